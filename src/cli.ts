@@ -1,0 +1,41 @@
+// The command line: `npm run -s cli -- <command>`; one module per command under src/commands/.
+import { pathToFileURL } from 'node:url';
+import { loadEngine, type SearchEngine } from './search/engine.js';
+import { UsageError, type Command, type CommandIO } from './commands/io.js';
+import { list } from './commands/list.js';
+import { search } from './commands/search.js';
+
+/** Command name → implementation. Add a command here and in the usage text. */
+const COMMANDS: Record<string, Command> = { search, list };
+
+const USAGE = `usage: npm run -s cli -- <command>
+  search --json "<question>"   best matches as JSON (at most 5; "results": [] when nothing is relevant)
+  search --jsonl               one JSON line per question read from standard input
+  search "<question>"          best matches as text
+  list [--json]                every question with its asker and answering body`;
+
+/** Runs one CLI invocation and resolves to its exit code; errors go to stderr, never as a stack trace. */
+export async function runCli(argv: string[], io: Omit<CommandIO, 'engine'> & { engine?: () => SearchEngine }): Promise<number> {
+  let engine: SearchEngine | undefined;
+  const full: CommandIO = { ...io, engine: io.engine ?? (() => (engine ??= loadEngine())) };
+  const [name, ...args] = argv;
+  const command = name === undefined ? undefined : COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`${name === undefined || name === 'help' || name === '--help' ? '' : `cli: unknown command ${JSON.stringify(name)}\n`}${USAGE}\n`);
+    return name === 'help' || name === '--help' ? 0 : 2;
+  }
+  try {
+    return await command(args, full);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`cli: ${error.message}\n`);
+      return 2;
+    }
+    io.stderr.write(`cli: ${name}: ${(error as Error).message}\n`);
+    return 1;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+}

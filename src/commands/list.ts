@@ -1,0 +1,21 @@
+// `list`: every question of the hearing(s), as a table for people or as JSON (--json) for tools.
+import { UsageError, type Command } from './io.js';
+
+export const list: Command = async (args, io) => {
+  const json = args.includes('--json');
+  if (args.some((a) => a !== '--json')) throw new UsageError('usage: list [--json]');
+  const engine = io.engine();
+  const items = engine.hearings.flatMap((h) => h.items);
+  if (json) {
+    const closing = engine.hearings.find((h) => h.closing)?.closing;
+    io.stdout.write(
+      JSON.stringify({
+        items: items.map((i) => ({ id: i.id, theme: i.theme.title, asker: i.asker.name, role: i.asker.title, department: i.body, question: i.question })),
+        closing: closing ? { id: closing.id, speaker: closing.speaker.name, role: closing.speaker.title, text: closing.paragraphs.join('\n') } : null,
+      }) + '\n',
+    );
+    return 0;
+  }
+  for (const i of items) io.stdout.write(`${i.id}\t${i.asker.name}${i.asker.title}\t${i.body}\t${i.question}\n`);
+  return 0;
+};

@@ -1,0 +1,53 @@
+// `search`: the retrieval contract other tools rely on (--json for one query, --jsonl for a query a line on stdin).
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import { bodyOf, personOf } from '../hearing/model.js';
+import type { SearchEngine, SearchHit } from '../search/engine.js';
+import { UsageError, type Command } from './io.js';
+
+/** One result line of the contract: `{"id": "q5", "asker": "樊志宏", "department": "经开区管委会", "score": 12.3}`. */
+export interface SearchResultJson {
+  id: string;
+  asker: string;
+  department: string;
+  score: number;
+}
+
+const Args = z.union([
+  z.object({ mode: z.literal('--jsonl'), query: z.undefined() }),
+  z.object({ mode: z.enum(['--json', 'text']), query: z.string() }),
+]);
+
+export const search: Command = async (args, io) => {
+  const flag = args.find((a) => a.startsWith('--'));
+  const rest = args.filter((a) => !a.startsWith('--'));
+  const parsed = Args.safeParse({ mode: flag ?? 'text', query: rest.length ? rest.join(' ') : undefined });
+  if (!parsed.success || (flag && !['--json', '--jsonl'].includes(flag))) {
+    throw new UsageError('usage: search --json "<question>" | search --jsonl < questions.txt | search "<question>"');
+  }
+  const engine = io.engine();
+  if (parsed.data.mode === '--jsonl') {
+    for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
+      io.stdout.write(JSON.stringify(searchJson(engine, line)) + '\n');
+    }
+    return 0;
+  }
+  const query = parsed.data.query;
+  if (parsed.data.mode === '--json') {
+    io.stdout.write(JSON.stringify(searchJson(engine, query)) + '\n');
+    return 0;
+  }
+  const hits = engine.search(query);
+  if (hits.length === 0) io.stdout.write('nothing in the hearing matches\n');
+  for (const hit of hits) io.stdout.write(`${hit.entry.id}\t${bodyOf(hit.entry)}\t${personOf(hit.entry).name}\t${hit.score}\n`);
+  return 0;
+};
+
+/** The contract's object for one query; an empty or blank query has no results. */
+export function searchJson(engine: SearchEngine, query: string): { query: string; results: SearchResultJson[] } {
+  return { query, results: query.trim() ? engine.search(query).map(resultJson) : [] };
+}
+
+function resultJson(hit: SearchHit): SearchResultJson {
+  return { id: hit.entry.id, asker: personOf(hit.entry).name, department: bodyOf(hit.entry), score: hit.score };
+}

@@ -1,0 +1,78 @@
+// The hearing as data: zod schemas (validated at the file edges) and the types the rest of the code trusts.
+import { z } from 'zod';
+
+/** A member or deputy who asked, or the official who gave the overall response, as printed. */
+export const PersonSchema = z.object({
+  name: z.string().min(1),
+  /** The title exactly as printed: 市人大常委会副主任, 委员, 代表, 市政府副市长…; empty when none is printed. */
+  title: z.string(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** One of the themes (sections) the questions are grouped under, numbered from 1 in order. */
+export const ThemeSchema = z.object({
+  index: z.number().int().positive(),
+  title: z.string().min(1),
+});
+export type Theme = z.infer<typeof ThemeSchema>;
+
+/** One question and the answer one body gave to it. */
+export const QaItemSchema = z.object({
+  kind: z.literal('qa'),
+  /** The hearing this item belongs to (its file name without `.txt`). */
+  hearing: z.string().min(1),
+  /** `q1`..`qN` in order of appearance within the hearing. */
+  id: z.string().regex(/^q\d+$/),
+  theme: ThemeSchema,
+  asker: PersonSchema,
+  question: z.string().min(1),
+  /** The answering body as printed, e.g. 市经信局, 经开区管委会. */
+  body: z.string().min(1),
+  /** The answer's paragraphs, verbatim. */
+  answer: z.array(z.string().min(1)).min(1),
+  /** 1-based line of the question in the transcript, for people checking the source. */
+  line: z.number().int().positive(),
+});
+export type QaItem = z.infer<typeof QaItemSchema>;
+
+/** The overall response that closes the hearing (副市长汪元程's in the digital-economy hearing). */
+export const ClosingSchema = z.object({
+  kind: z.literal('closing'),
+  hearing: z.string().min(1),
+  id: z.literal('closing'),
+  speaker: PersonSchema,
+  paragraphs: z.array(z.string().min(1)).min(1),
+  line: z.number().int().positive(),
+});
+export type Closing = z.infer<typeof ClosingSchema>;
+
+export const HearingSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  /** The sentence that says when and where, e.g. 「9月13日,市十五届人大常委会第十二次会议举行…专题询问。」 */
+  meetingLine: z.string(),
+  intro: z.array(z.string()),
+  themes: z.array(ThemeSchema).min(1),
+  items: z.array(QaItemSchema).min(1),
+  closing: ClosingSchema.nullable(),
+});
+export type Hearing = z.infer<typeof HearingSchema>;
+
+/** Anything that can be shown as an answer: a Q&A item or the closing response. */
+export type Entry = QaItem | Closing;
+
+/** The body an entry speaks for: the answering body, or 市政府 for the closing response. */
+export function bodyOf(entry: Entry): string {
+  return entry.kind === 'closing' ? CLOSING_BODY : entry.body;
+}
+export const CLOSING_BODY = '市政府';
+
+/** Who is named with the entry: the asker of a question, or the speaker of the closing response. */
+export function personOf(entry: Entry): Person {
+  return entry.kind === 'closing' ? entry.speaker : entry.asker;
+}
+
+/** The answer's paragraphs, verbatim. */
+export function paragraphsOf(entry: Entry): string[] {
+  return entry.kind === 'closing' ? entry.paragraphs : entry.answer;
+}

@@ -1,0 +1,83 @@
+// The files `npm run index` writes into index/ and the engine reads back: paths, shapes and the input hash.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { HearingSchema } from '../hearing/model.js';
+
+/** The folder holding package.json; found by walking up, so sources (src/) and compiled code (dist/src/) agree. */
+export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
+export const DATA_DIR = join(PROJECT_ROOT, 'data');
+export const INDEX_DIR = join(PROJECT_ROOT, 'index');
+
+/** Where each artefact lives inside an index folder. */
+export function artefactPaths(indexDir: string) {
+  return {
+    hearings: join(indexDir, 'hearings.json'),
+    search: join(indexDir, 'search.json'),
+    manifest: join(indexDir, 'manifest.json'),
+    jieba: {
+      dict: join(indexDir, 'jieba', 'dict.utf8'),
+      userDict: join(indexDir, 'jieba', 'user.utf8'),
+      idfDict: join(indexDir, 'jieba', 'idf.utf8'),
+      stopWordDict: join(indexDir, 'jieba', 'stop.utf8'),
+    },
+  };
+}
+
+export const HearingsFileSchema = z.array(HearingSchema).min(1);
+
+// The two term tables hold thousands of entries; checking each one costs more start-up time than the whole
+// search, and index/ is generated and hash-checked, so they are checked for shape only.
+const termTable = z.custom<Record<string, number>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object of term → number');
+
+export const SearchFileSchema = z.object({
+  /** MiniSearch's own serialisation (MiniSearch.toJSON). */
+  miniSearch: z.unknown(),
+  /** term → number of entries that contain it, for weighting and for telling known words from unknown ones. */
+  documentFrequency: termTable,
+  /** Everyday words of general Chinese → their IDF (see dictionary.ts everydayWords). */
+  everydayIdf: termTable,
+  /** Characters that are Traditional-only: their presence switches on Traditional → Simplified conversion. */
+  traditional: z.string(),
+  /** MiniSearch document id (0-based) → entry ref `hearing#id`. */
+  refs: z.array(z.string()),
+});
+export type SearchFile = z.infer<typeof SearchFileSchema>;
+
+export const ManifestSchema = z.object({
+  builder: z.number().int(),
+  /** sha256 over every input (transcripts, glossary, the jieba dictionary, the index code's version). */
+  inputHash: z.string(),
+  inputs: z.array(z.string()),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** Bump when the index code changes what it writes, so committed artefacts count as stale. */
+export const BUILDER_VERSION = 1;
+
+/** The transcripts in a data folder: every `hearings/*.txt`, sorted by name. */
+export function transcriptFiles(dataDir: string): string[] {
+  const dir = join(dataDir, 'hearings');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Hashes the inputs of an index build; the same data always gives the same hash. */
+export function hashInputs(dataDir: string, dictionaries: readonly (string | URL)[]): { hash: string; inputs: string[] } {
+  const files = [...transcriptFiles(dataDir), join(dataDir, 'glossary.json')];
+  const sha = createHash('sha256').update(`builder ${BUILDER_VERSION}\n`);
+  for (const file of files) sha.update(file.slice(dataDir.length)).update('\0').update(readFileSync(file)).update('\0');
+  for (const dictionary of dictionaries) sha.update(readFileSync(dictionary));
+  return { hash: sha.digest('hex'), inputs: files.map((f) => 'data' + f.slice(dataDir.length).replaceAll('\\', '/')) };
+}
+
+function findProjectRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`cannot find the project folder (package.json beside data/) above ${start}`);
+  }
+}

@@ -1,0 +1,89 @@
+// Index build: transcripts + glossary → parsed hearings, trimmed jieba dictionaries and a serialised MiniSearch in index/.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import MiniSearch from 'minisearch';
+import { loadGlossary, type Glossary } from '../hearing/glossary.js';
+import { bodyOf, type Hearing } from '../hearing/model.js';
+import { parseTranscript } from '../hearing/parse.js';
+import { createAnalyser } from './analyse.js';
+import { artefactPaths, BUILDER_VERSION, hashInputs, transcriptFiles, type Manifest, type SearchFile } from './artefacts.js';
+import { everydayWords, FULL_DICTIONARY, GENERAL_IDF, trimDictionary } from './dictionary.js';
+import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
+import { miniSearchOptions } from './engine.js';
+import { createNormaliser, traditionalCharacters } from './normalise.js';
+import { loadSegmenter } from './segment.js';
+
+/** What a build reports: the files written and anything a person should fix in the glossary. */
+export interface BuildReport {
+  hearings: number;
+  entries: number;
+  warnings: string[];
+}
+
+/**
+ * Builds every artefact of `indexDir` from `dataDir`. Deterministic: the same inputs give the same bytes.
+ * Loads nodejieba with the trimmed dictionary it writes, so call it in a process that has not segmented yet.
+ */
+export function buildIndex(dataDir: string, indexDir: string): BuildReport {
+  const paths = artefactPaths(indexDir);
+  const glossary = loadGlossary(`${dataDir}/glossary.json`);
+  const hearings = transcriptFiles(dataDir).map((file) => parseTranscript(readFileSync(file, 'utf8'), basename(file)));
+  const warnings = checkGlossary(hearings, glossary);
+
+  const traditional = traditionalCharacters();
+  const normalise = createNormaliser(new Set(traditional));
+  const userWords = userDictionaryWords(hearings, glossary).map(normalise);
+  const corpus = [JSON.stringify(hearings), JSON.stringify(glossary), ...userWords].map(normalise).join('\n');
+
+  mkdirSync(dirname(paths.jieba.dict), { recursive: true });
+  writeFileSync(paths.jieba.dict, trimDictionary(readFileSync(FULL_DICTIONARY, 'utf8'), corpus));
+  // Three columns (word, frequency, tag): a fixed frequency keeps these words whole whatever the trimmed dictionary holds.
+  writeFileSync(paths.jieba.userDict, [...new Set(userWords)].map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n') + '\n');
+  // nodejieba.load also reads keyword-extraction files we never use; tiny ones keep start-up fast.
+  writeFileSync(paths.jieba.idfDict, '的 1.0\n');
+  writeFileSync(paths.jieba.stopWordDict, '的\n');
+
+  const analyser = createAnalyser(loadSegmenter(paths.jieba), glossary, normalise);
+  const bodies = new Map(glossary.bodies.map((b) => [b.printed, b]));
+  const entries = entriesOf(hearings);
+  const documents = entries.map((entry) => documentOf(entry, bodies, analyser));
+  const miniSearch = new MiniSearch(miniSearchOptions());
+  miniSearch.addAll(documents.map((d, i) => ({ ...d, id: i })));
+
+  const documentFrequency = new Map<string, number>();
+  for (const doc of documents) {
+    for (const term of new Set(FIELDS.flatMap((f) => doc[f].split(' ')).filter(Boolean))) {
+      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    }
+  }
+  const search: SearchFile = {
+    miniSearch: miniSearch.toJSON(),
+    documentFrequency: Object.fromEntries([...documentFrequency].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
+    traditional,
+    refs: entries.map(refOf),
+  };
+  const { hash, inputs } = hashInputs(dataDir, [FULL_DICTIONARY, GENERAL_IDF]);
+  const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs };
+  writeFileSync(paths.hearings, JSON.stringify(hearings, null, 1) + '\n');
+  writeFileSync(paths.search, JSON.stringify(search) + '\n');
+  writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
+  return { hearings: hearings.length, entries: entries.length, warnings };
+}
+
+/** Words jieba must keep whole: glossary terms, every body name and alias, every person's name. */
+function userDictionaryWords(hearings: readonly Hearing[], glossary: Glossary): string[] {
+  const people = hearings.flatMap((h) => [...h.items.map((i) => i.asker.name), ...(h.closing ? [h.closing.speaker.name] : [])]);
+  const bodies = glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]);
+  return [...glossary.terms, ...Object.keys(glossary.synonyms), ...bodies, ...people].filter((w) => !/\s/.test(w));
+}
+
+function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string[] {
+  const known = new Set(glossary.bodies.map((b) => b.printed));
+  const missing = new Set(entriesOf(hearings).map(bodyOf).filter((b) => !known.has(b)));
+  return [...missing].map((b) => `glossary: answering body 「${b}」 has no entry in data/glossary.json, so only its printed name finds it`);
+}
+
+const USER_WORD_FREQUENCY = 2000;
+/** Words with a general IDF above this are topical enough to count in full when the hearing lacks them. */
+const EVERYDAY_MAX_IDF = 7.5;

@@ -1,0 +1,202 @@
+// The search engine: loads the built index and answers a question with the entries it is confident about, best first.
+import { readFileSync } from 'node:fs';
+import MiniSearch, { type Options } from 'minisearch';
+import { loadGlossary, type AnsweringBody, type Glossary } from '../hearing/glossary.js';
+import { bodyOf, paragraphsOf, personOf, type Entry, type Hearing } from '../hearing/model.js';
+import { createAnalyser, type Analyser } from './analyse.js';
+import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR, SearchFileSchema } from './artefacts.js';
+import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
+import { createNormaliser } from './normalise.js';
+import { loadSegmenter } from './segment.js';
+
+/** One entry the engine is confident answers the question. */
+export interface SearchHit {
+  entry: Entry;
+  /** Relevance, higher is better; comparable only within one search. */
+  score: number;
+  /** Share (0..1) of what the question says, by weight, that this entry matches. */
+  coverage: number;
+}
+
+export interface SearchOptions {
+  /** At most this many hits. Default 5. */
+  limit?: number;
+}
+
+/** Where to load from; defaults are the project's `data/` and `index/`. */
+export interface EngineOptions {
+  indexDir?: string;
+  dataDir?: string;
+}
+
+/** Longer questions are cut here before search: no real question is longer, and noise must stay cheap. */
+export const MAX_QUERY_CHARS = 200;
+
+/**
+ * Finds the Q&A entries that answer a question, or none when nothing in the hearing is relevant.
+ * @example const engine = loadEngine(); engine.search('经开区汽车怎么说')[0]?.entry.id // 'q5'
+ */
+export class SearchEngine {
+  readonly hearings: readonly Hearing[];
+  readonly glossary: Glossary;
+  /** Every Q&A item and closing response, in transcript order. */
+  readonly entries: readonly Entry[];
+  readonly analyser: Analyser;
+  readonly #miniSearch: MiniSearch;
+  readonly #entryByDocId: readonly Entry[];
+  readonly #documentFrequency: ReadonlyMap<string, number>;
+  /** Normalised body name or alias → printed body name. */
+  readonly #bodyByName: ReadonlyMap<string, string>;
+  /** Normalised person name → that person's entries. */
+  readonly #entriesByPerson: ReadonlyMap<string, Entry[]>;
+  readonly #synonyms: ReadonlyMap<string, string[]>;
+  readonly #everydayIdf: ReadonlyMap<string, number>;
+  /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
+  readonly #textByEntry: ReadonlyMap<Entry, string>;
+
+  constructor(parts: { hearings: Hearing[]; glossary: Glossary; miniSearch: MiniSearch; refs: string[]; documentFrequency: Record<string, number>; everydayIdf: Record<string, number>; analyser: Analyser }) {
+    this.hearings = parts.hearings;
+    this.glossary = parts.glossary;
+    this.entries = entriesOf(parts.hearings);
+    this.analyser = parts.analyser;
+    this.#miniSearch = parts.miniSearch;
+    const byRef = new Map(this.entries.map((e) => [refOf(e), e]));
+    this.#entryByDocId = parts.refs.map((ref) => {
+      const entry = byRef.get(ref);
+      if (!entry) throw new Error(`engine: index refers to ${ref}, which the hearings do not have (run npm run index)`);
+      return entry;
+    });
+    this.#documentFrequency = new Map(Object.entries(parts.documentFrequency));
+    this.#everydayIdf = new Map(Object.entries(parts.everydayIdf));
+    const norm = parts.analyser.normalise;
+    this.#textByEntry = new Map(this.entries.map((e) => [e, norm([e.kind === 'qa' ? e.question : '', ...paragraphsOf(e)].join('\n'))]));
+    this.#bodyByName = new Map(parts.glossary.bodies.flatMap((b: AnsweringBody) => [b.printed, b.official, ...b.aliases].map((n) => [norm(n), b.printed] as const)));
+    const byPerson = new Map<string, Entry[]>();
+    for (const e of this.entries) {
+      const name = norm(personOf(e).name);
+      byPerson.set(name, [...(byPerson.get(name) ?? []), e]);
+    }
+    this.#entriesByPerson = byPerson;
+    this.#synonyms = new Map(Object.entries(parts.glossary.synonyms).map(([k, v]) => [norm(k), v.flatMap((t) => parts.analyser.indexTerms(t))]));
+  }
+
+  /**
+   * Searches the hearing. Never throws on any string; returns `[]` for anything out of scope.
+   * @example engine.search('汉融通').map((h) => h.entry.id) // ['q7']
+   */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const limit = options.limit ?? 5;
+    const { words, bodies, people, groups } = this.explain(query);
+    const weighed = groups.filter((g) => g.weight > 0);
+    const mentioned = (e: Entry) => bodies.has(bodyOf(e)) || people.has(e);
+    const mentionCount = bodies.size + (people.size > 0 ? 1 : 0);
+
+    if (weighed.length === 0) {
+      // Only names: every entry of that body or person, in transcript order.
+      return this.entries.filter(mentioned).slice(0, Math.max(limit, 0)).map((entry, i, all) => ({ entry, score: all.length - i, coverage: 1 }));
+    }
+
+    const terms = [...new Set([...weighed.flatMap((g) => g.terms), ...words.filter((w) => this.#bodyByName.has(w) || this.#entriesByPerson.has(w))])];
+    const total = weighed.reduce((s, g) => s + g.weight, 0) + mentionCount * MENTION_WEIGHT;
+    const hits: SearchHit[] = [];
+    for (const result of this.#miniSearch.search({ queries: terms, combineWith: 'OR' }, { boost: { ...FIELD_BOOSTS } })) {
+      const entry = this.#entryByDocId[result.id as number]!;
+      const matched = new Set(result.terms);
+      const text = this.#textByEntry.get(entry)!;
+      const matchedGroups = weighed.filter((g) => (g.terms.length > 0 ? g.terms.some((t) => matched.has(t)) : text.includes(g.word)));
+      const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
+      const coverage = (matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * MENTION_WEIGHT) / total;
+      // A lone shared character (好, 车) is no evidence: a hit needs a shared word or a named body or person.
+      const evidence = mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1);
+      if (coverage < MIN_COVERAGE || !evidence) continue;
+      hits.push({ entry, score: result.score * coverage * (mentioned(entry) ? MENTION_FACTOR : 1), coverage });
+    }
+    hits.sort((a, b) => b.score - a.score);
+    return hits.slice(0, Math.max(limit, 0)).map((h) => ({ ...h, score: round(h.score), coverage: round(h.coverage) }));
+  }
+
+  /** How the engine reads a question: its content words, the bodies and people it names, and what each word weighs. */
+  explain(query: string): { words: string[]; bodies: Set<string>; people: Set<Entry>; groups: WordGroup[] } {
+    const words = this.analyser.queryWords(String(query).slice(0, MAX_QUERY_CHARS));
+    const bodies = new Set<string>();
+    const people = new Set<Entry>();
+    const groups: WordGroup[] = [];
+    for (const word of words) {
+      const body = this.#bodyByName.get(word);
+      const person = this.#entriesByPerson.get(word);
+      if (body) bodies.add(body);
+      else if (person) person.forEach((e) => people.add(e));
+      else groups.push(this.#group(word, this.#entryByDocId.length));
+    }
+    return { words, bodies, people, groups };
+  }
+
+  /** A query word with the index terms that stand for it and how much it says about which entry is meant. */
+  #group(word: string, n: number): WordGroup {
+    const candidates = [word, ...(this.#synonyms.get(word) ?? [])];
+    let known = candidates.filter((t) => this.#documentFrequency.has(t));
+    if (known.length === 0) {
+      // An unknown compound may still be made of known words (不敢转型 → 不敢, 转型).
+      known = this.analyser.indexTerms(word).filter((t) => t !== word && [...t].length > 1 && this.#documentFrequency.has(t));
+    }
+    if (known.length === 0) {
+      // Unknown single characters are mostly chat (哈, 嗯). An unknown word names a topic the hearing did not
+      // cover, the more so the rarer it is in general Chinese (疫情 weighs more than any hearing word, 改革 less).
+      if ([...word].length < 2) return { word, terms: [], weight: 0 };
+      const idf = this.#everydayIdf.get(word) ?? EVERYDAY_MAX_IDF;
+      const topical = Math.min(1, Math.max(0.15, (idf - 4) / (EVERYDAY_MAX_IDF - 4)));
+      return { word, terms: [], weight: UNKNOWN_WORD_WEIGHT * Math.log(1 + 2 * n) * topical };
+    }
+    const df = Math.min(...known.map((t) => this.#documentFrequency.get(t)!));
+    return { word, terms: known, weight: Math.log(1 + n / df) };
+  }
+}
+
+export interface WordGroup {
+  word: string;
+  terms: string[];
+  weight: number;
+}
+
+/** Matches the build's cut-off for everyday words; words missing from that table are rarer. */
+const EVERYDAY_MAX_IDF = 7.5;
+/** An unknown topical word outweighs the rarest hearing word (ln(1+n)): a question about 疫情 is not about 防控 in general. */
+const UNKNOWN_WORD_WEIGHT = 1.5;
+/** A hit must cover at least this share of what the question says (by weight), or it is not shown. */
+const MIN_COVERAGE = 0.5;
+/** How much naming a body or a person counts, against a rare word's ~3. */
+const MENTION_WEIGHT = 3;
+/** Entries of a named body or person rank above other matches. */
+const MENTION_FACTOR = 2;
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** MiniSearch options shared by the build and the engine: fields arrive pre-analysed as space-separated terms. */
+export function miniSearchOptions(): Options {
+  return {
+    fields: FIELDS,
+    idField: 'id',
+    tokenize: (text) => text.split(' ').filter(Boolean),
+    processTerm: (term) => term,
+    searchOptions: { boost: { ...FIELD_BOOSTS }, combineWith: 'OR', prefix: false, fuzzy: false },
+  };
+}
+
+/** Loads the engine from the built index (see `npm run index`); throws with the file at fault when it is missing or malformed. */
+export function loadEngine(options: EngineOptions = {}): SearchEngine {
+  const indexDir = options.indexDir ?? INDEX_DIR;
+  const paths = artefactPaths(indexDir);
+  const read = <T>(file: string, parse: (raw: unknown) => T): T => {
+    try {
+      return parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (error) {
+      throw new Error(`engine: cannot load ${file}: ${(error as Error).message.split('\n')[0]} (run npm run index)`);
+    }
+  };
+  const hearings = read(paths.hearings, (raw) => HearingsFileSchema.parse(raw));
+  const search = read(paths.search, (raw) => SearchFileSchema.parse(raw));
+  const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
+  const analyser = createAnalyser(loadSegmenter(paths.jieba), glossary, createNormaliser(new Set(search.traditional)));
+  const miniSearch = MiniSearch.loadJS(search.miniSearch as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions());
+  return new SearchEngine({ hearings, glossary, miniSearch, refs: search.refs, documentFrequency: search.documentFrequency, everydayIdf: search.everydayIdf, analyser });
+}

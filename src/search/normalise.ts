@@ -1,0 +1,35 @@
+// Query normalisation: Traditional → Simplified, full-width → half-width, lower case, collapsed white space.
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * Normalises text for search. Traditional → Simplified conversion (opencc-js) costs ~50 ms to set up,
+ * so it is built only for text that has a Traditional-only character (`traditional` is that character set,
+ * computed at index time).
+ */
+export function createNormaliser(traditional: ReadonlySet<string>): (text: string) => string {
+  let toSimplified: ((text: string) => string) | undefined;
+  return (text) => {
+    let s = text.normalize('NFKC').toLowerCase();
+    if ([...s].some((ch) => traditional.has(ch))) {
+      const convert = (toSimplified ??= Converter({ from: 'twp', to: 'cn' }));
+      s = convert(s);
+    }
+    // Control characters and zero-width marks never carry meaning in a question.
+    return s.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  };
+}
+
+/**
+ * Every character that is Traditional by both OpenCC's standard and its Taiwan tables; written into the index at
+ * build time. Both must agree: the Taiwan table alone also changes plain Simplified characters (么 → 幺).
+ */
+export function traditionalCharacters(): string {
+  const taiwan = Converter({ from: 'twp', to: 'cn' });
+  const standard = Converter({ from: 't', to: 'cn' });
+  let chars = '';
+  for (let code = 0x3400; code <= 0x9fff; code++) {
+    const ch = String.fromCodePoint(code);
+    if (taiwan(ch) !== ch && standard(ch) !== ch) chars += ch;
+  }
+  return chars;
+}

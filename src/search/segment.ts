@@ -1,0 +1,44 @@
+// Word segmentation with nodejieba (HMM on), loaded once per process from the dictionaries in index/.
+import nodejieba from 'nodejieba';
+
+/** Where the segmenter's dictionaries live; `index/jieba/` after `npm run index`. */
+export interface SegmenterFiles {
+  dict: string;
+  userDict: string;
+  idfDict: string;
+  stopWordDict: string;
+}
+
+export interface Segmenter {
+  /** Precise mode: the words of the text, in order. */
+  cut(text: string): string[];
+  /** Search mode: the words plus the shorter dictionary words inside long ones (数字化转型 → 数字, 数字化, 转型, 数字化转型). */
+  cutForSearch(text: string): string[];
+  /** Every dictionary word that occurs in the text, overlapping ones included. */
+  cutAll(text: string): string[];
+}
+
+let loadedFrom: string | undefined;
+
+/**
+ * Loads nodejieba with the given dictionaries. nodejieba keeps one dictionary per process, so loading
+ * a second, different set is refused rather than silently changing how everything else segments.
+ */
+export function loadSegmenter(files: SegmenterFiles): Segmenter {
+  const key = JSON.stringify(files);
+  if (loadedFrom !== undefined && loadedFrom !== key) {
+    throw new Error(`segmenter: nodejieba is already loaded with ${loadedFrom}; cannot switch to ${key} in one process`);
+  }
+  if (loadedFrom === undefined) {
+    nodejieba.load({ dict: files.dict, hmmDict: DEFAULT_HMM_DICT, userDict: files.userDict, idfDict: files.idfDict, stopWordDict: files.stopWordDict });
+    loadedFrom = key;
+  }
+  return {
+    cut: (text) => (text ? nodejieba.cut(text, true) : []),
+    cutForSearch: (text) => (text ? nodejieba.cutForSearch(text, true) : []),
+    cutAll: (text) => (text ? nodejieba.cutAll(text) : []),
+  };
+}
+
+// nodejieba's own HMM model (small, fast to load); its type declarations omit the constant.
+const DEFAULT_HMM_DICT = (nodejieba as unknown as { DEFAULT_HMM_DICT: string }).DEFAULT_HMM_DICT;
