@@ -1,0 +1,42 @@
+// index/ is generated: it must match its inputs (stale → fail), rebuild to the same bytes, and fail loudly when broken.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { artefactPaths, DATA_DIR, hashInputs, INDEX_DIR, ManifestSchema, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { FULL_DICTIONARY, GENERAL_IDF } from '../../src/search/dictionary.js';
+import { loadEngine } from '../../src/search/engine.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'hearing-index-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+
+describe('index/', () => {
+  it('was built from the current data (run `npm run index` after editing data/)', () => {
+    const manifest = ManifestSchema.parse(JSON.parse(readFileSync(artefactPaths(INDEX_DIR).manifest, 'utf8')));
+    expect(manifest.inputHash, 'index/ is stale: run npm run index').toBe(hashInputs(DATA_DIR, [FULL_DICTIONARY, GENERAL_IDF]).hash);
+  });
+
+  it('rebuilds to exactly the committed bytes', () => {
+    const out = join(temp, 'rebuilt');
+    execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), out], { cwd: PROJECT_ROOT, stdio: 'pipe' });
+    const committed = filesUnder(INDEX_DIR).map((f) => relative(INDEX_DIR, f)).sort();
+    expect(filesUnder(out).map((f) => relative(out, f)).sort()).toEqual(committed);
+    for (const file of committed) {
+      expect(readFileSync(join(out, file)).equals(readFileSync(join(INDEX_DIR, file))), `${file} differs: run npm run index`).toBe(true);
+    }
+  }, 60_000);
+
+  it('refuses a malformed artefact with the file name and what to do', () => {
+    const broken = join(temp, 'broken');
+    mkdirSync(broken, { recursive: true });
+    copyFileSync(artefactPaths(INDEX_DIR).hearings, join(broken, 'hearings.json'));
+    writeFileSync(join(broken, 'search.json'), '{"miniSearch": 1');
+    expect(() => loadEngine({ indexDir: broken })).toThrow(/engine: cannot load .*broken\/search\.json: .*\(run npm run index\)/);
+    writeFileSync(join(broken, 'hearings.json'), '[]');
+    expect(() => loadEngine({ indexDir: broken })).toThrow(/hearings\.json/);
+  });
+});
