@@ -1,0 +1,115 @@
+// `npm run bench`: retrieval quality on the development questions against three baselines, and speed and memory; writes bench/results.md.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import MiniSearch from 'minisearch';
+import { PROJECT_ROOT } from '../src/search/artefacts.js';
+import { loadEngine } from '../src/search/engine.js';
+import { baselineSearch, charBigrams } from './baselines.js';
+
+interface QueryCase {
+  query: string;
+  accepted: string[];
+}
+
+const SHARED_DEV = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.tsv');
+const devFile = existsSync(SHARED_DEV) ? SHARED_DEV : join(PROJECT_ROOT, 'tests', 'fixtures', 'dev.tsv');
+const cases: QueryCase[] = readFileSync(devFile, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim() && !l.startsWith('#'))
+  .map((l) => {
+    const [query = '', ids = ''] = l.split('\t');
+    return { query, accepted: ids.split(',').map((s) => s.trim()) };
+  });
+
+interface Quality {
+  top1: number;
+  top3: number;
+  inScope: number;
+  oosAnswered: number;
+  oos: number;
+}
+
+function quality(results: string[][]): Quality {
+  const q: Quality = { top1: 0, top3: 0, inScope: 0, oosAnswered: 0, oos: 0 };
+  cases.forEach((c, i) => {
+    const ids = results[i]!;
+    if (c.accepted[0] === 'none') {
+      q.oos++;
+      if (ids.length > 0) q.oosAnswered++;
+      return;
+    }
+    q.inScope++;
+    if (c.accepted.includes(ids[0]!)) q.top1++;
+    if (ids.slice(0, 3).some((id) => c.accepted.includes(id))) q.top3++;
+  });
+  return q;
+}
+
+const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+
+function timeProcess(command: string, args: string[], runs = 5): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const run = spawnSync(command, args, { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`bench: ${command} ${args.join(' ')} failed: ${run.stderr}`);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+// Quality: this engine and the baselines over the same entries.
+const engine = loadEngine();
+const queries = cases.map((c) => c.query);
+const rows: [string, Quality][] = [
+  ['this engine (jieba + glossary + confidence)', quality(queries.map((q) => engine.search(q).map((h) => h.entry.id)))],
+  ['MiniSearch, default tokenizer', quality(queries.map(baselineSearch(engine.entries, MiniSearch.getDefault('tokenize') as (t: string) => string[])))],
+  ['MiniSearch, character bigrams', quality(queries.map(baselineSearch(engine.entries, charBigrams)))],
+];
+const jieba = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'jieba-default.ts')], { cwd: PROJECT_ROOT, input: JSON.stringify(queries), encoding: 'utf8', maxBuffer: 1 << 26 }),
+) as { loadMs: number; rssMb: number; results: string[][] };
+rows.push(['MiniSearch, nodejieba default dictionary', quality(jieba.results)]);
+
+// Speed: query latency in this process, start and memory in fresh processes.
+const latencies: number[] = [];
+for (let round = 0; round < 50; round++) {
+  for (const q of queries) {
+    const started = performance.now();
+    engine.search(q);
+    latencies.push(performance.now() - started);
+  }
+}
+const probes = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, [join(PROJECT_ROOT, 'bench', 'probe.mjs')], { cwd: PROJECT_ROOT, encoding: 'utf8' })) as { startMs: number; importMs: number; peakRssMb: number });
+const cli = join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
+const searchProcessMs = timeProcess(process.execPath, [cli, 'search', '--json', '经开区汽车怎么说']);
+const npmSearchMs = timeProcess('npm', ['run', '-s', 'cli', '--', 'search', '--json', '经开区汽车怎么说']);
+const hasAsk = spawnSync(process.execPath, [cli, 'ask', '汉融通'], { cwd: PROJECT_ROOT }).status === 0;
+const npmAskMs = hasAsk ? timeProcess('npm', ['run', '-s', 'cli', '--', 'ask', '经开区汽车怎么说']) : NaN;
+const jiebaCutMs = timeProcess(process.execPath, ['-e', "require('nodejieba').cut('x')"]);
+
+const table = [
+  `Measured ${new Date().toISOString().slice(0, 10)} on ${devFile.includes('shared') ? '../shared/eval/dev.tsv' : 'tests/fixtures/dev.tsv'} (${cases.length} questions: ${rows[0]![1].inScope} in scope, ${rows[0]![1].oos} out of scope), Node ${process.version}.`,
+  '',
+  '| retriever | top-1 | top-3 | out-of-scope answered |',
+  '|---|---|---|---|',
+  ...rows.map(([name, q]) => `| ${name} | ${pct(q.top1, q.inScope)} (${q.top1}/${q.inScope}) | ${pct(q.top3, q.inScope)} (${q.top3}/${q.inScope}) | ${q.oosAnswered} of ${q.oos} |`),
+  '',
+  '| speed and memory | value |',
+  '|---|---|',
+  `| engine start, load to ready (median of 5 fresh processes) | ${median(probes.map((p) => p.startMs)).toFixed(1)} ms |`,
+  `| module import before that | ${median(probes.map((p) => p.importMs)).toFixed(1)} ms |`,
+  `| peak RSS of a one-query process | ${median(probes.map((p) => p.peakRssMb)).toFixed(1)} MB |`,
+  `| query latency p50 / p99 (${latencies.length} queries) | ${percentile(latencies, 50).toFixed(3)} ms / ${percentile(latencies, 99).toFixed(3)} ms |`,
+  `| whole process: node dist/src/cli.js search --json (median of 5) | ${searchProcessMs.toFixed(0)} ms |`,
+  `| whole process: npm run -s cli -- search --json (median of 5) | ${npmSearchMs.toFixed(0)} ms |`,
+  `| whole process: npm run -s cli -- ask (median of 5) | ${Number.isNaN(npmAskMs) ? 'n/a (no ask command yet)' : `${npmAskMs.toFixed(0)} ms`} |`,
+  `| for comparison: node -e "require('nodejieba').cut('x')" (median of 5) | ${jiebaCutMs.toFixed(0)} ms |`,
+  `| for comparison: nodejieba default dictionary load in the baseline child | ${jieba.loadMs.toFixed(0)} ms, ${jieba.rssMb.toFixed(0)} MB RSS |`,
+].join('\n');
+
+console.log(table);
+writeFileSync(join(PROJECT_ROOT, 'bench', 'results.md'), `# npm run bench\n\n${table}\n`);
