@@ -7,27 +7,34 @@ import { dirname, join } from 'node:path';
 export const FULL_DICTIONARY = join(jiebaDictionaryDir(), 'jieba.dict.utf8');
 
 /**
- * Keeps the dictionary lines whose word is a substring of `text`. jieba only ever considers dictionary
- * words that occur in the sentence it segments, so the indexed text segments exactly as with the full
- * dictionary, provided the total frequency and the smallest frequency stay the same: two placeholder
- * entries (private-use characters that never occur in text) carry the mass of the words left out.
+ * Keeps the dictionary lines whose word is a substring of `text`, plus the everyday words that contain one
+ * of those (养老金 contains 养老): without them a question about 养老金 would be cut into 养老/金 and look like
+ * a question about the hearing's 养老. jieba only considers dictionary words that occur in the sentence it
+ * segments, so `text` segments exactly as with the full dictionary, provided the total and the smallest
+ * frequency stay the same: placeholder entries (private-use characters that never occur in text) carry the
+ * mass of the words left out.
  * @example trimDictionary(readFileSync(FULL_DICTIONARY, 'utf8'), corpusText)
  */
 export function trimDictionary(dictionary: string, text: string): string {
-  const lines = dictionary.split('\n').filter((line) => line.trim() !== '');
-  const entries = lines.map((line) => {
-    const [word = '', freq = '0'] = line.split(' ');
-    return { line, word, freq: Number(freq) };
-  });
+  const entries = dictionary
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [word = '', freq = '0'] = line.split(' ');
+      return { line, word, freq: Number(freq) };
+    });
   const longest = entries.reduce((max, e) => Math.max(max, [...e.word].length), 0);
   const substrings = substringsOf(text, longest);
+  const inText = new Set(entries.filter((e) => substrings.has(e.word) && [...e.word].length > 1).map((e) => e.word));
+  const containsTextWord = (word: string) => [...substringsOf(word, longest)].some((part) => part !== word && inText.has(part));
   const kept: string[] = [];
   let removedMass = 0;
   let minFreq = Infinity;
   let keptMinFreq = Infinity;
   for (const entry of entries) {
     minFreq = Math.min(minFreq, entry.freq);
-    if (substrings.has(entry.word)) {
+    const everydaySuperstring = entry.freq >= SUPERSTRING_MIN_FREQUENCY && [...entry.word].length > 2 && containsTextWord(entry.word);
+    if (substrings.has(entry.word) || everydaySuperstring) {
       kept.push(entry.line);
       keptMinFreq = Math.min(keptMinFreq, entry.freq);
     } else {
@@ -41,6 +48,9 @@ export function trimDictionary(dictionary: string, text: string): string {
   kept.push(`${PLACEHOLDER}\uE002 ${removedMass} x`);
   return kept.join('\n') + '\n';
 }
+
+/** Words rarer than this are left out even when they contain a word of the text: they are rarely typed. */
+const SUPERSTRING_MIN_FREQUENCY = 20;
 
 /** jieba's IDF table (inverse document frequency over a general corpus): how much a word usually says. */
 export const GENERAL_IDF = join(jiebaDictionaryDir(), 'idf.utf8');

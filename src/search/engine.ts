@@ -136,8 +136,12 @@ export class SearchEngine {
     const candidates = [word, ...(this.#synonyms.get(word) ?? [])];
     let known = candidates.filter((t) => this.#documentFrequency.has(t));
     if (known.length === 0) {
-      // An unknown compound may still be made of known words (不敢转型 → 不敢, 转型).
-      known = this.analyser.indexTerms(word).filter((t) => t !== word && [...t].length > 1 && this.#documentFrequency.has(t));
+      // An unknown compound may still be made of known words (不敢转型 → 不敢, 转型), but only wholly:
+      // 养老金 is not 养老.
+      const pieces = this.analyser.indexTerms(word).filter((t) => t !== word && [...t].length > 1 && this.#documentFrequency.has(t));
+      const covered = new Set<number>();
+      for (const piece of pieces) for (let at = word.indexOf(piece); at >= 0; at = word.indexOf(piece, at + 1)) for (let i = 0; i < piece.length; i++) covered.add(at + i);
+      if (covered.size === word.length) known = pieces;
     }
     if (known.length === 0) {
       // Unknown single characters are mostly chat (哈, 嗯). An unknown word names a topic the hearing did not

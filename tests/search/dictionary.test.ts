@@ -1,0 +1,31 @@
+// Dictionary trimming: what stays, and that jieba's probabilities (total and smallest frequency) are unchanged.
+import { describe, expect, it } from 'vitest';
+import { trimDictionary } from '../../src/search/dictionary.js';
+
+const FULL = ['数字 5000 n', '经济 8000 n', '数字经济 300 n', '养老 900 v', '养老金 99 n', '养老院 5 n', '天气 2657 n', '的 300000 uj', '罕 3 a'].join('\n') + '\n';
+const parse = (dict: string) => dict.trim().split('\n').map((l) => l.split(' ')).map(([w, f]) => ({ word: w!, freq: Number(f) }));
+const total = (dict: string) => parse(dict).reduce((s, e) => s + e.freq, 0);
+
+describe('trimDictionary', () => {
+  const trimmed = trimDictionary(FULL, '加快发展数字经济的养老');
+  const words = parse(trimmed).map((e) => e.word);
+
+  it('keeps the words that occur in the text', () => {
+    expect(words).toEqual(expect.arrayContaining(['数字', '经济', '数字经济', '养老', '的']));
+  });
+
+  it('keeps everyday words that contain a word of the text, and drops rare ones and unrelated ones', () => {
+    expect(words).toContain('养老金');
+    expect(words).not.toContain('养老院');
+    expect(words).not.toContain('天气');
+  });
+
+  it('keeps the total and the smallest frequency, so jieba scores paths as with the full dictionary', () => {
+    expect(total(trimmed)).toBe(total(FULL));
+    expect(Math.min(...parse(trimmed).map((e) => e.freq))).toBe(3);
+  });
+
+  it('is deterministic', () => {
+    expect(trimDictionary(FULL, '加快发展数字经济的养老')).toBe(trimmed);
+  });
+});
