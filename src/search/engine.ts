@@ -133,15 +133,20 @@ export class SearchEngine {
 
   /** A query word with the index terms that stand for it and how much it says about which entry is meant. */
   #group(word: string, n: number): WordGroup {
-    const candidates = [word, ...(this.#synonyms.get(word) ?? [])];
-    let known = candidates.filter((t) => this.#documentFrequency.has(t));
+    let known = this.#knownTerms(word);
     if (known.length === 0) {
-      // An unknown compound may still be made of known words (不敢转型 → 不敢, 转型), but only wholly:
-      // 养老金 is not 养老.
-      const pieces = this.analyser.indexTerms(word).filter((t) => t !== word && [...t].length > 1 && this.#documentFrequency.has(t));
+      // An unknown compound may still be made of known words (不敢转型 → 不敢, 转型; 市属国企 → 市属, 国企 → 国有企业),
+      // but only wholly: 养老金 is not 养老.
+      const pieces = this.analyser.indexTerms(word).filter((t) => t !== word && [...t].length > 1);
       const covered = new Set<number>();
-      for (const piece of pieces) for (let at = word.indexOf(piece); at >= 0; at = word.indexOf(piece, at + 1)) for (let i = 0; i < piece.length; i++) covered.add(at + i);
-      if (covered.size === word.length) known = pieces;
+      const terms: string[] = [];
+      for (const piece of pieces) {
+        const pieceTerms = this.#knownTerms(piece);
+        if (pieceTerms.length === 0) continue;
+        terms.push(...pieceTerms);
+        for (let at = word.indexOf(piece); at >= 0; at = word.indexOf(piece, at + 1)) for (let i = 0; i < piece.length; i++) covered.add(at + i);
+      }
+      if (covered.size === word.length) known = [...new Set(terms)];
     }
     if (known.length === 0) {
       // Unknown single characters are mostly chat (哈, 嗯). An unknown word names a topic the hearing did not
@@ -153,6 +158,11 @@ export class SearchEngine {
     }
     const df = Math.min(...known.map((t) => this.#documentFrequency.get(t)!));
     return { word, terms: known, weight: Math.log(1 + n / df) };
+  }
+
+  /** The word itself and its synonyms, as far as the index has them. */
+  #knownTerms(word: string): string[] {
+    return [word, ...(this.#synonyms.get(word) ?? [])].filter((t) => this.#documentFrequency.has(t));
   }
 }
 

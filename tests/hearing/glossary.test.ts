@@ -48,3 +48,10 @@ describe('data/glossary.json', () => {
     expect(() => loadGlossary(file)).toThrow(message);
   });
 });
+
+describe('glossary terms', () => {
+  it('are all words of the hearing (a word people type but the hearing lacks belongs in synonyms)', () => {
+    const text = sharedEngine().hearings.map((h) => JSON.stringify(h)).join('\n');
+    expect(glossary.terms.filter((t) => !text.includes(t))).toEqual([]);
+  });
+});
