@@ -3,16 +3,19 @@ import { pathToFileURL } from 'node:url';
 import { loadEngine, type SearchEngine } from './search/engine.js';
 import { UsageError, type Command, type CommandIO } from './commands/io.js';
 import { list } from './commands/list.js';
+import { promises } from './commands/promises.js';
 import { search } from './commands/search.js';
 
 /** Command name → implementation. Add a command here and in the usage text. */
-const COMMANDS: Record<string, Command> = { search, list };
+const COMMANDS: Record<string, Command> = { search, list, promises };
 
 const USAGE = `usage: npm run -s cli -- <command>
   search --json "<question>"   best matches as JSON (at most 5; "results": [] when nothing is relevant)
   search --jsonl               one JSON line per question read from standard input
   search "<question>"          best matches as text
-  list [--json]                every question with its asker and answering body`;
+  list [--json]                every question with its asker and answering body
+  promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim
+  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)`;
 
 /** Runs one CLI invocation and resolves to its exit code; errors go to stderr, never as a stack trace. */
 export async function runCli(argv: string[], io: Omit<CommandIO, 'engine'> & { engine?: () => SearchEngine }): Promise<number> {

@@ -17,6 +17,7 @@ export function artefactPaths(indexDir: string) {
     hearings: join(indexDir, 'hearings.json'),
     search: join(indexDir, 'search.json'),
     manifest: join(indexDir, 'manifest.json'),
+    commitments: join(indexDir, 'commitments.json'),
     jieba: {
       dict: join(indexDir, 'jieba', 'dict.utf8'),
       userDict: join(indexDir, 'jieba', 'user.utf8'),
@@ -55,7 +56,7 @@ export const ManifestSchema = z.object({
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Bump when the index code changes what it writes, so committed artefacts count as stale. */
-export const BUILDER_VERSION = 1;
+export const BUILDER_VERSION = 2;
 
 /** The transcripts in a data folder: every `hearings/*.txt`, sorted by name. */
 export function transcriptFiles(dataDir: string): string[] {

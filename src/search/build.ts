@@ -1,7 +1,8 @@
-// Index build: transcripts + glossary → parsed hearings, trimmed jieba dictionaries and a serialised MiniSearch in index/.
+// Index build: transcripts + glossary → parsed hearings, trimmed jieba dictionaries, a serialised MiniSearch and the commitments in index/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import MiniSearch from 'minisearch';
+import { extractCommitments } from '../commitments/extract.js';
 import { loadGlossary, type Glossary } from '../hearing/glossary.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
@@ -67,6 +68,7 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
   const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs };
   writeFileSync(paths.hearings, JSON.stringify(hearings, null, 1) + '\n');
   writeFileSync(paths.search, JSON.stringify(search) + '\n');
+  writeFileSync(paths.commitments, JSON.stringify(extractCommitments(hearings), null, 1) + '\n');
   writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
   return { hearings: hearings.length, entries: entries.length, warnings };
 }
