@@ -1,0 +1,78 @@
+// Reads the inputs of the quick reference (parsed hearings, glossary) and writes its two files; the only I/O of this room.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadGlossary } from '../hearing/glossary.js';
+import type { Hearing } from '../hearing/model.js';
+import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR } from '../search/artefacts.js';
+import { buildReferenceModel } from './model.js';
+import { renderReferenceMarkdown } from './markdown.js';
+import { renderReferencePage, type PageOptions } from './page.js';
+
+/** Browsers and WeChat handle a page this size instantly; the test holds the page to it. */
+export const MAX_PAGE_BYTES = 1024 * 1024;
+
+export interface WriteReferenceOptions extends PageOptions {
+  /** Folder the files go into; created when missing. */
+  outDir: string;
+  /** Which hearing; may be left out when the index holds exactly one. */
+  hearingId?: string;
+  /** Defaults: the project's index/ and data/. */
+  indexDir?: string;
+  dataDir?: string;
+}
+
+/** The two files written, with their sizes in bytes. */
+export interface WrittenReference {
+  html: { path: string; bytes: number };
+  markdown: { path: string; bytes: number };
+}
+
+/**
+ * Writes `quick-reference.html` and `quick-reference.md` into `outDir`.
+ * @example writeQuickReference({ outDir: 'dist' }).html.bytes // ~90 000
+ */
+export function writeQuickReference(options: WriteReferenceOptions): WrittenReference {
+  const hearing = chooseHearing(readHearings(options.indexDir ?? INDEX_DIR), options.hearingId);
+  const glossary = loadGlossary(join(options.dataDir ?? DATA_DIR, 'glossary.json'));
+  const model = buildReferenceModel(hearing, glossary);
+  const html = renderReferencePage(model, options);
+  const bytes = Buffer.byteLength(html);
+  if (bytes >= MAX_PAGE_BYTES) throw new Error(`reference: the page is ${bytes} bytes, over the ${MAX_PAGE_BYTES}-byte limit`);
+  const markdown = renderReferenceMarkdown(model, options);
+  mkdirSync(options.outDir, { recursive: true });
+  const written: WrittenReference = {
+    html: { path: join(options.outDir, 'quick-reference.html'), bytes },
+    markdown: { path: join(options.outDir, 'quick-reference.md'), bytes: Buffer.byteLength(markdown) },
+  };
+  writeFileSync(written.html.path, html);
+  writeFileSync(written.markdown.path, markdown);
+  return written;
+}
+
+export function readHearings(indexDir: string): Hearing[] {
+  const path = artefactPaths(indexDir).hearings;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`reference: cannot read ${path} (${(error as Error).message}); run npm run index`);
+  }
+  const parsed = HearingsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`reference: ${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+/** The named hearing, or the only one; several without a name is an error rather than a guess. */
+export function chooseHearing(hearings: readonly Hearing[], id: string | undefined): Hearing {
+  const ids = hearings.map((h) => h.id).join(', ');
+  if (id === undefined) {
+    if (hearings.length === 1) return hearings[0]!;
+    throw new Error(`reference: the index holds several hearings (${ids}); name one with --hearing <id>`);
+  }
+  const hearing = hearings.find((h) => h.id === id);
+  if (!hearing) throw new Error(`reference: no hearing ${id}; the index holds ${ids}`);
+  return hearing;
+}

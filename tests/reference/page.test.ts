@@ -1,0 +1,156 @@
+// The quick-reference page and Markdown as text: every asker, body and answer paragraph present, nothing fetched from outside.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { loadGlossary } from '../../src/hearing/glossary.js';
+import { DATA_DIR, INDEX_DIR } from '../../src/search/artefacts.js';
+import { escapeHtml, escapeMarkdown, jsonForScript } from '../../src/reference/escape.js';
+import { chooseHearing, MAX_PAGE_BYTES, readHearings } from '../../src/reference/files.js';
+import { renderReferenceMarkdown } from '../../src/reference/markdown.js';
+import { buildReferenceModel } from '../../src/reference/model.js';
+import { renderReferencePage } from '../../src/reference/page.js';
+import { traditionalPairs } from '../../src/reference/search-data.js';
+import { DEFAULT_SECTIONS, type SectionBuilder } from '../../src/reference/sections.js';
+
+const hearing = chooseHearing(readHearings(INDEX_DIR), undefined);
+const glossary = loadGlossary(join(DATA_DIR, 'glossary.json'));
+const model = buildReferenceModel(hearing, glossary);
+const page = renderReferencePage(model);
+const markdown = renderReferenceMarkdown(model);
+
+/** The page as a reader sees it: tags, scripts and styles gone, entities decoded. */
+function visibleText(html: string): string {
+  return html
+    .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
+}
+const text = visibleText(page);
+
+const ASKERS = ['龙良文', '谭刚毅', '李江颖', '陈光菊', '樊志宏', '黄兆义', '程宏刚', '李蕾', '胡树华', '魏静', '刘成奎', '杨安', '朱库成', '王康', '陈新垓', '邹薇', '李鸣', '项明武'];
+const BODIES = ['市经信局', '市城建局', '经开区管委会', '市农业农村局', '市地方金融局', '市发改委', '市科技局', '市商务局', '市财政局', '东湖高新区管委会', '市政务服务大数据局', '临空港开发区管委会', '市政府国资委', '市市场监管局', '市统计局'];
+
+describe('renderReferencePage', () => {
+  it('opens with the title and the date line', () => {
+    expect(page).toContain(`<h1>${escapeHtml(hearing.title)}</h1>`);
+    expect(text).toContain('9月13日,市十五届人大常委会第十二次会议举行“加快发展数字经济”专题询问。');
+  });
+
+  it('has the 18 cards, q1..q18 in order, under the five themes in order', () => {
+    const ids = [...page.matchAll(/<article class="card qa-card" id="(q\d+)"/g)].map((m) => m[1]);
+    expect(ids).toEqual(Array.from({ length: 18 }, (_, i) => `q${i + 1}`));
+    const themes = [...page.matchAll(/<h2 id="theme-\d-title">([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(themes).toEqual(['一、加快推进数字新型基础设施建设', '二、加快促进产业数字化转型', '三、加快推动数字产业化升级', '四、加快提升数字化治理能力', '五、加快优化数字经济发展环境']);
+  });
+
+  it.each(ASKERS)('names the asker %s', (name) => {
+    expect(text).toContain(name);
+  });
+
+  it.each(BODIES)('names the answering body %s', (body) => {
+    expect(text).toContain(body);
+  });
+
+  it('shows each asker with their title and each card with its body', () => {
+    expect(page).toMatch(/id="q5"[^]*?樊志宏<\/strong> <span class="person-title">委员<\/span>[^]*?经开区管委会<\/strong>/);
+    expect(page).toMatch(/id="q1"[^]*?龙良文<\/strong> <span class="person-title">市人大常委会副主任<\/span>/);
+  });
+
+  it('contains every question and every answer paragraph in full, and the closing response', () => {
+    for (const item of hearing.items) {
+      expect(text).toContain(item.question);
+      for (const paragraph of item.answer) expect(text, `${item.id}: ${paragraph.slice(0, 20)}…`).toContain(paragraph);
+    }
+    expect(text).toContain('汪元程');
+    for (const paragraph of hearing.closing!.paragraphs) expect(text).toContain(paragraph);
+  });
+
+  it('indexes by answering body and by asker, with links to cards that exist', () => {
+    const links = [...page.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    for (const id of links) expect(page, `link to #${id}`).toContain(`id="${id}"`);
+    const index = page.slice(page.indexOf('id="index"'), page.indexOf('id="theme-1"'));
+    for (const item of hearing.items) expect(index).toContain(`href="#${item.id}"`);
+    expect(index.match(/href="#q1"/g)).toHaveLength(2); // once under 市经信局, once under 龙良文
+  });
+
+  it('references nothing outside itself', () => {
+    expect(page).not.toMatch(/\b(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(page).not.toMatch(/<link\b/i);
+    expect(page).not.toMatch(/<(img|iframe|object|embed|video|audio|source)\b/i);
+    expect(page).not.toMatch(/<script\b[^>]*\bsrc=/i);
+    expect(page).not.toMatch(/@import|url\(/i);
+    expect(page).not.toMatch(/https?:\/\//i);
+  });
+
+  it(`is under ${MAX_PAGE_BYTES} bytes`, () => {
+    expect(Buffer.byteLength(page)).toBeLessThan(MAX_PAGE_BYTES);
+  });
+
+  it('embeds the glossary short names and a Traditional table for the page\'s characters', () => {
+    const data = JSON.parse(page.match(/<script type="application\/json" id="search-data">([^<]*)<\/script>/)![1]!);
+    expect(data.bodyNames['市经信局']).toContain('经信局');
+    expect(data.bodyNames['东湖高新区管委会']).toContain('光谷');
+    const pairs = new Map(Array.from(data.traditional as string).reduce<[string, string][]>((acc, ch, i, all) => (i % 2 ? acc : [...acc, [ch, all[i + 1]!]]), []));
+    expect([...'經開區數據'].map((ch) => pairs.get(ch))).toEqual([...'经开区数据']);
+  });
+
+  it('escapes text, so markup in a transcript shows as text', () => {
+    const tricky = { ...hearing, title: '<script>alert("x")</script> & 询问', items: hearing.items.map((item, i) => (i === 0 ? { ...item, answer: ['</script><b>粗</b>'] } : item)) };
+    const html = renderReferencePage(buildReferenceModel(tricky, glossary));
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 询问');
+    expect(html).toContain('<p>&lt;/script&gt;&lt;b&gt;粗&lt;/b&gt;</p>');
+    expect(html).not.toContain('<b>粗</b>');
+  });
+
+  it('takes an added section as one more builder, shown in the table of contents', () => {
+    const extra: SectionBuilder = () => [{ id: 'commitments', title: '承诺与目标', html: '<p>示例</p>', markdown: '示例' }];
+    const sections = [...DEFAULT_SECTIONS, extra];
+    expect(renderReferencePage(model, { sections })).toMatch(/<a href="#commitments">承诺与目标<\/a>[^]*<section class="section" id="commitments"[^]*<p>示例<\/p>/);
+    expect(renderReferenceMarkdown(model, { sections })).toMatch(/## 承诺与目标\n\n示例\n$/);
+  });
+
+  it('refuses two sections with one id', () => {
+    const twice: SectionBuilder = () => [{ id: 'index', title: '重复', html: '', markdown: '' }];
+    expect(() => renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, twice] })).toThrow('reference: two sections share the id index');
+  });
+});
+
+describe('renderReferenceMarkdown', () => {
+  it('has the title, date line, themes, askers with titles and bodies', () => {
+    expect(markdown.startsWith(`# ${hearing.title}\n\n${hearing.meetingLine}\n`)).toBe(true);
+    for (const group of model.themes) expect(markdown).toContain(`## ${['', '一', '二', '三', '四', '五'][group.theme.index]}、${group.theme.title}`);
+    expect(markdown).toContain('### 问5　樊志宏（委员）');
+    expect(markdown).toContain('**答复单位：**经开区管委会（武汉经济技术开发区管理委员会）');
+    for (const body of BODIES) expect(markdown).toContain(body);
+  });
+
+  it('contains every answer paragraph verbatim, and the closing response', () => {
+    for (const item of hearing.items) for (const paragraph of item.answer) expect(markdown, item.id).toContain(`\n\n${paragraph}\n`);
+    for (const paragraph of hearing.closing!.paragraphs) expect(markdown).toContain(paragraph);
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it.each([
+    ['聚焦5G+工业互联网', '聚焦5G+工业互联网'],
+    ['争创1-2个中国软件名园', '争创1-2个中国软件名园'],
+    ['# 不是标题', '\\# 不是标题'],
+    ['- 不是列表', '\\- 不是列表'],
+    ['1. 不是列表', '1\\. 不是列表'],
+    ['*强调* 与 [链接]', '\\*强调\\* 与 \\[链接\\]'],
+  ])('%s → %s', (input, expected) => {
+    expect(escapeMarkdown(input)).toBe(expected);
+  });
+});
+
+describe('jsonForScript', () => {
+  it('cannot close the script element it sits in', () => {
+    expect(jsonForScript({ a: '</script>' })).toBe('{"a":"\\u003c/script>"}');
+  });
+});
+
+describe('traditionalPairs', () => {
+  it('maps Traditional characters onto the Simplified ones wanted, and leaves Simplified ones alone', () => {
+    // 么 stays a key-less target: the Taiwan table alone would turn it into 幺, and the page writes 么.
+    expect(traditionalPairs(new Set('经开区么'))).toBe('區区經经開开麼么麽么');
+  });
+});
