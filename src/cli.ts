@@ -2,18 +2,24 @@
 import { pathToFileURL } from 'node:url';
 import { loadEngine, type SearchEngine } from './search/engine.js';
 import { UsageError, type Command, type CommandIO } from './commands/io.js';
+import { ask } from './commands/ask.js';
+import { chat } from './commands/chat.js';
 import { list } from './commands/list.js';
+import { misses } from './commands/misses.js';
 import { promises } from './commands/promises.js';
 import { search } from './commands/search.js';
 
 /** Command name → implementation. Add a command here and in the usage text. */
-const COMMANDS: Record<string, Command> = { search, list, promises };
+const COMMANDS: Record<string, Command> = { search, list, promises, ask, chat, misses };
 
 const USAGE = `usage: npm run -s cli -- <command>
   search --json "<question>"   best matches as JSON (at most 5; "results": [] when nothing is relevant)
   search --jsonl               one JSON line per question read from standard input
   search "<question>"          best matches as text
   list [--json]                every question with its asker and answering body
+  ask "<text>"                 the bot's plain-text reply to one message (a question, or /help /dept /who /topic /list /q)
+  chat                         the console chat (what npm start runs); Ctrl-D quits
+  misses [--top N] [--json]    the most frequent unanswered questions (HEARING_MISSES_FILE, default var/misses.jsonl; "off" disables)
   promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim
   promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)`;
 

@@ -1,0 +1,17 @@
+// `ask "<text>"`: the plain-text reply to one message, as the bots would give it (a contract other tools use).
+import { createConversation } from '../chat/conversation.js';
+import { createMissesLog, missesPathFromEnv } from '../chat/misses.js';
+import { renderPlain } from '../chat/render-plain.js';
+import { UsageError, type Command } from './io.js';
+
+export const ask: Command = async (args, io) => {
+  const text = args.join(' ');
+  if (text.trim() === '') throw new UsageError('usage: ask "<question or command>"');
+  const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
+  const conversation = createConversation({ engine: io.engine(), misses });
+  const reply = conversation.respond({ text, chat: 'console', userId: 'console', chatId: 'console' });
+  // One reply, however long: a terminal has no message limit.
+  if (reply) io.stdout.write(renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n') + '\n');
+  await misses.flush();
+  return 0;
+};

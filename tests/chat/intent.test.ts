@@ -1,0 +1,111 @@
+// Intent parsing: every command, its Chinese aliases, bot-name suffixes, mentions and junk, read without the engine.
+import { describe, expect, it } from 'vitest';
+import { cleanMessage, COMMANDS, MAX_MESSAGE_CHARS, parseIntent, type Intent } from '../../src/chat/intent.js';
+
+describe('parseIntent', () => {
+  it.each<[string, Intent]>([
+    ['/start', { kind: 'help' }],
+    ['/start deep-link-payload', { kind: 'help' }],
+    ['/help', { kind: 'help' }],
+    ['帮助', { kind: 'help' }],
+    ['开始', { kind: 'help' }],
+    ['/dept', { kind: 'dept', arg: '' }],
+    ['/dept 经信局', { kind: 'dept', arg: '经信局' }],
+    ['/dept@hearing_bot 经信局', { kind: 'dept', arg: '经信局' }],
+    ['/dept@hearing_bot', { kind: 'dept', arg: '' }],
+    ['/DEPT   市经信局  ', { kind: 'dept', arg: '市经信局' }],
+    ['／dept　市经信局', { kind: 'dept', arg: '市经信局' }],
+    ['@hearing_bot /dept 光谷', { kind: 'dept', arg: '光谷' }],
+    ['部门 市经信局', { kind: 'dept', arg: '市经信局' }],
+    ['部门：经心局', { kind: 'dept', arg: '经心局' }],
+    ['部门', { kind: 'dept', arg: '' }],
+    ['/部门 经信局', { kind: 'dept', arg: '经信局' }],
+    ['/who', { kind: 'who', arg: '' }],
+    ['/who 朱库成', { kind: 'who', arg: '朱库成' }],
+    ['谁问了 朱库成', { kind: 'who', arg: '朱库成' }],
+    ['谁问了朱库成', { kind: 'who', arg: '朱库成' }],
+    ['提问人 樊志宏', { kind: 'who', arg: '樊志宏' }],
+    ['/topic', { kind: 'topic', arg: '' }],
+    ['/topic 2', { kind: 'topic', arg: '2' }],
+    ['主题 2', { kind: 'topic', arg: '2' }],
+    ['主题2', { kind: 'topic', arg: '2' }],
+    ['主题 治理', { kind: 'topic', arg: '治理' }],
+    ['主题', { kind: 'topic', arg: '' }],
+    ['/list', { kind: 'list' }],
+    ['列表', { kind: 'list' }],
+    ['全部问题', { kind: 'list' }],
+    ['/q 5', { kind: 'q', arg: '5' }],
+    ['/q closing', { kind: 'q', arg: 'closing' }],
+    ['/q', { kind: 'q', arg: '' }],
+    ['第5题', { kind: 'q', arg: '5' }],
+    ['第十二题', { kind: 'q', arg: '十二' }],
+    ['问题 5', { kind: 'q', arg: '5' }],
+    ['问题5', { kind: 'q', arg: '5' }],
+    ['q5', { kind: 'q', arg: 'q5' }],
+    ['Q 12', { kind: 'q', arg: 'Q12' }],
+    ['/foo', { kind: 'unknown-command', command: 'foo' }],
+    ['/foo@other_bot bar', { kind: 'unknown-command', command: 'foo' }],
+  ])('%j → %j', (text, intent) => {
+    expect(parseIntent(text)).toEqual(intent);
+  });
+
+  it.each([
+    ['经开区汽车怎么说', '经开区汽车怎么说'],
+    ['@hearing_bot 经开区汽车怎么说', '经开区汽车怎么说'],
+    ['@机器人\u2005经开区汽车怎么说', '经开区汽车怎么说'],
+    // Looks like an alias but is a question: the argument is glued on and not a name or number.
+    ['部门工作怎么样', '部门工作怎么样'],
+    ['帮助中小企业的措施', '帮助中小企业的措施'],
+    ['问题 经开区汽车', '问题 经开区汽车'],
+    ['主题是什么', '主题是什么'],
+    ['<b>', '<b>'],
+    ['/:)', '/:)'],
+  ])('%j is the question %j', (text, question) => {
+    expect(parseIntent(text)).toEqual({ kind: 'question', text: question });
+  });
+
+  it.each(['', '   ', '\n\t', '\u0000\u0007\u001b', '\u200b\u200d', '@hearing_bot', '@a @b  '])('%j is empty', (text) => {
+    expect(parseIntent(text)).toEqual({ kind: 'empty' });
+  });
+
+  it('never throws on non-strings smuggled in from untyped platforms', () => {
+    for (const value of [undefined, null, 42, {}]) expect(parseIntent(value as unknown as string).kind).toMatch(/empty|question/);
+  });
+});
+
+describe('cleanMessage', () => {
+  it('cuts long messages before anything else reads them', () => {
+    const noise = '噪'.repeat(30_000);
+    expect([...cleanMessage(noise)].length).toBe(MAX_MESSAGE_CHARS);
+  });
+
+  it('does not split an emoji when cutting', () => {
+    const text = '😀'.repeat(MAX_MESSAGE_CHARS + 10);
+    expect(cleanMessage(text)).toBe('😀'.repeat(MAX_MESSAGE_CHARS));
+  });
+
+  it('turns control characters into spaces and folds full width', () => {
+    expect(cleanMessage('经开区\u0000汽车\u200b？ＡＩ')).toBe('经开区 汽车 ?AI');
+  });
+});
+
+describe('COMMANDS', () => {
+  it('lists every command with a Telegram-valid name and a Chinese description', () => {
+    expect(COMMANDS.map((c) => c.command)).toEqual(['start', 'help', 'dept', 'who', 'topic', 'list', 'q']);
+    for (const c of COMMANDS) {
+      expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
+      expect(c.description.length).toBeGreaterThanOrEqual(3);
+      expect(c.description.length).toBeLessThanOrEqual(256);
+      expect(c.description).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it('every alias parses to its own command', () => {
+    for (const spec of COMMANDS) {
+      for (const alias of spec.aliases) {
+        const kind = parseIntent(`${alias} 5`).kind;
+        expect([spec.command === 'start' ? 'help' : spec.command]).toContain(kind);
+      }
+    }
+  });
+});
