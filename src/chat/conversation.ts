@@ -323,6 +323,6 @@ const EXAMPLES = ['经开区汽车怎么说', '/dept 市经信局', '/who 朱库
 const NOT_FOUND_SUGGESTIONS: Suggestion[] = [
   { command: '/topic', label: '看五个主题' },
   { command: '/dept', label: '看各答复单位' },
-  { command: '经开区汽车怎么说', label: '（提问示例）' },
+  { command: '经开区汽车怎么说', label: '' },
 ];
 const QUESTION_CUE = /[?？]|怎么|怎麼|如何|什么|什麼|甚麼|啥|吗|嗎|呢|哪|几|幾|多少|是否|能否|有没有|有沒有|怎样|怎樣|咋|为何|為何|为什么|為什麼|请问|請問/u;
