@@ -20,6 +20,7 @@ export function artefactPaths(indexDir: string) {
     commitments: join(indexDir, 'commitments.json'),
     jieba: {
       dict: join(indexDir, 'jieba', 'dict.utf8'),
+      hmmDict: join(indexDir, 'jieba', 'hmm.utf8'),
       userDict: join(indexDir, 'jieba', 'user.utf8'),
       idfDict: join(indexDir, 'jieba', 'idf.utf8'),
       stopWordDict: join(indexDir, 'jieba', 'stop.utf8'),
@@ -49,14 +50,14 @@ export type SearchFile = z.infer<typeof SearchFileSchema>;
 
 export const ManifestSchema = z.object({
   builder: z.number().int(),
-  /** sha256 over every input (transcripts, glossary, the jieba dictionary, the index code's version). */
+  /** sha256 over every input (transcripts, glossary, jieba's dictionaries, the index code's version). */
   inputHash: z.string(),
   inputs: z.array(z.string()),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Bump when the index code changes what it writes, so committed artefacts count as stale. */
-export const BUILDER_VERSION = 2;
+export const BUILDER_VERSION = 3;
 
 /** The transcripts in a data folder: every `hearings/*.txt`, sorted by name. */
 export function transcriptFiles(dataDir: string): string[] {

@@ -8,7 +8,7 @@ import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
 import { createAnalyser } from './analyse.js';
 import { artefactPaths, BUILDER_VERSION, hashInputs, transcriptFiles, type Manifest, type SearchFile } from './artefacts.js';
-import { everydayWords, FULL_DICTIONARY, GENERAL_IDF, trimDictionary } from './dictionary.js';
+import { everydayWords, FULL_DICTIONARY, FULL_HMM_MODEL, GENERAL_IDF, JIEBA_INPUTS, trimDictionary, trimHmmModel } from './dictionary.js';
 import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
 import { miniSearchOptions } from './engine.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
@@ -37,7 +37,9 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
   const corpus = [JSON.stringify(hearings), JSON.stringify(glossary), ...userWords].map(normalise).join('\n');
 
   mkdirSync(dirname(paths.jieba.dict), { recursive: true });
-  writeFileSync(paths.jieba.dict, trimDictionary(readFileSync(FULL_DICTIONARY, 'utf8'), corpus));
+  const fullDictionary = readFileSync(FULL_DICTIONARY, 'utf8');
+  writeFileSync(paths.jieba.dict, trimDictionary(fullDictionary, corpus));
+  writeFileSync(paths.jieba.hmmDict, trimHmmModel(readFileSync(FULL_HMM_MODEL, 'utf8'), fullDictionary, corpus, COMMON_CHARACTERS));
   // Three columns (word, frequency, tag): a fixed frequency keeps these words whole whatever the trimmed dictionary holds.
   writeFileSync(paths.jieba.userDict, [...new Set(userWords)].map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n') + '\n');
   // nodejieba.load also reads keyword-extraction files we never use; tiny ones keep start-up fast.
@@ -64,7 +66,7 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
     traditional,
     refs: entries.map(refOf),
   };
-  const { hash, inputs } = hashInputs(dataDir, [FULL_DICTIONARY, GENERAL_IDF]);
+  const { hash, inputs } = hashInputs(dataDir, JIEBA_INPUTS);
   const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs };
   writeFileSync(paths.hearings, JSON.stringify(hearings, null, 1) + '\n');
   writeFileSync(paths.search, JSON.stringify(search) + '\n');
@@ -87,5 +89,7 @@ function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string
 }
 
 const USER_WORD_FREQUENCY = 2000;
+/** Characters whose HMM probabilities are kept besides those of our text: the everyday ones people type. */
+const COMMON_CHARACTERS = 3500;
 /** Words with a general IDF above this are topical enough to count in full when the hearing lacks them. */
 const EVERYDAY_MAX_IDF = 7.5;

@@ -52,6 +52,35 @@ export function trimDictionary(dictionary: string, text: string): string {
 /** Words rarer than this are left out even when they contain a word of the text: they are rarely typed. */
 const SUPERSTRING_MIN_FREQUENCY = 20;
 
+/** jieba's HMM model for words no dictionary has (520 KB: its per-character table is most of the load time). */
+export const FULL_HMM_MODEL = join(jiebaDictionaryDir(), 'hmm_model.utf8');
+
+/**
+ * Keeps the HMM's emission probabilities for the characters of `text` and the `common` most frequent characters
+ * of jieba's dictionary, and drops the rest (rare characters, which only ever occur in questions the hearing
+ * cannot answer). `text` therefore segments exactly as with the full model.
+ */
+export function trimHmmModel(model: string, dictionary: string, text: string, common: number): string {
+  const weight = new Map<string, number>();
+  for (const line of dictionary.split('\n')) {
+    const [word = '', freq = '0'] = line.split(' ');
+    for (const ch of word) weight.set(ch, (weight.get(ch) ?? 0) + Number(freq));
+  }
+  const ranked = [...weight].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, common);
+  const keep = new Set([...ranked.map(([ch]) => ch), ...text]);
+  return model
+    .split('\n')
+    .map((line) => {
+      // Emission lines are `char:logprob,char:logprob,…`; the start and transition lines have no colon.
+      if (line.startsWith('#') || !line.includes(':')) return line;
+      return line
+        .split(',')
+        .filter((pair) => keep.has(pair.slice(0, pair.lastIndexOf(':'))))
+        .join(',');
+    })
+    .join('\n');
+}
+
 /** jieba's IDF table (inverse document frequency over a general corpus): how much a word usually says. */
 export const GENERAL_IDF = join(jiebaDictionaryDir(), 'idf.utf8');
 
@@ -84,6 +113,9 @@ function substringsOf(text: string, maxLength: number): Set<string> {
 }
 
 const PLACEHOLDER = '\uE000';
+
+/** Every jieba file an index build reads: part of the index's input hash. */
+export const JIEBA_INPUTS = [FULL_DICTIONARY, FULL_HMM_MODEL, GENERAL_IDF] as const;
 
 function jiebaDictionaryDir(): string {
   return join(dirname(createRequire(import.meta.url).resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');

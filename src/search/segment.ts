@@ -4,6 +4,7 @@ import nodejieba from 'nodejieba';
 /** Where the segmenter's dictionaries live; `index/jieba/` after `npm run index`. */
 export interface SegmenterFiles {
   dict: string;
+  hmmDict: string;
   userDict: string;
   idfDict: string;
   stopWordDict: string;
@@ -30,7 +31,7 @@ export function loadSegmenter(files: SegmenterFiles): Segmenter {
     throw new Error(`segmenter: nodejieba is already loaded with ${loadedFrom}; cannot switch to ${key} in one process`);
   }
   if (loadedFrom === undefined) {
-    nodejieba.load({ dict: files.dict, hmmDict: DEFAULT_HMM_DICT, userDict: files.userDict, idfDict: files.idfDict, stopWordDict: files.stopWordDict });
+    nodejieba.load(files);
     loadedFrom = key;
   }
   return {
@@ -39,6 +40,3 @@ export function loadSegmenter(files: SegmenterFiles): Segmenter {
     cutAll: (text) => (text ? nodejieba.cutAll(text) : []),
   };
 }
-
-// nodejieba's own HMM model (small, fast to load); its type declarations omit the constant.
-const DEFAULT_HMM_DICT = (nodejieba as unknown as { DEFAULT_HMM_DICT: string }).DEFAULT_HMM_DICT;

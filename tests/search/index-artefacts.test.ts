@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { artefactPaths, DATA_DIR, hashInputs, INDEX_DIR, ManifestSchema, PROJECT_ROOT } from '../../src/search/artefacts.js';
-import { FULL_DICTIONARY, GENERAL_IDF } from '../../src/search/dictionary.js';
+import { JIEBA_INPUTS } from '../../src/search/dictionary.js';
 import { loadEngine } from '../../src/search/engine.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'hearing-index-'));
@@ -17,7 +17,7 @@ const filesUnder = (dir: string): string[] =>
 describe('index/', () => {
   it('was built from the current data (run `npm run index` after editing data/)', () => {
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(artefactPaths(INDEX_DIR).manifest, 'utf8')));
-    expect(manifest.inputHash, 'index/ is stale: run npm run index').toBe(hashInputs(DATA_DIR, [FULL_DICTIONARY, GENERAL_IDF]).hash);
+    expect(manifest.inputHash, 'index/ is stale: run npm run index').toBe(hashInputs(DATA_DIR, JIEBA_INPUTS).hash);
   });
 
   it('rebuilds to exactly the committed bytes', () => {
