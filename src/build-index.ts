@@ -1,10 +1,10 @@
-// `npm run index`: rebuilds index/ from data/ (transcripts and glossary).
+// `npm run index [-- <index dir> [<data dir>]]`: rebuilds index/ from data/ (transcripts and glossary).
 import { DATA_DIR, INDEX_DIR } from './search/artefacts.js';
 import { buildIndex } from './search/build.js';
 
-const indexDir = process.argv[2] ?? INDEX_DIR;
+const [indexDir = INDEX_DIR, dataDir = DATA_DIR] = process.argv.slice(2);
 try {
-  const report = buildIndex(DATA_DIR, indexDir);
+  const report = buildIndex(dataDir, indexDir);
   for (const warning of report.warnings) console.warn(warning);
   console.log(`index: ${report.hearings} hearing(s), ${report.entries} entries written to ${indexDir}`);
 } catch (error) {

@@ -5,8 +5,12 @@ import { bodyOf, personOf } from '../hearing/model.js';
 import type { SearchEngine, SearchHit } from '../search/engine.js';
 import { UsageError, type Command } from './io.js';
 
-/** One result line of the contract: `{"id": "q5", "asker": "樊志宏", "department": "经开区管委会", "score": 12.3}`. */
+/**
+ * One result of the contract: `{"id": "q5", "asker": "樊志宏", "department": "经开区管委会", "score": 12.3}`;
+ * `hearing` is added only when data/ holds more than one hearing, since ids restart at q1 in each.
+ */
 export interface SearchResultJson {
+  hearing?: string;
   id: string;
   asker: string;
   department: string;
@@ -45,9 +49,11 @@ export const search: Command = async (args, io) => {
 
 /** The contract's object for one query; an empty or blank query has no results. */
 export function searchJson(engine: SearchEngine, query: string): { query: string; results: SearchResultJson[] } {
-  return { query, results: query.trim() ? engine.search(query).map(resultJson) : [] };
+  const several = engine.hearings.length > 1;
+  return { query, results: query.trim() ? engine.search(query).map((hit) => resultJson(hit, several)) : [] };
 }
 
-function resultJson(hit: SearchHit): SearchResultJson {
-  return { id: hit.entry.id, asker: personOf(hit.entry).name, department: bodyOf(hit.entry), score: hit.score };
+function resultJson(hit: SearchHit, withHearing: boolean): SearchResultJson {
+  const result = { id: hit.entry.id, asker: personOf(hit.entry).name, department: bodyOf(hit.entry), score: hit.score };
+  return withHearing ? { hearing: hit.entry.hearing, ...result } : result;
 }
