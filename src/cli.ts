@@ -17,7 +17,7 @@ const USAGE = `usage: npm run -s cli -- <command>
   search --jsonl               one JSON line per question read from standard input
   search "<question>"          best matches as text
   list [--json]                every question with its asker and answering body
-  ask "<text>"                 the bot's plain-text reply to one message (a question, or /help /dept /who /topic /list /q)
+  ask "<text>"                 the bot's plain-text reply to one message (a question, or /help /dept /who /topic /list /q /promises)
   chat                         the console chat (what npm start runs); Ctrl-D quits
   misses [--top N] [--json]    the most frequent unanswered questions (HEARING_MISSES_FILE, default var/misses.jsonl; "off" disables)
   promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim

@@ -1,11 +1,14 @@
 // The conversation: one incoming message → one Reply (or silence), the same for console, Telegram and WeChat.
+import { loadCommitments } from '../commitments/load.js';
+import type { Commitment } from '../commitments/model.js';
+import { answeringBodies, resolveBody } from '../hearing/bodies.js';
 import { bodyOf, personOf, type Entry, type Theme } from '../hearing/model.js';
 import type { SearchEngine } from '../search/engine.js';
 import { COMMANDS, parseIntent, type Intent } from './intent.js';
 import { NO_MISSES_LOG, type ChatKind, type MissesLog } from './misses.js';
 import type { RateLimiter } from './rate-limit.js';
-import { answerItemOf, commandFor, displayPerson, relatedItemOf, shorten, type AnswerItem, type ListLine, type Reply, type Suggestion } from './reply.js';
-import { resolveBody, resolveItem, resolvePerson, resolveTheme, type Directory } from './resolve.js';
+import { answerItemOf, commandFor, displayPerson, relatedItemOf, shorten, type AnswerItem, type CommitmentLine, type ListLine, type Reply, type Suggestion } from './reply.js';
+import { resolveItem, resolvePerson, resolveTheme, type Directory } from './resolve.js';
 
 /** One message as an adapter hands it over. */
 export interface IncomingMessage {
@@ -25,6 +28,11 @@ export interface IncomingMessage {
 export interface ConversationOptions {
   /** Loaded once per process and shared: loading costs ~80 ms. */
   engine: SearchEngine;
+  /**
+   * What each body committed to, for /promises (`loadCommitments()`). Default: read from index/ on the first /promises,
+   * so adapters that never pass it still answer it, and start-up never pays for it.
+   */
+  commitments?: readonly Commitment[];
   /** Omit for no limit (console, `ask`); bots pass `createRateLimiter()`. */
   limiter?: RateLimiter;
   /** Where unanswered questions go; default: nowhere. */
@@ -84,7 +92,14 @@ export function createConversation(options: ConversationOptions): Conversation {
   const onError = options.onError ?? ((error: ConversationError) => process.stderr.write(`${error.message}\n`));
   const relatedLimit = options.relatedLimit ?? 4;
   const hearing = engine.hearings[0]!;
-  const directory: Directory = { entries: engine.entries, bodies: engine.glossary.bodies, themes: hearing.themes, normalise: engine.analyser.normalise };
+  const directory: Directory = {
+    entries: engine.entries,
+    bodies: answeringBodies(engine.glossary.bodies, engine.entries.map(bodyOf)),
+    themes: hearing.themes,
+    normalise: engine.analyser.normalise,
+  };
+  let commitments = options.commitments;
+  const allCommitments = (): readonly Commitment[] => (commitments ??= loadCommitments());
   const officialName = new Map(engine.glossary.bodies.map((b) => [b.printed, b.official]));
 
   // ---- replies per intent ----
@@ -129,7 +144,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       });
       return { kind: 'list', title: `${bodies.length}个答复单位：`, lines, note: null, suggestions: [{ command: '/dept 市经信局', label: '' }] };
     }
-    const found = resolveBody(directory, arg);
+    const found = resolveBody(arg, directory.bodies, { normalise: directory.normalise });
     if (found.kind === 'did-you-mean') return { kind: 'did-you-mean', what: 'dept', query: echo(arg), candidates: found.candidates.map((b) => ({ command: `/dept ${b}`, label: officialName.get(b) ?? '' })) };
     if (found.kind === 'none') return notFound('dept', arg, [{ command: '/dept', label: '全部答复单位' }]);
     return bodyAnswer(found.value);
@@ -228,6 +243,49 @@ export function createConversation(options: ConversationOptions): Conversation {
     ];
   };
 
+  const promises = (arg: string): Reply => {
+    if (arg === '') return promisesPerBody();
+    const found = resolveBody(arg, directory.bodies, { normalise: directory.normalise });
+    if (found.kind === 'did-you-mean') return { kind: 'did-you-mean', what: 'promises', query: echo(arg), candidates: found.candidates.map((b) => ({ command: `/promises ${b}`, label: officialName.get(b) ?? '' })) };
+    if (found.kind === 'none') return notFound('promises', arg, [{ command: '/promises', label: '各单位的承诺' }]);
+    return bodyPromises(found.value);
+  };
+
+  /** Bodies in the order they first answered, each with its count; those with none named in the note. */
+  const promisesPerBody = (): Reply => {
+    const all = allCommitments();
+    const bodies = [...new Set(engine.entries.map(bodyOf))];
+    const withAny = bodies.filter((b) => all.some((c) => c.body === b));
+    const lines: ListLine[] = withAny.map((body) => {
+      const mine = all.filter((c) => c.body === body);
+      return { key: body, cells: [`${mine.length}条`, [...new Set(mine.map((c) => c.id))].join(' ')], command: `/promises ${body}` };
+    });
+    const without = bodies.filter((b) => !withAny.includes(b));
+    const example = withAny.includes(EXAMPLE_PROMISES_BODY) ? EXAMPLE_PROMISES_BODY : withAny[0];
+    return {
+      kind: 'list',
+      title: `承诺与目标：${withAny.length}个答复单位共${all.filter((c) => withAny.includes(c.body)).length}条（带数字、时限或承诺用语的原文）：`,
+      lines,
+      note: `发送「/promises 单位名」看该单位的承诺原文。${without.length > 0 ? `答复中没有摘出承诺的：${without.join('、')}。` : ''}`,
+      suggestions: example ? [{ command: `/promises ${example}`, label: '' }] : [],
+    };
+  };
+
+  const bodyPromises = (body: string): Reply => {
+    const mine = allCommitments().filter((c) => c.body === body);
+    const official = officialName.get(body);
+    const name = `${body}${official && official !== body ? `（${official}）` : ''}`;
+    const answered = engine.entries.filter((e) => bodyOf(e) === body);
+    const items: CommitmentLine[] = mine.map((c) => ({ id: c.id, body: c.body, asker: c.asker, text: c.text, command: commandFor(c.id) }));
+    return {
+      kind: 'commitments',
+      title: mine.length > 0 ? `${name}的承诺与目标，共${mine.length}条（原文摘录）：` : `${name}的承诺与目标：`,
+      items,
+      note: mine.length > 0 ? null : '答复中没有摘出带数字、时限或承诺用语的句子，可以看完整回答。',
+      suggestions: [...(mine.length > 0 ? [] : answered.map((e) => ({ command: commandFor(e.id), label: '' }))), { command: '/promises', label: '各单位的承诺' }],
+    };
+  };
+
   const notFound = (what: Extract<Reply, { kind: 'not-found' }>['what'], query: string, suggestions: Suggestion[]): Reply => ({ kind: 'not-found', what, query: echo(query), suggestions });
 
   const replyTo = (intent: Intent): Reply | null => {
@@ -246,6 +304,8 @@ export function createConversation(options: ConversationOptions): Conversation {
         return topic(intent.arg);
       case 'q':
         return item(intent.arg);
+      case 'promises':
+        return promises(intent.arg);
       case 'unknown-command':
         return { kind: 'unknown-command', command: shorten(intent.command, 32), suggestions: [{ command: '/help', label: '' }] };
       case 'question':
@@ -279,7 +339,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         const reply = replyTo(intent);
         if (reply === null || !worthSaying(intent, reply, message)) return null;
         if (limiter && !limiter.take({ userId: String(message.userId), chatId: String(message.chatId) })) return null;
-        if (reply.kind === 'not-found' && (reply.what === 'question' || reply.what === 'dept' || reply.what === 'who')) {
+        if (reply.kind === 'not-found' && (reply.what === 'question' || reply.what === 'dept' || reply.what === 'who' || reply.what === 'promises')) {
           // The reply goes out whatever the log does.
           try {
             misses.record({ chat: message.chat, text: intent.kind === 'question' ? intent.text : `/${intent.kind} ${'arg' in intent ? intent.arg : ''}`, time: now() });
@@ -320,6 +380,7 @@ const LIST_QUESTION_CHARS = 24;
 /** An un-addressed group question is answered only when the best match covers this much of what it says. */
 const CONFIDENT_COVERAGE = 0.8;
 const EXAMPLES = ['经开区汽车怎么说', '/dept 市经信局', '/who 朱库成'];
+const EXAMPLE_PROMISES_BODY = '经开区管委会';
 const NOT_FOUND_SUGGESTIONS: Suggestion[] = [
   { command: '/topic', label: '看五个主题' },
   { command: '/dept', label: '看各答复单位' },

@@ -7,7 +7,8 @@ export type CommandIntent =
   | { kind: 'who'; arg: string }
   | { kind: 'topic'; arg: string }
   | { kind: 'list' }
-  | { kind: 'q'; arg: string };
+  | { kind: 'q'; arg: string }
+  | { kind: 'promises'; arg: string };
 
 export type Intent =
   | CommandIntent
@@ -20,7 +21,7 @@ export type Intent =
 
 /** One command as offered to users; `command` is what Telegram's setMyCommands takes (lower case, no slash). */
 export interface CommandSpec {
-  command: 'start' | 'help' | 'dept' | 'who' | 'topic' | 'list' | 'q';
+  command: 'start' | 'help' | 'dept' | 'who' | 'topic' | 'list' | 'q' | 'promises';
   /** Chinese description for command menus (Telegram allows 3–256 characters). */
   description: string;
   /** What a user types after the command, for help texts; empty when it takes nothing. */
@@ -41,6 +42,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: 'topic', description: '五个主题，或某主题下的问答，如 /topic 2', usage: '[序号或名称]', aliases: ['主题'] },
   { command: 'list', description: '全部18个问题，一行一个', usage: '', aliases: ['列表', '问题列表', '全部问题', '目录'] },
   { command: 'q', description: '看某一问的完整回答，如 /q 5', usage: '<序号>', aliases: ['问题'] },
+  // 「承诺与目标」 is the quick reference's section title; it must come before 「承诺」, which it starts with.
+  { command: 'promises', description: '各单位的承诺与目标（数字、时限），如 /promises 经开区', usage: '[部门]', aliases: ['承诺与目标', '承诺', '目标'] },
 ];
 
 /** Longer messages are cut here before anything else looks at them: no real question is longer. */

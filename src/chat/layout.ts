@@ -1,5 +1,5 @@
 // The words of every reply, laid out as styled lines; both renderers share it, so console, WeChat and Telegram say the same.
-import { displayPerson, type AnswerItem, type Reply, type Suggestion } from './reply.js';
+import { displayPerson, type AnswerItem, type CommitmentLine, type Reply, type Suggestion } from './reply.js';
 import type { Line, Span, SpanStyle } from './split.js';
 
 /**
@@ -25,6 +25,13 @@ export function layoutReply(reply: Reply): Line[] {
       return [
         [bold(reply.title)],
         ...reply.lines.map((l): Line => [code(l.key), plain(` ${l.cells.join(' · ')}`)]),
+        ...(reply.note ? [[], [plain(reply.note)]] : []),
+        ...suggestionLines('更多：', reply.suggestions),
+      ];
+    case 'commitments':
+      return [
+        [bold(reply.title)],
+        ...reply.items.flatMap((c): Line[] => [[], ...commitmentLines(c)]),
         ...(reply.note ? [[], [plain(reply.note)]] : []),
         ...suggestionLines('更多：', reply.suggestions),
       ];
@@ -69,6 +76,11 @@ function itemLines(item: AnswerItem): Line[] {
   return [head, ...answerHead, ...item.paragraphs.map((p): Line => [plain(p)])];
 }
 
+/** 「…」 verbatim, then where it was said: 「/q 5 经开区管委会应询 · 樊志宏委员提问」. */
+function commitmentLines(c: CommitmentLine): Line[] {
+  return [[plain(`「${c.text}」`)], [code(c.command), plain(` ${c.body}应询 · ${displayPerson(c.asker)}提问`)]];
+}
+
 function suggestionLines(label: string, suggestions: readonly Suggestion[]): Line[] {
   if (suggestions.length === 0) return [];
   const spans: Span[] = [plain(label)];
@@ -82,6 +94,7 @@ const NOT_FOUND_TEXT: Record<Extract<Reply, { kind: 'not-found' }>['what'], (que
   who: (q) => `没有找到提问人「${q}」。`,
   topic: (q) => `没有找到主题「${q}」。`,
   q: (q) => `没有「${q}」这一问。`,
+  promises: (q) => `没有找到答复单位「${q}」。`,
 };
 
 const span = (style: SpanStyle) => (text: string): Span => ({ text, style });

@@ -41,6 +41,19 @@ export interface ListLine {
   command: string;
 }
 
+/** One commitment quoted verbatim, with the body that made it, who asked, and the command that opens the whole answer. */
+export interface CommitmentLine {
+  /** The Q&A it was said in (`q5`, or `closing`). */
+  id: string;
+  /** The answering body as printed. */
+  body: string;
+  asker: Person;
+  /** The clause(s) exactly as published. */
+  text: string;
+  /** `/q 5`: opens the answer it comes from. */
+  command: string;
+}
+
 export type Reply =
   /** Entries shown in full: a search's best match, /q, or every item of a body, person or theme. */
   | {
@@ -54,12 +67,14 @@ export type Reply =
       coverage: number;
     }
   | { kind: 'list'; title: string; lines: ListLine[]; note: string | null; suggestions: Suggestion[] }
+  /** /promises <body>: that body's commitments, verbatim; `items` is empty (and `note` says so) when it made none. */
+  | { kind: 'commitments'; title: string; items: CommitmentLine[]; note: string | null; suggestions: Suggestion[] }
   /** /start, /help: what the bot knows and how to ask. */
   | { kind: 'help'; title: string; meetingLine: string; themes: Theme[]; commands: Suggestion[]; examples: Suggestion[] }
   /** Nothing in the hearing matches: never an unrelated answer. `query` is the user's text, already cut short. */
-  | { kind: 'not-found'; what: 'question' | 'dept' | 'who' | 'topic' | 'q'; query: string; suggestions: Suggestion[] }
+  | { kind: 'not-found'; what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises'; query: string; suggestions: Suggestion[] }
   /** A near miss (经心局): the user picks one. */
-  | { kind: 'did-you-mean'; what: 'dept' | 'who' | 'topic'; query: string; candidates: Suggestion[] }
+  | { kind: 'did-you-mean'; what: 'dept' | 'who' | 'topic' | 'promises'; query: string; candidates: Suggestion[] }
   /** A message with no words to go on (emoji, punctuation): how to ask. */
   | { kind: 'hint'; suggestions: Suggestion[] }
   | { kind: 'unknown-command'; command: string; suggestions: Suggestion[] }

@@ -2,13 +2,14 @@
 import { createConversation } from '../chat/conversation.js';
 import { createMissesLog, missesPathFromEnv } from '../chat/misses.js';
 import { renderPlain } from '../chat/render-plain.js';
+import { loadCommitments } from '../commitments/load.js';
 import { UsageError, type Command } from './io.js';
 
 export const ask: Command = async (args, io) => {
   const text = args.join(' ');
   if (text.trim() === '') throw new UsageError('usage: ask "<question or command>"');
   const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
-  const conversation = createConversation({ engine: io.engine(), misses });
+  const conversation = createConversation({ engine: io.engine(), commitments: loadCommitments(), misses });
   const reply = conversation.respond({ text, chat: 'console', userId: 'console', chatId: 'console' });
   // One reply, however long: a terminal has no message limit.
   if (reply) io.stdout.write(renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n') + '\n');

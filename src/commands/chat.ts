@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { createConversation } from '../chat/conversation.js';
 import { createMissesLog, missesPathFromEnv } from '../chat/misses.js';
 import { renderPlain } from '../chat/render-plain.js';
+import { loadCommitments } from '../commitments/load.js';
 import { UsageError, type Command } from './io.js';
 
 export const PROMPT = '问> ';
@@ -11,7 +12,7 @@ export const chat: Command = async (args, io) => {
   if (args.length > 0) throw new UsageError('usage: chat (then type questions; Ctrl-D quits)');
   const engine = io.engine();
   const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
-  const conversation = createConversation({ engine, misses });
+  const conversation = createConversation({ engine, commitments: loadCommitments(), misses });
   const terminal = Boolean((io.stdin as { isTTY?: boolean }).isTTY && (io.stdout as { isTTY?: boolean }).isTTY);
   const title = engine.hearings[0]?.title ?? '';
   io.stdout.write(`${title}\n直接输入问题（例如：经开区汽车怎么说），/help 查看用法，Ctrl-D 退出。\n`);

@@ -1,9 +1,9 @@
 // `promises`: what each answering body committed to (numbers, deadlines, committing verbs) — a count per body, one body's list, CSV or JSON.
 import { z } from 'zod';
-import { resolveBody } from '../commitments/bodies.js';
 import { commitmentsCsv } from '../commitments/csv.js';
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
+import { answeringBodies, resolveBody } from '../hearing/bodies.js';
 import { loadGlossary, type AnsweringBody, type Glossary } from '../hearing/glossary.js';
 import { DATA_DIR } from '../search/artefacts.js';
 import { UsageError, type Command } from './io.js';
@@ -38,8 +38,8 @@ export function createPromisesCommand(sources: PromisesSources): Command {
     let body: AnsweringBody | null = null;
     if (typed !== undefined) {
       const resolved = resolveBody(typed, bodies);
-      if (!resolved.body) throw new UsageError(unknownBody(typed, resolved.suggestions, bodies));
-      body = resolved.body;
+      if (resolved.kind !== 'found') throw new UsageError(unknownBody(typed, resolved.kind === 'did-you-mean' ? resolved.candidates : [], bodies));
+      body = bodies.find((b) => b.printed === resolved.value)!;
     }
     const chosen = body ? all.filter((c) => c.body === body.printed) : all;
 
@@ -57,9 +57,7 @@ export const promises: Command = createPromisesCommand({
 
 /** Glossary bodies, plus any printed body that has commitments but no glossary entry yet (found by its printed name only). */
 function bodiesOf(glossary: Glossary, commitments: readonly Commitment[]): AnsweringBody[] {
-  const known = new Set(glossary.bodies.map((b) => b.printed));
-  const missing = [...new Set(commitments.map((c) => c.body))].filter((b) => !known.has(b));
-  return [...glossary.bodies, ...missing.map((printed) => ({ printed, official: printed, aliases: [] }))];
+  return answeringBodies(glossary.bodies, [...glossary.bodies.map((b) => b.printed), ...commitments.map((c) => c.body)]);
 }
 
 function unknownBody(typed: string, suggestions: readonly string[], bodies: readonly AnsweringBody[]): string {

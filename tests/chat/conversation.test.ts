@@ -283,7 +283,7 @@ describe('/help', () => {
     expect(reply.meetingLine).toContain('9月13日');
     expect(reply.themes).toHaveLength(5);
     expect(reply.examples.map((e) => e.command)).toEqual(['经开区汽车怎么说', '/dept 市经信局', '/who 朱库成']);
-    expect(reply.commands.map((c) => c.command.split(' ')[0])).toEqual(['/help', '/dept', '/who', '/topic', '/list', '/q']);
+    expect(reply.commands.map((c) => c.command.split(' ')[0])).toEqual(['/help', '/dept', '/who', '/topic', '/list', '/q', '/promises']);
   });
 });
 

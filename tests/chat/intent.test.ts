@@ -43,6 +43,18 @@ describe('parseIntent', () => {
     ['问题5', { kind: 'q', arg: '5' }],
     ['q5', { kind: 'q', arg: 'q5' }],
     ['Q 12', { kind: 'q', arg: 'Q12' }],
+    ['/promises', { kind: 'promises', arg: '' }],
+    ['/promises 经开区', { kind: 'promises', arg: '经开区' }],
+    ['/promises@hearing_bot 市经信局', { kind: 'promises', arg: '市经信局' }],
+    ['承诺 经开区', { kind: 'promises', arg: '经开区' }],
+    ['承诺：经开区', { kind: 'promises', arg: '经开区' }],
+    ['目标 市经信局', { kind: 'promises', arg: '市经信局' }],
+    ['承诺', { kind: 'promises', arg: '' }],
+    ['目标', { kind: 'promises', arg: '' }],
+    ['承诺与目标', { kind: 'promises', arg: '' }],
+    ['承诺与目标 金融局', { kind: 'promises', arg: '金融局' }],
+    ['/承诺 经开区', { kind: 'promises', arg: '经开区' }],
+    ['@hearing_bot 承诺 经心局', { kind: 'promises', arg: '经心局' }],
     ['/foo', { kind: 'unknown-command', command: 'foo' }],
     ['/foo@other_bot bar', { kind: 'unknown-command', command: 'foo' }],
   ])('%j → %j', (text, intent) => {
@@ -58,6 +70,8 @@ describe('parseIntent', () => {
     ['帮助中小企业的措施', '帮助中小企业的措施'],
     ['问题 经开区汽车', '问题 经开区汽车'],
     ['主题是什么', '主题是什么'],
+    ['目标是什么', '目标是什么'],
+    ['承诺的事情怎么落实', '承诺的事情怎么落实'],
     ['<b>', '<b>'],
     ['/:)', '/:)'],
   ])('%j is the question %j', (text, question) => {
@@ -91,7 +105,7 @@ describe('cleanMessage', () => {
 
 describe('COMMANDS', () => {
   it('lists every command with a Telegram-valid name and a Chinese description', () => {
-    expect(COMMANDS.map((c) => c.command)).toEqual(['start', 'help', 'dept', 'who', 'topic', 'list', 'q']);
+    expect(COMMANDS.map((c) => c.command)).toEqual(['start', 'help', 'dept', 'who', 'topic', 'list', 'q', 'promises']);
     for (const c of COMMANDS) {
       expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
       expect(c.description.length).toBeGreaterThanOrEqual(3);
