@@ -1,12 +1,14 @@
 // Reads the inputs of the quick reference (parsed hearings, glossary) and writes its two files; the only I/O of this room.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadCommitments } from '../commitments/load.js';
 import { loadGlossary } from '../hearing/glossary.js';
 import type { Hearing } from '../hearing/model.js';
 import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR } from '../search/artefacts.js';
 import { buildReferenceModel } from './model.js';
 import { renderReferenceMarkdown } from './markdown.js';
 import { renderReferencePage, type PageOptions } from './page.js';
+import { commitmentsSection, DEFAULT_SECTIONS } from './sections.js';
 
 /** Browsers and WeChat handle a page this size instantly; the test holds the page to it. */
 export const MAX_PAGE_BYTES = 1024 * 1024;
@@ -28,17 +30,19 @@ export interface WrittenReference {
 }
 
 /**
- * Writes `quick-reference.html` and `quick-reference.md` into `outDir`.
+ * Writes `quick-reference.html` and `quick-reference.md` into `outDir`. Unless `sections` says otherwise, they hold the
+ * default sections and then 「承诺与目标」 from the index's commitments.
  * @example writeQuickReference({ outDir: 'dist' }).html.bytes // ~90 000
  */
 export function writeQuickReference(options: WriteReferenceOptions): WrittenReference {
   const hearing = chooseHearing(readHearings(options.indexDir ?? INDEX_DIR), options.hearingId);
   const glossary = loadGlossary(join(options.dataDir ?? DATA_DIR, 'glossary.json'));
   const model = buildReferenceModel(hearing, glossary);
-  const html = renderReferencePage(model, options);
+  const sections = options.sections ?? [...DEFAULT_SECTIONS, commitmentsSection(loadCommitments({ indexDir: options.indexDir ?? INDEX_DIR }))];
+  const html = renderReferencePage(model, { ...options, sections });
   const bytes = Buffer.byteLength(html);
   if (bytes >= MAX_PAGE_BYTES) throw new Error(`reference: the page is ${bytes} bytes, over the ${MAX_PAGE_BYTES}-byte limit`);
-  const markdown = renderReferenceMarkdown(model, options);
+  const markdown = renderReferenceMarkdown(model, { ...options, sections });
   mkdirSync(options.outDir, { recursive: true });
   const written: WrittenReference = {
     html: { path: join(options.outDir, 'quick-reference.html'), bytes },

@@ -34,6 +34,13 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-bottom: .3rem; border-bo
 .index-list li { padding: .3rem 0; border-bottom: 1px solid var(--line); break-inside: avoid; page-break-inside: avoid; }
 .index-key { display: block; }
 .index-links a { display: inline-block; margin-right: .9rem; font-size: .9rem; }
+.section-note { color: var(--muted); margin: .5rem 0; }
+.commitment-group h3 { font-size: 1rem; margin: 1rem 0 .35rem; }
+.commitment-group .count { color: var(--muted); font-weight: normal; font-size: .9em; margin-left: .25rem; }
+.commitment-list { margin: 0; padding-left: 1.25rem; }
+.commitment-list li { margin: .3rem 0; break-inside: avoid; page-break-inside: avoid; }
+.commitment-source { font-size: .9rem; white-space: nowrap; }
+.commitment-source a { margin-right: .3rem; }
 .official, .person-title { color: var(--muted); font-weight: normal; font-size: .9em; }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: .6rem; padding: 1rem 1.25rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; scroll-margin-top: 7rem; }
 .card:target { outline: 3px solid var(--accent); }

@@ -1,4 +1,5 @@
 // The parts of the quick reference, each rendered both as HTML and as Markdown from the same model; a new part is one builder.
+import type { Commitment } from '../commitments/model.js';
 import { CLOSING_BODY, type Closing, type QaItem } from '../hearing/model.js';
 import { escapeHtml as h, escapeMarkdown as md } from './escape.js';
 import type { ReferenceBody, ReferenceModel, ThemeGroup } from './model.js';
@@ -16,10 +17,10 @@ export interface ReferenceSection {
 }
 
 /**
- * Turns the model into zero or more sections. To add a part to the page and the Markdown (for example the
- * 「承诺与目标」 section from commitments), write one builder and put it into the list given to the renderers;
- * data the model lacks comes in through a closure:
- * @example const commitmentsSection = (commitments: Commitment[]): SectionBuilder => (model) => [{ id: 'commitments', title: '承诺与目标', html: …, markdown: … }];
+ * Turns the model into zero or more sections. To add a part to the page and the Markdown, write one builder and put
+ * it into the list given to the renderers; data the model lacks comes in through a closure, as in
+ * {@link commitmentsSection}.
+ * @example const sections = [...DEFAULT_SECTIONS, commitmentsSection(loadCommitments())];
  */
 export type SectionBuilder = (model: ReferenceModel) => ReferenceSection[];
 
@@ -62,6 +63,61 @@ export const closingSection: SectionBuilder = (model) => {
   return [{ id: 'closing-section', title: '总体回应', html: closingCardHtml(closing, CLOSING_BODY), markdown: closingMarkdown(closing) }];
 };
 
+/**
+ * 「承诺与目标」: each answering body's commitments (clauses with a number, a time frame or a committing verb), verbatim,
+ * grouped by body in order of first answer, each linking to the card it comes from. Commitments of other hearings are
+ * ignored; bodies with none are named at the end, so their absence is visible. Put it last: it stays visible while the
+ * search box filters the cards, and its links clear the filters.
+ * @example renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, commitmentsSection(loadCommitments())] })
+ */
+export function commitmentsSection(commitments: readonly Commitment[]): SectionBuilder {
+  return (model) => {
+    const mine = commitments.filter((c) => c.hearing === model.hearing.id);
+    const printed = [...model.byBody.map((line) => line.key.printed), ...(model.closing ? [CLOSING_BODY] : [])];
+    const groups = printed.map((body) => ({ body: model.bodies.get(body)!, items: mine.filter((c) => c.body === body) }));
+    const withAny = groups.filter((g) => g.items.length > 0);
+    const without = groups.filter((g) => g.items.length === 0).map((g) => g.body.printed);
+    const intro = `答复中带数字、时限或承诺用语的原句，按答复单位排列，原文照录，每条注明所在问答和提问人。共${mine.length}条，来自${withAny.length}个答复单位。`;
+    const outro = without.length > 0 ? `答复中没有摘出承诺的：${without.join('、')}。` : '';
+
+    const itemHtml = (c: Commitment) =>
+      `<li><span class="commitment-text">「${h(c.text)}」</span> <span class="commitment-source"><a href="#${h(c.id)}">${h(sourceLabel(c))}</a> ${personHtml(c.asker.name, c.asker.title)}</span></li>`;
+    const html = [
+      `<p class="section-note">${h(intro)}</p>`,
+      ...withAny.map(
+        (g, i) => `<section class="commitment-group" aria-labelledby="commitments-${i + 1}">
+<h3 id="commitments-${i + 1}">${bodyHtml(g.body)} <span class="count">${g.items.length}条</span></h3>
+<ul class="commitment-list">${g.items.map(itemHtml).join('\n')}</ul>
+</section>`,
+      ),
+      ...(outro ? [`<p class="section-note">${h(outro)}</p>`] : []),
+    ].join('\n');
+
+    const itemMarkdown = (c: Commitment) => `- 「${md(c.text)}」——[${md(sourceLabel(c))}](#${cardSlug(c, model.hearing.items)}) ${personMarkdown(c.asker.name, c.asker.title)}`;
+    const markdown = [
+      md(intro),
+      ...withAny.map((g) => `### ${bodyMarkdown(g.body)}　${g.items.length}条\n\n${g.items.map(itemMarkdown).join('\n')}`),
+      ...(outro ? [md(outro)] : []),
+    ].join('\n\n');
+    return [{ id: 'commitments', title: '承诺与目标', html, markdown }];
+  };
+}
+
+/** 问5 for a commitment said in q5, 总体回应 for the closing response. */
+function sourceLabel(c: Commitment): string {
+  return c.id === 'closing' ? '总体回应' : `问${c.id.slice(1)}`;
+}
+
+/**
+ * The anchor Markdown viewers (GitHub, VS Code) give the card's heading: lower case, punctuation and symbols dropped,
+ * ASCII spaces to hyphens. Markdown has no ids of its own, so the link targets the heading text.
+ */
+function cardSlug(c: Commitment, items: readonly QaItem[]): string {
+  const item = items.find((i) => i.id === c.id);
+  const heading = item ? qaHeadingMarkdown(item) : closingHeadingMarkdown(c.asker.name, c.asker.title);
+  return heading.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-');
+}
+
 /** What the page and the Markdown hold, in order. */
 export const DEFAULT_SECTIONS: readonly SectionBuilder[] = [indexSection, themeSections, closingSection];
 
@@ -84,7 +140,7 @@ function closingCardHtml(closing: Closing, body: string): string {
 
 function qaCardMarkdown(item: QaItem, body: ReferenceBody): string {
   return [
-    `### ${qaLabel(item)}　${personMarkdown(item.asker.name, item.asker.title)}`,
+    `### ${qaHeadingMarkdown(item)}`,
     `**问：**${md(item.question)}`,
     `**答复单位：**${bodyMarkdown(body)}`,
     ...item.answer.map(md),
@@ -92,7 +148,16 @@ function qaCardMarkdown(item: QaItem, body: ReferenceBody): string {
 }
 
 function closingMarkdown(closing: Closing): string {
-  return [`### ${personMarkdown(closing.speaker.name, closing.speaker.title)}`, ...closing.paragraphs.map(md)].join('\n\n');
+  return [`### ${closingHeadingMarkdown(closing.speaker.name, closing.speaker.title)}`, ...closing.paragraphs.map(md)].join('\n\n');
+}
+
+/** A card's Markdown heading text; commitments link to it (see cardSlug). */
+function qaHeadingMarkdown(item: QaItem): string {
+  return `${qaLabel(item)}　${personMarkdown(item.asker.name, item.asker.title)}`;
+}
+
+function closingHeadingMarkdown(name: string, title: string): string {
+  return personMarkdown(name, title);
 }
 
 function bodyHtml(body: ReferenceBody): string {

@@ -170,6 +170,20 @@ describe('filter chips', () => {
   });
 });
 
+describe('承诺与目标', () => {
+  it('stays visible while filtering, and its link opens the card even when the filters hide it', async () => {
+    await search('光谷');
+    expect(await page.locator('#commitments').isVisible()).toBe(true);
+    const link = page.locator('#commitments li', { hasText: '每年至少要引进2家数字金融头部企业' }).locator('a[href="#q7"]');
+    await link.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(OUTPUT_DIR, 'commitments.png') });
+    await link.click();
+    expect(await page.locator('#q7').isVisible()).toBe(true);
+    expect(await page.inputValue('#search')).toBe('');
+    expect(await bodyOf('q7')).toBe('市地方金融局');
+  });
+});
+
 describe('print', () => {
   it('prints no controls and keeps each card on one page', async () => {
     await page.emulateMedia({ media: 'print' });

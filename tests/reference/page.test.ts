@@ -1,15 +1,18 @@
 // The quick-reference page and Markdown as text: every asker, body and answer paragraph present, nothing fetched from outside.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCommitments } from '../../src/commitments/load.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { DATA_DIR, INDEX_DIR } from '../../src/search/artefacts.js';
 import { escapeHtml, escapeMarkdown, jsonForScript } from '../../src/reference/escape.js';
-import { chooseHearing, MAX_PAGE_BYTES, readHearings } from '../../src/reference/files.js';
+import { chooseHearing, MAX_PAGE_BYTES, readHearings, writeQuickReference } from '../../src/reference/files.js';
 import { renderReferenceMarkdown } from '../../src/reference/markdown.js';
 import { buildReferenceModel } from '../../src/reference/model.js';
 import { renderReferencePage } from '../../src/reference/page.js';
 import { traditionalPairs } from '../../src/reference/search-data.js';
-import { DEFAULT_SECTIONS, type SectionBuilder } from '../../src/reference/sections.js';
+import { commitmentsSection, DEFAULT_SECTIONS, type SectionBuilder } from '../../src/reference/sections.js';
 
 const hearing = chooseHearing(readHearings(INDEX_DIR), undefined);
 const glossary = loadGlossary(join(DATA_DIR, 'glossary.json'));
@@ -126,6 +129,83 @@ describe('renderReferenceMarkdown', () => {
   it('contains every answer paragraph verbatim, and the closing response', () => {
     for (const item of hearing.items) for (const paragraph of item.answer) expect(markdown, item.id).toContain(`\n\n${paragraph}\n`);
     for (const paragraph of hearing.closing!.paragraphs) expect(markdown).toContain(paragraph);
+  });
+});
+
+describe('commitmentsSection (承诺与目标)', () => {
+  const commitments = loadCommitments();
+  const sections = [...DEFAULT_SECTIONS, commitmentsSection(commitments)];
+  const withCommitments = renderReferencePage(model, { sections });
+  const section = withCommitments.slice(withCommitments.indexOf('<section class="section" id="commitments"'), withCommitments.indexOf('</main>'));
+  const sectionMarkdown = renderReferenceMarkdown(model, { sections }).split('## 承诺与目标\n\n')[1]!;
+  /** Each body's group in the HTML: printed name → its visible text. */
+  const groups = new Map([...section.matchAll(/<section class="commitment-group"[^>]*>([^]*?)<\/section>/g)].map((m) => [m[1]!.match(/<strong class="body-name">([^<]+)</)![1]!, visibleText(m[1]!).trim()]));
+
+  it('comes last in the table of contents and on the page', () => {
+    expect(withCommitments).toMatch(/<li><a href="#closing-section">总体回应<\/a><\/li><li><a href="#commitments">承诺与目标<\/a><\/li><\/ol>/);
+    expect(section).toContain('<h2 id="commitments-title">承诺与目标</h2>');
+    expect(section).not.toContain(' data-card ');
+  });
+
+  it('groups by answering body, in order of first answer, with counts; names the bodies without any', () => {
+    expect([...groups.keys()]).toEqual(['市经信局', '市城建局', '经开区管委会', '市农业农村局', '市地方金融局', '市发改委', '市科技局', '东湖高新区管委会', '市政务服务大数据局', '临空港开发区管委会', '市政府国资委']);
+    expect(groups.get('市地方金融局')).toMatch(/^市地方金融局 武汉市地方金融工作局 2条/);
+    expect(visibleText(section)).toContain('共26条，来自11个答复单位。');
+    expect(visibleText(section)).toContain('答复中没有摘出承诺的：市商务局、市财政局、市市场监管局、市统计局、市政府。');
+  });
+
+  it.each([
+    ['市地方金融局', '每年至少要引进2家数字金融头部企业', 'q7', '程宏刚'],
+    ['经开区管委会', '计划建设1平方公里的武汉智能汽车软件园', 'q5', '樊志宏'],
+    ['经开区管委会', '从今年开始每年设计并推出一款大算力7纳米智能座舱芯片', 'q5', '樊志宏'],
+    ['市经信局', '争创1-2个中国软件名园', 'q3', '李江颖'],
+    ['市经信局', '培育50名行业数字化转型专家,100名企业一把手,500家企业数字化转型专员,10000名数字技术人才', 'q4', '陈光菊'],
+    ['市发改委', '努力打造10个生产型服务业创新发展示范区和10个生活型服务业创新先行区', 'q8', '李蕾'],
+  ])('under %s: 「%s」 linking to %s, asked by %s', (body, text, id, asker) => {
+    expect(groups.get(body)).toContain(`「${text}」 问${id.slice(1)} ${asker}`);
+    expect(section).toContain(`<li><span class="commitment-text">「${text}」</span> <span class="commitment-source"><a href="#${id}">问${id.slice(1)}</a>`);
+  });
+
+  it('quotes every commitment verbatim, each linking to a card on the page', () => {
+    for (const c of commitments) expect(groups.get(c.body), c.text).toContain(`「${c.text}」`);
+    const links = [...section.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(commitments.length);
+    for (const id of links) expect(withCommitments).toContain(`<article class="card qa-card" id="${id}"`);
+  });
+
+  it('in Markdown: a heading per body, the text verbatim, a link to the card\'s heading', () => {
+    expect(sectionMarkdown).toContain('### 市地方金融局（武汉市地方金融工作局）　2条\n\n- 「每年至少要引进2家数字金融头部企业」——[问7](#问7程宏刚委员) 程宏刚（委员）\n');
+    expect(sectionMarkdown).toContain('- 「计划建设1平方公里的武汉智能汽车软件园」——[问5](#问5樊志宏委员) 樊志宏（委员）');
+    expect(markdown).toContain('### 问7　程宏刚（委员）');
+    expect(sectionMarkdown.match(/^- 「/gm)).toHaveLength(commitments.length);
+  });
+
+  it('ignores other hearings\' commitments and escapes text', () => {
+    const other = { ...commitments[0]!, hearing: 'another-hearing' };
+    const marked = { ...commitments[0]!, text: '建设<b>1&2</b>个' };
+    const html = renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, commitmentsSection([other, marked])] });
+    expect(html).toContain('「建设&lt;b&gt;1&amp;2&lt;/b&gt;个」');
+    expect(html).toContain('共1条，来自1个答复单位。');
+    expect(renderReferenceMarkdown(model, { sections: [commitmentsSection([marked])] })).toContain('- 「建设\\<b\\>1&2\\</b\\>个」');
+  });
+});
+
+describe('writeQuickReference', () => {
+  const outDir = mkdtempSync(join(tmpdir(), 'reference-'));
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  const written = writeQuickReference({ outDir });
+  const html = readFileSync(written.html.path, 'utf8');
+  const md = readFileSync(written.markdown.path, 'utf8');
+
+  it('writes 承诺与目标 into both files, after the cards', () => {
+    expect(html).toMatch(/id="closing"[^]*<section class="section" id="commitments"[^]*「每年至少要引进2家数字金融头部企业」/);
+    expect(md).toMatch(/## 总体回应[^]*## 承诺与目标\n[^]*### 市地方金融局（武汉市地方金融工作局）　2条\n\n- 「每年至少要引进2家数字金融头部企业」/);
+  });
+
+  it(`stays self-contained and under ${MAX_PAGE_BYTES} bytes`, () => {
+    expect(written.html.bytes).toBe(Buffer.byteLength(html));
+    expect(written.html.bytes).toBeLessThan(MAX_PAGE_BYTES);
+    expect(html).not.toMatch(/https?:\/\/|<link\b|<script\b[^>]*\bsrc=|url\(/i);
   });
 });
 
