@@ -1,0 +1,84 @@
+// The Telegram handlers: a message, a button press, an inline query, an error; each hands text to the conversation.
+import createDebug from 'debug';
+import { HttpError, type BotError, type Context } from 'grammy';
+import type { Conversation } from '../../src/chat/conversation.js';
+import type { RateLimiter } from '../../src/chat/rate-limit.js';
+import { addressedText, chatKindOf } from './addressing.js';
+import { INLINE_CACHE_SECONDS, inlineArticles } from './inline.js';
+import { editInlineMessage, isNotModified, sendReply } from './send.js';
+
+const debug = createDebug('hearing:telegram');
+
+/** What every handler shares. */
+export interface Door {
+  conversation: Conversation;
+  /** Inline queries arrive per keystroke, so they get their own, looser bucket than chat messages. */
+  inlineLimiter: RateLimiter;
+  /** One line, already redacted. */
+  log: (line: string) => void;
+  /** Telegram's message limit; tests lower it to see long replies split. */
+  messageLimit: number;
+}
+
+/** Private chats: any text. Groups: commands, mentions of the bot, replies to it; other chatter never reaches the conversation. */
+export const onMessage = (door: Door) => async (ctx: Context) => {
+  const message = ctx.message!;
+  const addressed = addressedText(message, ctx.me);
+  if (!addressed) return debug('ignored message %d in %s chat', message.message_id, message.chat.type);
+  const userId = String(message.from?.id ?? message.chat.id);
+  const reply = door.conversation.respond({ text: addressed.text, chat: addressed.chat, userId, chatId: String(message.chat.id), addressed: true });
+  if (!reply) return debug('silent on message %d', message.message_id);
+  await sendReply(ctx.api, { chatId: message.chat.id, replyTo: addressed.chat === 'group' ? message : undefined }, reply, door.messageLimit);
+};
+
+/** A button's data is a command; the spinner on the button always stops, even when the bot stays silent. */
+export const onButton = (door: Door) => async (ctx: Context) => {
+  const query = ctx.callbackQuery!;
+  let answered = false;
+  const answer = async (text?: string) => {
+    answered = true;
+    // "query is too old" after a restart must not stop the reply itself.
+    await ctx.answerCallbackQuery(text ? { text } : undefined).catch((error) => debug('answerCallbackQuery failed: %s', describeError(error)));
+  };
+  try {
+    const chat = query.message?.chat;
+    const reply = query.data
+      ? door.conversation.respond({ text: query.data, chat: chatKindOf(chat) ?? 'private', userId: String(query.from.id), chatId: String(chat?.id ?? `inline:${query.from.id}`), addressed: true })
+      : null;
+    await answer(reply ? undefined : BUSY);
+    if (!reply) return;
+    if (chat) await sendReply(ctx.api, { chatId: chat.id }, reply, door.messageLimit);
+    else if (query.inline_message_id) await editInlineMessage(ctx.api, query.inline_message_id, reply);
+  } finally {
+    if (!answered) await answer();
+  }
+};
+
+/** `@bot 汉融通` in any chat: up to ten answers; an empty query offers a private chat instead. */
+export const onInline = (door: Door) => async (ctx: Context) => {
+  const { query, from } = ctx.inlineQuery!;
+  if (query.trim() === '') return void (await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS, button: ASK_IN_PRIVATE }));
+  // Not cached: the same words may well get results a moment later.
+  if (!door.inlineLimiter.take({ userId: String(from.id), chatId: `inline:${from.id}` })) return void (await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }));
+  const articles = inlineArticles(door.conversation.matches(query, 10));
+  await ctx.answerInlineQuery(articles, { cache_time: INLINE_CACHE_SECONDS, ...(articles.length === 0 ? { button: NOTHING_FOUND } : {}) });
+};
+
+/** One failed update is logged with its id and kind and then forgotten; the next update is served as usual. */
+export const onError = (door: Door) => (error: BotError<Context>) => {
+  if (isNotModified(error.error)) return debug('message not modified (ignored)');
+  const update = error.ctx.update;
+  const kind = Object.keys(update).find((k) => k !== 'update_id') ?? 'unknown';
+  door.log(`telegram: update ${update.update_id} (${kind}) failed: ${describeError(error.error)}`);
+};
+
+/** An error's message with its cause (grammY's HttpError wraps the network error, whose message may hold the URL). */
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const cause = error instanceof HttpError ? error.error : error instanceof Error ? error.cause : undefined;
+  return cause === undefined ? message : `${message} (${cause instanceof Error ? cause.message : String(cause)})`;
+}
+
+const BUSY = '请稍等片刻再试。';
+const ASK_IN_PRIVATE = { text: '输入问题，例如：经开区汽车怎么说；或点此私聊提问', start_parameter: 'inline' };
+const NOTHING_FOUND = { text: '没有找到相关问答，点此私聊看用法', start_parameter: 'help' };

@@ -1,0 +1,39 @@
+// Inline keyboards for replies: related matches, list lines (such as /dept's bodies) and did-you-mean candidates as buttons.
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
+import { shorten, type Reply, type Suggestion } from '../../src/chat/reply.js';
+
+/**
+ * The buttons that help under a reply, or undefined. A button's callback data is the command it stands for
+ * (`/q 3`, `/dept 市经信局`), so pressing it is the same as typing it.
+ * @example keyboardFor(answerWithRelated)?.inline_keyboard[0]?.[0] // { text: 'q3 市经信局 · 龙良文', callback_data: '/q 3' }
+ */
+export function keyboardFor(reply: Reply): InlineKeyboardMarkup | undefined {
+  switch (reply.kind) {
+    case 'answer':
+      return markup(reply.related.map((r) => ({ command: r.command, label: `${r.id} ${r.body} · ${r.asker.name}` })), 1);
+    case 'list':
+      return markup(reply.lines.map((l) => ({ command: l.command, label: `${l.key} ${l.cells[0] ?? ''}` })), reply.lines.length > 12 ? 3 : 2);
+    case 'did-you-mean':
+      return markup(reply.candidates.map((c) => ({ command: c.command, label: c.command.replace(/^\/\w+\s*/, '') || c.command })), 1);
+    default:
+      return undefined;
+  }
+}
+
+function markup(suggestions: readonly Suggestion[], perRow: number): InlineKeyboardMarkup | undefined {
+  const buttons: InlineKeyboardButton[] = suggestions
+    // Telegram refuses callback data over 64 bytes; such a command stays typeable in the text above.
+    .filter((s) => Buffer.byteLength(s.command, 'utf8') <= CALLBACK_DATA_BYTES)
+    .slice(0, MAX_BUTTONS)
+    .map((s) => ({ text: shorten(s.label.trim(), LABEL_CHARS), callback_data: s.command }));
+  if (buttons.length === 0) return undefined;
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
+  return { inline_keyboard: rows };
+}
+
+const CALLBACK_DATA_BYTES = 64;
+/** Enough for every list the conversation makes (19 askers), well under Telegram's 100. */
+const MAX_BUTTONS = 24;
+/** Longer labels are cut by Telegram clients anyway; two or three buttons share a phone's width. */
+const LABEL_CHARS = 16;
