@@ -13,14 +13,18 @@ interface QueryCase {
 }
 
 const SHARED_DEV = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.tsv');
-const devFile = existsSync(SHARED_DEV) ? SHARED_DEV : join(PROJECT_ROOT, 'tests', 'fixtures', 'dev.tsv');
-const cases: QueryCase[] = readFileSync(devFile, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() && !l.startsWith('#'))
-  .map((l) => {
-    const [query = '', ids = ''] = l.split('\t');
-    return { query, accepted: ids.split(',').map((s) => s.trim()) };
-  });
+const TABLES: [string, string][] = [
+  existsSync(SHARED_DEV) ? ['../shared/eval/dev.tsv', SHARED_DEV] : ['tests/fixtures/dev.tsv', join(PROJECT_ROOT, 'tests', 'fixtures', 'dev.tsv')],
+  ['tests/fixtures/heldout.tsv', join(PROJECT_ROOT, 'tests', 'fixtures', 'heldout.tsv')],
+];
+const readTable = (file: string): QueryCase[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => {
+      const [query = '', ids = ''] = l.split('\t');
+      return { query, accepted: ids.split(',').map((s) => s.trim()) };
+    });
 
 interface Quality {
   top1: number;
@@ -30,7 +34,7 @@ interface Quality {
   oos: number;
 }
 
-function quality(results: string[][]): Quality {
+function quality(cases: QueryCase[], results: string[][]): Quality {
   const q: Quality = { top1: 0, top3: 0, inScope: 0, oosAnswered: 0, oos: 0 };
   cases.forEach((c, i) => {
     const ids = results[i]!;
@@ -61,18 +65,34 @@ function timeProcess(command: string, args: string[], runs = 5): number {
   return median(times);
 }
 
-// Quality: this engine and the baselines over the same entries.
+// Quality: this engine and the baselines over the same entries, on each table.
 const engine = loadEngine();
-const queries = cases.map((c) => c.query);
-const rows: [string, Quality][] = [
-  ['this engine (jieba + glossary + confidence)', quality(queries.map((q) => engine.search(q).map((h) => h.entry.id)))],
-  ['MiniSearch, default tokenizer', quality(queries.map(baselineSearch(engine.entries, MiniSearch.getDefault('tokenize') as (t: string) => string[])))],
-  ['MiniSearch, character bigrams', quality(queries.map(baselineSearch(engine.entries, charBigrams)))],
-];
+const tables = TABLES.map(([name, file]) => ({ name, cases: readTable(file) }));
+const allQueries = tables.flatMap((t) => t.cases.map((c) => c.query));
 const jieba = JSON.parse(
-  execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'jieba-default.ts')], { cwd: PROJECT_ROOT, input: JSON.stringify(queries), encoding: 'utf8', maxBuffer: 1 << 26 }),
+  execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'jieba-default.ts')], { cwd: PROJECT_ROOT, input: JSON.stringify(allQueries), encoding: 'utf8', maxBuffer: 1 << 26 }),
 ) as { loadMs: number; rssMb: number; results: string[][] };
-rows.push(['MiniSearch, nodejieba default dictionary', quality(jieba.results)]);
+const retrievers: [string, (query: string) => string[]][] = [
+  ['this engine (jieba + glossary + confidence)', (q) => engine.search(q).map((h) => h.entry.id)],
+  ['MiniSearch, default tokenizer', baselineSearch(engine.entries, MiniSearch.getDefault('tokenize') as (t: string) => string[])],
+  ['MiniSearch, character bigrams', baselineSearch(engine.entries, charBigrams)],
+];
+let offset = 0;
+const qualityTables = tables.map(({ name, cases }) => {
+  const rows: [string, Quality][] = retrievers.map(([label, search]) => [label, quality(cases, cases.map((c) => search(c.query)))]);
+  rows.push(['MiniSearch, nodejieba default dictionary', quality(cases, jieba.results.slice(offset, offset + cases.length))]);
+  offset += cases.length;
+  const q = rows[0]![1];
+  return [
+    `${name}: ${cases.length} questions, ${q.inScope} in scope, ${q.oos} out of scope.`,
+    '',
+    '| retriever | top-1 | top-3 | out-of-scope answered |',
+    '|---|---|---|---|',
+    ...rows.map(([label, r]) => `| ${label} | ${pct(r.top1, r.inScope)} (${r.top1}/${r.inScope}) | ${pct(r.top3, r.inScope)} (${r.top3}/${r.inScope}) | ${r.oosAnswered} of ${r.oos} |`),
+    '',
+  ];
+});
+const queries = tables[0]!.cases.map((c) => c.query);
 
 // Speed: query latency in this process, start and memory in fresh processes.
 const latencies: number[] = [];
@@ -92,12 +112,9 @@ const npmAskMs = hasAsk ? timeProcess('npm', ['run', '-s', 'cli', '--', 'ask', '
 const jiebaCutMs = timeProcess(process.execPath, ['-e', "require('nodejieba').cut('x')"]);
 
 const table = [
-  `Measured ${new Date().toISOString().slice(0, 10)} on ${devFile.includes('shared') ? '../shared/eval/dev.tsv' : 'tests/fixtures/dev.tsv'} (${cases.length} questions: ${rows[0]![1].inScope} in scope, ${rows[0]![1].oos} out of scope), Node ${process.version}.`,
+  `Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
   '',
-  '| retriever | top-1 | top-3 | out-of-scope answered |',
-  '|---|---|---|---|',
-  ...rows.map(([name, q]) => `| ${name} | ${pct(q.top1, q.inScope)} (${q.top1}/${q.inScope}) | ${pct(q.top3, q.inScope)} (${q.top3}/${q.inScope}) | ${q.oosAnswered} of ${q.oos} |`),
-  '',
+  ...qualityTables.flat(),
   '| speed and memory | value |',
   '|---|---|',
   `| engine start, load to ready (median of 5 fresh processes) | ${median(probes.map((p) => p.startMs)).toFixed(1)} ms |`,

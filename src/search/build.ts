@@ -6,9 +6,9 @@ import { extractCommitments } from '../commitments/extract.js';
 import { loadGlossary, type Glossary } from '../hearing/glossary.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
-import { createAnalyser } from './analyse.js';
+import { createAnalyser, lexiconOf } from './analyse.js';
 import { artefactPaths, BUILDER_VERSION, hashInputs, transcriptFiles, type Manifest, type SearchFile } from './artefacts.js';
-import { everydayWords, FULL_DICTIONARY, FULL_HMM_MODEL, GENERAL_IDF, JIEBA_INPUTS, trimDictionary, trimHmmModel } from './dictionary.js';
+import { everydayWords, FULL_DICTIONARY, FULL_HMM_MODEL, GENERAL_IDF, JIEBA_INPUTS, trimDictionary, trimHmmModel, wordsOneCharacterLonger } from './dictionary.js';
 import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
 import { miniSearchOptions } from './engine.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
@@ -46,7 +46,8 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
   writeFileSync(paths.jieba.idfDict, '的 1.0\n');
   writeFileSync(paths.jieba.stopWordDict, '的\n');
 
-  const analyser = createAnalyser(loadSegmenter(paths.jieba), glossary, normalise);
+  const lexicon = lexiconOf(glossary, normalise, wordsOneCharacterLonger(fullDictionary, corpus));
+  const analyser = createAnalyser(loadSegmenter(paths.jieba), lexicon, normalise);
   const bodies = new Map(glossary.bodies.map((b) => [b.printed, b]));
   const entries = entriesOf(hearings);
   const documents = entries.map((entry) => documentOf(entry, bodies, analyser));
@@ -61,7 +62,10 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
   }
   const search: SearchFile = {
     miniSearch: miniSearch.toJSON(),
-    documentFrequency: Object.fromEntries([...documentFrequency].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    documentFrequency: sortedRecord([...documentFrequency]),
+    lexicon,
+    synonyms: sortedRecord(Object.entries(glossary.synonyms).map(([word, targets]) => [normalise(word), [...new Set(targets.flatMap(analyser.indexTerms))]])),
+    bodyNames: sortedRecord(glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((name) => [normalise(name), b.printed]))),
     everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
     traditional,
     refs: entries.map(refOf),
@@ -73,6 +77,11 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
   writeFileSync(paths.commitments, JSON.stringify(extractCommitments(hearings), null, 1) + '\n');
   writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
   return { hearings: hearings.length, entries: entries.length, warnings };
+}
+
+/** An object with its keys in code-point order, so the same inputs give the same bytes. */
+function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Words jieba must keep whole: glossary terms, every body name and alias, every person's name. */
@@ -90,6 +99,6 @@ function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string
 
 const USER_WORD_FREQUENCY = 2000;
 /** Characters whose HMM probabilities are kept besides those of our text: the everyday ones people type. */
-const COMMON_CHARACTERS = 3500;
+const COMMON_CHARACTERS = 2500;
 /** Words with a general IDF above this are topical enough to count in full when the hearing lacks them. */
 const EVERYDAY_MAX_IDF = 7.5;

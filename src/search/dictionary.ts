@@ -7,34 +7,22 @@ import { dirname, join } from 'node:path';
 export const FULL_DICTIONARY = join(jiebaDictionaryDir(), 'jieba.dict.utf8');
 
 /**
- * Keeps the dictionary lines whose word is a substring of `text`, plus the everyday words that contain one
- * of those (养老金 contains 养老): without them a question about 养老金 would be cut into 养老/金 and look like
- * a question about the hearing's 养老. jieba only considers dictionary words that occur in the sentence it
- * segments, so `text` segments exactly as with the full dictionary, provided the total and the smallest
- * frequency stay the same: placeholder entries (private-use characters that never occur in text) carry the
- * mass of the words left out.
+ * Keeps the dictionary lines whose word is a substring of `text`. jieba only considers dictionary words that occur
+ * in the sentence it segments, so `text` segments exactly as with the full dictionary, provided the total and the
+ * smallest frequency stay the same: placeholder entries (private-use characters that never occur in text) carry
+ * the mass of the words left out. Every dictionary line costs start-up time (~5 µs), hence nothing more.
  * @example trimDictionary(readFileSync(FULL_DICTIONARY, 'utf8'), corpusText)
  */
 export function trimDictionary(dictionary: string, text: string): string {
-  const entries = dictionary
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [word = '', freq = '0'] = line.split(' ');
-      return { line, word, freq: Number(freq) };
-    });
-  const longest = entries.reduce((max, e) => Math.max(max, [...e.word].length), 0);
-  const substrings = substringsOf(text, longest);
-  const inText = new Set(entries.filter((e) => substrings.has(e.word) && [...e.word].length > 1).map((e) => e.word));
-  const containsTextWord = (word: string) => [...substringsOf(word, longest)].some((part) => part !== word && inText.has(part));
+  const entries = dictionaryEntries(dictionary);
+  const substrings = substringsOf(text, longestWord(entries));
   const kept: string[] = [];
   let removedMass = 0;
   let minFreq = Infinity;
   let keptMinFreq = Infinity;
   for (const entry of entries) {
     minFreq = Math.min(minFreq, entry.freq);
-    const everydaySuperstring = entry.freq >= SUPERSTRING_MIN_FREQUENCY && [...entry.word].length > 2 && containsTextWord(entry.word);
-    if (substrings.has(entry.word) || everydaySuperstring) {
+    if (substrings.has(entry.word)) {
       kept.push(entry.line);
       keptMinFreq = Math.min(keptMinFreq, entry.freq);
     } else {
@@ -49,8 +37,41 @@ export function trimDictionary(dictionary: string, text: string): string {
   return kept.join('\n') + '\n';
 }
 
-/** Words rarer than this are left out even when they contain a word of the text: they are rarely typed. */
-const SUPERSTRING_MIN_FREQUENCY = 20;
+/**
+ * Everyday words that are a word of `text` plus one character (养老金 is 养老 + 金), sorted. The trimmed dictionary
+ * cuts them into the text's word and a lone character, which would make a question about 养老金 look like one about
+ * the hearing's 养老; the analyser joins such pairs back (see analyse.ts).
+ */
+export function wordsOneCharacterLonger(dictionary: string, text: string): string[] {
+  const entries = dictionaryEntries(dictionary);
+  const substrings = substringsOf(text, longestWord(entries));
+  const inText = new Set(entries.filter((e) => substrings.has(e.word) && [...e.word].length > 1).map((e) => e.word));
+  return entries
+    .filter((e) => e.freq >= EVERYDAY_MIN_FREQUENCY && !substrings.has(e.word))
+    .map((e) => e.word)
+    .filter((word) => {
+      const chars = [...word];
+      return chars.length > 2 && (inText.has(chars.slice(1).join('')) || inText.has(chars.slice(0, -1).join('')));
+    })
+    .sort();
+}
+
+/** Words rarer than this are rarely typed: left out of wordsOneCharacterLonger. */
+const EVERYDAY_MIN_FREQUENCY = 20;
+
+function dictionaryEntries(dictionary: string): { line: string; word: string; freq: number }[] {
+  return dictionary
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [word = '', freq = '0'] = line.split(' ');
+      return { line, word, freq: Number(freq) };
+    });
+}
+
+function longestWord(entries: readonly { word: string }[]): number {
+  return entries.reduce((max, e) => Math.max(max, [...e.word].length), 0);
+}
 
 /** jieba's HMM model for words no dictionary has (520 KB: its per-character table is most of the load time). */
 export const FULL_HMM_MODEL = join(jiebaDictionaryDir(), 'hmm_model.utf8');
@@ -88,7 +109,7 @@ export const GENERAL_IDF = join(jiebaDictionaryDir(), 'idf.utf8');
  * The everyday words of general Chinese (IDF below `maxIdf`) with their IDF. A question word the hearing
  * does not contain weighs less when it is everyday (改革, 情况) than when it names a topic (疫情, 机票).
  */
-export function everydayWords(idfTable: string, maxIdf: number): Record<string, number> {
+export function everydayWords(idfTable: string, maxIdf: number): [string[], number[]] {
   const words: [string, number][] = [];
   for (const line of idfTable.split('\n')) {
     const [word, idf] = line.split(' ');
@@ -96,7 +117,7 @@ export function everydayWords(idfTable: string, maxIdf: number): Record<string, 
     if (word && Number.isFinite(value) && value < maxIdf) words.push([word, Math.round(value * 100) / 100]);
   }
   words.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(words);
+  return [words.map(([w]) => w), words.map(([, idf]) => idf)];
 }
 
 function substringsOf(text: string, maxLength: number): Set<string> {

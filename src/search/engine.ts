@@ -1,10 +1,10 @@
 // The search engine: loads the built index and answers a question with the entries it is confident about, best first.
 import { readFileSync } from 'node:fs';
 import MiniSearch, { type Options } from 'minisearch';
-import { loadGlossary, type AnsweringBody, type Glossary } from '../hearing/glossary.js';
+import { loadGlossary, type Glossary } from '../hearing/glossary.js';
 import { bodyOf, paragraphsOf, personOf, type Entry, type Hearing } from '../hearing/model.js';
 import { createAnalyser, type Analyser } from './analyse.js';
-import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR, SearchFileSchema } from './artefacts.js';
+import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR, SearchFileSchema, type SearchFile } from './artefacts.js';
 import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createNormaliser } from './normalise.js';
 import { loadSegmenter } from './segment.js';
@@ -54,30 +54,37 @@ export class SearchEngine {
   /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
   readonly #textByEntry: ReadonlyMap<Entry, string>;
 
-  constructor(parts: { hearings: Hearing[]; glossary: Glossary; miniSearch: MiniSearch; refs: string[]; documentFrequency: Record<string, number>; everydayIdf: Record<string, number>; analyser: Analyser }) {
+  constructor(parts: {
+    hearings: Hearing[];
+    glossary: Glossary;
+    miniSearch: MiniSearch;
+    analyser: Analyser;
+    search: Pick<SearchFile, 'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames'>;
+  }) {
     this.hearings = parts.hearings;
     this.glossary = parts.glossary;
     this.entries = entriesOf(parts.hearings);
     this.analyser = parts.analyser;
     this.#miniSearch = parts.miniSearch;
     const byRef = new Map(this.entries.map((e) => [refOf(e), e]));
-    this.#entryByDocId = parts.refs.map((ref) => {
+    this.#entryByDocId = parts.search.refs.map((ref) => {
       const entry = byRef.get(ref);
       if (!entry) throw new Error(`engine: index refers to ${ref}, which the hearings do not have (run npm run index)`);
       return entry;
     });
-    this.#documentFrequency = new Map(Object.entries(parts.documentFrequency));
-    this.#everydayIdf = new Map(Object.entries(parts.everydayIdf));
+    this.#documentFrequency = new Map(Object.entries(parts.search.documentFrequency));
+    const [everyday, idfs] = parts.search.everydayIdf;
+    this.#everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
     this.#textByEntry = new Map(this.entries.map((e) => [e, norm([e.kind === 'qa' ? e.question : '', ...paragraphsOf(e)].join('\n'))]));
-    this.#bodyByName = new Map(parts.glossary.bodies.flatMap((b: AnsweringBody) => [b.printed, b.official, ...b.aliases].map((n) => [norm(n), b.printed] as const)));
+    this.#bodyByName = new Map(Object.entries(parts.search.bodyNames));
     const byPerson = new Map<string, Entry[]>();
     for (const e of this.entries) {
       const name = norm(personOf(e).name);
       byPerson.set(name, [...(byPerson.get(name) ?? []), e]);
     }
     this.#entriesByPerson = byPerson;
-    this.#synonyms = new Map(Object.entries(parts.glossary.synonyms).map(([k, v]) => [norm(k), v.flatMap((t) => parts.analyser.indexTerms(t))]));
+    this.#synonyms = new Map(Object.entries(parts.search.synonyms));
   }
 
   /**
@@ -99,7 +106,9 @@ export class SearchEngine {
     const terms = [...new Set([...weighed.flatMap((g) => g.terms), ...words.filter((w) => this.#bodyByName.has(w) || this.#entriesByPerson.has(w))])];
     const total = weighed.reduce((s, g) => s + g.weight, 0) + mentionCount * MENTION_WEIGHT;
     const hits: SearchHit[] = [];
-    for (const result of this.#miniSearch.search({ queries: terms, combineWith: 'OR' }, { boost: { ...FIELD_BOOSTS } })) {
+    // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
+    const boostTerm = (term: string) => ([...term].length > 1 ? 1 : SINGLE_CHARACTER_BOOST);
+    for (const result of this.#miniSearch.search({ queries: terms, combineWith: 'OR' }, { boost: { ...FIELD_BOOSTS }, boostTerm })) {
       const entry = this.#entryByDocId[result.id as number]!;
       const matched = new Set(result.terms);
       const text = this.#textByEntry.get(entry)!;
@@ -149,15 +158,21 @@ export class SearchEngine {
       if (covered.size === word.length) known = [...new Set(terms)];
     }
     if (known.length === 0) {
-      // Unknown single characters are mostly chat (哈, 嗯). An unknown word names a topic the hearing did not
-      // cover, the more so the rarer it is in general Chinese (疫情 weighs more than any hearing word, 改革 less).
-      if ([...word].length < 2) return { word, terms: [], weight: 0 };
-      const idf = this.#everydayIdf.get(word) ?? EVERYDAY_MAX_IDF;
-      const topical = Math.min(1, Math.max(0.15, (idf - 4) / (EVERYDAY_MAX_IDF - 4)));
-      return { word, terms: [], weight: UNKNOWN_WORD_WEIGHT * Math.log(1 + 2 * n) * topical };
+      // An unknown word names a topic the hearing did not cover, the more so the rarer it is in general Chinese
+      // (疫情 weighs more than any hearing word, 改革 less). A lone unknown character says less, but not nothing
+      // (宽带坏了找谁修: 坏 and 修 make it a repair request, not a question about broadband policy).
+      if ([...word].length < 2) return { word, terms: [], weight: UNKNOWN_CHARACTER_WEIGHT };
+      return { word, terms: [], weight: UNKNOWN_WORD_WEIGHT * Math.log(1 + 2 * n) * this.#topical(word, UNKNOWN_WORD_FLOOR) };
     }
+    // Rare in the hearing and topical in general: 算力 says much; 提高 is rare in 19 answers but says little.
     const df = Math.min(...known.map((t) => this.#documentFrequency.get(t)!));
-    return { word, terms: known, weight: Math.log(1 + n / df) };
+    return { word, terms: known, weight: Math.log(1 + n / df) * this.#topical(word, KNOWN_WORD_FLOOR) };
+  }
+
+  /** How topical a word is in general Chinese, from `floor` (everyday words: 情况, 提高) to 1 (疫情, 算力). */
+  #topical(word: string, floor: number): number {
+    const idf = this.#everydayIdf.get(word) ?? EVERYDAY_MAX_IDF;
+    return Math.min(1, Math.max(floor, (idf - 4) / (EVERYDAY_MAX_IDF - 4)));
   }
 
   /** The word itself and its synonyms, as far as the index has them. */
@@ -176,6 +191,13 @@ export interface WordGroup {
 const EVERYDAY_MAX_IDF = 7.5;
 /** An unknown topical word outweighs the rarest hearing word (ln(1+n)): a question about 疫情 is not about 防控 in general. */
 const UNKNOWN_WORD_WEIGHT = 1.5;
+/** The least share of its weight an everyday word keeps: a hearing word (提高, 政策) keeps more than an unknown one (改革). */
+const KNOWN_WORD_FLOOR = 0.6;
+const UNKNOWN_WORD_FLOOR = 0.15;
+/** What an unknown single character weighs: about as much as a common hearing word (政策 1.6). */
+const UNKNOWN_CHARACTER_WEIGHT = 1.5;
+/** How much a single-character term counts in the ranking, against 1 for a word. */
+const SINGLE_CHARACTER_BOOST = 0.2;
 /** A hit must cover at least this share of what the question says (by weight), or it is not shown. */
 const MIN_COVERAGE = 0.5;
 /** How much naming a body or a person counts, against a rare word's ~3. */
@@ -210,7 +232,7 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const hearings = read(paths.hearings, (raw) => HearingsFileSchema.parse(raw));
   const search = read(paths.search, (raw) => SearchFileSchema.parse(raw));
   const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
-  const analyser = createAnalyser(loadSegmenter(paths.jieba), glossary, createNormaliser(new Set(search.traditional)));
+  const analyser = createAnalyser(loadSegmenter(paths.jieba), search.lexicon, createNormaliser(new Set(search.traditional)));
   const miniSearch = MiniSearch.loadJS(search.miniSearch as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions());
-  return new SearchEngine({ hearings, glossary, miniSearch, refs: search.refs, documentFrequency: search.documentFrequency, everydayIdf: search.everydayIdf, analyser });
+  return new SearchEngine({ hearings, glossary, miniSearch, analyser, search });
 }

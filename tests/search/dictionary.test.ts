@@ -1,6 +1,6 @@
 // Dictionary trimming: what stays, and that jieba's probabilities (total and smallest frequency) are unchanged.
 import { describe, expect, it } from 'vitest';
-import { trimDictionary } from '../../src/search/dictionary.js';
+import { trimDictionary, wordsOneCharacterLonger } from '../../src/search/dictionary.js';
 
 const FULL = ['数字 5000 n', '经济 8000 n', '数字经济 300 n', '养老 900 v', '养老金 99 n', '养老院 5 n', '天气 2657 n', '的 300000 uj', '罕 3 a'].join('\n') + '\n';
 const parse = (dict: string) => dict.trim().split('\n').map((l) => l.split(' ')).map(([w, f]) => ({ word: w!, freq: Number(f) }));
@@ -14,9 +14,8 @@ describe('trimDictionary', () => {
     expect(words).toEqual(expect.arrayContaining(['数字', '经济', '数字经济', '养老', '的']));
   });
 
-  it('keeps everyday words that contain a word of the text, and drops rare ones and unrelated ones', () => {
-    expect(words).toContain('养老金');
-    expect(words).not.toContain('养老院');
+  it('drops every word that does not occur in the text', () => {
+    expect(words).not.toContain('养老金');
     expect(words).not.toContain('天气');
   });
 
@@ -27,5 +26,11 @@ describe('trimDictionary', () => {
 
   it('is deterministic', () => {
     expect(trimDictionary(FULL, '加快发展数字经济的养老')).toBe(trimmed);
+  });
+});
+
+describe('wordsOneCharacterLonger', () => {
+  it('lists everyday words that are a word of the text plus one character, not rare or unrelated ones', () => {
+    expect(wordsOneCharacterLonger(FULL, '加快发展数字经济的养老')).toEqual(['养老金']);
   });
 });

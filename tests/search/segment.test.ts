@@ -42,3 +42,13 @@ describe('indexTerms', () => {
     expect(terms).toEqual(expect.arrayContaining(['产业数字化', '数字化转型', '转型', '数字化']));
   });
 });
+
+describe('everyday words one character longer than a hearing word', () => {
+  it.each([
+    ['养老金', ['养老金']],
+    ['养老金怎么领', ['养老金', '领']],
+    ['人工智能养老', ['人工智能', '养老']],
+  ])('%s → %j', (query, words) => {
+    expect(analyser().queryWords(query)).toEqual(words);
+  });
+});
