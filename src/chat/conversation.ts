@@ -222,6 +222,8 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'hint', suggestions: [{ command: '/help', label: '用法' }, { command: '/list', label: '全部问题' }] };
     // A bare name (「经信局」, 「朱库成」) means everything that body answered or that person asked.
     const { bodies, people, groups } = engine.explain(text);
+    // Nothing but chat words (你好, 大家好, 谢谢): say what the bot can do instead of "nothing matches".
+    if (groups.length === 0 && bodies.size === 0 && people.size === 0) return help();
     if (groups.every((g) => g.weight === 0)) {
       const names = new Set([...people].map((e) => personOf(e).name));
       if (bodies.size === 1 && names.size === 0) return bodyAnswer([...bodies][0]!);

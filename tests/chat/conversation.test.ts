@@ -88,10 +88,16 @@ describe('questions', () => {
     expect(reply.items.map((i) => i.id)).toEqual(ids);
   });
 
-  it.each(['今天天气怎么样', '房价', '疫情防控', '教育怎么说', '你好', '谢谢'])('%j gets a kind not-found, never an unrelated answer', (text) => {
+  it.each(['今天天气怎么样', '房价', '疫情防控', '教育怎么说'])('%j gets a kind not-found, never an unrelated answer', (text) => {
     const reply = say(text);
     expect(reply).toMatchObject({ kind: 'not-found', what: 'question', query: text });
     expect(reply?.kind === 'not-found' && reply.suggestions.map((s) => s.command)).toEqual(['/topic', '/dept', '经开区汽车怎么说']);
+  });
+});
+
+describe('greetings and thanks', () => {
+  it.each(['你好', '谢谢', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', (text) => {
+    expect(say(text)?.kind).toBe('help');
   });
 });
 
