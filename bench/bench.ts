@@ -6,26 +6,14 @@ import MiniSearch from 'minisearch';
 import { PROJECT_ROOT } from '../src/search/artefacts.js';
 import { loadEngine } from '../src/search/engine.js';
 import { baselineSearch, charBigrams } from './baselines.js';
+import { readQueryTable, type QueryCase } from './query-table.js';
 
-interface QueryCase {
-  query: string;
-  accepted: string[];
-}
 
 const SHARED_DEV = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.tsv');
 const TABLES: [string, string][] = [
   existsSync(SHARED_DEV) ? ['../shared/eval/dev.tsv', SHARED_DEV] : ['tests/fixtures/dev.tsv', join(PROJECT_ROOT, 'tests', 'fixtures', 'dev.tsv')],
   ['tests/fixtures/heldout.tsv', join(PROJECT_ROOT, 'tests', 'fixtures', 'heldout.tsv')],
 ];
-const readTable = (file: string): QueryCase[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => {
-      const [query = '', ids = ''] = l.split('\t');
-      return { query, accepted: ids.split(',').map((s) => s.trim()) };
-    });
-
 interface Quality {
   top1: number;
   top3: number;
@@ -67,7 +55,7 @@ function timeProcess(command: string, args: string[], runs = 5): number {
 
 // Quality: this engine and the baselines over the same entries, on each table.
 const engine = loadEngine();
-const tables = TABLES.map(([name, file]) => ({ name, cases: readTable(file) }));
+const tables = TABLES.map(([name, file]) => ({ name, cases: readQueryTable(file) }));
 const allQueries = tables.flatMap((t) => t.cases.map((c) => c.query));
 const jieba = JSON.parse(
   execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'jieba-default.ts')], { cwd: PROJECT_ROOT, input: JSON.stringify(allQueries), encoding: 'utf8', maxBuffer: 1 << 26 }),

@@ -1,12 +1,12 @@
 // Retrieval quality, table-driven: the development set and the team's colloquial set exactly, the held-out set as users would judge it.
 import { describe, expect, it } from 'vitest';
-import { readQueryTable, sharedEngine, type QueryCase } from './helpers.js';
+import { readFixtureTable, sharedEngine, type QueryCase } from './helpers.js';
 
 const ids = (query: string) => sharedEngine().search(query).map((h) => h.entry.id);
 const split = (cases: QueryCase[]) => ({ inScope: cases.filter((c) => c.accepted[0] !== 'none'), outOfScope: cases.filter((c) => c.accepted[0] === 'none') });
 
 describe.each([['dev.tsv'], ['colloquial.tsv']])('%s', (name) => {
-  const { inScope, outOfScope } = split(readQueryTable(name));
+  const { inScope, outOfScope } = split(readFixtureTable(name));
 
   it.each(inScope.map((c): [string, QueryCase] => [c.query, c]))('%s → its answer first', (_, c) => {
     expect(c.accepted).toContain(ids(c.query)[0]);
@@ -18,7 +18,7 @@ describe.each([['dev.tsv'], ['colloquial.tsv']])('%s', (name) => {
 });
 
 describe('heldout.tsv', () => {
-  const { inScope, outOfScope } = split(readQueryTable('heldout.tsv'));
+  const { inScope, outOfScope } = split(readFixtureTable('heldout.tsv'));
 
   it.each(inScope.map((c): [string, QueryCase] => [c.query, c]))('%s → its answer first, or silence, never another answer', (_, c) => {
     const first = ids(c.query)[0];
