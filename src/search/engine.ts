@@ -112,13 +112,18 @@ export class SearchEngine {
       const entry = this.#entryByDocId[result.id as number]!;
       const matched = new Set(result.terms);
       const text = this.#textByEntry.get(entry)!;
-      const matchedGroups = weighed.filter((g) => (g.terms.length > 0 ? g.terms.some((t) => matched.has(t)) : text.includes(g.word)));
+      // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
+      const matchedGroups = weighed.filter((g) => g.terms.some((t) => matched.has(t)) || text.includes(g.word));
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
       const coverage = (matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * MENTION_WEIGHT) / total;
-      // A lone shared character (好, 车) is no evidence: a hit needs a shared word or a named body or person.
-      const evidence = mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1);
+      const runs = literalRuns(weighed.map((g) => g.word), text);
+      // A lone shared character (好, 车) is no evidence: a hit needs a shared word, a named body or person, or
+      // three characters of the question standing together in the entry (做大做强).
+      const evidence = mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1) || runs.longest >= 3;
       if (coverage < MIN_COVERAGE || !evidence) continue;
-      hits.push({ entry, score: result.score * coverage * (mentioned(entry) ? MENTION_FACTOR : 1), coverage });
+      // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
+      const together = 1 + runs.pairs / Math.max(1, weighed.length - 1);
+      hits.push({ entry, score: result.score * coverage * together * (mentioned(entry) ? MENTION_FACTOR : 1), coverage });
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, Math.max(limit, 0)).map((h) => ({ ...h, score: round(h.score), coverage: round(h.coverage) }));
@@ -204,6 +209,26 @@ const MIN_COVERAGE = 0.5;
 const MENTION_WEIGHT = 3;
 /** Entries of a named body or person rank above other matches. */
 const MENTION_FACTOR = 2;
+
+/**
+ * How the question's words stand in an entry's text: how many adjacent pairs appear as written, and the length in
+ * characters of the longest run of consecutive words that does.
+ */
+function literalRuns(words: readonly string[], text: string): { pairs: number; longest: number } {
+  let pairs = 0;
+  let longest = 0;
+  let run = '';
+  for (const word of words) {
+    if (run && text.includes(run + word)) {
+      pairs++;
+      run += word;
+    } else {
+      run = text.includes(word) ? word : '';
+    }
+    longest = Math.max(longest, [...run].length);
+  }
+  return { pairs, longest };
+}
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 

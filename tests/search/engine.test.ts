@@ -67,3 +67,17 @@ describe('search', () => {
     expect(ids('汉融通' + '。'.repeat(30_000))).toEqual(['q7']);
   });
 });
+
+describe('words as written', () => {
+  it('counts a word the entry holds as written even where segmentation differs (线上融资 → 汉融通’s answer)', () => {
+    expect(ids('线上融资')[0]).toBe('q7');
+  });
+
+  it('ranks an entry holding the question’s words side by side above one holding them apart (新兴领域)', () => {
+    expect(ids('新兴领域')[0]).toBe('q3');
+  });
+
+  it('takes a phrase of single characters standing together as evidence (做大做强)', () => {
+    expect(ids('做大做强')).toContain('q3');
+  });
+});
