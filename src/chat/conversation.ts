@@ -8,7 +8,7 @@ import { COMMANDS, parseIntent, type Intent } from './intent.js';
 import { NO_MISSES_LOG, type ChatKind, type MissesLog } from './misses.js';
 import type { RateLimiter } from './rate-limit.js';
 import { answerItemOf, commandFor, displayPerson, relatedItemOf, shorten, type AnswerItem, type CommitmentLine, type ListLine, type Reply, type Suggestion } from './reply.js';
-import { resolveItem, resolvePerson, resolveTheme, type Directory } from './resolve.js';
+import { nearMissNames, resolveItem, resolvePerson, resolveTheme, type Directory } from './resolve.js';
 
 /** One message as an adapter hands it over. */
 export interface IncomingMessage {
@@ -231,7 +231,10 @@ export function createConversation(options: ConversationOptions): Conversation {
     }
     const hits = engine.search(text, { limit: 1 + relatedLimit });
     const best = hits[0];
-    if (!best) return notFound('question', text, NOT_FOUND_SUGGESTIONS);
+    if (!best) {
+      const nearMisses = nearMissNames(directory, text).map((m): Suggestion => ({ command: m.kind === 'body' ? `/dept ${m.name}` : `/who ${m.name}`, label: '' }));
+      return notFound('question', text, nearMisses.length > 0 ? nearMisses : NOT_FOUND_SUGGESTIONS);
+    }
     return { ...answer('search', null, [best.entry], hits.slice(1).map((h) => h.entry), followUps(best.entry)), coverage: best.coverage };
   };
 

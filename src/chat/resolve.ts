@@ -1,5 +1,5 @@
 // Names users type → the person, theme or item they mean (bodies: src/hearing/bodies.ts): exact names, fragments, near misses.
-import { nameKey, resolveName, type Resolution } from '../hearing/bodies.js';
+import { editDistance, nameKey, resolveName, type Resolution } from '../hearing/bodies.js';
 import type { AnsweringBody } from '../hearing/glossary.js';
 import { personOf, type Entry, type Theme } from '../hearing/model.js';
 
@@ -50,6 +50,31 @@ export function resolveItem(directory: Directory, input: string): Entry | undefi
   if (CLOSING_NAMES.has(query)) return directory.entries.find((e) => e.kind === 'closing');
   const n = parseNumber(query.replace(/^q/, ''));
   return n === undefined ? undefined : directory.entries.find((e) => e.id === `q${n}`);
+}
+
+/** A body or person a question seems to name with one character wrong. */
+export type NearMiss = { kind: 'body' | 'person'; name: string };
+
+/**
+ * Names of three or more characters that a stretch of the text misses by one character (经信句 → 市经信局,
+ * 王元程 → 汪元程, 国咨委 → 市政府国资委), for a "did you mean" under a not-found reply; at most `limit`.
+ * @example nearMissNames(directory, '经信句有啥措施') // [{ kind: 'body', name: '市经信局' }]
+ */
+export function nearMissNames(directory: Directory, text: string, limit = 3): NearMiss[] {
+  const chars = [...nameKey(directory.normalise, text)].slice(0, 200);
+  const names: [string, NearMiss][] = [
+    ...directory.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((n): [string, NearMiss] => [nameKey(directory.normalise, n), { kind: 'body', name: b.printed }])),
+    ...unique(directory.entries.map((e) => personOf(e).name)).map((n): [string, NearMiss] => [nameKey(directory.normalise, n), { kind: 'person', name: n }]),
+  ].filter(([key]) => [...key].length >= 3);
+  const found = new Map<string, NearMiss>();
+  for (const [key, miss] of names) {
+    const length = [...key].length;
+    for (let at = 0; at + length <= chars.length && found.size < limit; at++) {
+      // Same length, one character different: a typo (句 for 局, 王 for 汪), not another word.
+      if (editDistance(chars.slice(at, at + length).join(''), key) === 1) found.set(`${miss.kind}:${miss.name}`, miss);
+    }
+  }
+  return [...found.values()].slice(0, limit);
 }
 
 /** Arabic or Chinese numerals up to 99 (5, 05, 五, 十二, 二十); undefined for anything else. */

@@ -95,6 +95,18 @@ describe('questions', () => {
   });
 });
 
+describe('a question with a name one character wrong', () => {
+  it.each([
+    ['经信句有啥措施', '/dept 市经信局'],
+    ['王元程说了啥', '/who 汪元程'],
+    ['国咨委', '/dept 市政府国资委'],
+  ])('%j gets not-found with %s to try, never a guessed answer', (text, command) => {
+    const reply = say(text);
+    expect(reply).toMatchObject({ kind: 'not-found', what: 'question' });
+    expect(reply?.kind === 'not-found' && reply.suggestions.map((s) => s.command)).toEqual([command]);
+  });
+});
+
 describe('greetings and thanks', () => {
   it.each(['你好', '谢谢', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', (text) => {
     expect(say(text)?.kind).toBe('help');
