@@ -1,5 +1,5 @@
 // Names users type → the person, theme or item they mean (bodies: src/hearing/bodies.ts): exact names, fragments, near misses.
-import { editDistance, nameKey, resolveName, type Resolution } from '../hearing/bodies.js';
+import { nameKey, resolveName, type Resolution } from '../hearing/bodies.js';
 import type { AnsweringBody } from '../hearing/glossary.js';
 import { personOf, type Entry, type Theme } from '../hearing/model.js';
 
@@ -62,20 +62,34 @@ export type NearMiss = { kind: 'body' | 'person'; name: string };
  */
 export function nearMissNames(directory: Directory, text: string, limit = 3): NearMiss[] {
   const chars = [...nameKey(directory.normalise, text)].slice(0, 200);
-  const names: [string, NearMiss][] = [
-    ...directory.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((n): [string, NearMiss] => [nameKey(directory.normalise, n), { kind: 'body', name: b.printed }])),
-    ...unique(directory.entries.map((e) => personOf(e).name)).map((n): [string, NearMiss] => [nameKey(directory.normalise, n), { kind: 'person', name: n }]),
-  ].filter(([key]) => [...key].length >= 3);
   const found = new Map<string, NearMiss>();
-  for (const [key, miss] of names) {
-    const length = [...key].length;
-    for (let at = 0; at + length <= chars.length && found.size < limit; at++) {
-      // Same length, one character different: a typo (句 for 局, 王 for 汪), not another word.
-      if (editDistance(chars.slice(at, at + length).join(''), key) === 1) found.set(`${miss.kind}:${miss.name}`, miss);
+  for (const { key, miss } of namesOf(directory)) {
+    for (let at = 0; at + key.length <= chars.length && found.size < limit; at++) {
+      // Same length, exactly one character different: a typo (句 for 局, 王 for 汪), not another word.
+      let wrong = 0;
+      for (let i = 0; i < key.length && wrong < 2; i++) if (chars[at + i] !== key[i]) wrong++;
+      if (wrong === 1) found.set(`${miss.kind}:${miss.name}`, miss);
     }
   }
   return [...found.values()].slice(0, limit);
 }
+
+/** Every body and person name of three or more characters, as characters; computed once per directory. */
+const namesOf = (() => {
+  const cache = new WeakMap<Directory, { key: string[]; miss: NearMiss }[]>();
+  return (directory: Directory) => {
+    let names = cache.get(directory);
+    if (!names) {
+      const key = (name: string) => [...nameKey(directory.normalise, name)];
+      names = [
+        ...directory.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((n) => ({ key: key(n), miss: { kind: 'body', name: b.printed } as NearMiss }))),
+        ...unique(directory.entries.map((e) => personOf(e).name)).map((n) => ({ key: key(n), miss: { kind: 'person', name: n } as NearMiss })),
+      ].filter((n) => n.key.length >= 3);
+      cache.set(directory, names);
+    }
+    return names;
+  };
+})();
 
 /** Arabic or Chinese numerals up to 99 (5, 05, 五, 十二, 二十); undefined for anything else. */
 export function parseNumber(text: string): number | undefined {
