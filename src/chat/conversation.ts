@@ -97,6 +97,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     bodies: answeringBodies(engine.glossary.bodies, engine.entries.map(bodyOf)),
     themes: hearing.themes,
     normalise: engine.analyser.normalise,
+    terms: engine.glossary.terms,
   };
   let commitments = options.commitments;
   const allCommitments = (): readonly Commitment[] => (commitments ??= loadCommitments());
@@ -232,7 +233,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     const hits = engine.search(text, { limit: 1 + relatedLimit });
     const best = hits[0];
     if (!best) {
-      const nearMisses = nearMissNames(directory, text).map((m): Suggestion => ({ command: m.kind === 'body' ? `/dept ${m.name}` : `/who ${m.name}`, label: '' }));
+      const nearMisses = nearMissNames(directory, text).map((m): Suggestion => ({ command: m.kind === 'body' ? `/dept ${m.name}` : m.kind === 'person' ? `/who ${m.name}` : m.name, label: '' }));
       return notFound('question', text, nearMisses.length > 0 ? nearMisses : NOT_FOUND_SUGGESTIONS);
     }
     return { ...answer('search', null, [best.entry], hits.slice(1).map((h) => h.entry), followUps(best.entry)), coverage: best.coverage };

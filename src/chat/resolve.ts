@@ -10,6 +10,8 @@ export interface Directory {
   bodies: readonly AnsweringBody[];
   themes: readonly Theme[];
   normalise: (text: string) => string;
+  /** Domain terms of the glossary (软件名城, 智慧农业), for near misses; optional. */
+  terms?: readonly string[];
 }
 
 /**
@@ -53,11 +55,12 @@ export function resolveItem(directory: Directory, input: string): Entry | undefi
 }
 
 /** A body or person a question seems to name with one character wrong. */
-export type NearMiss = { kind: 'body' | 'person'; name: string };
+export type NearMiss = { kind: 'body' | 'person' | 'term'; name: string };
 
 /**
- * Names of three or more characters that a stretch of the text misses by one character (经信句 → 市经信局,
- * 王元程 → 汪元程, 国咨委 → 市政府国资委), for a "did you mean" under a not-found reply; at most `limit`.
+ * Names of three or more characters, and domain terms of four or more, that a stretch of the text misses by one
+ * character (经信句 → 市经信局, 王元程 → 汪元程, 国咨委 → 市政府国资委, 软件名成 → 软件名城), for a "did you mean"
+ * under a not-found reply; at most `limit`.
  * @example nearMissNames(directory, '经信句有啥措施') // [{ kind: 'body', name: '市经信局' }]
  */
 export function nearMissNames(directory: Directory, text: string, limit = 3): NearMiss[] {
@@ -74,7 +77,7 @@ export function nearMissNames(directory: Directory, text: string, limit = 3): Ne
   return [...found.values()].slice(0, limit);
 }
 
-/** Every body and person name of three or more characters, as characters; computed once per directory. */
+/** Every candidate name as characters (see nearMissNames); computed once per directory. */
 const namesOf = (() => {
   const cache = new WeakMap<Directory, { key: string[]; miss: NearMiss }[]>();
   return (directory: Directory) => {
@@ -84,6 +87,8 @@ const namesOf = (() => {
       names = [
         ...directory.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((n) => ({ key: key(n), miss: { kind: 'body', name: b.printed } as NearMiss }))),
         ...unique(directory.entries.map((e) => personOf(e).name)).map((n) => ({ key: key(n), miss: { kind: 'person', name: n } as NearMiss })),
+        // Shorter terms are too close to everyday words (算力 and 算法); names of three characters are distinctive enough.
+        ...(directory.terms ?? []).map((t) => ({ key: key(t), miss: { kind: 'term', name: t } as NearMiss })).filter((n) => n.key.length >= 4),
       ].filter((n) => n.key.length >= 3);
       cache.set(directory, names);
     }
