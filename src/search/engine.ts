@@ -106,6 +106,7 @@ export class SearchEngine {
     const terms = [...new Set([...weighed.flatMap((g) => g.terms), ...words.filter((w) => this.#bodyByName.has(w) || this.#entriesByPerson.has(w))])];
     const total = weighed.reduce((s, g) => s + g.weight, 0) + mentionCount * MENTION_WEIGHT;
     const hits: SearchHit[] = [];
+    const questionWords = weighed.map((g) => g.word);
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : SINGLE_CHARACTER_BOOST);
     for (const result of this.#miniSearch.search({ queries: terms, combineWith: 'OR' }, { boost: { ...FIELD_BOOSTS }, boostTerm })) {
@@ -116,11 +117,12 @@ export class SearchEngine {
       const matchedGroups = weighed.filter((g) => g.terms.some((t) => matched.has(t)) || text.includes(g.word));
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
       const coverage = (matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * MENTION_WEIGHT) / total;
-      const runs = literalRuns(weighed.map((g) => g.word), text);
+      if (coverage < MIN_COVERAGE) continue;
+      const runs = literalRuns(questionWords, text);
       // A lone shared character (好, 车) is no evidence: a hit needs a shared word, a named body or person, or
       // three characters of the question standing together in the entry (做大做强).
       const evidence = mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1) || runs.longest >= 3;
-      if (coverage < MIN_COVERAGE || !evidence) continue;
+      if (!evidence) continue;
       // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
       const together = 1 + runs.pairs / Math.max(1, weighed.length - 1);
       hits.push({ entry, score: result.score * coverage * together * (mentioned(entry) ? MENTION_FACTOR : 1), coverage });
