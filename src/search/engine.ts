@@ -184,7 +184,7 @@ export class SearchEngine {
 
   /** The word itself and its synonyms, as far as the index has them. */
   #knownTerms(word: string): string[] {
-    return [word, ...(this.#synonyms.get(word) ?? [])].filter((t) => this.#documentFrequency.has(t));
+    return [...new Set([word, ...(this.#synonyms.get(word) ?? [])])].filter((t) => this.#documentFrequency.has(t));
   }
 }
 

@@ -1,4 +1,5 @@
 // Retrieval quality, table-driven: the development set and the team's colloquial set exactly, the held-out set as users would judge it.
+import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
 import { readFixtureTable, sharedEngine, type QueryCase } from './helpers.js';
 
@@ -13,6 +14,19 @@ describe.each([['dev.tsv'], ['colloquial.tsv']])('%s', (name) => {
   });
 
   it.each(outOfScope.map((c) => [c.query]))('%s → nothing', (query) => {
+    expect(ids(query)).toEqual([]);
+  });
+});
+
+describe('dev.tsv typed in Traditional characters (Taiwan)', () => {
+  const toTraditional = Converter({ from: 'cn', to: 'twp' });
+  const { inScope, outOfScope } = split(readFixtureTable('dev.tsv'));
+
+  it.each(inScope.map((c): [string, QueryCase] => [toTraditional(c.query), c]))('%s → its answer first', (query, c) => {
+    expect(c.accepted).toContain(ids(query)[0]);
+  });
+
+  it.each(outOfScope.map((c) => [toTraditional(c.query)]))('%s → nothing', (query) => {
     expect(ids(query)).toEqual([]);
   });
 });
