@@ -124,7 +124,7 @@ export class SearchEngine {
       const evidence = mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1) || runs.longest >= 3;
       if (!evidence) continue;
       // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
-      const together = 1 + runs.pairs / Math.max(1, weighed.length - 1);
+      const together = 1 + (TOGETHER_BONUS * runs.pairs) / Math.max(1, weighed.length - 1);
       hits.push({ entry, score: result.score * coverage * together * (mentioned(entry) ? MENTION_FACTOR : 1), coverage });
     }
     hits.sort((a, b) => b.score - a.score);
@@ -203,6 +203,8 @@ const KNOWN_WORD_FLOOR = 0.6;
 const UNKNOWN_WORD_FLOOR = 0.15;
 /** What an unknown single character weighs: about as much as a common hearing word (政策 1.6). */
 const UNKNOWN_CHARACTER_WEIGHT = 1.5;
+/** An entry holding every pair of adjacent question words as written scores up to 1 + this times more. */
+const TOGETHER_BONUS = 3;
 /** How much a single-character term counts in the ranking, against 1 for a word. */
 const SINGLE_CHARACTER_BOOST = 0.2;
 /** A hit must cover at least this share of what the question says (by weight), or it is not shown. */

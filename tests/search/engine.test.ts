@@ -81,3 +81,23 @@ describe('words as written', () => {
     expect(ids('做大做强')).toContain('q3');
   });
 });
+
+describe('phrases as they stand in the answers', () => {
+  // Every pair of adjacent words in the hearing's text, asked as one phrase, must lead to an entry that holds it
+  // (a handful of everyday pairs such as 推动企业 may lead elsewhere: at most 1%).
+  it('lead to an entry holding them', () => {
+    const engine = sharedEngine();
+    const texts = engine.entries.map((e) => engine.analyser.normalise([e.kind === 'qa' ? e.question : '', ...(e.kind === 'qa' ? e.answer : e.paragraphs)].join('\n')));
+    const phrases = new Set<string>();
+    for (const text of texts) {
+      const words = engine.analyser.queryWords(text).filter((w) => w.length >= 2);
+      for (let i = 0; i + 1 < words.length; i++) if (text.includes(words[i]! + words[i + 1]!)) phrases.add(words[i]! + words[i + 1]!);
+    }
+    const astray = [...phrases].filter((phrase) => {
+      const first = engine.search(phrase)[0];
+      return !first || !texts[engine.entries.indexOf(first.entry)]!.includes(phrase);
+    });
+    expect(phrases.size).toBeGreaterThan(500);
+    expect(astray.length / phrases.size).toBeLessThanOrEqual(0.01);
+  });
+});
