@@ -1,6 +1,6 @@
 // Baseline retrievers for the benchmark: plain MiniSearch over the same entries with three tokenizers, no confidence threshold.
 import MiniSearch from 'minisearch';
-import { paragraphsOf, personOf, bodyOf, type Entry } from '../src/hearing/model.js';
+import { bodyOf, type Entry, paragraphsOf, personOf } from '../src/hearing/model.js';
 
 export type Tokenizer = (text: string) => string[];
 

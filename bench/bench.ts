@@ -1,17 +1,18 @@
 // `npm run bench`: retrieval quality on the development questions against three baselines, and speed and memory; writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
 import { PROJECT_ROOT } from '../src/search/artefacts.js';
 import { loadEngine } from '../src/search/engine.js';
 import { baselineSearch, charBigrams } from './baselines.js';
-import { readQueryTable, type QueryCase } from './query-table.js';
-
+import { type QueryCase, readQueryTable } from './query-table.js';
 
 const SHARED_DEV = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dev.tsv');
 const TABLES: [string, string][] = [
-  existsSync(SHARED_DEV) ? ['../shared/eval/dev.tsv', SHARED_DEV] : ['tests/fixtures/dev.tsv', join(PROJECT_ROOT, 'tests', 'fixtures', 'dev.tsv')],
+  existsSync(SHARED_DEV)
+    ? ['../shared/eval/dev.tsv', SHARED_DEV]
+    : ['tests/fixtures/dev.tsv', join(PROJECT_ROOT, 'tests', 'fixtures', 'dev.tsv')],
   ['tests/fixtures/heldout.tsv', join(PROJECT_ROOT, 'tests', 'fixtures', 'heldout.tsv')],
 ];
 interface Quality {
@@ -40,7 +41,8 @@ function quality(cases: QueryCase[], results: string[][]): Quality {
 
 const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 function timeProcess(command: string, args: string[], runs = 5): number {
   const times: number[] = [];
@@ -58,17 +60,34 @@ const engine = loadEngine();
 const tables = TABLES.map(([name, file]) => ({ name, cases: readQueryTable(file) }));
 const allQueries = tables.flatMap((t) => t.cases.map((c) => c.query));
 const jieba = JSON.parse(
-  execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'jieba-default.ts')], { cwd: PROJECT_ROOT, input: JSON.stringify(allQueries), encoding: 'utf8', maxBuffer: 1 << 26 }),
+  execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'bench', 'jieba-default.ts')], {
+    cwd: PROJECT_ROOT,
+    input: JSON.stringify(allQueries),
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  }),
 ) as { loadMs: number; rssMb: number; results: string[][] };
 const retrievers: [string, (query: string) => string[]][] = [
   ['this engine (jieba + glossary + confidence)', (q) => engine.search(q).map((h) => h.entry.id)],
-  ['MiniSearch, default tokenizer', baselineSearch(engine.entries, MiniSearch.getDefault('tokenize') as (t: string) => string[])],
+  [
+    'MiniSearch, default tokenizer',
+    baselineSearch(engine.entries, MiniSearch.getDefault('tokenize') as (t: string) => string[]),
+  ],
   ['MiniSearch, character bigrams', baselineSearch(engine.entries, charBigrams)],
 ];
 let offset = 0;
 const qualityTables = tables.map(({ name, cases }) => {
-  const rows: [string, Quality][] = retrievers.map(([label, search]) => [label, quality(cases, cases.map((c) => search(c.query)))]);
-  rows.push(['MiniSearch, nodejieba default dictionary', quality(cases, jieba.results.slice(offset, offset + cases.length))]);
+  const rows: [string, Quality][] = retrievers.map(([label, search]) => [
+    label,
+    quality(
+      cases,
+      cases.map((c) => search(c.query)),
+    ),
+  ]);
+  rows.push([
+    'MiniSearch, nodejieba default dictionary',
+    quality(cases, jieba.results.slice(offset, offset + cases.length)),
+  ]);
   offset += cases.length;
   const q = rows[0]![1];
   return [
@@ -76,7 +95,10 @@ const qualityTables = tables.map(({ name, cases }) => {
     '',
     '| retriever | top-1 | top-3 | out-of-scope answered |',
     '|---|---|---|---|',
-    ...rows.map(([label, r]) => `| ${label} | ${pct(r.top1, r.inScope)} (${r.top1}/${r.inScope}) | ${pct(r.top3, r.inScope)} (${r.top3}/${r.inScope}) | ${r.oosAnswered} of ${r.oos} |`),
+    ...rows.map(
+      ([label, r]) =>
+        `| ${label} | ${pct(r.top1, r.inScope)} (${r.top1}/${r.inScope}) | ${pct(r.top3, r.inScope)} (${r.top3}/${r.inScope}) | ${r.oosAnswered} of ${r.oos} |`,
+    ),
     '',
   ];
 });
@@ -91,7 +113,16 @@ for (let round = 0; round < 50; round++) {
     latencies.push(performance.now() - started);
   }
 }
-const probes = Array.from({ length: 5 }, () => JSON.parse(execFileSync(process.execPath, [join(PROJECT_ROOT, 'bench', 'probe.mjs')], { cwd: PROJECT_ROOT, encoding: 'utf8' })) as { startMs: number; importMs: number; peakRssMb: number });
+const probes = Array.from(
+  { length: 5 },
+  () =>
+    JSON.parse(
+      execFileSync(process.execPath, [join(PROJECT_ROOT, 'bench', 'probe.mjs')], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      }),
+    ) as { startMs: number; importMs: number; peakRssMb: number },
+);
 const cli = join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
 const searchProcessMs = timeProcess(process.execPath, [cli, 'search', '--json', '经开区汽车怎么说']);
 const npmSearchMs = timeProcess('npm', ['run', '-s', 'cli', '--', 'search', '--json', '经开区汽车怎么说']);

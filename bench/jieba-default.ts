@@ -1,7 +1,7 @@
 // Benchmark child: the baseline MiniSearch over nodejieba with its full default dictionary (needs its own process).
 import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
-import { HearingsFileSchema, artefactPaths, INDEX_DIR } from '../src/search/artefacts.js';
+import { artefactPaths, HearingsFileSchema, INDEX_DIR } from '../src/search/artefacts.js';
 import { entriesOf } from '../src/search/documents.js';
 import { baselineSearch } from './baselines.js';
 
@@ -10,6 +10,8 @@ const started = performance.now();
 nodejieba.load();
 nodejieba.cut('x', true);
 const loadMs = performance.now() - started;
-const search = baselineSearch(entriesOf(hearings), (text) => nodejieba.cut(text, true).filter((t) => /[\p{L}\p{N}]/u.test(t)));
+const search = baselineSearch(entriesOf(hearings), (text) =>
+  nodejieba.cut(text, true).filter((t) => /[\p{L}\p{N}]/u.test(t)),
+);
 const queries: string[] = JSON.parse(readFileSync(0, 'utf8'));
 process.stdout.write(JSON.stringify({ loadMs, rssMb: process.memoryUsage().rss / 1e6, results: queries.map(search) }));

@@ -7,5 +7,10 @@ const ready = performance.now();
 engine.search(process.argv[2] ?? '经开区汽车怎么说');
 const answered = performance.now();
 process.stdout.write(
-  JSON.stringify({ importMs: imported - started, startMs: ready - imported, firstQueryMs: answered - ready, peakRssMb: process.resourceUsage().maxRSS / 1024 }),
+  JSON.stringify({
+    importMs: imported - started,
+    startMs: ready - imported,
+    firstQueryMs: answered - ready,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+  }),
 );

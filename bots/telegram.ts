@@ -1,18 +1,19 @@
 // Telegram door (grammY): createTelegramBot() wires Telegram updates to the conversation; main() is `npm run telegram`.
-import { format } from 'node:util';
+
 import { pathToFileURL } from 'node:url';
+import { format } from 'node:util';
 import { autoRetry } from '@grammyjs/auto-retry';
 import createDebug from 'debug';
-import { Bot, type Api } from 'grammy';
+import { type Api, Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createConversation } from '../src/chat/conversation.js';
 import { COMMANDS } from '../src/chat/intent.js';
-import { createMissesLog, missesPathFromEnv, type MissesLog } from '../src/chat/misses.js';
+import { createMissesLog, type MissesLog, missesPathFromEnv } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { TELEGRAM_LIMIT } from '../src/chat/render-telegram.js';
 import { loadEngine, type SearchEngine } from '../src/search/engine.js';
 import { parseTelegramEnv, redactor, TelegramConfigError } from './telegram/env.js';
-import { describeError, onButton, onError, onInline, onMessage, type Door } from './telegram/handlers.js';
+import { type Door, describeError, onButton, onError, onInline, onMessage } from './telegram/handlers.js';
 import { pollUntil, serveWebhook, signalled, withPatience } from './telegram/serve.js';
 
 export interface TelegramBotOptions {
@@ -44,14 +45,24 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const bot = new Bot(options.token, { botInfo: options.botInfo, client: { apiRoot: options.apiRoot } });
   // 429s wait and retry; a network error fails its update instead of blocking every update behind it.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
-  const conversation = createConversation({ engine: options.engine, limiter: options.limiter ?? createRateLimiter(), misses: options.misses, onError: (e) => log(e.message) });
-  const door: Door = { conversation, log, messageLimit: options.messageLimit ?? TELEGRAM_LIMIT, inlineLimiter: createRateLimiter(INLINE_RATE) };
+  const conversation = createConversation({
+    engine: options.engine,
+    limiter: options.limiter ?? createRateLimiter(),
+    misses: options.misses,
+    onError: (e) => log(e.message),
+  });
+  const door: Door = {
+    conversation,
+    log,
+    messageLimit: options.messageLimit ?? TELEGRAM_LIMIT,
+    inlineLimiter: createRateLimiter(INLINE_RATE),
+  };
 
   const guarded = bot.errorBoundary(onError(door));
-  guarded.on('message',        onMessage(door));
+  guarded.on('message', onMessage(door));
   guarded.on('callback_query', onButton(door));
-  guarded.on('inline_query',   onInline(door));
-  bot.catch(                   onError(door));
+  guarded.on('inline_query', onInline(door));
+  bot.catch(onError(door));
   return bot;
 }
 
@@ -71,8 +82,12 @@ export interface MainOptions {
 }
 
 /** `npm run telegram`: validate the environment, load the engine once, serve until told to stop; resolves to the exit code. */
-export async function main({ env = process.env, until = signalled(), log: write = stderrLine }: MainOptions = {}): Promise<number> {
-  let config;
+export async function main({
+  env = process.env,
+  until = signalled(),
+  log: write = stderrLine,
+}: MainOptions = {}): Promise<number> {
+  let config: ReturnType<typeof parseTelegramEnv> | undefined;
   try {
     config = parseTelegramEnv(env);
   } catch (error) {
@@ -89,8 +104,12 @@ export async function main({ env = process.env, until = signalled(), log: write 
   const stop = new AbortController();
   void until.then(() => stop.abort());
   try {
-    await withPatience(bot.init(stop.signal as Parameters<Bot['init']>[0]), () => log(`telegram: still waiting for the Bot API at ${config.apiRoot ?? 'api.telegram.org'}…`));
-    await registerCommands(bot.api).catch((error) => log(`telegram: setMyCommands failed, the menu may be stale: ${describeError(error)}`));
+    await withPatience(bot.init(stop.signal as Parameters<Bot['init']>[0]), () =>
+      log(`telegram: still waiting for the Bot API at ${config.apiRoot ?? 'api.telegram.org'}…`),
+    );
+    await registerCommands(bot.api).catch((error) =>
+      log(`telegram: setMyCommands failed, the menu may be stale: ${describeError(error)}`),
+    );
     if (config.webhook) await serveWebhook(bot, config.webhook, stop.signal, log);
     else await pollUntil(bot, stop.signal, log, config.apiRoot);
     return 0;

@@ -3,17 +3,33 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import qrcodeTerminal from 'qrcode-terminal';
-import { ScanStatus, WechatyBuilder, qrcodeValueToImageUrl, types, type Contact, type Message, type Room, type Wechaty, type WechatyOptions } from 'wechaty';
-import { createConversation, type Conversation } from '../src/chat/conversation.js';
-import { createMissesLog, missesPathFromEnv, type MissesLog } from '../src/chat/misses.js';
+import {
+  type Contact,
+  type Message,
+  qrcodeValueToImageUrl,
+  type Room,
+  ScanStatus,
+  types,
+  type Wechaty,
+  WechatyBuilder,
+  type WechatyOptions,
+} from 'wechaty';
+import { type Conversation, createConversation } from '../src/chat/conversation.js';
+import { createMissesLog, type MissesLog, missesPathFromEnv } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { renderPlain } from '../src/chat/render-plain.js';
 import type { Reply } from '../src/chat/reply.js';
 import { PROJECT_ROOT } from '../src/search/artefacts.js';
 import { loadEngine, type SearchEngine } from '../src/search/engine.js';
-import { configFromEnv, wechatConfig, WechatConfigError, type PuppetName, type WechatConfigInput } from './wechat/config.js';
+import {
+  configFromEnv,
+  type PuppetName,
+  WechatConfigError,
+  type WechatConfigInput,
+  wechatConfig,
+} from './wechat/config.js';
 import { addressGroupText, mentionsByName, startsWithMention, withoutMentions } from './wechat/etiquette.js';
-import { consoleLogger, withoutRepeats, type WechatLogger } from './wechat/log.js';
+import { consoleLogger, type WechatLogger, withoutRepeats } from './wechat/log.js';
 import { createOutbox } from './wechat/outbox.js';
 import { createSeenIds } from './wechat/seen.js';
 
@@ -67,13 +83,27 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
   const now = options.now ?? Date.now;
   const logger = options.logger ?? consoleLogger();
   const limiter = options.limiter ?? createRateLimiter({ now });
-  const conversation = options.conversation ?? createConversation({ engine: options.engine ?? loadEngine(), limiter, misses: options.misses, now: () => new Date(now()), onError: (error) => logger.error(error.message) });
+  const conversation =
+    options.conversation ??
+    createConversation({
+      engine: options.engine ?? loadEngine(),
+      limiter,
+      misses: options.misses,
+      now: () => new Date(now()),
+      onError: (error) => logger.error(error.message),
+    });
   const seen = createSeenIds();
-  const outbox = createOutbox({ delayMs: config.sendDelayMs, onError: (error) => logger.error(`wechat: ${error.message}`) });
-  const showQrCode = options.showQrCode ?? ((qrcode: string) => qrcodeTerminal.generate(qrcode, { small: true }, (art) => process.stderr.write(`${art}\n`)));
+  const outbox = createOutbox({
+    delayMs: config.sendDelayMs,
+    onError: (error) => logger.error(`wechat: ${error.message}`),
+  });
+  const showQrCode =
+    options.showQrCode ??
+    ((qrcode: string) => qrcodeTerminal.generate(qrcode, { small: true }, (art) => process.stderr.write(`${art}\n`)));
 
   function onScan(qrcode: string, status: ScanStatus) {
-    if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return logger.info(`wechat: scan ${ScanStatus[status]}`);
+    if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout)
+      return logger.info(`wechat: scan ${ScanStatus[status]}`);
     showQrCode(qrcode);
     logger.info(`wechat: scan the QR code with the bot's WeChat account: ${qrcodeValueToImageUrl(qrcode)}`);
   }
@@ -84,8 +114,18 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
 
   /** The boundary around one message: whatever happens inside, the bot keeps running. */
   async function onMessage(message: Message) {
-    const base = { messageId: message.id, chat: message.room() ? 'group' : 'private', talkerId: talkerIdOf(message) } as const;
-    const result = await handle(message).catch((error: unknown): Outcome => ({ outcome: 'failed', reason: (error as Error)?.message ?? String(error), parts: 0 }));
+    const base = {
+      messageId: message.id,
+      chat: message.room() ? 'group' : 'private',
+      talkerId: talkerIdOf(message),
+    } as const;
+    const result = await handle(message).catch(
+      (error: unknown): Outcome => ({
+        outcome: 'failed',
+        reason: (error as Error)?.message ?? String(error),
+        parts: 0,
+      }),
+    );
     const line = `wechat: ${base.chat} message ${base.messageId}: ${result.outcome} (${result.reason})`;
     if (result.outcome === 'failed') logger.error(line);
     else logger.debug(line);
@@ -108,13 +148,17 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
     const talker = message.talker();
     if (talker.type() === types.Contact.Official) return ignored('official account');
     const who = { userId: talker.id, chatId: talker.id };
-    if (message.type() === types.Message.Text) return deliver(conversation.respond({ text: message.text(), chat: 'private', ...who }), talker.id, (part) => talker.say(part));
+    if (message.type() === types.Message.Text)
+      return deliver(conversation.respond({ text: message.text(), chat: 'private', ...who }), talker.id, (part) =>
+        talker.say(part),
+      );
     if (!HINTED_TYPES.has(message.type())) return ignored(`${types.Message[message.type()]} message`);
     return deliver(limiter.take(who) ? NON_TEXT_HINT : null, talker.id, (part) => talker.say(part));
   }
 
   async function handleGroup(message: Message, room: Room): Promise<Outcome> {
-    if (config.rooms.length > 0 && !config.rooms.includes(await room.topic())) return ignored('group not in the allow-list');
+    if (config.rooms.length > 0 && !config.rooms.includes(await room.topic()))
+      return ignored('group not in the allow-list');
     if (message.type() !== types.Message.Text) return ignored(`${types.Message[message.type()]} message in a group`);
     const self = bot.currentUser;
     const text = message.text();
@@ -122,7 +166,14 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
     const mentioned = await message.mentionList();
     const mentionsBot = mentioned.some((c) => c.id === self.id) || mentionsByName(text, selfNames);
     const mentionsOthers = !mentionsBot && (mentioned.length > 0 || startsWithMention(text));
-    const question = addressGroupText({ text: mentionsBot ? withoutMentions(await message.mentionText(), selfNames) : text, mentionsBot, mentionsOthers }, config);
+    const question = addressGroupText(
+      {
+        text: mentionsBot ? withoutMentions(await message.mentionText(), selfNames) : text,
+        mentionsBot,
+        mentionsOthers,
+      },
+      config,
+    );
     if (!question) return ignored(mentionsOthers ? 'addressed to someone else' : 'not for the bot (etiquette)');
     const talker = message.talker();
     const reply = conversation.respond({ ...question, chat: 'group', userId: talker.id, chatId: room.id });
@@ -131,19 +182,26 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
     return deliver(reply, room.id, (part, i) => (i === 0 ? room.say(part, talker) : room.say(part)), mention.length);
   }
 
-  async function deliver(reply: Reply | null, chatId: string, say: (part: string, index: number) => Promise<unknown>, reserve = 0): Promise<Outcome> {
+  async function deliver(
+    reply: Reply | null,
+    chatId: string,
+    say: (part: string, index: number) => Promise<unknown>,
+    reserve = 0,
+  ): Promise<Outcome> {
     if (!reply) return { outcome: 'silent', reason: 'nothing worth saying, or rate-limited', parts: 0 };
     const parts = renderPlain(reply, Math.max(MIN_PART_CHARS, config.splitLimit - reserve));
     const sent = await outbox.send(chatId, parts, say);
-    return sent === parts.length ? { outcome: 'sent', reason: reply.kind, parts: sent } : { outcome: 'failed', reason: `sent ${sent} of ${parts.length} parts`, parts: sent };
+    return sent === parts.length
+      ? { outcome: 'sent', reason: reply.kind, parts: sent }
+      : { outcome: 'failed', reason: `sent ${sent} of ${parts.length} parts`, parts: sent };
   }
 
-  const bot = WechatyBuilder.build({ puppet: options.puppet, puppetOptions: options.puppetOptions, name: options.name } as WechatyOptions);
-  bot.on('scan',    onScan)
-     .on('login',   onLogin)
-     .on('logout',  onLogout)
-     .on('message', onMessage)
-     .on('error',   onError);
+  const bot = WechatyBuilder.build({
+    puppet: options.puppet,
+    puppetOptions: options.puppetOptions,
+    name: options.name,
+  } as WechatyOptions);
+  bot.on('scan', onScan).on('login', onLogin).on('logout', onLogout).on('message', onMessage).on('error', onError);
   return bot;
 }
 
@@ -158,9 +216,25 @@ const talkerIdOf = (message: Message): string => {
 };
 
 /** Things a person sends instead of typing; system notices, transfers and recalls get no hint. */
-const HINTED_TYPES = new Set([types.Message.Image, types.Message.Audio, types.Message.Video, types.Message.Emoticon, types.Message.Attachment, types.Message.Url, types.Message.MiniProgram, types.Message.Location, types.Message.Contact]);
+const HINTED_TYPES = new Set([
+  types.Message.Image,
+  types.Message.Audio,
+  types.Message.Video,
+  types.Message.Emoticon,
+  types.Message.Attachment,
+  types.Message.Url,
+  types.Message.MiniProgram,
+  types.Message.Location,
+  types.Message.Contact,
+]);
 /** The conversation's own hint for a message with no words (「请用文字提问…」). */
-const NON_TEXT_HINT: Reply = { kind: 'hint', suggestions: [{ command: '/help', label: '用法' }, { command: '/list', label: '全部问题' }] };
+const NON_TEXT_HINT: Reply = {
+  kind: 'hint',
+  suggestions: [
+    { command: '/help', label: '用法' },
+    { command: '/list', label: '全部问题' },
+  ],
+};
 /** Even with a very long group nickname to mention, a part carries a useful amount of text. */
 const MIN_PART_CHARS = 100;
 
@@ -175,11 +249,21 @@ async function main(): Promise<number> {
     return 2;
   }
   const { puppet, bot: config } = settings;
-  const logger = consoleLogger({ debug: /\bwechat\b/.test(process.env['DEBUG'] ?? ''), secrets: [puppet.token] });
-  const misses = createMissesLog({ path: missesPathFromEnv(process.env), onError: (error) => logger.error(error.message) });
+  const logger = consoleLogger({ debug: /\bwechat\b/.test(process.env.DEBUG ?? ''), secrets: [puppet.token] });
+  const misses = createMissesLog({
+    path: missesPathFromEnv(process.env),
+    onError: (error) => logger.error(error.message),
+  });
   const sessionDir = join(PROJECT_ROOT, 'var');
   mkdirSync(sessionDir, { recursive: true });
-  const bot = createWechatBot({ puppet: puppet.name, puppetOptions: puppet.token ? { token: puppet.token } : undefined, name: join(sessionDir, 'wechat-session'), config, misses, logger });
+  const bot = createWechatBot({
+    puppet: puppet.name,
+    puppetOptions: puppet.token ? { token: puppet.token } : undefined,
+    name: join(sessionDir, 'wechat-session'),
+    config,
+    misses,
+    logger,
+  });
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -193,9 +277,13 @@ async function main(): Promise<number> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  process.on('unhandledRejection', (error) => logger.error(`wechat: unhandled rejection: ${(error as Error)?.message ?? String(error)}`));
+  process.on('unhandledRejection', (error) =>
+    logger.error(`wechat: unhandled rejection: ${(error as Error)?.message ?? String(error)}`),
+  );
 
-  logger.info(`wechat: starting with ${puppet.name}${puppet.token ? ' (token set)' : ''}; plain group questions ${config.answerPlainQuestions ? 'on' : 'off'}${config.prefix ? `, prefix ${JSON.stringify(config.prefix)}` : ''}${config.rooms.length > 0 ? `, groups: ${config.rooms.join(', ')}` : ''}`);
+  logger.info(
+    `wechat: starting with ${puppet.name}${puppet.token ? ' (token set)' : ''}; plain group questions ${config.answerPlainQuestions ? 'on' : 'off'}${config.prefix ? `, prefix ${JSON.stringify(config.prefix)}` : ''}${config.rooms.length > 0 ? `, groups: ${config.rooms.join(', ')}` : ''}`,
+  );
   try {
     await bot.start();
   } catch (error) {

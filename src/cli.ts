@@ -1,13 +1,13 @@
 // The command line: `npm run -s cli -- <command>`; one module per command under src/commands/.
 import { pathToFileURL } from 'node:url';
-import { loadEngine, type SearchEngine } from './search/engine.js';
-import { UsageError, type Command, type CommandIO } from './commands/io.js';
 import { ask } from './commands/ask.js';
 import { chat } from './commands/chat.js';
+import { type Command, type CommandIO, UsageError } from './commands/io.js';
 import { list } from './commands/list.js';
 import { misses } from './commands/misses.js';
 import { promises } from './commands/promises.js';
 import { search } from './commands/search.js';
+import { loadEngine, type SearchEngine } from './search/engine.js';
 
 /** Command name → implementation. Add a command here and in the usage text. */
 const COMMANDS: Record<string, Command> = { search, list, promises, ask, chat, misses };
@@ -24,13 +24,18 @@ const USAGE = `usage: npm run -s cli -- <command>
   promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)`;
 
 /** Runs one CLI invocation and resolves to its exit code; errors go to stderr, never as a stack trace. */
-export async function runCli(argv: string[], io: Omit<CommandIO, 'engine'> & { engine?: () => SearchEngine }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io: Omit<CommandIO, 'engine'> & { engine?: () => SearchEngine },
+): Promise<number> {
   let engine: SearchEngine | undefined;
   const full: CommandIO = { ...io, engine: io.engine ?? (() => (engine ??= loadEngine())) };
   const [name, ...args] = argv;
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {
-    io.stderr.write(`${name === undefined || name === 'help' || name === '--help' ? '' : `cli: unknown command ${JSON.stringify(name)}\n`}${USAGE}\n`);
+    io.stderr.write(
+      `${name === undefined || name === 'help' || name === '--help' ? '' : `cli: unknown command ${JSON.stringify(name)}\n`}${USAGE}\n`,
+    );
     return name === 'help' || name === '--help' ? 0 : 2;
   }
   try {
@@ -46,5 +51,9 @@ export async function runCli(argv: string[], io: Omit<CommandIO, 'engine'> & { e
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runCli(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+  });
 }

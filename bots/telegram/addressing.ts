@@ -41,12 +41,16 @@ export function addressedText(message: Message, me: UserFromGetMe): Addressed | 
 
 function mentionsMe(text: string, entity: MessageEntity, me: UserFromGetMe): boolean {
   if (entity.type === 'text_mention') return entity.user.id === me.id;
-  return entity.type === 'mention' && text.slice(entity.offset, entity.offset + entity.length).toLowerCase() === `@${me.username.toLowerCase()}`;
+  return (
+    entity.type === 'mention' &&
+    text.slice(entity.offset, entity.offset + entity.length).toLowerCase() === `@${me.username.toLowerCase()}`
+  );
 }
 
 /** Entity offsets count UTF-16 units, as JavaScript strings do, so slicing by them is exact. */
 function withoutSpans(text: string, spans: readonly MessageEntity[]): string {
   let out = text;
-  for (const s of [...spans].sort((a, b) => b.offset - a.offset)) out = `${out.slice(0, s.offset)} ${out.slice(s.offset + s.length)}`;
+  for (const s of [...spans].sort((a, b) => b.offset - a.offset))
+    out = `${out.slice(0, s.offset)} ${out.slice(s.offset + s.length)}`;
   return out;
 }

@@ -32,7 +32,11 @@ export class TelegramConfigError extends Error {
  * @throws TelegramConfigError naming every bad variable (never echoing the token)
  */
 export function parseTelegramEnv(env: Record<string, string | undefined>): TelegramConfig {
-  const blankless = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v.trim() !== '').map(([k, v]) => [k, v!.trim()]));
+  const blankless = Object.fromEntries(
+    Object.entries(env)
+      .filter(([, v]) => v !== undefined && v.trim() !== '')
+      .map(([k, v]) => [k, v!.trim()]),
+  );
   const parsed = EnvSchema.safeParse(blankless);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message}`);
@@ -42,7 +46,14 @@ export function parseTelegramEnv(env: Record<string, string | undefined>): Teleg
   return {
     token: e.TELEGRAM_BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ''),
-    webhook: e.TELEGRAM_WEBHOOK_URL ? { url: e.TELEGRAM_WEBHOOK_URL, port: e.TELEGRAM_WEBHOOK_PORT ?? DEFAULT_WEBHOOK_PORT, host: e.TELEGRAM_WEBHOOK_HOST, secret: e.TELEGRAM_WEBHOOK_SECRET! } : undefined,
+    webhook: e.TELEGRAM_WEBHOOK_URL
+      ? {
+          url: e.TELEGRAM_WEBHOOK_URL,
+          port: e.TELEGRAM_WEBHOOK_PORT ?? DEFAULT_WEBHOOK_PORT,
+          host: e.TELEGRAM_WEBHOOK_HOST,
+          secret: e.TELEGRAM_WEBHOOK_SECRET!,
+        }
+      : undefined,
   };
 }
 
@@ -67,20 +78,41 @@ const EnvSchema = z
   .object({
     // zod messages here must not quote the value: it is the token.
     TELEGRAM_BOT_TOKEN: z
-      .string({ required_error: 'missing; set it to the token BotFather gave you (digits:35+ letters, digits, _ or -)' })
+      .string({
+        required_error: 'missing; set it to the token BotFather gave you (digits:35+ letters, digits, _ or -)',
+      })
       .regex(TOKEN, 'malformed; expected <digits>:<35 or more letters, digits, _ or -> as BotFather gives it'),
     TELEGRAM_API_ROOT: z.string().url('must be a URL such as http://127.0.0.1:8081').optional(),
     TELEGRAM_WEBHOOK_URL: z.string().url('must be the public URL Telegram posts updates to').optional(),
-    TELEGRAM_WEBHOOK_PORT: z.coerce.number({ invalid_type_error: 'must be a port number' }).int('must be a whole number').min(1).max(65535).optional(),
+    TELEGRAM_WEBHOOK_PORT: z.coerce
+      .number({ invalid_type_error: 'must be a port number' })
+      .int('must be a whole number')
+      .min(1)
+      .max(65535)
+      .optional(),
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(SECRET, 'must be 1–256 letters, digits, _ or -').optional(),
-    TELEGRAM_WEBHOOK_HOST: z.string().regex(/^[\w.:-]+$/, 'must be a host name or IP address such as 127.0.0.1').optional(),
+    TELEGRAM_WEBHOOK_HOST: z
+      .string()
+      .regex(/^[\w.:-]+$/, 'must be a host name or IP address such as 127.0.0.1')
+      .optional(),
   })
   .superRefine((e, ctx) => {
     if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
       // Without it anyone who finds the URL can post fake updates.
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['TELEGRAM_WEBHOOK_SECRET'], message: 'required when TELEGRAM_WEBHOOK_URL is set' });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TELEGRAM_WEBHOOK_SECRET'],
+        message: 'required when TELEGRAM_WEBHOOK_URL is set',
+      });
     }
-    if (!e.TELEGRAM_WEBHOOK_URL && (e.TELEGRAM_WEBHOOK_PORT !== undefined || e.TELEGRAM_WEBHOOK_SECRET || e.TELEGRAM_WEBHOOK_HOST)) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['TELEGRAM_WEBHOOK_URL'], message: 'missing; TELEGRAM_WEBHOOK_PORT/HOST/SECRET only apply in webhook mode' });
+    if (
+      !e.TELEGRAM_WEBHOOK_URL &&
+      (e.TELEGRAM_WEBHOOK_PORT !== undefined || e.TELEGRAM_WEBHOOK_SECRET || e.TELEGRAM_WEBHOOK_HOST)
+    ) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['TELEGRAM_WEBHOOK_URL'],
+        message: 'missing; TELEGRAM_WEBHOOK_PORT/HOST/SECRET only apply in webhook mode',
+      });
     }
   });

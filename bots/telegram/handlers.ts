@@ -1,6 +1,6 @@
 // The Telegram handlers: a message, a button press, an inline query, an error; each hands text to the conversation.
 import createDebug from 'debug';
-import { HttpError, type BotError, type Context } from 'grammy';
+import { type BotError, type Context, HttpError } from 'grammy';
 import type { Conversation } from '../../src/chat/conversation.js';
 import type { RateLimiter } from '../../src/chat/rate-limit.js';
 import { addressedText, chatKindOf } from './addressing.js';
@@ -26,9 +26,20 @@ export const onMessage = (door: Door) => async (ctx: Context) => {
   const addressed = addressedText(message, ctx.me);
   if (!addressed) return debug('ignored message %d in %s chat', message.message_id, message.chat.type);
   const userId = String(message.from?.id ?? message.chat.id);
-  const reply = door.conversation.respond({ text: addressed.text, chat: addressed.chat, userId, chatId: String(message.chat.id), addressed: true });
+  const reply = door.conversation.respond({
+    text: addressed.text,
+    chat: addressed.chat,
+    userId,
+    chatId: String(message.chat.id),
+    addressed: true,
+  });
   if (!reply) return debug('silent on message %d', message.message_id);
-  await sendReply(ctx.api, { chatId: message.chat.id, replyTo: addressed.chat === 'group' ? message : undefined }, reply, door.messageLimit);
+  await sendReply(
+    ctx.api,
+    { chatId: message.chat.id, replyTo: addressed.chat === 'group' ? message : undefined },
+    reply,
+    door.messageLimit,
+  );
 };
 
 /** A button's data is a command; the spinner on the button always stops, even when the bot stays silent. */
@@ -38,12 +49,20 @@ export const onButton = (door: Door) => async (ctx: Context) => {
   const answer = async (text?: string) => {
     answered = true;
     // "query is too old" after a restart must not stop the reply itself.
-    await ctx.answerCallbackQuery(text ? { text } : undefined).catch((error) => debug('answerCallbackQuery failed: %s', describeError(error)));
+    await ctx
+      .answerCallbackQuery(text ? { text } : undefined)
+      .catch((error) => debug('answerCallbackQuery failed: %s', describeError(error)));
   };
   try {
     const chat = query.message?.chat;
     const reply = query.data
-      ? door.conversation.respond({ text: query.data, chat: chatKindOf(chat) ?? 'private', userId: String(query.from.id), chatId: String(chat?.id ?? `inline:${query.from.id}`), addressed: true })
+      ? door.conversation.respond({
+          text: query.data,
+          chat: chatKindOf(chat) ?? 'private',
+          userId: String(query.from.id),
+          chatId: String(chat?.id ?? `inline:${query.from.id}`),
+          addressed: true,
+        })
       : null;
     await answer(reply ? undefined : BUSY);
     if (!reply) return;
@@ -57,11 +76,16 @@ export const onButton = (door: Door) => async (ctx: Context) => {
 /** `@bot 汉融通` in any chat: up to ten answers; an empty query offers a private chat instead. */
 export const onInline = (door: Door) => async (ctx: Context) => {
   const { query, from } = ctx.inlineQuery!;
-  if (query.trim() === '') return void (await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS, button: ASK_IN_PRIVATE }));
+  if (query.trim() === '')
+    return void (await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS, button: ASK_IN_PRIVATE }));
   // Not cached: the same words may well get results a moment later.
-  if (!door.inlineLimiter.take({ userId: String(from.id), chatId: `inline:${from.id}` })) return void (await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }));
+  if (!door.inlineLimiter.take({ userId: String(from.id), chatId: `inline:${from.id}` }))
+    return void (await ctx.answerInlineQuery([], { cache_time: 0, is_personal: true }));
   const articles = inlineArticles(door.conversation.matches(query, 10));
-  await ctx.answerInlineQuery(articles, { cache_time: INLINE_CACHE_SECONDS, ...(articles.length === 0 ? { button: NOTHING_FOUND } : {}) });
+  await ctx.answerInlineQuery(articles, {
+    cache_time: INLINE_CACHE_SECONDS,
+    ...(articles.length === 0 ? { button: NOTHING_FOUND } : {}),
+  });
 };
 
 /** One failed update is logged with its id and kind and then forgotten; the next update is served as usual. */

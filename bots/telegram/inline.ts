@@ -1,7 +1,7 @@
 // Inline mode: matching answers as InlineQueryResultArticles whose message is the answer as the chat would show it.
 import type { InlineQueryResultArticle } from 'grammy/types';
 import { renderTelegramHtml, TELEGRAM_LIMIT } from '../../src/chat/render-telegram.js';
-import { displayPerson, type AnswerItem } from '../../src/chat/reply.js';
+import { type AnswerItem, displayPerson } from '../../src/chat/reply.js';
 
 /** The transcript never changes while the bot runs, so Telegram may reuse results for a day. */
 export const INLINE_CACHE_SECONDS = 86_400;
@@ -16,13 +16,20 @@ export function inlineArticles(items: readonly AnswerItem[]): InlineQueryResultA
     id: item.id,
     title: `${item.body} · ${displayPerson(item.asker)}`,
     description: item.question ?? '总体回应',
-    input_message_content: { message_text: answerHtml(item), parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+    input_message_content: {
+      message_text: answerHtml(item),
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+    },
   }));
 }
 
 /** The item as /q would show it, without follow-up commands (they would be sent into someone else's chat). */
 function answerHtml(item: AnswerItem): string {
-  const parts = renderTelegramHtml({ kind: 'answer', source: 'q', title: null, items: [item], related: [], suggestions: [], coverage: 1 }, TELEGRAM_LIMIT - TAIL_RESERVE);
+  const parts = renderTelegramHtml(
+    { kind: 'answer', source: 'q', title: null, items: [item], related: [], suggestions: [], coverage: 1 },
+    TELEGRAM_LIMIT - TAIL_RESERVE,
+  );
   // Every published answer fits one message today; should one not, the first part says where the rest is.
   return parts.length === 1 ? parts[0]! : `${parts[0]!}\n…（全文请私聊发送 /q ${item.id.replace(/^q/, '')}）`;
 }

@@ -1,6 +1,6 @@
 // Inline keyboards for replies: related matches, list lines (such as /dept's bodies) and did-you-mean candidates as buttons.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import { shorten, type Reply, type Suggestion } from '../../src/chat/reply.js';
+import { type Reply, type Suggestion, shorten } from '../../src/chat/reply.js';
 
 /**
  * The buttons that help under a reply, or undefined. A button's callback data is the command it stands for
@@ -10,11 +10,20 @@ import { shorten, type Reply, type Suggestion } from '../../src/chat/reply.js';
 export function keyboardFor(reply: Reply): InlineKeyboardMarkup | undefined {
   switch (reply.kind) {
     case 'answer':
-      return markup(reply.related.map((r) => ({ command: r.command, label: `${r.id} ${r.body} · ${r.asker.name}` })), 1);
+      return markup(
+        reply.related.map((r) => ({ command: r.command, label: `${r.id} ${r.body} · ${r.asker.name}` })),
+        1,
+      );
     case 'list':
-      return markup(reply.lines.map((l) => ({ command: l.command, label: `${l.key} ${l.cells[0] ?? ''}` })), reply.lines.length > 12 ? 3 : 2);
+      return markup(
+        reply.lines.map((l) => ({ command: l.command, label: `${l.key} ${l.cells[0] ?? ''}` })),
+        reply.lines.length > 12 ? 3 : 2,
+      );
     case 'did-you-mean':
-      return markup(reply.candidates.map((c) => ({ command: c.command, label: c.command.replace(/^\/\w+\s*/, '') || c.command })), 1);
+      return markup(
+        reply.candidates.map((c) => ({ command: c.command, label: c.command.replace(/^\/\w+\s*/, '') || c.command })),
+        1,
+      );
     default:
       return undefined;
   }

@@ -1,5 +1,5 @@
 // Sending a reply: its HTML parts in order, the keyboard under the last one; edits that change nothing are not errors.
-import { GrammyError, type Api } from 'grammy';
+import { type Api, GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
 import { renderTelegramHtml, TELEGRAM_LIMIT } from '../../src/chat/render-telegram.js';
 import type { Reply } from '../../src/chat/reply.js';
@@ -15,7 +15,12 @@ export interface SendTarget {
  * Sends `reply` as one or more HTML messages (each under `limit`), strictly one after another so they arrive in order.
  * @example await sendReply(ctx.api, { chatId: ctx.chat.id }, reply)
  */
-export async function sendReply(api: Api, target: SendTarget, reply: Reply, limit: number = TELEGRAM_LIMIT): Promise<void> {
+export async function sendReply(
+  api: Api,
+  target: SendTarget,
+  reply: Reply,
+  limit: number = TELEGRAM_LIMIT,
+): Promise<void> {
   const parts = renderTelegramHtml(reply, limit);
   const keyboard = keyboardFor(reply);
   const thread = target.replyTo?.is_topic_message ? target.replyTo.message_thread_id : undefined;
@@ -24,7 +29,9 @@ export async function sendReply(api: Api, target: SendTarget, reply: Reply, limi
       parse_mode: 'HTML',
       link_preview_options: { is_disabled: true },
       ...(thread !== undefined ? { message_thread_id: thread } : {}),
-      ...(i === 0 && target.replyTo ? { reply_parameters: { message_id: target.replyTo.message_id, allow_sending_without_reply: true } } : {}),
+      ...(i === 0 && target.replyTo
+        ? { reply_parameters: { message_id: target.replyTo.message_id, allow_sending_without_reply: true } }
+        : {}),
       ...(i === parts.length - 1 && keyboard ? { reply_markup: keyboard } : {}),
     });
   }
@@ -37,7 +44,13 @@ export async function sendReply(api: Api, target: SendTarget, reply: Reply, limi
 export async function editInlineMessage(api: Api, inlineMessageId: string, reply: Reply): Promise<void> {
   const [first] = renderTelegramHtml(reply);
   if (first === undefined) return;
-  await tolerateNotModified(api.editMessageTextInline(inlineMessageId, first, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, reply_markup: keyboardFor(reply) }));
+  await tolerateNotModified(
+    api.editMessageTextInline(inlineMessageId, first, {
+      parse_mode: 'HTML',
+      link_preview_options: { is_disabled: true },
+      reply_markup: keyboardFor(reply),
+    }),
+  );
 }
 
 export async function tolerateNotModified<T>(call: Promise<T>): Promise<T | undefined> {

@@ -21,9 +21,19 @@ export const WechatConfigSchema = z
     /** Group topics (names) the bot speaks in; empty: every group it is in. Private chats are not affected. */
     rooms: z.array(z.string().trim().min(1, 'a group name must not be empty')).default([]),
     /** Longest message sent, in characters; longer replies go out as several messages. Default 1500. */
-    splitLimit: z.number().int('must be a whole number').min(200, 'must be at least 200').max(5000, 'must be at most 5000').default(1500),
+    splitLimit: z
+      .number()
+      .int('must be a whole number')
+      .min(200, 'must be at least 200')
+      .max(5000, 'must be at most 5000')
+      .default(1500),
     /** Pause between the parts of one long reply, in ms: bursts from a personal account look like spam. Default 500. */
-    sendDelayMs: z.number().int('must be a whole number').min(0, 'must not be negative').max(10_000, 'must be at most 10000').default(500),
+    sendDelayMs: z
+      .number()
+      .int('must be a whole number')
+      .min(0, 'must not be negative')
+      .max(10_000, 'must be at most 10000')
+      .default(500),
   })
   .strict();
 
@@ -31,7 +41,14 @@ export type WechatConfig = z.output<typeof WechatConfigSchema>;
 export type WechatConfigInput = z.input<typeof WechatConfigSchema>;
 
 /** Puppets a WeChat deployment can name in WECHATY_PUPPET (the mock is for tests and dry runs). */
-export const PUPPETS = ['wechaty-puppet-wechat4u', 'wechaty-puppet-service', 'wechaty-puppet-wechat', 'wechaty-puppet-padlocal', 'wechaty-puppet-xp', 'wechaty-puppet-mock'] as const;
+export const PUPPETS = [
+  'wechaty-puppet-wechat4u',
+  'wechaty-puppet-service',
+  'wechaty-puppet-wechat',
+  'wechaty-puppet-padlocal',
+  'wechaty-puppet-xp',
+  'wechaty-puppet-mock',
+] as const;
 export type PuppetName = (typeof PUPPETS)[number];
 
 /** Which puppet `npm run wechat` starts; the token is a secret and never appears in messages or logs. */
@@ -56,7 +73,11 @@ export function wechatConfig(input: WechatConfigInput = {}): WechatConfig {
   const parsed = WechatConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
   throw new WechatConfigError(
-    parsed.error.issues.map((issue) => (issue.code === 'unrecognized_keys' ? `config: ${issue.message}` : `${issue.path.join('.')} ${issue.message}, got ${show(valueAt(input, issue.path))}`)),
+    parsed.error.issues.map((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `config: ${issue.message}`
+        : `${issue.path.join('.')} ${issue.message}, got ${show(valueAt(input, issue.path))}`,
+    ),
   );
 }
 
@@ -77,13 +98,17 @@ export function configFromEnv(env: Record<string, string | undefined>): { puppet
   const puppetName = get('WECHATY_PUPPET') ?? (token ? 'wechaty-puppet-service' : 'wechaty-puppet-wechat4u');
   const puppet = (PUPPETS as readonly string[]).includes(puppetName) ? (puppetName as PuppetName) : undefined;
   if (!puppet) problems.push(`WECHATY_PUPPET must be one of ${PUPPETS.join(', ')}, got ${show(puppetName)}`);
-  if (puppet === 'wechaty-puppet-service' && !token) problems.push('WECHATY_PUPPET_SERVICE_TOKEN must be set for wechaty-puppet-service (the token from your puppet service provider)');
+  if (puppet === 'wechaty-puppet-service' && !token)
+    problems.push(
+      'WECHATY_PUPPET_SERVICE_TOKEN must be set for wechaty-puppet-service (the token from your puppet service provider)',
+    );
 
   const flag = get('WECHAT_ANSWER_PLAIN_QUESTIONS');
   let answerPlainQuestions: boolean | undefined;
   if (flag !== undefined) {
     answerPlainQuestions = TRUE.has(flag.toLowerCase()) ? true : FALSE.has(flag.toLowerCase()) ? false : undefined;
-    if (answerPlainQuestions === undefined) problems.push(`WECHAT_ANSWER_PLAIN_QUESTIONS must be true or false, got ${show(flag)}`);
+    if (answerPlainQuestions === undefined)
+      problems.push(`WECHAT_ANSWER_PLAIN_QUESTIONS must be true or false, got ${show(flag)}`);
   }
   const integer = (name: string): number | undefined => {
     const value = get(name);
@@ -94,8 +119,11 @@ export function configFromEnv(env: Record<string, string | undefined>): { puppet
   };
   const splitLimit = integer('WECHAT_SPLIT_LIMIT');
   const sendDelayMs = integer('WECHAT_SEND_DELAY_MS');
-  const rooms = get('WECHAT_ROOMS')?.split(/[,，\n]/).map((r) => r.trim()).filter((r) => r !== '');
-  const prefix = env['WECHAT_PREFIX'];
+  const rooms = get('WECHAT_ROOMS')
+    ?.split(/[,，\n]/)
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+  const prefix = env.WECHAT_PREFIX;
 
   const input: WechatConfigInput = {
     ...(prefix !== undefined && prefix.trim() !== '' ? { prefix } : {}),
@@ -109,7 +137,9 @@ export function configFromEnv(env: Record<string, string | undefined>): { puppet
     bot = wechatConfig(input);
   } catch (error) {
     if (!(error instanceof WechatConfigError)) throw error;
-    problems.push(...error.problems.map((p) => p.replace(/^(\w+)/, (field) => ENV_NAMES[field as keyof WechatConfig] ?? field)));
+    problems.push(
+      ...error.problems.map((p) => p.replace(/^(\w+)/, (field) => ENV_NAMES[field as keyof WechatConfig] ?? field)),
+    );
   }
   if (problems.length > 0 || !bot || !puppet) throw new WechatConfigError(problems);
   return { puppet: { name: puppet, token }, bot };
@@ -126,7 +156,11 @@ const TRUE = new Set(['true', '1', 'yes', 'on']);
 const FALSE = new Set(['false', '0', 'no', 'off']);
 
 function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), input);
+  return path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    input,
+  );
 }
 
 function show(value: unknown): string {

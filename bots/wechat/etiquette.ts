@@ -26,14 +26,25 @@ export interface Addressed {
  *   cue with a confident match, e.g. 「经开区汽车怎么说」).
  * @example addressGroupText({ text: '#问 汉融通', mentionsBot: false, mentionsOthers: false }, { prefix: '#问', answerPlainQuestions: true }) // { text: '汉融通', addressed: true }
  */
-export function addressGroupText(message: GroupText, etiquette: Pick<WechatConfig, 'prefix' | 'answerPlainQuestions'>): Addressed | null {
+export function addressGroupText(
+  message: GroupText,
+  etiquette: Pick<WechatConfig, 'prefix' | 'answerPlainQuestions'>,
+): Addressed | null {
   const { text } = message;
   if (message.mentionsBot) return { text, addressed: true };
   if (message.mentionsOthers) return null;
   const prefix = etiquette.prefix;
-  if (prefix !== null && text.trimStart().startsWith(prefix)) return { text: text.trimStart().slice(prefix.length).replace(/^[\s:：,，]+/u, ''), addressed: true };
+  if (prefix !== null && text.trimStart().startsWith(prefix))
+    return {
+      text: text
+        .trimStart()
+        .slice(prefix.length)
+        .replace(/^[\s:：,，]+/u, ''),
+      addressed: true,
+    };
   const intent = parseIntent(text);
-  if (intent.kind !== 'question' && intent.kind !== 'empty') return isGroupCommand(text) ? { text, addressed: true } : null;
+  if (intent.kind !== 'question' && intent.kind !== 'empty')
+    return isGroupCommand(text) ? { text, addressed: true } : null;
   return etiquette.answerPlainQuestions ? { text, addressed: false } : null;
 }
 

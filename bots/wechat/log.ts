@@ -37,7 +37,11 @@ export function consoleLogger(options: ConsoleLoggerOptions = {}): WechatLogger 
  * printed: a puppet that cannot reach WeChat reports the same error several times a second.
  * @example const logError = withoutRepeats((line) => logger.error(line), Date.now);
  */
-export function withoutRepeats(log: (line: string) => void, now: () => number, windowMs = 60_000): (line: string) => void {
+export function withoutRepeats(
+  log: (line: string) => void,
+  now: () => number,
+  windowMs = 60_000,
+): (line: string) => void {
   let last: string | undefined;
   let since = 0;
   let repeats = 0;

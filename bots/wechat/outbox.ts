@@ -5,7 +5,11 @@ export interface Outbox {
    * Sends `parts` to one chat in order, after whatever that chat is already waiting for. Resolves to how many parts
    * went out; a failed part stops the rest of that reply (later parts would make no sense alone) and is reported.
    */
-  send(chatId: string, parts: readonly string[], say: (part: string, index: number) => Promise<unknown>): Promise<number>;
+  send(
+    chatId: string,
+    parts: readonly string[],
+    say: (part: string, index: number) => Promise<unknown>,
+  ): Promise<number>;
 }
 
 export interface OutboxOptions {
@@ -31,7 +35,11 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
           try {
             await say(part, index);
           } catch (error) {
-            onError(new Error(`outbox: part ${index + 1} of ${parts.length} to ${chatId} failed: ${(error as Error)?.message ?? String(error)}`));
+            onError(
+              new Error(
+                `outbox: part ${index + 1} of ${parts.length} to ${chatId} failed: ${(error as Error)?.message ?? String(error)}`,
+              ),
+            );
             return index;
           }
         }

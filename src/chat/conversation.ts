@@ -2,13 +2,24 @@
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
 import { answeringBodies, resolveBody } from '../hearing/bodies.js';
-import { bodyOf, personOf, type Entry, type Theme } from '../hearing/model.js';
+import { bodyOf, type Entry, personOf, type Theme } from '../hearing/model.js';
 import type { SearchEngine } from '../search/engine.js';
-import { COMMANDS, parseIntent, type Intent } from './intent.js';
-import { NO_MISSES_LOG, type ChatKind, type MissesLog } from './misses.js';
+import { COMMANDS, type Intent, parseIntent } from './intent.js';
+import { type ChatKind, type MissesLog, NO_MISSES_LOG } from './misses.js';
 import type { RateLimiter } from './rate-limit.js';
-import { answerItemOf, commandFor, displayPerson, relatedItemOf, shorten, type AnswerItem, type CommitmentLine, type ListLine, type Reply, type Suggestion } from './reply.js';
-import { nearMissNames, resolveItem, resolvePerson, resolveTheme, type Directory } from './resolve.js';
+import {
+  type AnswerItem,
+  answerItemOf,
+  type CommitmentLine,
+  commandFor,
+  displayPerson,
+  type ListLine,
+  type Reply,
+  relatedItemOf,
+  type Suggestion,
+  shorten,
+} from './reply.js';
+import { type Directory, nearMissNames, resolveItem, resolvePerson, resolveTheme } from './resolve.js';
 
 /** One message as an adapter hands it over. */
 export interface IncomingMessage {
@@ -66,7 +77,9 @@ export class ConversationError extends Error {
     readonly incoming: Pick<IncomingMessage, 'chat' | 'text'>,
     override readonly cause: unknown,
   ) {
-    super(`conversation: cannot reply to ${incoming.chat} message ${JSON.stringify(shorten(incoming.text, 60))}: ${(cause as Error)?.message ?? String(cause)}`);
+    super(
+      `conversation: cannot reply to ${incoming.chat} message ${JSON.stringify(shorten(incoming.text, 60))}: ${(cause as Error)?.message ?? String(cause)}`,
+    );
   }
 }
 
@@ -110,7 +123,10 @@ export function createConversation(options: ConversationOptions): Conversation {
     title: hearing.title,
     meetingLine: hearing.meetingLine,
     themes: [...hearing.themes],
-    commands: COMMANDS.filter((c) => c.command !== 'start').map((c) => ({ command: `/${c.command}${c.usage ? ` ${c.usage}` : ''}`, label: c.description })),
+    commands: COMMANDS.filter((c) => c.command !== 'start').map((c) => ({
+      command: `/${c.command}${c.usage ? ` ${c.usage}` : ''}`,
+      label: c.description,
+    })),
     examples: EXAMPLES.map((e) => ({ command: e, label: '' })),
   });
 
@@ -120,13 +136,25 @@ export function createConversation(options: ConversationOptions): Conversation {
     return {
       kind: 'list',
       title: `全部${items.length}个问题：`,
-      lines: items.map((e) => ({ key: e.id, cells: [personOf(e).name, bodyOf(e), shorten(e.kind === 'qa' ? e.question : '', LIST_QUESTION_CHARS)], command: commandFor(e.id) })),
+      lines: items.map((e) => ({
+        key: e.id,
+        cells: [personOf(e).name, bodyOf(e), shorten(e.kind === 'qa' ? e.question : '', LIST_QUESTION_CHARS)],
+        command: commandFor(e.id),
+      })),
       note: null,
-      suggestions: closing ? [{ command: commandFor(closing.id), label: `${displayPerson(personOf(closing))}总体回应` }] : [],
+      suggestions: closing
+        ? [{ command: commandFor(closing.id), label: `${displayPerson(personOf(closing))}总体回应` }]
+        : [],
     };
   };
 
-  const answer = (source: Extract<Reply, { kind: 'answer' }>['source'], title: string | null, entries: Entry[], related: Entry[], suggestions: Suggestion[]): Extract<Reply, { kind: 'answer' }> => ({
+  const answer = (
+    source: Extract<Reply, { kind: 'answer' }>['source'],
+    title: string | null,
+    entries: Entry[],
+    related: Entry[],
+    suggestions: Suggestion[],
+  ): Extract<Reply, { kind: 'answer' }> => ({
     kind: 'answer',
     source,
     coverage: 1,
@@ -141,12 +169,31 @@ export function createConversation(options: ConversationOptions): Conversation {
       const bodies = [...new Set(engine.entries.map(bodyOf))];
       const lines: ListLine[] = bodies.map((body) => {
         const entries = engine.entries.filter((e) => bodyOf(e) === body);
-        return { key: body, cells: [entries.some((e) => e.kind === 'closing') ? '总体回应' : `${entries.length}问`, entries.map((e) => e.id).join(' ')], command: `/dept ${body}` };
+        return {
+          key: body,
+          cells: [
+            entries.some((e) => e.kind === 'closing') ? '总体回应' : `${entries.length}问`,
+            entries.map((e) => e.id).join(' '),
+          ],
+          command: `/dept ${body}`,
+        };
       });
-      return { kind: 'list', title: `${bodies.length}个答复单位：`, lines, note: null, suggestions: [{ command: '/dept 市经信局', label: '' }] };
+      return {
+        kind: 'list',
+        title: `${bodies.length}个答复单位：`,
+        lines,
+        note: null,
+        suggestions: [{ command: '/dept 市经信局', label: '' }],
+      };
     }
     const found = resolveBody(arg, directory.bodies, { normalise: directory.normalise });
-    if (found.kind === 'did-you-mean') return { kind: 'did-you-mean', what: 'dept', query: echo(arg), candidates: found.candidates.map((b) => ({ command: `/dept ${b}`, label: officialName.get(b) ?? '' })) };
+    if (found.kind === 'did-you-mean')
+      return {
+        kind: 'did-you-mean',
+        what: 'dept',
+        query: echo(arg),
+        candidates: found.candidates.map((b) => ({ command: `/dept ${b}`, label: officialName.get(b) ?? '' })),
+      };
     if (found.kind === 'none') return notFound('dept', arg, [{ command: '/dept', label: '全部答复单位' }]);
     return bodyAnswer(found.value);
   };
@@ -155,7 +202,16 @@ export function createConversation(options: ConversationOptions): Conversation {
     const entries = engine.entries.filter((e) => bodyOf(e) === body);
     const official = officialName.get(body);
     const title = `${body}${official && official !== body ? `（${official}）` : ''}回答了${entries.length}个问题：`;
-    return answer('dept', title, entries, [], [{ command: '/dept', label: '全部答复单位' }, { command: '/list', label: '全部问题' }]);
+    return answer(
+      'dept',
+      title,
+      entries,
+      [],
+      [
+        { command: '/dept', label: '全部答复单位' },
+        { command: '/list', label: '全部问题' },
+      ],
+    );
   };
 
   const who = (arg: string): Reply => {
@@ -164,9 +220,22 @@ export function createConversation(options: ConversationOptions): Conversation {
       const lines: ListLine[] = people.map((name) => {
         const entries = engine.entries.filter((e) => personOf(e).name === name);
         const person = personOf(entries[0]!);
-        return { key: name, cells: [person.title, entries.map((e) => (e.kind === 'closing' ? '总体回应' : `${e.id} 答：${bodyOf(e)}`)).join('；')], command: `/who ${name}` };
+        return {
+          key: name,
+          cells: [
+            person.title,
+            entries.map((e) => (e.kind === 'closing' ? '总体回应' : `${e.id} 答：${bodyOf(e)}`)).join('；'),
+          ],
+          command: `/who ${name}`,
+        };
       });
-      return { kind: 'list', title: `${people.length}位提问人和总体回应：`, lines, note: null, suggestions: [{ command: '/who 朱库成', label: '' }] };
+      return {
+        kind: 'list',
+        title: `${people.length}位提问人和总体回应：`,
+        lines,
+        note: null,
+        suggestions: [{ command: '/who 朱库成', label: '' }],
+      };
     }
     const found = resolvePerson(directory, arg);
     if (found.kind === 'did-you-mean') {
@@ -187,7 +256,9 @@ export function createConversation(options: ConversationOptions): Conversation {
   const personAnswer = (name: string): Reply => {
     const entries = engine.entries.filter((e) => personOf(e).name === name);
     const person = displayPerson(personOf(entries[0]!));
-    const title = entries.every((e) => e.kind === 'closing') ? null : `${person}提了${entries.filter((e) => e.kind === 'qa').length}个问题：`;
+    const title = entries.every((e) => e.kind === 'closing')
+      ? null
+      : `${person}提了${entries.filter((e) => e.kind === 'qa').length}个问题：`;
     return answer('who', title, entries, [], [{ command: '/who', label: '全部提问人' }]);
   };
 
@@ -195,22 +266,45 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (arg === '') {
       const lines: ListLine[] = hearing.themes.map((t) => {
         const ids = themeEntries(t).map((e) => e.id);
-        return { key: String(t.index), cells: [t.title, `${ids.length}问：${ids.join(' ')}`], command: `/topic ${t.index}` };
+        return {
+          key: String(t.index),
+          cells: [t.title, `${ids.length}问：${ids.join(' ')}`],
+          command: `/topic ${t.index}`,
+        };
       });
-      return { kind: 'list', title: `${hearing.themes.length}个主题：`, lines, note: null, suggestions: [{ command: '/topic 1', label: '' }] };
+      return {
+        kind: 'list',
+        title: `${hearing.themes.length}个主题：`,
+        lines,
+        note: null,
+        suggestions: [{ command: '/topic 1', label: '' }],
+      };
     }
     const found = resolveTheme(directory, arg);
-    if (found.kind === 'did-you-mean') return { kind: 'did-you-mean', what: 'topic', query: echo(arg), candidates: found.candidates.map((t) => ({ command: `/topic ${t.index}`, label: t.title })) };
+    if (found.kind === 'did-you-mean')
+      return {
+        kind: 'did-you-mean',
+        what: 'topic',
+        query: echo(arg),
+        candidates: found.candidates.map((t) => ({ command: `/topic ${t.index}`, label: t.title })),
+      };
     if (found.kind === 'none') return notFound('topic', arg, [{ command: '/topic', label: '五个主题' }]);
     const entries = themeEntries(found.value);
     const next = hearing.themes.find((t) => t.index === found.value.index + 1);
-    return answer('topic', `主题${found.value.index} ${found.value.title}（${entries.length}问）：`, entries, [], [
-      ...(next ? [{ command: `/topic ${next.index}`, label: next.title }] : []),
-      { command: '/topic', label: '五个主题' },
-    ]);
+    return answer(
+      'topic',
+      `主题${found.value.index} ${found.value.title}（${entries.length}问）：`,
+      entries,
+      [],
+      [
+        ...(next ? [{ command: `/topic ${next.index}`, label: next.title }] : []),
+        { command: '/topic', label: '五个主题' },
+      ],
+    );
   };
 
-  const themeEntries = (theme: Theme): Entry[] => engine.entries.filter((e) => e.kind === 'qa' && e.hearing === hearing.id && e.theme.index === theme.index);
+  const themeEntries = (theme: Theme): Entry[] =>
+    engine.entries.filter((e) => e.kind === 'qa' && e.hearing === hearing.id && e.theme.index === theme.index);
 
   const item = (arg: string): Reply => {
     if (arg === '') return allItems();
@@ -220,7 +314,14 @@ export function createConversation(options: ConversationOptions): Conversation {
   };
 
   const question = (text: string): Reply => {
-    if (!/[\p{L}\p{N}]/u.test(text)) return { kind: 'hint', suggestions: [{ command: '/help', label: '用法' }, { command: '/list', label: '全部问题' }] };
+    if (!/[\p{L}\p{N}]/u.test(text))
+      return {
+        kind: 'hint',
+        suggestions: [
+          { command: '/help', label: '用法' },
+          { command: '/list', label: '全部问题' },
+        ],
+      };
     // A bare name (「经信局」, 「朱库成」) means everything that body answered or that person asked.
     const { bodies, people, groups } = engine.explain(text);
     // Nothing but chat words (你好, 大家好, 谢谢): say what the bot can do instead of "nothing matches".
@@ -233,10 +334,24 @@ export function createConversation(options: ConversationOptions): Conversation {
     const hits = engine.search(text, { limit: 1 + relatedLimit });
     const best = hits[0];
     if (!best) {
-      const nearMisses = nearMissNames(directory, text).map((m): Suggestion => ({ command: m.kind === 'body' ? `/dept ${m.name}` : m.kind === 'person' ? `/who ${m.name}` : m.name, label: '' }));
+      const nearMisses = nearMissNames(directory, text).map(
+        (m): Suggestion => ({
+          command: m.kind === 'body' ? `/dept ${m.name}` : m.kind === 'person' ? `/who ${m.name}` : m.name,
+          label: '',
+        }),
+      );
       return notFound('question', text, nearMisses.length > 0 ? nearMisses : NOT_FOUND_SUGGESTIONS);
     }
-    return { ...answer('search', null, [best.entry], hits.slice(1).map((h) => h.entry), followUps(best.entry)), coverage: best.coverage };
+    return {
+      ...answer(
+        'search',
+        null,
+        [best.entry],
+        hits.slice(1).map((h) => h.entry),
+        followUps(best.entry),
+      ),
+      coverage: best.coverage,
+    };
   };
 
   const followUps = (entry: Entry): Suggestion[] => {
@@ -252,7 +367,13 @@ export function createConversation(options: ConversationOptions): Conversation {
   const promises = (arg: string): Reply => {
     if (arg === '') return promisesPerBody();
     const found = resolveBody(arg, directory.bodies, { normalise: directory.normalise });
-    if (found.kind === 'did-you-mean') return { kind: 'did-you-mean', what: 'promises', query: echo(arg), candidates: found.candidates.map((b) => ({ command: `/promises ${b}`, label: officialName.get(b) ?? '' })) };
+    if (found.kind === 'did-you-mean')
+      return {
+        kind: 'did-you-mean',
+        what: 'promises',
+        query: echo(arg),
+        candidates: found.candidates.map((b) => ({ command: `/promises ${b}`, label: officialName.get(b) ?? '' })),
+      };
     if (found.kind === 'none') return notFound('promises', arg, [{ command: '/promises', label: '各单位的承诺' }]);
     return bodyPromises(found.value);
   };
@@ -264,7 +385,11 @@ export function createConversation(options: ConversationOptions): Conversation {
     const withAny = bodies.filter((b) => all.some((c) => c.body === b));
     const lines: ListLine[] = withAny.map((body) => {
       const mine = all.filter((c) => c.body === body);
-      return { key: body, cells: [`${mine.length}条`, [...new Set(mine.map((c) => c.id))].join(' ')], command: `/promises ${body}` };
+      return {
+        key: body,
+        cells: [`${mine.length}条`, [...new Set(mine.map((c) => c.id))].join(' ')],
+        command: `/promises ${body}`,
+      };
     });
     const without = bodies.filter((b) => !withAny.includes(b));
     const example = withAny.includes(EXAMPLE_PROMISES_BODY) ? EXAMPLE_PROMISES_BODY : withAny[0];
@@ -282,17 +407,30 @@ export function createConversation(options: ConversationOptions): Conversation {
     const official = officialName.get(body);
     const name = `${body}${official && official !== body ? `（${official}）` : ''}`;
     const answered = engine.entries.filter((e) => bodyOf(e) === body);
-    const items: CommitmentLine[] = mine.map((c) => ({ id: c.id, body: c.body, asker: c.asker, text: c.text, command: commandFor(c.id) }));
+    const items: CommitmentLine[] = mine.map((c) => ({
+      id: c.id,
+      body: c.body,
+      asker: c.asker,
+      text: c.text,
+      command: commandFor(c.id),
+    }));
     return {
       kind: 'commitments',
       title: mine.length > 0 ? `${name}的承诺与目标，共${mine.length}条（原文摘录）：` : `${name}的承诺与目标：`,
       items,
       note: mine.length > 0 ? null : '答复中没有摘出带数字、时限或承诺用语的句子，可以看完整回答。',
-      suggestions: [...(mine.length > 0 ? [] : answered.map((e) => ({ command: commandFor(e.id), label: '' }))), { command: '/promises', label: '各单位的承诺' }],
+      suggestions: [
+        ...(mine.length > 0 ? [] : answered.map((e) => ({ command: commandFor(e.id), label: '' }))),
+        { command: '/promises', label: '各单位的承诺' },
+      ],
     };
   };
 
-  const notFound = (what: Extract<Reply, { kind: 'not-found' }>['what'], query: string, suggestions: Suggestion[]): Reply => ({ kind: 'not-found', what, query: echo(query), suggestions });
+  const notFound = (
+    what: Extract<Reply, { kind: 'not-found' }>['what'],
+    query: string,
+    suggestions: Suggestion[],
+  ): Reply => ({ kind: 'not-found', what, query: echo(query), suggestions });
 
   const replyTo = (intent: Intent): Reply | null => {
     switch (intent.kind) {
@@ -313,7 +451,11 @@ export function createConversation(options: ConversationOptions): Conversation {
       case 'promises':
         return promises(intent.arg);
       case 'unknown-command':
-        return { kind: 'unknown-command', command: shorten(intent.command, 32), suggestions: [{ command: '/help', label: '' }] };
+        return {
+          kind: 'unknown-command',
+          command: shorten(intent.command, 32),
+          suggestions: [{ command: '/help', label: '' }],
+        };
       case 'question':
         return question(intent.text);
     }
@@ -345,10 +487,17 @@ export function createConversation(options: ConversationOptions): Conversation {
         const reply = replyTo(intent);
         if (reply === null || !worthSaying(intent, reply, message)) return null;
         if (limiter && !limiter.take({ userId: String(message.userId), chatId: String(message.chatId) })) return null;
-        if (reply.kind === 'not-found' && (reply.what === 'question' || reply.what === 'dept' || reply.what === 'who' || reply.what === 'promises')) {
+        if (
+          reply.kind === 'not-found' &&
+          (reply.what === 'question' || reply.what === 'dept' || reply.what === 'who' || reply.what === 'promises')
+        ) {
           // The reply goes out whatever the log does.
           try {
-            misses.record({ chat: message.chat, text: intent.kind === 'question' ? intent.text : `/${intent.kind} ${'arg' in intent ? intent.arg : ''}`, time: now() });
+            misses.record({
+              chat: message.chat,
+              text: intent.kind === 'question' ? intent.text : `/${intent.kind} ${'arg' in intent ? intent.arg : ''}`,
+              time: now(),
+            });
           } catch (error) {
             report(message, text, error);
           }
@@ -392,4 +541,5 @@ const NOT_FOUND_SUGGESTIONS: Suggestion[] = [
   { command: '/dept', label: '看各答复单位' },
   { command: '经开区汽车怎么说', label: '' },
 ];
-const QUESTION_CUE = /[?？]|怎么|怎麼|如何|什么|什麼|甚麼|啥|吗|嗎|呢|哪|几|幾|多少|是否|能否|有没有|有沒有|怎样|怎樣|咋|为何|為何|为什么|為什麼|请问|請問/u;
+const QUESTION_CUE =
+  /[?？]|怎么|怎麼|如何|什么|什麼|甚麼|啥|吗|嗎|呢|哪|几|幾|多少|是否|能否|有没有|有沒有|怎样|怎樣|咋|为何|為何|为什么|為什麼|请问|請問/u;

@@ -39,11 +39,26 @@ export const COMMANDS: readonly CommandSpec[] = [
   { command: 'help', description: '帮助：用法和提问示例', usage: '', aliases: ['帮助', '使用帮助', '用法'] },
   { command: 'dept', description: '按部门看回答，如 /dept 市经信局', usage: '[部门]', aliases: ['部门'] },
   { command: 'who', description: '按提问人看问题，如 /who 朱库成', usage: '[姓名]', aliases: ['谁问了', '提问人'] },
-  { command: 'topic', description: '五个主题，或某主题下的问答，如 /topic 2', usage: '[序号或名称]', aliases: ['主题'] },
-  { command: 'list', description: '全部18个问题，一行一个', usage: '', aliases: ['列表', '问题列表', '全部问题', '目录'] },
+  {
+    command: 'topic',
+    description: '五个主题，或某主题下的问答，如 /topic 2',
+    usage: '[序号或名称]',
+    aliases: ['主题'],
+  },
+  {
+    command: 'list',
+    description: '全部18个问题，一行一个',
+    usage: '',
+    aliases: ['列表', '问题列表', '全部问题', '目录'],
+  },
   { command: 'q', description: '看某一问的完整回答，如 /q 5', usage: '<序号>', aliases: ['问题'] },
   // 「承诺与目标」 is the quick reference's section title; it must come before 「承诺」, which it starts with.
-  { command: 'promises', description: '各单位的承诺与目标（数字、时限），如 /promises 经开区', usage: '[部门]', aliases: ['承诺与目标', '承诺', '目标'] },
+  {
+    command: 'promises',
+    description: '各单位的承诺与目标（数字、时限），如 /promises 经开区',
+    usage: '[部门]',
+    aliases: ['承诺与目标', '承诺', '目标'],
+  },
 ];
 
 /** Longer messages are cut here before anything else looks at them: no real question is longer. */
@@ -75,7 +90,11 @@ export function parseIntent(text: string): Intent {
  */
 export function cleanMessage(text: string): string {
   let s = String(text ?? '').slice(0, MAX_MESSAGE_CHARS * 2);
-  s = s.normalize('NFKC').replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  s = s
+    .normalize('NFKC')
+    .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   // WeChat and Telegram put the bot's @name in front; group members sometimes mention several people.
   s = s.replace(/^(?:@[^\s@]+\s*)+/u, '').trim();
   return [...s].slice(0, MAX_MESSAGE_CHARS).join('').trim();
@@ -101,7 +120,8 @@ function commandIntent(command: CommandSpec['command'], arg: string): CommandInt
  * they cannot be a question (「谁问了朱库成」, 「主题2」, 「第5题」), so 「部门工作怎么样」 stays a question.
  */
 function aliasIntent(text: string): Intent | undefined {
-  const numbered = /^第\s*([0-9一二两三四五六七八九十]+)\s*[题问个]$/.exec(text) ?? /^问题([0-9一二两三四五六七八九十]+)$/.exec(text);
+  const numbered =
+    /^第\s*([0-9一二两三四五六七八九十]+)\s*[题问个]$/.exec(text) ?? /^问题([0-9一二两三四五六七八九十]+)$/.exec(text);
   if (numbered) return { kind: 'q', arg: numbered[1]! };
   if (/^q\s*\d+$/i.test(text)) return { kind: 'q', arg: text.replace(/\s+/g, '') };
   for (const spec of COMMANDS) {
@@ -111,7 +131,8 @@ function aliasIntent(text: string): Intent | undefined {
       if (rest === '') return spec.command === 'q' ? undefined : commandIntent(spec.command, '');
       const separated = /^[\s:：,，]+([\s\S]*)$/.exec(rest);
       // 「问题 5」 opens q5, but 「问题 经开区…」 is a question.
-      if (separated && (spec.command !== 'q' || ITEM_ARG.test(separated[1]!.trim()))) return commandIntent(spec.command, separated[1]!.trim());
+      if (separated && (spec.command !== 'q' || ITEM_ARG.test(separated[1]!.trim())))
+        return commandIntent(spec.command, separated[1]!.trim());
       const glued = spec.command === 'who' || (spec.command === 'topic' && /^[0-9一二三四五]$/.test(rest));
       if (glued) return commandIntent(spec.command, rest.trim());
     }

@@ -1,5 +1,5 @@
 // The words of every reply, laid out as styled lines; both renderers share it, so console, WeChat and Telegram say the same.
-import { displayPerson, type AnswerItem, type CommitmentLine, type Reply, type Suggestion } from './reply.js';
+import { type AnswerItem, type CommitmentLine, displayPerson, type Reply, type Suggestion } from './reply.js';
 import type { Line, Span, SpanStyle } from './split.js';
 
 /**
@@ -17,7 +17,8 @@ export function layoutReply(reply: Reply): Line[] {
       });
       if (reply.related.length > 0) {
         lines.push([], [bold('相关：')]);
-        for (const r of reply.related) lines.push([code(r.command), plain(` ${r.body} · ${r.asker.name} · ${r.short}`)]);
+        for (const r of reply.related)
+          lines.push([code(r.command), plain(` ${r.body} · ${r.asker.name} · ${r.short}`)]);
       }
       return [...lines, ...suggestionLines('更多：', reply.suggestions)];
     }
@@ -84,7 +85,9 @@ function commitmentLines(c: CommitmentLine): Line[] {
 function suggestionLines(label: string, suggestions: readonly Suggestion[]): Line[] {
   if (suggestions.length === 0) return [];
   const spans: Span[] = [plain(label)];
-  suggestions.forEach((s, i) => spans.push(...(i > 0 ? [plain(' · ')] : []), code(s.command), ...(s.label ? [plain(` ${s.label}`)] : [])));
+  suggestions.forEach((s, i) =>
+    spans.push(...(i > 0 ? [plain(' · ')] : []), code(s.command), ...(s.label ? [plain(` ${s.label}`)] : [])),
+  );
   return [[], spans];
 }
 
@@ -97,7 +100,9 @@ const NOT_FOUND_TEXT: Record<Extract<Reply, { kind: 'not-found' }>['what'], (que
   promises: (q) => `没有找到答复单位「${q}」。`,
 };
 
-const span = (style: SpanStyle) => (text: string): Span => ({ text, style });
+const span =
+  (style: SpanStyle) =>
+  (text: string): Span => ({ text, style });
 const plain = span('plain');
 const bold = span('bold');
 const code = span('code');

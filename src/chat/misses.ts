@@ -69,7 +69,10 @@ export function createMissesLog(options: MissesOptions): MissesLog {
       await fs.mkdir(dirname(path), { recursive: true });
       madeDir = true;
     }
-    const size = await fs.stat(path).then((s) => s.size, () => 0);
+    const size = await fs.stat(path).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (size > 0 && size + Buffer.byteLength(line) > maxBytes) await fs.rename(path, `${path}.1`);
     await fs.appendFile(path, line);
   };
@@ -78,19 +81,25 @@ export function createMissesLog(options: MissesOptions): MissesLog {
     record({ chat, text, time }) {
       let line: string;
       try {
-        line = JSON.stringify({ time: (time ?? now()).toISOString(), chat, text: [...text].slice(0, MISS_TEXT_CHARS).join('') } satisfies Miss) + '\n';
+        line = `${JSON.stringify({
+          time: (time ?? now()).toISOString(),
+          chat,
+          text: [...text].slice(0, MISS_TEXT_CHARS).join(''),
+        } satisfies Miss)}\n`;
       } catch (error) {
         onError(new Error(`misses: cannot record a miss: ${(error as Error).message}`));
         return;
       }
       // One write at a time, in order, so rotation never races an append.
-      queue = queue.then(() => write(line)).catch((error: Error) => {
-        try {
-          onError(new Error(`misses: cannot write ${path}: ${error.message}`));
-        } catch {
-          // A failing error handler must not break the chain either.
-        }
-      });
+      queue = queue
+        .then(() => write(line))
+        .catch((error: Error) => {
+          try {
+            onError(new Error(`misses: cannot write ${path}: ${error.message}`));
+          } catch {
+            // A failing error handler must not break the chain either.
+          }
+        });
     },
     flush: () => queue,
   };
@@ -109,10 +118,11 @@ export function missesPathFromEnv(env: Record<string, string | undefined>): stri
 
 /** Every miss in the file and its rotated predecessor, oldest first; lines that are not misses are skipped. */
 export async function readMisses(path: string): Promise<Miss[]> {
-  const read = (file: string) => readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return '';
-    throw new Error(`misses: cannot read ${file}: ${error.message}`);
-  });
+  const read = (file: string) =>
+    readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return '';
+      throw new Error(`misses: cannot read ${file}: ${error.message}`);
+    });
   const text = (await read(`${path}.1`)) + (await read(path));
   return text.split('\n').flatMap((line) => {
     if (line.trim() === '') return [];
@@ -126,7 +136,10 @@ export async function readMisses(path: string): Promise<Miss[]> {
 }
 
 /** The most frequent unanswered questions: same wording up to width, case and spaces counts as one. */
-export function topMisses(misses: readonly Miss[], limit: number): Array<{ text: string; count: number; last: string }> {
+export function topMisses(
+  misses: readonly Miss[],
+  limit: number,
+): Array<{ text: string; count: number; last: string }> {
   const groups = new Map<string, { text: string; count: number; last: string }>();
   for (const miss of misses) {
     const key = miss.text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');

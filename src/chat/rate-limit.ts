@@ -47,11 +47,16 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     const bucket = buckets.get(key) ?? { tokens: spec.capacity, at: t, spec };
     // A clock that goes backwards (fake clocks, NTP) must not mint tokens.
     const elapsed = Math.max(0, t - bucket.at);
-    return { tokens: Math.min(spec.capacity, bucket.tokens + elapsed / spec.refillMs), at: Math.max(t, bucket.at), spec };
+    return {
+      tokens: Math.min(spec.capacity, bucket.tokens + elapsed / spec.refillMs),
+      at: Math.max(t, bucket.at),
+      spec,
+    };
   };
 
   const forgetIdle = (t: number) => {
-    for (const [key, bucket] of buckets) if (level(key, bucket.spec, t).tokens >= bucket.spec.capacity) buckets.delete(key);
+    for (const [key, bucket] of buckets)
+      if (level(key, bucket.spec, t).tokens >= bucket.spec.capacity) buckets.delete(key);
   };
 
   return {
@@ -80,7 +85,9 @@ interface Bucket {
 
 function checked(name: string, spec: BucketOptions): BucketOptions {
   if (!(spec.capacity >= 1) || !(spec.refillMs > 0)) {
-    throw new RangeError(`rate-limit: ${name} bucket needs capacity >= 1 and refillMs > 0, got ${JSON.stringify(spec)}`);
+    throw new RangeError(
+      `rate-limit: ${name} bucket needs capacity >= 1 and refillMs > 0, got ${JSON.stringify(spec)}`,
+    );
   }
   return spec;
 }

@@ -1,7 +1,7 @@
 // Plain-text renderer for WeChat and the console: the reply's lines as text, split under a per-message limit.
 import { layoutReply } from './layout.js';
 import type { Reply } from './reply.js';
-import { PLAIN_MEASURE, splitIntoMessages, type Line } from './split.js';
+import { type Line, PLAIN_MEASURE, splitIntoMessages } from './split.js';
 
 /** WeChat shows long messages badly and may drop very long ones; 1500 characters reads well on a phone. */
 export const PLAIN_LIMIT = 1500;

@@ -1,7 +1,7 @@
 // Telegram renderer: the reply's lines as HTML (parse_mode HTML), escaped, split under Telegram's 4096-character limit.
 import { layoutReply } from './layout.js';
 import type { Reply } from './reply.js';
-import { splitIntoMessages, type Line, type Measure, type SpanStyle } from './split.js';
+import { type Line, type Measure, type SpanStyle, splitIntoMessages } from './split.js';
 
 /** Telegram's limit for one message's text. */
 export const TELEGRAM_LIMIT = 4096;

@@ -1,5 +1,5 @@
 // The reply model: what the bot says, as data; renderers turn it into plain text or Telegram HTML.
-import { bodyOf, paragraphsOf, personOf, type Entry, type Person, type Theme } from '../hearing/model.js';
+import { bodyOf, type Entry, type Person, paragraphsOf, personOf, type Theme } from '../hearing/model.js';
 
 /** Something the user can send next; adapters may show it as a button. @example { command: '/q 3', label: 'q3 市经信局' } */
 export interface Suggestion {
@@ -70,9 +70,21 @@ export type Reply =
   /** /promises <body>: that body's commitments, verbatim; `items` is empty (and `note` says so) when it made none. */
   | { kind: 'commitments'; title: string; items: CommitmentLine[]; note: string | null; suggestions: Suggestion[] }
   /** /start, /help: what the bot knows and how to ask. */
-  | { kind: 'help'; title: string; meetingLine: string; themes: Theme[]; commands: Suggestion[]; examples: Suggestion[] }
+  | {
+      kind: 'help';
+      title: string;
+      meetingLine: string;
+      themes: Theme[];
+      commands: Suggestion[];
+      examples: Suggestion[];
+    }
   /** Nothing in the hearing matches: never an unrelated answer. `query` is the user's text, already cut short. */
-  | { kind: 'not-found'; what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises'; query: string; suggestions: Suggestion[] }
+  | {
+      kind: 'not-found';
+      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises';
+      query: string;
+      suggestions: Suggestion[];
+    }
   /** A near miss (经心局): the user picks one. */
   | { kind: 'did-you-mean'; what: 'dept' | 'who' | 'topic' | 'promises'; query: string; candidates: Suggestion[] }
   /** A message with no words to go on (emoji, punctuation): how to ask. */

@@ -1,7 +1,7 @@
 // Names users type → the person, theme or item they mean (bodies: src/hearing/bodies.ts): exact names, fragments, near misses.
-import { nameKey, resolveName, type Resolution } from '../hearing/bodies.js';
+import { nameKey, type Resolution, resolveName } from '../hearing/bodies.js';
 import type { AnsweringBody } from '../hearing/glossary.js';
-import { personOf, type Entry, type Theme } from '../hearing/model.js';
+import { type Entry, personOf, type Theme } from '../hearing/model.js';
 
 /** What the resolvers need to know: the entries in order, the bodies that answered them, the themes and the search normaliser. */
 export interface Directory {
@@ -22,7 +22,9 @@ export function resolvePerson(directory: Directory, input: string): Resolution<s
   let query = nameKey(directory.normalise, input);
   for (const title of TITLES) query = query.split(title).join('');
   if (query === '') return { kind: 'none' };
-  const names = unique(directory.entries.map((e) => personOf(e).name)).map((n) => [nameKey(directory.normalise, n), n] as [string, string]);
+  const names = unique(directory.entries.map((e) => personOf(e).name)).map(
+    (n) => [nameKey(directory.normalise, n), n] as [string, string],
+  );
   return resolveName(query, names, { minFragment: 2, surnameMustMatch: true });
 }
 
@@ -31,7 +33,9 @@ export function resolvePerson(directory: Directory, input: string): Resolution<s
  * @example resolveTheme(directory, '治理') // { kind: 'found', value: { index: 4, … } }
  */
 export function resolveTheme(directory: Directory, input: string): Resolution<Theme> {
-  const query = nameKey(directory.normalise, input).replace(/^第/, '').replace(/[个项]?主题$/, '');
+  const query = nameKey(directory.normalise, input)
+    .replace(/^第/, '')
+    .replace(/[个项]?主题$/, '');
   const n = parseNumber(query);
   if (n !== undefined) {
     const theme = directory.themes.find((t) => t.index === n);
@@ -48,7 +52,9 @@ export function resolveTheme(directory: Directory, input: string): Resolution<Th
  * @example resolveItem(directory, 'q5')?.id // 'q5'
  */
 export function resolveItem(directory: Directory, input: string): Entry | undefined {
-  const query = nameKey(directory.normalise, input).replace(/^第/, '').replace(/[题问个]$/, '');
+  const query = nameKey(directory.normalise, input)
+    .replace(/^第/, '')
+    .replace(/[题问个]$/, '');
   if (CLOSING_NAMES.has(query)) return directory.entries.find((e) => e.kind === 'closing');
   const n = parseNumber(query.replace(/^q/, ''));
   return n === undefined ? undefined : directory.entries.find((e) => e.id === `q${n}`);
@@ -85,10 +91,20 @@ const namesOf = (() => {
     if (!names) {
       const key = (name: string) => [...nameKey(directory.normalise, name)];
       names = [
-        ...directory.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((n) => ({ key: key(n), miss: { kind: 'body', name: b.printed } as NearMiss }))),
-        ...unique(directory.entries.map((e) => personOf(e).name)).map((n) => ({ key: key(n), miss: { kind: 'person', name: n } as NearMiss })),
+        ...directory.bodies.flatMap((b) =>
+          [b.printed, b.official, ...b.aliases].map((n) => ({
+            key: key(n),
+            miss: { kind: 'body', name: b.printed } as NearMiss,
+          })),
+        ),
+        ...unique(directory.entries.map((e) => personOf(e).name)).map((n) => ({
+          key: key(n),
+          miss: { kind: 'person', name: n } as NearMiss,
+        })),
         // Shorter terms are too close to everyday words (算力 and 算法); names of three characters are distinctive enough.
-        ...(directory.terms ?? []).map((t) => ({ key: key(t), miss: { kind: 'term', name: t } as NearMiss })).filter((n) => n.key.length >= 4),
+        ...(directory.terms ?? [])
+          .map((t) => ({ key: key(t), miss: { kind: 'term', name: t } as NearMiss }))
+          .filter((n) => n.key.length >= 4),
       ].filter((n) => n.key.length >= 3);
       cache.set(directory, names);
     }
@@ -109,5 +125,19 @@ export function parseNumber(text: string): number | undefined {
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 /** Titles users add to a name (longest first, so 市人大常委会副主任 goes before 副主任). */
-const TITLES = ['市人大常委会副主任', '市政府副市长', '人大代表', '副主任', '副市长', '主任', '市长', '委员', '代表', '同志', '的问题', '问了什么', '问的'];
+const TITLES = [
+  '市人大常委会副主任',
+  '市政府副市长',
+  '人大代表',
+  '副主任',
+  '副市长',
+  '主任',
+  '市长',
+  '委员',
+  '代表',
+  '同志',
+  '的问题',
+  '问了什么',
+  '问的',
+];
 const CLOSING_NAMES = new Set(['closing', '总体回应', '回应', '副市长', '结束']);

@@ -29,7 +29,12 @@ export const PLAIN_MEASURE: Measure = { char: (ch) => ch.length, span: () => 0 }
  * appears exactly once in the output; blank lines at the edges of a message are dropped.
  * @example splitIntoMessages(lines, 4096, measure, renderLine)
  */
-export function splitIntoMessages(lines: readonly Line[], limit: number, measure: Measure, render: (line: Line) => string): string[] {
+export function splitIntoMessages(
+  lines: readonly Line[],
+  limit: number,
+  measure: Measure,
+  render: (line: Line) => string,
+): string[] {
   if (!(limit > 0)) throw new RangeError(`split: limit must be a positive number, got ${limit}`);
   const pieces = lines.flatMap((line) => (lineCost(line, measure) <= limit ? [line] : splitLine(line, limit, measure)));
   const messages: string[] = [];
@@ -61,7 +66,10 @@ export function splitIntoMessages(lines: readonly Line[], limit: number, measure
 
 /** What a line costs once rendered. */
 export function lineCost(line: Line, measure: Measure): number {
-  return line.reduce((sum, span) => sum + (span.text === '' ? 0 : measure.span(span.style) + textCost(span.text, measure)), 0);
+  return line.reduce(
+    (sum, span) => sum + (span.text === '' ? 0 : measure.span(span.style) + textCost(span.text, measure)),
+    0,
+  );
 }
 
 /** Cuts one line into lines that each cost at most `limit`, preferring good break points. */
@@ -83,7 +91,12 @@ export function splitLine(line: Line, limit: number, measure: Measure): Line[] {
       end++;
     }
     if (end === start) throw new RangeError(`split: limit ${limit} cannot hold even one character`);
-    if (end < chars.length) end = bestBreak(chars.map((c) => c.ch), start, end);
+    if (end < chars.length)
+      end = bestBreak(
+        chars.map((c) => c.ch),
+        start,
+        end,
+      );
     out.push(toLine(chars.slice(start, end)));
     start = end;
   }

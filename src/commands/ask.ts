@@ -3,7 +3,7 @@ import { createConversation } from '../chat/conversation.js';
 import { createMissesLog, missesPathFromEnv } from '../chat/misses.js';
 import { renderPlain } from '../chat/render-plain.js';
 import { loadCommitments } from '../commitments/load.js';
-import { UsageError, type Command } from './io.js';
+import { type Command, UsageError } from './io.js';
 
 export const ask: Command = async (args, io) => {
   const text = args.join(' ');
@@ -12,7 +12,7 @@ export const ask: Command = async (args, io) => {
   const conversation = createConversation({ engine: io.engine(), commitments: loadCommitments(), misses });
   const reply = conversation.respond({ text, chat: 'console', userId: 'console', chatId: 'console' });
   // One reply, however long: a terminal has no message limit.
-  if (reply) io.stdout.write(renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n') + '\n');
+  if (reply) io.stdout.write(`${renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n')}\n`);
   await misses.flush();
   return 0;
 };

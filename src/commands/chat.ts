@@ -4,7 +4,7 @@ import { createConversation } from '../chat/conversation.js';
 import { createMissesLog, missesPathFromEnv } from '../chat/misses.js';
 import { renderPlain } from '../chat/render-plain.js';
 import { loadCommitments } from '../commitments/load.js';
-import { UsageError, type Command } from './io.js';
+import { type Command, UsageError } from './io.js';
 
 export const PROMPT = '问> ';
 
@@ -16,13 +16,20 @@ export const chat: Command = async (args, io) => {
   const terminal = Boolean((io.stdin as { isTTY?: boolean }).isTTY && (io.stdout as { isTTY?: boolean }).isTTY);
   const title = engine.hearings[0]?.title ?? '';
   io.stdout.write(`${title}\n直接输入问题（例如：经开区汽车怎么说），/help 查看用法，Ctrl-D 退出。\n`);
-  const rl = createInterface({ input: io.stdin, output: io.stdout, terminal, historySize: 200, prompt: PROMPT, crlfDelay: Infinity });
+  const rl = createInterface({
+    input: io.stdin,
+    output: io.stdout,
+    terminal,
+    historySize: 200,
+    prompt: PROMPT,
+    crlfDelay: Infinity,
+  });
   // Ctrl-C quits as well, instead of leaving a half-closed prompt.
   rl.on('SIGINT', () => rl.close());
   rl.prompt();
   for await (const line of rl) {
     const reply = conversation.respond({ text: line, chat: 'console', userId: 'console', chatId: 'console' });
-    if (reply) io.stdout.write(renderPlain(reply).join('\n\n') + '\n\n');
+    if (reply) io.stdout.write(`${renderPlain(reply).join('\n\n')}\n\n`);
     rl.prompt();
   }
   io.stdout.write('\n再见。\n');

@@ -1,5 +1,5 @@
 // `list`: every question of the hearing(s), as a table for people or as JSON (--json) for tools.
-import { UsageError, type Command } from './io.js';
+import { type Command, UsageError } from './io.js';
 
 export const list: Command = async (args, io) => {
   const json = args.includes('--json');
@@ -9,10 +9,24 @@ export const list: Command = async (args, io) => {
   if (json) {
     const closing = engine.hearings.find((h) => h.closing)?.closing;
     io.stdout.write(
-      JSON.stringify({
-        items: items.map((i) => ({ id: i.id, theme: i.theme.title, asker: i.asker.name, role: i.asker.title, department: i.body, question: i.question })),
-        closing: closing ? { id: closing.id, speaker: closing.speaker.name, role: closing.speaker.title, text: closing.paragraphs.join('\n') } : null,
-      }) + '\n',
+      `${JSON.stringify({
+        items: items.map((i) => ({
+          id: i.id,
+          theme: i.theme.title,
+          asker: i.asker.name,
+          role: i.asker.title,
+          department: i.body,
+          question: i.question,
+        })),
+        closing: closing
+          ? {
+              id: closing.id,
+              speaker: closing.speaker.name,
+              role: closing.speaker.title,
+              text: closing.paragraphs.join('\n'),
+            }
+          : null,
+      })}\n`,
     );
     return 0;
   }

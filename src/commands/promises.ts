@@ -4,9 +4,9 @@ import { commitmentsCsv } from '../commitments/csv.js';
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
 import { answeringBodies, resolveBody } from '../hearing/bodies.js';
-import { loadGlossary, type AnsweringBody, type Glossary } from '../hearing/glossary.js';
+import { type AnsweringBody, type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { DATA_DIR } from '../search/artefacts.js';
-import { UsageError, type Command } from './io.js';
+import { type Command, UsageError } from './io.js';
 
 /** Where the command gets its data; injected so tests can hand it fixtures. Defaults read index/ and data/glossary.json. */
 export interface PromisesSources {
@@ -38,13 +38,17 @@ export function createPromisesCommand(sources: PromisesSources): Command {
     let body: AnsweringBody | null = null;
     if (typed !== undefined) {
       const resolved = resolveBody(typed, bodies);
-      if (resolved.kind !== 'found') throw new UsageError(unknownBody(typed, resolved.kind === 'did-you-mean' ? resolved.candidates : [], bodies));
+      if (resolved.kind !== 'found')
+        throw new UsageError(unknownBody(typed, resolved.kind === 'did-you-mean' ? resolved.candidates : [], bodies));
       body = bodies.find((b) => b.printed === resolved.value)!;
     }
     const chosen = body ? all.filter((c) => c.body === body.printed) : all;
 
     if (format === '--csv') io.stdout.write(commitmentsCsv(chosen));
-    else if (format === '--json') io.stdout.write(JSON.stringify({ body: body?.printed ?? null, count: chosen.length, commitments: chosen }) + '\n');
+    else if (format === '--json')
+      io.stdout.write(
+        `${JSON.stringify({ body: body?.printed ?? null, count: chosen.length, commitments: chosen })}\n`,
+      );
     else io.stdout.write(body ? bodyText(body, chosen) : countsText(bodies, all));
     return 0;
   };
@@ -57,7 +61,10 @@ export const promises: Command = createPromisesCommand({
 
 /** Glossary bodies, plus any printed body that has commitments but no glossary entry yet (found by its printed name only). */
 function bodiesOf(glossary: Glossary, commitments: readonly Commitment[]): AnsweringBody[] {
-  return answeringBodies(glossary.bodies, [...glossary.bodies.map((b) => b.printed), ...commitments.map((c) => c.body)]);
+  return answeringBodies(glossary.bodies, [
+    ...glossary.bodies.map((b) => b.printed),
+    ...commitments.map((c) => c.body),
+  ]);
 }
 
 function unknownBody(typed: string, suggestions: readonly string[], bodies: readonly AnsweringBody[]): string {
@@ -77,6 +84,9 @@ function countsText(bodies: readonly AnsweringBody[], all: readonly Commitment[]
 /** The body's commitments, verbatim, each with the question id, the asker and the cues that made it a commitment. */
 function bodyText(body: AnsweringBody, chosen: readonly Commitment[]): string {
   if (chosen.length === 0) return `${body.printed}: no commitment with a number, a time frame or a committing verb\n`;
-  const lines = chosen.map((c) => `${c.id}\t${c.asker.name}${c.asker.title}\t「${c.text}」\t${c.cues.map((cue) => `${cue.kind} ${cue.text}`).join(', ')}`);
+  const lines = chosen.map(
+    (c) =>
+      `${c.id}\t${c.asker.name}${c.asker.title}\t「${c.text}」\t${c.cues.map((cue) => `${cue.kind} ${cue.text}`).join(', ')}`,
+  );
   return `${body.printed}: ${chosen.length} commitment${chosen.length === 1 ? '' : 's'}\n${lines.join('\n')}\n`;
 }

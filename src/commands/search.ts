@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { bodyOf, personOf } from '../hearing/model.js';
 import type { SearchEngine, SearchHit } from '../search/engine.js';
-import { UsageError, type Command } from './io.js';
+import { type Command, UsageError } from './io.js';
 
 /**
  * One result of the contract: `{"id": "q5", "asker": "樊志宏", "department": "经开区管委会", "score": 12.3}`;
@@ -32,18 +32,19 @@ export const search: Command = async (args, io) => {
   const engine = io.engine();
   if (parsed.data.mode === '--jsonl') {
     for await (const line of createInterface({ input: io.stdin, crlfDelay: Infinity })) {
-      io.stdout.write(JSON.stringify(searchJson(engine, line)) + '\n');
+      io.stdout.write(`${JSON.stringify(searchJson(engine, line))}\n`);
     }
     return 0;
   }
   const query = parsed.data.query;
   if (parsed.data.mode === '--json') {
-    io.stdout.write(JSON.stringify(searchJson(engine, query)) + '\n');
+    io.stdout.write(`${JSON.stringify(searchJson(engine, query))}\n`);
     return 0;
   }
   const hits = engine.search(query);
   if (hits.length === 0) io.stdout.write('nothing in the hearing matches\n');
-  for (const hit of hits) io.stdout.write(`${hit.entry.id}\t${bodyOf(hit.entry)}\t${personOf(hit.entry).name}\t${hit.score}\n`);
+  for (const hit of hits)
+    io.stdout.write(`${hit.entry.id}\t${bodyOf(hit.entry)}\t${personOf(hit.entry).name}\t${hit.score}\n`);
   return 0;
 };
 

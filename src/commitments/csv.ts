@@ -33,7 +33,7 @@ export function commitmentsCsv(commitments: readonly Commitment[]): string {
 
 /** RFC 4180: CRLF between records (and after the last), a field quoted when it holds a quote, comma, CR or LF, quotes doubled. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return BOM + rows.map((row) => row.map(field).join(',') + '\r\n').join('');
+  return BOM + rows.map((row) => `${row.map(field).join(',')}\r\n`).join('');
 }
 
 const BOM = '\uFEFF';

@@ -44,12 +44,19 @@ const CN_UNITS = '平方公里|公里|个(?!方面)|家|名|款|项|座|所|条'
 
 const RULES: Rule[] = [
   // 2家, 50名, 7纳米, 1平方公里, 1-2个; the number must not be glued to a Latin letter (5G is a technology, not an amount).
-  { kind: 'quantity', pattern: new RegExp(`\\d+(?:\\.\\d+)?(?:\\s*[-—–~～至到]\\s*\\d+(?:\\.\\d+)?)?(?:${UNITS})`, 'g') },
+  {
+    kind: 'quantity',
+    pattern: new RegExp(`\\d+(?:\\.\\d+)?(?:\\s*[-—–~～至到]\\s*\\d+(?:\\.\\d+)?)?(?:${UNITS})`, 'g'),
+  },
   // 一款, 两个, 十家; 一批/一把手/一张网 are not counted: 批 is no number and the others are idioms.
   { kind: 'quantity', pattern: new RegExp(`[${CN_DIGITS}]+(?:${CN_UNITS})`, 'g') },
   // A target of complete coverage (实现农村电商全覆盖) is as checkable as a number.
   { kind: 'quantity', pattern: /全覆盖/g },
-  { kind: 'time', pattern: /从?今年(?:开始|起)|从?明年(?:开始|起)?|今明两年|年内|年底前?|年末|每(?:年|季度|月|周)|下一步|近期|(?:到|至|于)?20\d\d年(?:底|前|内)?/g },
+  {
+    kind: 'time',
+    pattern:
+      /从?今年(?:开始|起)|从?明年(?:开始|起)?|今明两年|年内|年底前?|年末|每(?:年|季度|月|周)|下一步|近期|(?:到|至|于)?20\d\d年(?:底|前|内)?/g,
+  },
   // 三年, 3年(内): a span of years; 近年来/年度 carry no number and are not deadlines.
   { kind: 'time', pattern: new RegExp(`(?<![\\d${CN_DIGITS}])[${CN_DIGITS}\\d]{1,2}年(?:内|以内)?(?!来|度|级)`, 'g') },
   // 出台 only with a word that makes it future: 「我市出台的政策措施」 reports the past.

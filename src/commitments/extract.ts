@@ -1,7 +1,7 @@
 // Commitment extraction: finds, in every answer and the closing response, the verbatim clauses that promise something concrete.
-import { bodyOf, paragraphsOf, personOf, type Entry, type Hearing } from '../hearing/model.js';
-import { clausesOf, type Clause } from './clauses.js';
-import { findCues, type FoundCue } from './cues.js';
+import { bodyOf, type Entry, type Hearing, paragraphsOf, personOf } from '../hearing/model.js';
+import { type Clause, clausesOf } from './clauses.js';
+import { type FoundCue, findCues } from './cues.js';
 import type { Commitment, Cue } from './model.js';
 
 /**
@@ -88,7 +88,11 @@ export function classifyClauses(paragraph: string): ClauseVerdict[] {
       cues[0]?.kind === 'quantity' &&
       cues[0].at === clause.start &&
       !cues.some((c) => c.kind === 'verb');
-    verdicts.push({ ...clause, cues, verdict: continues ? 'continuation' : verdictOf(clause.text, cues, reportedSentence === clause.sentence) });
+    verdicts.push({
+      ...clause,
+      cues,
+      verdict: continues ? 'continuation' : verdictOf(clause.text, cues, reportedSentence === clause.sentence),
+    });
   }
   return verdicts;
 }

@@ -1,7 +1,7 @@
 // Reads index/commitments.json (written by `npm run index`), validated; separate from loadEngine so search start-up never pays for it.
 import { readFileSync } from 'node:fs';
 import { artefactPaths, INDEX_DIR } from '../search/artefacts.js';
-import { CommitmentsFileSchema, type Commitment } from './model.js';
+import { type Commitment, CommitmentsFileSchema } from './model.js';
 
 export interface LoadCommitmentsOptions {
   /** The built index folder; defaults to the project's index/. */
@@ -23,7 +23,9 @@ export function loadCommitments(options: LoadCommitmentsOptions = {}): Commitmen
   const parsed = CommitmentsFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`commitments: ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (run npm run index)`);
+    throw new Error(
+      `commitments: ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (run npm run index)`,
+    );
   }
   return parsed.data;
 }

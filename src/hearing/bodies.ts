@@ -20,7 +20,11 @@ export interface ResolveBodyOptions {
  * @example resolveBody('经开区', bodies) // { kind: 'found', value: '经开区管委会' }
  * @example resolveBody('经心局', bodies) // { kind: 'did-you-mean', candidates: ['市经信局'] }
  */
-export function resolveBody(input: string, bodies: readonly AnsweringBody[], options: ResolveBodyOptions = {}): Resolution<string> {
+export function resolveBody(
+  input: string,
+  bodies: readonly AnsweringBody[],
+  options: ResolveBodyOptions = {},
+): Resolution<string> {
   const normalise = options.normalise ?? foldName;
   const query = nameKey(normalise, input).replace(BODY_NOISE, '');
   if (query === '') return { kind: 'none' };
@@ -50,19 +54,30 @@ export function answeringBodies(glossary: readonly AnsweringBody[], printed: Ite
  * way round (the longest name inside the query wins a tie), then names one edit away (two from six characters).
  * Shared with the chat's person resolver; `surnameMustMatch` keeps 李雷 from matching 王雷.
  */
-export function resolveName(query: string, names: ReadonlyArray<readonly [string, string]>, options: { minFragment?: number; surnameMustMatch?: boolean } = {}): Resolution<string> {
+export function resolveName(
+  query: string,
+  names: ReadonlyArray<readonly [string, string]>,
+  options: { minFragment?: number; surnameMustMatch?: boolean } = {},
+): Resolution<string> {
   const exact = unique(names.filter(([n]) => n === query).map(([, v]) => v));
   if (exact.length === 1) return { kind: 'found', value: exact[0]! };
   const minFragment = options.minFragment ?? 2;
   const fragment = unique(
-    names.filter(([n]) => (n.includes(query) && [...query].length >= minFragment) || (query.includes(n) && [...n].length >= minFragment)).map(([, v]) => v),
+    names
+      .filter(
+        ([n]) =>
+          (n.includes(query) && [...query].length >= minFragment) ||
+          (query.includes(n) && [...n].length >= minFragment),
+      )
+      .map(([, v]) => v),
   );
   if (fragment.length === 1) return { kind: 'found', value: fragment[0]! };
   if (fragment.length > 1) {
     // 「东湖高新区管委会的回答」 contains both 东湖高新区 and 高新区: the longest name inside the query wins.
     const inside = names.filter(([n]) => query.includes(n)).sort((a, b) => b[0].length - a[0].length);
     const longest = inside[0];
-    if (longest && unique(inside.filter(([n]) => n.length === longest[0].length).map(([, v]) => v)).length === 1) return { kind: 'found', value: longest[1] };
+    if (longest && unique(inside.filter(([n]) => n.length === longest[0].length).map(([, v]) => v)).length === 1)
+      return { kind: 'found', value: longest[1] };
     return { kind: 'did-you-mean', candidates: fragment };
   }
   const near = unique(
@@ -96,7 +111,8 @@ export function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
   for (let i = 1; i <= x.length; i++) {
     const current = [i];
-    for (let j = 1; j <= y.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
+    for (let j = 1; j <= y.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[y.length]!;
@@ -104,7 +120,10 @@ export function editDistance(a: string, b: string): number {
 
 /** A name with and without the city in front: 经信局, 市经信局, 武汉市经信局. */
 function variantsOf(name: string): string[] {
-  const bare = name.replace(/^武汉市/, '').replace(/^武汉/, '').replace(/^市/, '');
+  const bare = name
+    .replace(/^武汉市/, '')
+    .replace(/^武汉/, '')
+    .replace(/^市/, '');
   return unique([name, bare, `市${bare}`, `武汉市${bare}`, `武汉${bare}`].filter((n) => [...n].length >= 2));
 }
 

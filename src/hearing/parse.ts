@@ -1,5 +1,5 @@
 // Transcript parser: turns a published 专题询问 transcript (plain text, one paragraph a line) into a Hearing.
-import { HearingSchema, type Closing, type Hearing, type Person, type QaItem, type Theme } from './model.js';
+import { type Closing, type Hearing, HearingSchema, type Person, type QaItem, type Theme } from './model.js';
 
 /** A transcript that cannot be read as a hearing; says which file and line, and why. */
 export class TranscriptError extends Error {
@@ -36,7 +36,8 @@ export function parseTranscript(text: string, file: string): Hearing {
   let answer: QaItem | null = null;
 
   const requireAnswered = (line: number) => {
-    if (question && !question.answered) fail(question.line, `question by ${question.asker.name} has no answer before line ${line}`);
+    if (question && !question.answered)
+      fail(question.line, `question by ${question.asker.name} has no answer before line ${line}`);
   };
 
   lines.forEach((raw, i) => {
@@ -44,7 +45,10 @@ export function parseTranscript(text: string, file: string): Hearing {
     const line = raw.trim();
     if (line === '' || DEBRIS.test(line)) return;
     if (!title) {
-      title = line.replace(/^[—-]+/, '').replace(/[—-]+$/, '').trim();
+      title = line
+        .replace(/^[—-]+/, '')
+        .replace(/[—-]+$/, '')
+        .trim();
       if (!title) fail(lineNo, 'the first line should be the title');
       return;
     }
@@ -85,12 +89,19 @@ export function parseTranscript(text: string, file: string): Hearing {
     } else if (responded) {
       requireAnswered(lineNo);
       const text = responded[2]!.trim();
-      closing = { kind: 'closing', hearing: hearingId, id: 'closing', speaker: splitPerson(responded[1]!), paragraphs: text ? [text] : [], line: lineNo };
+      closing = {
+        kind: 'closing',
+        hearing: hearingId,
+        id: 'closing',
+        speaker: splitPerson(responded[1]!),
+        paragraphs: text ? [text] : [],
+        line: lineNo,
+      };
     } else if (answer) {
       answer.answer.push(line);
     } else if (question) {
       // A question printed over more than one paragraph.
-      question.text += '\n' + line;
+      question.text += `\n${line}`;
     } else if (themes.length === 0) {
       intro.push(line);
     } else {
@@ -100,12 +111,21 @@ export function parseTranscript(text: string, file: string): Hearing {
 
   if (!title) fail(1, 'the file is empty');
   requireAnswered(lines.length);
-  for (const item of items) if (item.answer.length === 0) fail(item.line, `the answer by ${item.body} to ${item.asker.name} is empty`);
+  for (const item of items)
+    if (item.answer.length === 0) fail(item.line, `the answer by ${item.body} to ${item.asker.name} is empty`);
   if (items.length === 0) fail(lines.length, 'no question and answer found (lines like 「…提问:」 and 「…应询回答:」)');
   const finalClosing = closing as Closing | null;
   if (finalClosing && finalClosing.paragraphs.length === 0) fail(finalClosing.line, 'the overall response is empty');
 
-  return HearingSchema.parse({ id: hearingId, title, meetingLine: findMeetingLine(intro), intro, themes, items, closing: finalClosing });
+  return HearingSchema.parse({
+    id: hearingId,
+    title,
+    meetingLine: findMeetingLine(intro),
+    intro,
+    themes,
+    items,
+    closing: finalClosing,
+  });
 }
 
 /** Splits 「市人大常委会副主任龙良文」 or 「谭刚毅委员」 into name and printed title. */
@@ -135,4 +155,5 @@ const ANSWER = /^(.{2,40}?)应询回答[:：](.*)$/;
 const CLOSING = /^(.{2,40}?)总体回应[:：](.*)$/;
 const TITLE_PREFIX = /^(.*(?:主任委员|主任|市长|秘书长|书记|局长|主席|委员长))(.{2,4})$/;
 // Lines a web page adds around the text; they are not part of the hearing.
-const DEBRIS = /^(返回顶部|回到顶部|打印本页|关闭窗口|【打印】|【关闭】|【打印本页】|【关闭窗口】|分享到[:：]?.*|责任编辑[:：].*|来源[:：].*)$/;
+const DEBRIS =
+  /^(返回顶部|回到顶部|打印本页|关闭窗口|【打印】|【关闭】|【打印本页】|【关闭窗口】|分享到[:：]?.*|责任编辑[:：].*|来源[:：].*)$/;

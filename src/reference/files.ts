@@ -5,9 +5,9 @@ import { loadCommitments } from '../commitments/load.js';
 import { loadGlossary } from '../hearing/glossary.js';
 import type { Hearing } from '../hearing/model.js';
 import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR } from '../search/artefacts.js';
-import { buildReferenceModel } from './model.js';
 import { renderReferenceMarkdown } from './markdown.js';
-import { renderReferencePage, type PageOptions } from './page.js';
+import { buildReferenceModel } from './model.js';
+import { type PageOptions, renderReferencePage } from './page.js';
 import { commitmentsSection, DEFAULT_SECTIONS } from './sections.js';
 
 /** Browsers and WeChat handle a page this size instantly; the test holds the page to it. */
@@ -38,10 +38,14 @@ export function writeQuickReference(options: WriteReferenceOptions): WrittenRefe
   const hearing = chooseHearing(readHearings(options.indexDir ?? INDEX_DIR), options.hearingId);
   const glossary = loadGlossary(join(options.dataDir ?? DATA_DIR, 'glossary.json'));
   const model = buildReferenceModel(hearing, glossary);
-  const sections = options.sections ?? [...DEFAULT_SECTIONS, commitmentsSection(loadCommitments({ indexDir: options.indexDir ?? INDEX_DIR }))];
+  const sections = options.sections ?? [
+    ...DEFAULT_SECTIONS,
+    commitmentsSection(loadCommitments({ indexDir: options.indexDir ?? INDEX_DIR })),
+  ];
   const html = renderReferencePage(model, { ...options, sections });
   const bytes = Buffer.byteLength(html);
-  if (bytes >= MAX_PAGE_BYTES) throw new Error(`reference: the page is ${bytes} bytes, over the ${MAX_PAGE_BYTES}-byte limit`);
+  if (bytes >= MAX_PAGE_BYTES)
+    throw new Error(`reference: the page is ${bytes} bytes, over the ${MAX_PAGE_BYTES}-byte limit`);
   const markdown = renderReferenceMarkdown(model, { ...options, sections });
   mkdirSync(options.outDir, { recursive: true });
   const written: WrittenReference = {

@@ -11,7 +11,11 @@ const ArgsSchema = z.object({
 });
 
 function main(argv: string[]): void {
-  const { values } = parseArgs({ args: argv, options: { out: { type: 'string' }, hearing: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args: argv,
+    options: { out: { type: 'string' }, hearing: { type: 'string' } },
+    strict: true,
+  });
   const args = ArgsSchema.parse(values);
   const written = writeQuickReference({ outDir: args.out, hearingId: args.hearing });
   console.log(`wrote ${written.html.path} (${(written.html.bytes / 1024).toFixed(1)} KiB)`);

@@ -11,6 +11,10 @@ import { DEFAULT_SECTIONS } from './sections.js';
 export function renderReferenceMarkdown(model: ReferenceModel, options: PageOptions = {}): string {
   const sections = (options.sections ?? DEFAULT_SECTIONS).flatMap((build) => build(model));
   const { hearing } = model;
-  const parts = [`# ${md(hearing.title)}`, md(hearing.meetingLine), ...sections.map((s) => `## ${md(s.title)}\n\n${s.markdown}`)];
+  const parts = [
+    `# ${md(hearing.title)}`,
+    md(hearing.meetingLine),
+    ...sections.map((s) => `## ${md(s.title)}\n\n${s.markdown}`),
+  ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;
 }

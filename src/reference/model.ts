@@ -46,22 +46,36 @@ export function buildReferenceModel(hearing: Hearing, glossary: Glossary): Refer
   const printedNames = [...hearing.items.map((item) => item.body), ...(hearing.closing ? [CLOSING_BODY] : [])];
   const bodies = new Map(printedNames.map((printed) => [printed, referenceBody(printed, known.get(printed))] as const));
 
-  const themes = hearing.themes.map((theme) => ({ theme, items: hearing.items.filter((item) => item.theme.index === theme.index) }));
+  const themes = hearing.themes.map((theme) => ({
+    theme,
+    items: hearing.items.filter((item) => item.theme.index === theme.index),
+  }));
   const orphans = hearing.items.filter((item) => !hearing.themes.some((t) => t.index === item.theme.index));
-  if (orphans.length > 0) throw new Error(`reference: ${orphans[0]!.id} is under theme ${orphans[0]!.theme.index}, which hearing ${hearing.id} does not list`);
+  if (orphans.length > 0)
+    throw new Error(
+      `reference: ${orphans[0]!.id} is under theme ${orphans[0]!.theme.index}, which hearing ${hearing.id} does not list`,
+    );
 
   return {
     hearing,
     themes,
-    byBody: groupBy(hearing.items, (item) => item.body).map(([printed, items]) => ({ key: bodies.get(printed)!, items })),
-    byAsker: groupBy(hearing.items, (item) => `${item.asker.name}\u0000${item.asker.title}`).map(([, items]) => ({ key: items[0]!.asker, items })),
+    byBody: groupBy(hearing.items, (item) => item.body).map(([printed, items]) => ({
+      key: bodies.get(printed)!,
+      items,
+    })),
+    byAsker: groupBy(hearing.items, (item) => `${item.asker.name}\u0000${item.asker.title}`).map(([, items]) => ({
+      key: items[0]!.asker,
+      items,
+    })),
     closing: hearing.closing,
     bodies,
   };
 }
 
 function referenceBody(printed: string, known: AnsweringBody | undefined): ReferenceBody {
-  return known ? { printed, official: known.official, aliases: known.aliases } : { printed, official: printed, aliases: [] };
+  return known
+    ? { printed, official: known.official, aliases: known.aliases }
+    : { printed, official: printed, aliases: [] };
 }
 
 /** Groups in order of first appearance (Map keeps insertion order). */

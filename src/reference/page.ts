@@ -1,10 +1,10 @@
 // Assembles the self-contained quick-reference page: header, search controls, table of contents, sections, inline CSS/JS.
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import type { ReferenceModel } from './model.js';
-import { PAGE_CSS } from './page-style.js';
 import { PAGE_SCRIPT } from './page-script.js';
+import { PAGE_CSS } from './page-style.js';
 import { buildSearchData, searchableText } from './search-data.js';
-import { DEFAULT_SECTIONS, themeTitle, type ReferenceSection, type SectionBuilder } from './sections.js';
+import { DEFAULT_SECTIONS, type ReferenceSection, type SectionBuilder, themeTitle } from './sections.js';
 
 export interface PageOptions {
   /** The sections, in order. Default {@link DEFAULT_SECTIONS}: index, the themes with their cards, the closing. */
@@ -61,8 +61,14 @@ ${section.html}
 function controlsHtml(model: ReferenceModel): string {
   const chip = (group: string, value: string, label: string) =>
     `<button type="button" class="chip" data-group="${group}" data-value="${h(value)}" aria-pressed="${value === '' ? 'true' : 'false'}">${h(label)}</button>`;
-  const themeChips = [chip('theme', '', '全部'), ...model.themes.map((g) => chip('theme', String(g.theme.index), themeTitle(g)))];
-  const bodyChips = [chip('body', '', '全部'), ...[...model.bodies.keys()].map((printed) => chip('body', printed, printed))];
+  const themeChips = [
+    chip('theme', '', '全部'),
+    ...model.themes.map((g) => chip('theme', String(g.theme.index), themeTitle(g))),
+  ];
+  const bodyChips = [
+    chip('body', '', '全部'),
+    ...[...model.bodies.keys()].map((printed) => chip('body', printed, printed)),
+  ];
   // The search row is a direct child of .page so that it stays stuck to the top over the whole document.
   return `<div class="controls search-row" role="search">
 <label for="search">搜索问答</label>

@@ -35,7 +35,8 @@ export function traditionalPairs(wanted: ReadonlySet<string>): string {
     const ch = String.fromCodePoint(code);
     if (wanted.has(ch)) continue;
     const simplified = taiwan(ch);
-    if (simplified !== ch && [...simplified].length === 1 && wanted.has(simplified) && standard(ch) !== ch) pairs += ch + simplified;
+    if (simplified !== ch && [...simplified].length === 1 && wanted.has(simplified) && standard(ch) !== ch)
+      pairs += ch + simplified;
   }
   return pairs;
 }
@@ -43,7 +44,16 @@ export function traditionalPairs(wanted: ReadonlySet<string>): string {
 /** Every text the search box can match in the cards, for choosing which Traditional characters to embed. */
 export function searchableText(model: ReferenceModel): string {
   const { hearing } = model;
-  const items = hearing.items.flatMap((item) => [item.theme.title, item.asker.name, item.asker.title, item.question, item.body, ...item.answer]);
-  const closing = hearing.closing ? [hearing.closing.speaker.name, hearing.closing.speaker.title, ...hearing.closing.paragraphs] : [];
+  const items = hearing.items.flatMap((item) => [
+    item.theme.title,
+    item.asker.name,
+    item.asker.title,
+    item.question,
+    item.body,
+    ...item.answer,
+  ]);
+  const closing = hearing.closing
+    ? [hearing.closing.speaker.name, hearing.closing.speaker.title, ...hearing.closing.paragraphs]
+    : [];
   return [...items, ...closing].join('\n');
 }

@@ -29,20 +29,31 @@ export const indexSection: SectionBuilder = (model) => {
   const itemLinks = (items: QaItem[], label: (item: QaItem) => string) =>
     items.map((item) => `<a href="#${h(item.id)}">${h(qaLabel(item))} ${h(label(item))}</a>`).join('');
   const bodyRows = model.byBody.map(
-    ({ key, items }) => `<li><span class="index-key">${bodyHtml(key)}</span><span class="index-links">${itemLinks(items, (item) => item.asker.name)}</span></li>`,
+    ({ key, items }) =>
+      `<li><span class="index-key">${bodyHtml(key)}</span><span class="index-links">${itemLinks(items, (item) => item.asker.name)}</span></li>`,
   );
-  if (model.closing) bodyRows.push(`<li><span class="index-key">${bodyHtml(model.bodies.get(CLOSING_BODY)!)}</span><span class="index-links"><a href="#closing">总体回应 ${h(model.closing.speaker.name)}</a></span></li>`);
+  if (model.closing)
+    bodyRows.push(
+      `<li><span class="index-key">${bodyHtml(model.bodies.get(CLOSING_BODY)!)}</span><span class="index-links"><a href="#closing">总体回应 ${h(model.closing.speaker.name)}</a></span></li>`,
+    );
   const askerRows = model.byAsker.map(
-    ({ key, items }) => `<li><span class="index-key">${personHtml(key.name, key.title)}</span><span class="index-links">${itemLinks(items, (item) => item.body)}</span></li>`,
+    ({ key, items }) =>
+      `<li><span class="index-key">${personHtml(key.name, key.title)}</span><span class="index-links">${itemLinks(items, (item) => item.body)}</span></li>`,
   );
   const html = `<div class="index-columns">
 <section class="index-list" aria-labelledby="index-by-body"><h3 id="index-by-body">按答复单位</h3><ul>${bodyRows.join('\n')}</ul></section>
 <section class="index-list" aria-labelledby="index-by-asker"><h3 id="index-by-asker">按提问人</h3><ul>${askerRows.join('\n')}</ul></section>
 </div>`;
 
-  const bodyLines = model.byBody.map(({ key, items }) => `- ${bodyMarkdown(key)}：${items.map((item) => `${qaLabel(item)} ${md(item.asker.name)}`).join('；')}`);
+  const bodyLines = model.byBody.map(
+    ({ key, items }) =>
+      `- ${bodyMarkdown(key)}：${items.map((item) => `${qaLabel(item)} ${md(item.asker.name)}`).join('；')}`,
+  );
   if (model.closing) bodyLines.push(`- ${md(CLOSING_BODY)}：总体回应 ${md(model.closing.speaker.name)}`);
-  const askerLines = model.byAsker.map(({ key, items }) => `- ${personMarkdown(key.name, key.title)}：${items.map((item) => `${qaLabel(item)} ${md(item.body)}`).join('；')}`);
+  const askerLines = model.byAsker.map(
+    ({ key, items }) =>
+      `- ${personMarkdown(key.name, key.title)}：${items.map((item) => `${qaLabel(item)} ${md(item.body)}`).join('；')}`,
+  );
   const markdown = `### 按答复单位\n\n${bodyLines.join('\n')}\n\n### 按提问人\n\n${askerLines.join('\n')}`;
   return [{ id: 'index', title: '索引', html, markdown }];
 };
@@ -60,7 +71,14 @@ export const themeSections: SectionBuilder = (model) =>
 export const closingSection: SectionBuilder = (model) => {
   const closing = model.closing;
   if (!closing) return [];
-  return [{ id: 'closing-section', title: '总体回应', html: closingCardHtml(closing, CLOSING_BODY), markdown: closingMarkdown(closing) }];
+  return [
+    {
+      id: 'closing-section',
+      title: '总体回应',
+      html: closingCardHtml(closing, CLOSING_BODY),
+      markdown: closingMarkdown(closing),
+    },
+  ];
 };
 
 /**
@@ -74,7 +92,10 @@ export function commitmentsSection(commitments: readonly Commitment[]): SectionB
   return (model) => {
     const mine = commitments.filter((c) => c.hearing === model.hearing.id);
     const printed = [...model.byBody.map((line) => line.key.printed), ...(model.closing ? [CLOSING_BODY] : [])];
-    const groups = printed.map((body) => ({ body: model.bodies.get(body)!, items: mine.filter((c) => c.body === body) }));
+    const groups = printed.map((body) => ({
+      body: model.bodies.get(body)!,
+      items: mine.filter((c) => c.body === body),
+    }));
     const withAny = groups.filter((g) => g.items.length > 0);
     const without = groups.filter((g) => g.items.length === 0).map((g) => g.body.printed);
     const intro = `答复中带数字、时限或承诺用语的原句，按答复单位排列，原文照录，每条注明所在问答和提问人。共${mine.length}条，来自${withAny.length}个答复单位。`;
@@ -93,10 +114,13 @@ export function commitmentsSection(commitments: readonly Commitment[]): SectionB
       ...(outro ? [`<p class="section-note">${h(outro)}</p>`] : []),
     ].join('\n');
 
-    const itemMarkdown = (c: Commitment) => `- 「${md(c.text)}」——[${md(sourceLabel(c))}](#${cardSlug(c, model.hearing.items)}) ${personMarkdown(c.asker.name, c.asker.title)}`;
+    const itemMarkdown = (c: Commitment) =>
+      `- 「${md(c.text)}」——[${md(sourceLabel(c))}](#${cardSlug(c, model.hearing.items)}) ${personMarkdown(c.asker.name, c.asker.title)}`;
     const markdown = [
       md(intro),
-      ...withAny.map((g) => `### ${bodyMarkdown(g.body)}　${g.items.length}条\n\n${g.items.map(itemMarkdown).join('\n')}`),
+      ...withAny.map(
+        (g) => `### ${bodyMarkdown(g.body)}　${g.items.length}条\n\n${g.items.map(itemMarkdown).join('\n')}`,
+      ),
       ...(outro ? [md(outro)] : []),
     ].join('\n\n');
     return [{ id: 'commitments', title: '承诺与目标', html, markdown }];
@@ -115,7 +139,10 @@ function sourceLabel(c: Commitment): string {
 function cardSlug(c: Commitment, items: readonly QaItem[]): string {
   const item = items.find((i) => i.id === c.id);
   const heading = item ? qaHeadingMarkdown(item) : closingHeadingMarkdown(c.asker.name, c.asker.title);
-  return heading.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '').replace(/ /g, '-');
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
+    .replace(/ /g, '-');
 }
 
 /** What the page and the Markdown hold, in order. */
@@ -148,7 +175,10 @@ function qaCardMarkdown(item: QaItem, body: ReferenceBody): string {
 }
 
 function closingMarkdown(closing: Closing): string {
-  return [`### ${closingHeadingMarkdown(closing.speaker.name, closing.speaker.title)}`, ...closing.paragraphs.map(md)].join('\n\n');
+  return [
+    `### ${closingHeadingMarkdown(closing.speaker.name, closing.speaker.title)}`,
+    ...closing.paragraphs.map(md),
+  ].join('\n\n');
 }
 
 /** A card's Markdown heading text; commitments link to it (see cardSlug). */

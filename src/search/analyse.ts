@@ -16,7 +16,9 @@ export function lexiconOf(glossary: Glossary, normalise: (text: string) => strin
   return {
     longerWords,
     stopWords: [...new Set([...glossary.fillers, ...glossary.generic].map(normalise))],
-    fillerPhrases: [...new Set(glossary.fillers.map(normalise).filter((f) => f.length >= 2))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)),
+    fillerPhrases: [...new Set(glossary.fillers.map(normalise).filter((f) => f.length >= 2))].sort(
+      (a, b) => b.length - a.length || (a < b ? -1 : 1),
+    ),
   };
 }
 
@@ -60,7 +62,10 @@ export function createAnalyser(segmenter: Segmenter, lexicon: Lexicon, normalise
     queryWords: (text) => {
       let s = normalise(text);
       for (const phrase of fillerPhrases) s = s.split(phrase).join(' ');
-      return s.split(' ').flatMap((part) => joinLonger(segmenter.cut(part))).filter(keep);
+      return s
+        .split(' ')
+        .flatMap((part) => joinLonger(segmenter.cut(part)))
+        .filter(keep);
     },
   };
 }

@@ -32,10 +32,19 @@ export const HearingsFileSchema = z.array(HearingSchema).min(1);
 
 // The two term tables hold thousands of entries; checking each one costs more start-up time than the whole
 // search, and index/ is generated and hash-checked, so they are checked for shape only.
-const termTable = z.custom<Record<string, number>>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'expected an object of term → number');
-const stringList = z.custom<string[]>((v) => Array.isArray(v) && v.every((s) => typeof s === 'string'), 'expected a list of strings');
+const termTable = z.custom<Record<string, number>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'expected an object of term → number',
+);
+const stringList = z.custom<string[]>(
+  (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  'expected a list of strings',
+);
 /** Words and their IDF as two parallel lists: parses in half the time of an object with thousands of keys. */
-const idfTable = z.tuple([stringList, z.custom<number[]>((v) => Array.isArray(v) && v.every((n) => typeof n === 'number'), 'expected a list of numbers')]);
+const idfTable = z.tuple([
+  stringList,
+  z.custom<number[]>((v) => Array.isArray(v) && v.every((n) => typeof n === 'number'), 'expected a list of numbers'),
+]);
 
 export const SearchFileSchema = z.object({
   /** MiniSearch's own serialisation (MiniSearch.toJSON). */
@@ -78,17 +87,21 @@ export function transcriptFiles(dataDir: string): string[] {
 }
 
 /** Hashes the inputs of an index build; the same data always gives the same hash. */
-export function hashInputs(dataDir: string, dictionaries: readonly (string | URL)[]): { hash: string; inputs: string[] } {
+export function hashInputs(
+  dataDir: string,
+  dictionaries: readonly (string | URL)[],
+): { hash: string; inputs: string[] } {
   const files = [...transcriptFiles(dataDir), join(dataDir, 'glossary.json')];
   const sha = createHash('sha256').update(`builder ${BUILDER_VERSION}\n`);
   for (const file of files) sha.update(file.slice(dataDir.length)).update('\0').update(readFileSync(file)).update('\0');
   for (const dictionary of dictionaries) sha.update(readFileSync(dictionary));
-  return { hash: sha.digest('hex'), inputs: files.map((f) => 'data' + f.slice(dataDir.length).replaceAll('\\', '/')) };
+  return { hash: sha.digest('hex'), inputs: files.map((f) => `data${f.slice(dataDir.length).replaceAll('\\', '/')}`) };
 }
 
 function findProjectRoot(start: string): string {
   for (let dir = start; ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return dir;
-    if (dirname(dir) === dir) throw new Error(`cannot find the project folder (package.json beside data/) above ${start}`);
+    if (dirname(dir) === dir)
+      throw new Error(`cannot find the project folder (package.json beside data/) above ${start}`);
   }
 }

@@ -3,12 +3,28 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import MiniSearch from 'minisearch';
 import { extractCommitments } from '../commitments/extract.js';
-import { loadGlossary, type Glossary } from '../hearing/glossary.js';
+import { type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
 import { createAnalyser, lexiconOf } from './analyse.js';
-import { artefactPaths, BUILDER_VERSION, hashInputs, transcriptFiles, type Manifest, type SearchFile } from './artefacts.js';
-import { everydayWords, FULL_DICTIONARY, FULL_HMM_MODEL, GENERAL_IDF, JIEBA_INPUTS, trimDictionary, trimHmmModel, wordsOneCharacterLonger } from './dictionary.js';
+import {
+  artefactPaths,
+  BUILDER_VERSION,
+  hashInputs,
+  type Manifest,
+  type SearchFile,
+  transcriptFiles,
+} from './artefacts.js';
+import {
+  everydayWords,
+  FULL_DICTIONARY,
+  FULL_HMM_MODEL,
+  GENERAL_IDF,
+  JIEBA_INPUTS,
+  trimDictionary,
+  trimHmmModel,
+  wordsOneCharacterLonger,
+} from './dictionary.js';
 import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
 import { miniSearchOptions } from './engine.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
@@ -39,9 +55,15 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
   mkdirSync(dirname(paths.jieba.dict), { recursive: true });
   const fullDictionary = readFileSync(FULL_DICTIONARY, 'utf8');
   writeFileSync(paths.jieba.dict, trimDictionary(fullDictionary, corpus));
-  writeFileSync(paths.jieba.hmmDict, trimHmmModel(readFileSync(FULL_HMM_MODEL, 'utf8'), fullDictionary, corpus, COMMON_CHARACTERS));
+  writeFileSync(
+    paths.jieba.hmmDict,
+    trimHmmModel(readFileSync(FULL_HMM_MODEL, 'utf8'), fullDictionary, corpus, COMMON_CHARACTERS),
+  );
   // Three columns (word, frequency, tag): a fixed frequency keeps these words whole whatever the trimmed dictionary holds.
-  writeFileSync(paths.jieba.userDict, [...new Set(userWords)].map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n') + '\n');
+  writeFileSync(
+    paths.jieba.userDict,
+    `${[...new Set(userWords)].map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')}\n`,
+  );
   // nodejieba.load also reads keyword-extraction files we never use; tiny ones keep start-up fast.
   writeFileSync(paths.jieba.idfDict, '的 1.0\n');
   writeFileSync(paths.jieba.stopWordDict, '的\n');
@@ -64,18 +86,25 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
     miniSearch: miniSearch.toJSON(),
     documentFrequency: sortedRecord([...documentFrequency]),
     lexicon,
-    synonyms: sortedRecord(Object.entries(glossary.synonyms).map(([word, targets]) => [normalise(word), [...new Set(targets.flatMap(analyser.indexTerms))]])),
-    bodyNames: sortedRecord(glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((name) => [normalise(name), b.printed]))),
+    synonyms: sortedRecord(
+      Object.entries(glossary.synonyms).map(([word, targets]) => [
+        normalise(word),
+        [...new Set(targets.flatMap(analyser.indexTerms))],
+      ]),
+    ),
+    bodyNames: sortedRecord(
+      glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((name) => [normalise(name), b.printed])),
+    ),
     everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
     traditional,
     refs: entries.map(refOf),
   };
   const { hash, inputs } = hashInputs(dataDir, JIEBA_INPUTS);
   const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs };
-  writeFileSync(paths.hearings, JSON.stringify(hearings, null, 1) + '\n');
-  writeFileSync(paths.search, JSON.stringify(search) + '\n');
-  writeFileSync(paths.commitments, JSON.stringify(extractCommitments(hearings), null, 1) + '\n');
-  writeFileSync(paths.manifest, JSON.stringify(manifest, null, 2) + '\n');
+  writeFileSync(paths.hearings, `${JSON.stringify(hearings, null, 1)}\n`);
+  writeFileSync(paths.search, `${JSON.stringify(search)}\n`);
+  writeFileSync(paths.commitments, `${JSON.stringify(extractCommitments(hearings), null, 1)}\n`);
+  writeFileSync(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   return { hearings: hearings.length, entries: entries.length, warnings };
 }
 
@@ -86,15 +115,24 @@ function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string
 
 /** Words jieba must keep whole: glossary terms, every body name and alias, every person's name. */
 function userDictionaryWords(hearings: readonly Hearing[], glossary: Glossary): string[] {
-  const people = hearings.flatMap((h) => [...h.items.map((i) => i.asker.name), ...(h.closing ? [h.closing.speaker.name] : [])]);
+  const people = hearings.flatMap((h) => [
+    ...h.items.map((i) => i.asker.name),
+    ...(h.closing ? [h.closing.speaker.name] : []),
+  ]);
   const bodies = glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]);
   return [...glossary.terms, ...Object.keys(glossary.synonyms), ...bodies, ...people].filter((w) => !/\s/.test(w));
 }
 
 function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string[] {
   const known = new Set(glossary.bodies.map((b) => b.printed));
-  const missing = new Set(entriesOf(hearings).map(bodyOf).filter((b) => !known.has(b)));
-  return [...missing].map((b) => `glossary: answering body 「${b}」 has no entry in data/glossary.json, so only its printed name finds it`);
+  const missing = new Set(
+    entriesOf(hearings)
+      .map(bodyOf)
+      .filter((b) => !known.has(b)),
+  );
+  return [...missing].map(
+    (b) => `glossary: answering body 「${b}」 has no entry in data/glossary.json, so only its printed name finds it`,
+  );
 }
 
 const USER_WORD_FREQUENCY = 2000;

@@ -1,5 +1,3 @@
-// Build-time dictionary trimming: keeps only the jieba words that can occur in our text, so loading takes milliseconds.
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -34,7 +32,7 @@ export function trimDictionary(dictionary: string, text: string): string {
     removedMass -= minFreq;
   }
   kept.push(`${PLACEHOLDER}\uE002 ${removedMass} x`);
-  return kept.join('\n') + '\n';
+  return `${kept.join('\n')}\n`;
 }
 
 /**
@@ -139,5 +137,10 @@ const PLACEHOLDER = '\uE000';
 export const JIEBA_INPUTS = [FULL_DICTIONARY, FULL_HMM_MODEL, GENERAL_IDF] as const;
 
 function jiebaDictionaryDir(): string {
-  return join(dirname(createRequire(import.meta.url).resolve('nodejieba/package.json')), 'submodules', 'cppjieba', 'dict');
+  return join(
+    dirname(createRequire(import.meta.url).resolve('nodejieba/package.json')),
+    'submodules',
+    'cppjieba',
+    'dict',
+  );
 }

@@ -1,6 +1,6 @@
 // What gets indexed for each Q&A item and the closing response: one MiniSearch document per entry, fields pre-analysed.
 import type { AnsweringBody } from '../hearing/glossary.js';
-import { bodyOf, paragraphsOf, personOf, type Entry, type Hearing } from '../hearing/model.js';
+import { bodyOf, type Entry, type Hearing, paragraphsOf, personOf } from '../hearing/model.js';
 import type { Analyser } from './analyse.js';
 
 /** Field name → how much a match there counts. Names and bodies route hard; the answer is the long tail. */
@@ -20,8 +20,11 @@ export function refOf(entry: Entry): string {
   return `${entry.hearing}#${entry.id}`;
 }
 
-
-export function documentOf(entry: Entry, bodies: ReadonlyMap<string, AnsweringBody>, analyser: Analyser): IndexedDocument {
+export function documentOf(
+  entry: Entry,
+  bodies: ReadonlyMap<string, AnsweringBody>,
+  analyser: Analyser,
+): IndexedDocument {
   const printed = bodyOf(entry);
   const body = bodies.get(printed);
   const bodyNames = body ? [body.printed, body.official, ...body.aliases] : [printed];

@@ -1,10 +1,17 @@
 // The search engine: loads the built index and answers a question with the entries it is confident about, best first.
 import { readFileSync } from 'node:fs';
 import MiniSearch, { type Options } from 'minisearch';
-import { loadGlossary, type Glossary } from '../hearing/glossary.js';
-import { bodyOf, paragraphsOf, personOf, type Entry, type Hearing } from '../hearing/model.js';
-import { createAnalyser, type Analyser } from './analyse.js';
-import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR, SearchFileSchema, type SearchFile } from './artefacts.js';
+import { type Glossary, loadGlossary } from '../hearing/glossary.js';
+import { bodyOf, type Entry, type Hearing, paragraphsOf, personOf } from '../hearing/model.js';
+import { type Analyser, createAnalyser } from './analyse.js';
+import {
+  artefactPaths,
+  DATA_DIR,
+  HearingsFileSchema,
+  INDEX_DIR,
+  type SearchFile,
+  SearchFileSchema,
+} from './artefacts.js';
 import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createNormaliser } from './normalise.js';
 import { loadSegmenter } from './segment.js';
@@ -76,7 +83,9 @@ export class SearchEngine {
     const [everyday, idfs] = parts.search.everydayIdf;
     this.#everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
-    this.#textByEntry = new Map(this.entries.map((e) => [e, norm([e.kind === 'qa' ? e.question : '', ...paragraphsOf(e)].join('\n'))]));
+    this.#textByEntry = new Map(
+      this.entries.map((e) => [e, norm([e.kind === 'qa' ? e.question : '', ...paragraphsOf(e)].join('\n'))]),
+    );
     this.#bodyByName = new Map(Object.entries(parts.search.bodyNames));
     const byPerson = new Map<string, Entry[]>();
     for (const e of this.entries) {
@@ -100,16 +109,27 @@ export class SearchEngine {
 
     if (weighed.length === 0) {
       // Only names: every entry of that body or person, in transcript order.
-      return this.entries.filter(mentioned).slice(0, Math.max(limit, 0)).map((entry, i, all) => ({ entry, score: all.length - i, coverage: 1 }));
+      return this.entries
+        .filter(mentioned)
+        .slice(0, Math.max(limit, 0))
+        .map((entry, i, all) => ({ entry, score: all.length - i, coverage: 1 }));
     }
 
-    const terms = [...new Set([...weighed.flatMap((g) => g.terms), ...words.filter((w) => this.#bodyByName.has(w) || this.#entriesByPerson.has(w))])];
+    const terms = [
+      ...new Set([
+        ...weighed.flatMap((g) => g.terms),
+        ...words.filter((w) => this.#bodyByName.has(w) || this.#entriesByPerson.has(w)),
+      ]),
+    ];
     const total = weighed.reduce((s, g) => s + g.weight, 0) + mentionCount * MENTION_WEIGHT;
     const hits: SearchHit[] = [];
     const questionWords = weighed.map((g) => g.word);
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : SINGLE_CHARACTER_BOOST);
-    for (const result of this.#miniSearch.search({ queries: terms, combineWith: 'OR' }, { boost: { ...FIELD_BOOSTS }, boostTerm })) {
+    for (const result of this.#miniSearch.search(
+      { queries: terms, combineWith: 'OR' },
+      { boost: { ...FIELD_BOOSTS }, boostTerm },
+    )) {
       const entry = this.#entryByDocId[result.id as number]!;
       const matched = new Set(result.terms);
       const text = this.#textByEntry.get(entry)!;
@@ -125,7 +145,11 @@ export class SearchEngine {
       if (!evidence) continue;
       // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
       const together = 1 + (TOGETHER_BONUS * runs.pairs) / Math.max(1, weighed.length - 1);
-      hits.push({ entry, score: result.score * coverage * together * (mentioned(entry) ? MENTION_FACTOR : 1), coverage });
+      hits.push({
+        entry,
+        score: result.score * coverage * together * (mentioned(entry) ? MENTION_FACTOR : 1),
+        coverage,
+      });
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, Math.max(limit, 0)).map((h) => ({ ...h, score: round(h.score), coverage: round(h.coverage) }));
@@ -160,7 +184,8 @@ export class SearchEngine {
         const pieceTerms = this.#knownTerms(piece);
         if (pieceTerms.length === 0) continue;
         terms.push(...pieceTerms);
-        for (let at = word.indexOf(piece); at >= 0; at = word.indexOf(piece, at + 1)) for (let i = 0; i < piece.length; i++) covered.add(at + i);
+        for (let at = word.indexOf(piece); at >= 0; at = word.indexOf(piece, at + 1))
+          for (let i = 0; i < piece.length; i++) covered.add(at + i);
       }
       if (covered.size === word.length) known = [...new Set(terms)];
     }
@@ -169,7 +194,11 @@ export class SearchEngine {
       // (疫情 weighs more than any hearing word, 改革 less). A lone unknown character says less, but not nothing
       // (宽带坏了找谁修: 坏 and 修 make it a repair request, not a question about broadband policy).
       if ([...word].length < 2) return { word, terms: [], weight: UNKNOWN_CHARACTER_WEIGHT };
-      return { word, terms: [], weight: UNKNOWN_WORD_WEIGHT * Math.log(1 + 2 * n) * this.#topical(word, UNKNOWN_WORD_FLOOR) };
+      return {
+        word,
+        terms: [],
+        weight: UNKNOWN_WORD_WEIGHT * Math.log(1 + 2 * n) * this.#topical(word, UNKNOWN_WORD_FLOOR),
+      };
     }
     // Rare in the hearing and topical in general: 算力 says much; 提高 is rare in 19 answers but says little.
     const df = Math.min(...known.map((t) => this.#documentFrequency.get(t)!));
@@ -261,7 +290,14 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const hearings = read(paths.hearings, (raw) => HearingsFileSchema.parse(raw));
   const search = read(paths.search, (raw) => SearchFileSchema.parse(raw));
   const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
-  const analyser = createAnalyser(loadSegmenter(paths.jieba), search.lexicon, createNormaliser(new Set(search.traditional)));
-  const miniSearch = MiniSearch.loadJS(search.miniSearch as Parameters<typeof MiniSearch.loadJS>[0], miniSearchOptions());
+  const analyser = createAnalyser(
+    loadSegmenter(paths.jieba),
+    search.lexicon,
+    createNormaliser(new Set(search.traditional)),
+  );
+  const miniSearch = MiniSearch.loadJS(
+    search.miniSearch as Parameters<typeof MiniSearch.loadJS>[0],
+    miniSearchOptions(),
+  );
   return new SearchEngine({ hearings, glossary, miniSearch, analyser, search });
 }

@@ -15,7 +15,10 @@ export function createNormaliser(traditional: ReadonlySet<string>): (text: strin
       s = convert(s);
     }
     // Control characters and zero-width marks never carry meaning in a question.
-    return s.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    return s
+      .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
   };
 }
 

@@ -29,7 +29,9 @@ let loadedFrom: string | undefined;
 export function loadSegmenter(files: SegmenterFiles): Segmenter {
   const key = JSON.stringify(files);
   if (loadedFrom !== undefined && loadedFrom !== key) {
-    throw new Error(`segmenter: nodejieba is already loaded with ${loadedFrom}; cannot switch to ${key} in one process`);
+    throw new Error(
+      `segmenter: nodejieba is already loaded with ${loadedFrom}; cannot switch to ${key} in one process`,
+    );
   }
   if (loadedFrom === undefined) {
     checkFiles(files);
@@ -58,14 +60,17 @@ function checkFiles(files: SegmenterFiles): void {
   const check = (file: string, valid: RegExp) =>
     lines(file).forEach((line, i, all) => {
       if (!valid.test(line) && !(line === '' && i === all.length - 1)) {
-        throw new Error(`segmenter: ${file}:${i + 1}: malformed line ${JSON.stringify(line.slice(0, 40))} (run npm run index)`);
+        throw new Error(
+          `segmenter: ${file}:${i + 1}: malformed line ${JSON.stringify(line.slice(0, 40))} (run npm run index)`,
+        );
       }
     });
   check(files.dict, DICTIONARY_LINE);
   check(files.userDict, USER_DICTIONARY_LINE);
   check(files.idfDict, IDF_LINE);
   check(files.stopWordDict, /^\S+$/);
-  if (!startsWithHash(files.hmmDict)) throw new Error(`segmenter: ${files.hmmDict}:1: not a jieba HMM model (run npm run index)`);
+  if (!startsWithHash(files.hmmDict))
+    throw new Error(`segmenter: ${files.hmmDict}:1: not a jieba HMM model (run npm run index)`);
 }
 
 /** The HMM model is large; its first byte says enough about it. */

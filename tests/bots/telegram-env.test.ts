@@ -1,18 +1,35 @@
 // The Telegram environment: zod validation, clear messages, and the token never printed, by the parser or by main().
 import { describe, expect, it } from 'vitest';
-import { main } from '../../bots/telegram.js';
 import { DEFAULT_WEBHOOK_PORT, parseTelegramEnv, redactor, TelegramConfigError } from '../../bots/telegram/env.js';
+import { main } from '../../bots/telegram.js';
 import { SECRET_HALF, TOKEN } from './telegram-helpers.js';
 
 describe('parseTelegramEnv', () => {
   it('reads a token, an API root (without trailing slash) and defaults to long polling', () => {
-    expect(parseTelegramEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' })).toEqual({ token: TOKEN, apiRoot: 'http://127.0.0.1:8081', webhook: undefined });
-    expect(parseTelegramEnv({ TELEGRAM_BOT_TOKEN: ` ${TOKEN}\n`, TELEGRAM_API_ROOT: '' })).toEqual({ token: TOKEN, apiRoot: undefined, webhook: undefined });
+    expect(parseTelegramEnv({ TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'http://127.0.0.1:8081/' })).toEqual({
+      token: TOKEN,
+      apiRoot: 'http://127.0.0.1:8081',
+      webhook: undefined,
+    });
+    expect(parseTelegramEnv({ TELEGRAM_BOT_TOKEN: ` ${TOKEN}\n`, TELEGRAM_API_ROOT: '' })).toEqual({
+      token: TOKEN,
+      apiRoot: undefined,
+      webhook: undefined,
+    });
   });
 
   it('reads webhook mode: URL, port (default 8080) and secret', () => {
-    const env = { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook', TELEGRAM_WEBHOOK_SECRET: 's3cret_-x' };
-    expect(parseTelegramEnv(env).webhook).toEqual({ url: 'https://bot.example.org/tg/hook', port: DEFAULT_WEBHOOK_PORT, host: undefined, secret: 's3cret_-x' });
+    const env = {
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook',
+      TELEGRAM_WEBHOOK_SECRET: 's3cret_-x',
+    };
+    expect(parseTelegramEnv(env).webhook).toEqual({
+      url: 'https://bot.example.org/tg/hook',
+      port: DEFAULT_WEBHOOK_PORT,
+      host: undefined,
+      secret: 's3cret_-x',
+    });
     expect(parseTelegramEnv({ ...env, TELEGRAM_WEBHOOK_PORT: '9443' }).webhook?.port).toBe(9443);
   });
 
@@ -22,11 +39,36 @@ describe('parseTelegramEnv', () => {
     ['a token without the id', { TELEGRAM_BOT_TOKEN: SECRET_HALF }, /TELEGRAM_BOT_TOKEN: malformed/],
     ['a token with a short secret', { TELEGRAM_BOT_TOKEN: TOKEN.slice(0, 40) }, /TELEGRAM_BOT_TOKEN: malformed/],
     ['a token with a space inside', { TELEGRAM_BOT_TOKEN: TOKEN.replace('_', ' ') }, /TELEGRAM_BOT_TOKEN: malformed/],
-    ['an API root that is no URL', { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'localhost port 8081' }, /TELEGRAM_API_ROOT: must be a URL/],
-    ['a webhook without secret', { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://x.example/hook' }, /TELEGRAM_WEBHOOK_SECRET: required/],
-    ['a webhook port out of range', { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://x.example/hook', TELEGRAM_WEBHOOK_SECRET: 'abc', TELEGRAM_WEBHOOK_PORT: '70000' }, /TELEGRAM_WEBHOOK_PORT/],
-    ['a secret with bad characters', { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://x.example/hook', TELEGRAM_WEBHOOK_SECRET: 'a b' }, /TELEGRAM_WEBHOOK_SECRET: must be/],
-    ['a webhook port without URL', { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_PORT: '8443' }, /TELEGRAM_WEBHOOK_URL: missing/],
+    [
+      'an API root that is no URL',
+      { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: 'localhost port 8081' },
+      /TELEGRAM_API_ROOT: must be a URL/,
+    ],
+    [
+      'a webhook without secret',
+      { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://x.example/hook' },
+      /TELEGRAM_WEBHOOK_SECRET: required/,
+    ],
+    [
+      'a webhook port out of range',
+      {
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_WEBHOOK_URL: 'https://x.example/hook',
+        TELEGRAM_WEBHOOK_SECRET: 'abc',
+        TELEGRAM_WEBHOOK_PORT: '70000',
+      },
+      /TELEGRAM_WEBHOOK_PORT/,
+    ],
+    [
+      'a secret with bad characters',
+      { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_URL: 'https://x.example/hook', TELEGRAM_WEBHOOK_SECRET: 'a b' },
+      /TELEGRAM_WEBHOOK_SECRET: must be/,
+    ],
+    [
+      'a webhook port without URL',
+      { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_WEBHOOK_PORT: '8443' },
+      /TELEGRAM_WEBHOOK_URL: missing/,
+    ],
   ];
   it.each(bad)('refuses %s, naming the variable and never echoing the token', (_, env, message) => {
     let error: unknown;
@@ -57,7 +99,11 @@ describe('main', () => {
     ['malformed', { TELEGRAM_BOT_TOKEN: `${TOKEN.slice(0, 20)} oops` }],
   ])('a %s token stops the start with a clear message and exit code 2, token not printed', async (_, env) => {
     const lines: string[] = [];
-    const code = await main({ env: { ...env, HEARING_MISSES_FILE: 'off' }, until: new Promise(() => {}), log: (l) => lines.push(l) });
+    const code = await main({
+      env: { ...env, HEARING_MISSES_FILE: 'off' },
+      until: new Promise(() => {}),
+      log: (l) => lines.push(l),
+    });
     expect(code).toBe(2);
     expect(lines.join('\n')).toMatch(/^telegram: cannot start, check the environment:\n {2}TELEGRAM_BOT_TOKEN: /);
     expect(lines.join('\n')).not.toContain(TOKEN.slice(7, 20));
@@ -68,13 +114,19 @@ describe('main', () => {
     const seen: string[] = [];
     const server = createServer((req, res) => {
       seen.push(req.url ?? '');
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error_code: 401, description: `Unauthorized: ${TOKEN}` }));
+      res
+        .writeHead(401, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ ok: false, error_code: 401, description: `Unauthorized: ${TOKEN}` }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const lines: string[] = [];
     try {
-      const code = await main({ env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, HEARING_MISSES_FILE: 'off' }, until: new Promise(() => {}), log: (l) => lines.push(l) });
+      const code = await main({
+        env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, HEARING_MISSES_FILE: 'off' },
+        until: new Promise(() => {}),
+        log: (l) => lines.push(l),
+      });
       expect(code).toBe(1);
     } finally {
       server.closeAllConnections();
@@ -96,7 +148,15 @@ describe('main in webhook mode', () => {
     let stop!: () => void;
     const lines: string[] = [];
     const running = main({
-      env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.apiRoot, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook', TELEGRAM_WEBHOOK_SECRET: 'hook_secret', TELEGRAM_WEBHOOK_PORT: String(port), TELEGRAM_WEBHOOK_HOST: '127.0.0.1', HEARING_MISSES_FILE: 'off' },
+      env: {
+        TELEGRAM_BOT_TOKEN: TOKEN,
+        TELEGRAM_API_ROOT: standIn.apiRoot,
+        TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook',
+        TELEGRAM_WEBHOOK_SECRET: 'hook_secret',
+        TELEGRAM_WEBHOOK_PORT: String(port),
+        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
+        HEARING_MISSES_FILE: 'off',
+      },
       until: new Promise<void>((resolve) => (stop = resolve)),
       log: (l) => lines.push(l),
     });
@@ -104,8 +164,23 @@ describe('main in webhook mode', () => {
       const set = await standIn.waitFor((c) => c.method === 'setWebhook');
       expect(set.payload).toMatchObject({ url: 'https://bot.example.org/tg/hook', secret_token: 'hook_secret' });
       const text = '经开区汽车怎么说';
-      const body = JSON.stringify({ update_id: 1, message: { message_id: 1, date: 1, chat: { id: 7, type: 'private', first_name: 'x' }, from: { id: 7, is_bot: false, first_name: 'x' }, text, entities: entitiesOf(text) } });
-      const post = (path: string, secret: string) => fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body });
+      const body = JSON.stringify({
+        update_id: 1,
+        message: {
+          message_id: 1,
+          date: 1,
+          chat: { id: 7, type: 'private', first_name: 'x' },
+          from: { id: 7, is_bot: false, first_name: 'x' },
+          text,
+          entities: entitiesOf(text),
+        },
+      });
+      const post = (path: string, secret: string) =>
+        fetch(`http://127.0.0.1:${port}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+          body,
+        });
       expect((await post('/tg/hook', 'wrong')).status).toBe(401);
       expect((await post('/elsewhere', 'hook_secret')).status).toBe(404);
       expect((await post('/tg/hook', 'hook_secret')).status).toBe(200);

@@ -20,7 +20,11 @@ export const BOT_INFO = {
 
 export const alice: User = { id: 7, is_bot: false, first_name: '小王' };
 export const bob: User = { id: 8, is_bot: false, first_name: '老李' };
-export const privateChat = (user: User = alice): Chat.PrivateChat => ({ id: user.id, type: 'private', first_name: user.first_name });
+export const privateChat = (user: User = alice): Chat.PrivateChat => ({
+  id: user.id,
+  type: 'private',
+  first_name: user.first_name,
+});
 export const group: Chat.SupergroupChat = { id: -100200, type: 'supergroup', title: '数字经济学习群' };
 
 let nextUpdateId = 1;
@@ -31,7 +35,8 @@ export function entitiesOf(text: string): MessageEntity[] {
   const entities: MessageEntity[] = [];
   const command = /^\/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?/.exec(text);
   if (command) entities.push({ type: 'bot_command', offset: 0, length: command[0].length });
-  for (const m of text.matchAll(/@[A-Za-z0-9_]{5,}/g)) if (m.index !== 0 || !command) entities.push({ type: 'mention', offset: m.index!, length: m[0].length });
+  for (const m of text.matchAll(/@[A-Za-z0-9_]{5,}/g))
+    if (m.index !== 0 || !command) entities.push({ type: 'mention', offset: m.index!, length: m[0].length });
   return entities;
 }
 
@@ -41,7 +46,10 @@ export function message(fields: Partial<Message> & { chat?: Chat }): Message {
 
 export function textUpdate(text: string, fields: Partial<Message> = {}): Update {
   const entities = entitiesOf(text);
-  return { update_id: nextUpdateId++, message: message({ text, ...(entities.length ? { entities } : {}), ...fields }) } as Update;
+  return {
+    update_id: nextUpdateId++,
+    message: message({ text, ...(entities.length ? { entities } : {}), ...fields }),
+  } as Update;
 }
 
 /** Any update; loosely typed so tests can build the odd ones (channel posts, service messages) in one line. */
@@ -67,7 +75,16 @@ export function recordApi(bot: Bot, fail: Record<string, string | Error> = {}) {
     if (failure !== undefined) return { ok: false, error_code: 400, description: failure } as any;
     if (method === 'sendMessage') {
       const p = payload as { chat_id: number; text: string };
-      return { ok: true, result: { message_id: nextMessageId++, date: 1_700_000_000, chat: { id: p.chat_id, type: 'private' }, from: BOT_INFO, text: p.text } } as any;
+      return {
+        ok: true,
+        result: {
+          message_id: nextMessageId++,
+          date: 1_700_000_000,
+          chat: { id: p.chat_id, type: 'private' },
+          from: BOT_INFO,
+          text: p.text,
+        },
+      } as any;
     }
     return { ok: true, result: true } as any;
   });

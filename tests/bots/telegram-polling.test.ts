@@ -1,11 +1,11 @@
 // `npm run telegram` for real: the compiled bot long-polls a Bot API stand-in on 127.0.0.1, answers, and stops on SIGTERM.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/search/artefacts.js';
-import { alice, bob, BOT_INFO, entitiesOf, SECRET_HALF, TOKEN } from './telegram-helpers.js';
-import { startStandIn, type StandIn } from './telegram-standin.js';
+import { alice, BOT_INFO, bob, entitiesOf, SECRET_HALF, TOKEN } from './telegram-helpers.js';
+import { type StandIn, startStandIn } from './telegram-standin.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'telegram.js');
 const carol = { id: 9, is_bot: false, first_name: '小陈' };
@@ -19,7 +19,9 @@ let lastUpdateId = 0;
 beforeAll(async () => {
   if (!existsSync(SCRIPT)) throw new Error(`${SCRIPT} is missing: run \`npm run build\` first (npm test does)`);
   standIn = await startStandIn(TOKEN, BOT_INFO);
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TELEGRAM_') && k !== 'DEBUG'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith('TELEGRAM_') && k !== 'DEBUG'),
+  );
   child = spawn(process.execPath, [SCRIPT], {
     cwd: PROJECT_ROOT,
     env: { ...env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.apiRoot, HEARING_MISSES_FILE: 'off' },
@@ -38,11 +40,22 @@ afterAll(async () => {
 });
 
 const privateText = (from: typeof alice, text: string) => ({
-  message: { message_id: Math.floor(Math.random() * 1e6), date: 1_700_000_000, chat: { id: from.id, type: 'private' as const, first_name: from.first_name }, from, text, entities: entitiesOf(text) },
+  message: {
+    message_id: Math.floor(Math.random() * 1e6),
+    date: 1_700_000_000,
+    chat: { id: from.id, type: 'private' as const, first_name: from.first_name },
+    from,
+    text,
+    entities: entitiesOf(text),
+  },
 });
-const sentTo = (chatId: number) => standIn.calls.filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId).map((c) => String(c.payload.text));
+const sentTo = (chatId: number) =>
+  standIn.calls
+    .filter((c) => c.method === 'sendMessage' && c.payload.chat_id === chatId)
+    .map((c) => String(c.payload.text));
 /** grammY asks for the next batch only after handling the last one: that request is the signal that it is done. */
-const handled = (updateId: number) => standIn.waitFor((c) => c.method === 'getUpdates' && Number(c.payload.offset) > updateId, 15_000);
+const handled = (updateId: number) =>
+  standIn.waitFor((c) => c.method === 'getUpdates' && Number(c.payload.offset) > updateId, 15_000);
 
 describe('npm run telegram against a Bot API stand-in', () => {
   it('starts: getMe, the command menu in Chinese, deleteWebhook, then long polling', () => {
@@ -50,7 +63,9 @@ describe('npm run telegram against a Bot API stand-in', () => {
     expect(methods.indexOf('getMe')).toBeGreaterThanOrEqual(0);
     expect(methods).toContain('deleteWebhook');
     const menu = standIn.calls.find((c) => c.method === 'setMyCommands')!;
-    expect(menu.payload.commands.map((c: { command: string }) => c.command)).toEqual(expect.arrayContaining(['start', 'help', 'dept', 'who', 'topic', 'list', 'q']));
+    expect(menu.payload.commands.map((c: { command: string }) => c.command)).toEqual(
+      expect.arrayContaining(['start', 'help', 'dept', 'who', 'topic', 'list', 'q']),
+    );
     expect(menu.payload.commands.find((c: { command: string }) => c.command === 'dept').description).toMatch(/部门/);
   });
 
@@ -65,18 +80,38 @@ describe('npm run telegram against a Bot API stand-in', () => {
     expect(car).toContain('樊志宏委员提问');
 
     const dept = sentTo(bob.id).join('\n');
-    expect([...dept.matchAll(/<b>q\d+ \S*?(龙良文|李江颖|陈光菊|陈新垓)\S*提问：<\/b>/g)].map((m) => m[1])).toEqual(['龙良文', '李江颖', '陈光菊', '陈新垓']);
+    expect([...dept.matchAll(/<b>q\d+ \S*?(龙良文|李江颖|陈光菊|陈新垓)\S*提问：<\/b>/g)].map((m) => m[1])).toEqual([
+      '龙良文',
+      '李江颖',
+      '陈光菊',
+      '陈新垓',
+    ]);
     expect(dept.match(/<b>市经信局应询回答：<\/b>/g)).toHaveLength(4);
 
     expect(sentTo(carol.id)).toHaveLength(1);
     expect(sentTo(carol.id)[0]).toContain('没有与「今天天气怎么样」相关的问答');
     expect(sentTo(carol.id)[0]).not.toContain('应询回答');
-    for (const call of standIn.calls.filter((c) => c.method === 'sendMessage')) expect(call.payload.parse_mode).toBe('HTML');
+    for (const call of standIn.calls.filter((c) => c.method === 'sendMessage'))
+      expect(call.payload.parse_mode).toBe('HTML');
   });
 
   it('answers an inline query and a button press', async () => {
     standIn.push({ inline_query: { id: 'iq-1', from: alice, query: '汉融通', offset: '' } });
-    const last = (lastUpdateId = standIn.push({ callback_query: { id: 'cb-1', from: alice, chat_instance: 'c', data: '/q 5', message: { message_id: 1, date: 1_700_000_000, chat: { id: alice.id, type: 'private', first_name: alice.first_name }, from: BOT_INFO, text: '……' } } }));
+    const last = (lastUpdateId = standIn.push({
+      callback_query: {
+        id: 'cb-1',
+        from: alice,
+        chat_instance: 'c',
+        data: '/q 5',
+        message: {
+          message_id: 1,
+          date: 1_700_000_000,
+          chat: { id: alice.id, type: 'private', first_name: alice.first_name },
+          from: BOT_INFO,
+          text: '……',
+        },
+      },
+    }));
     await handled(last);
     const inline = standIn.calls.find((c) => c.method === 'answerInlineQuery')!;
     expect(inline.payload.inline_query_id).toBe('iq-1');
@@ -90,7 +125,12 @@ describe('npm run telegram against a Bot API stand-in', () => {
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);
     expect(code).toBe(0);
     // grammY's stop() confirms what it handled, so a restart does not answer the same messages again.
-    expect(standIn.calls.slice(confirmedBefore).filter((c) => c.method === 'getUpdates').map((c) => c.payload)).toEqual([{ offset: lastUpdateId + 1, limit: 1 }]);
+    expect(
+      standIn.calls
+        .slice(confirmedBefore)
+        .filter((c) => c.method === 'getUpdates')
+        .map((c) => c.payload),
+    ).toEqual([{ offset: lastUpdateId + 1, limit: 1 }]);
     expect(stderr).toContain('@hearing_bot answering by long polling');
     expect(stderr).not.toContain(SECRET_HALF);
   });

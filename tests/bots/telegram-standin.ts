@@ -37,7 +37,13 @@ export async function startStandIn(token: string, me: UserFromGetMe): Promise<St
     setMyCommands: () => true,
     answerInlineQuery: () => true,
     answerCallbackQuery: () => true,
-    sendMessage: (p) => ({ message_id: nextMessageId++, date: Math.floor(Date.now() / 1000), chat: { id: p.chat_id, type: 'private' }, from: me, text: p.text }),
+    sendMessage: (p) => ({
+      message_id: nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: p.chat_id, type: 'private' },
+      from: me,
+      text: p.text,
+    }),
     getUpdates: async (p) => {
       const offset = Number(p.offset ?? 0);
       if (offset > 0) queue = queue.filter((u) => u.update_id >= offset);
@@ -54,9 +60,11 @@ export async function startStandIn(token: string, me: UserFromGetMe): Promise<St
 
   const server: Server = createServer(async (req, res) => {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? '');
-    const send = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    const send = (status: number, body: unknown) =>
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     if (!match) return send(404, { ok: false, error_code: 404, description: 'Not Found' });
-    if (decodeURIComponent(match[1]!) !== token) return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
+    if (decodeURIComponent(match[1]!) !== token)
+      return send(401, { ok: false, error_code: 401, description: 'Unauthorized' });
     const method = match[2]!;
     const payload = await readJson(req);
     calls.push({ method, payload });
@@ -84,7 +92,13 @@ export async function startStandIn(token: string, me: UserFromGetMe): Promise<St
       const found = calls.find(test);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`stand-in: no matching call within ${ms} ms; calls: ${calls.map((c) => c.method).join(', ')}`)), ms);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(`stand-in: no matching call within ${ms} ms; calls: ${calls.map((c) => c.method).join(', ')}`),
+            ),
+          ms,
+        );
         const watch = () => {
           const hit = calls.find(test);
           if (!hit) return;

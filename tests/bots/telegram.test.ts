@@ -1,22 +1,41 @@
 // The Telegram door driven with handleUpdate and a recording API: what it sends, where, and when it stays silent.
 import { HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { createTelegramBot, registerCommands, type TelegramBotOptions } from '../../bots/telegram.js';
 import { INLINE_CACHE_SECONDS } from '../../bots/telegram/inline.js';
+import { createTelegramBot, registerCommands, type TelegramBotOptions } from '../../bots/telegram.js';
 import { COMMANDS } from '../../src/chat/intent.js';
 import { loadEngine } from '../../src/search/engine.js';
-import { alice, bob, BOT_INFO, group, message, privateChat, recordApi, SECRET_HALF, textUpdate, TOKEN, update } from './telegram-helpers.js';
+import {
+  alice,
+  BOT_INFO,
+  bob,
+  group,
+  message,
+  privateChat,
+  recordApi,
+  SECRET_HALF,
+  TOKEN,
+  textUpdate,
+  update,
+} from './telegram-helpers.js';
 
 const engine = loadEngine();
 
 function harness(options: Partial<TelegramBotOptions> = {}, fail: Parameters<typeof recordApi>[1] = {}) {
   const logs: string[] = [];
-  const bot = createTelegramBot({ token: TOKEN, botInfo: BOT_INFO, engine, log: (line) => logs.push(line), ...options });
+  const bot = createTelegramBot({
+    token: TOKEN,
+    botInfo: BOT_INFO,
+    engine,
+    log: (line) => logs.push(line),
+    ...options,
+  });
   return { bot, logs, ...recordApi(bot, fail) };
 }
 
 const FOUR_ASKERS = ['龙良文', '李江颖', '陈光菊', '陈新垓'];
-const askersIn = (html: string) => [...html.matchAll(/<b>q\d+ \S*?(龙良文|李江颖|陈光菊|陈新垓)\S*提问：<\/b>/g)].map((m) => m[1]);
+const askersIn = (html: string) =>
+  [...html.matchAll(/<b>q\d+ \S*?(龙良文|李江颖|陈光菊|陈新垓)\S*提问：<\/b>/g)].map((m) => m[1]);
 
 describe('private chat', () => {
   it('answers a question with the answering body and the asker, in HTML', async () => {
@@ -77,14 +96,25 @@ describe('private chat', () => {
     await bot.handleUpdate(textUpdate('/dept 经信局'));
     expect(sent().length).toBeGreaterThan(1);
     for (const call of sent()) expect(call.payload.text.length).toBeLessThanOrEqual(400);
-    expect(askersIn(sent().map((c) => c.payload.text).join('\n'))).toEqual(FOUR_ASKERS);
+    expect(
+      askersIn(
+        sent()
+          .map((c) => c.payload.text)
+          .join('\n'),
+      ),
+    ).toEqual(FOUR_ASKERS);
 
     const list = harness({ messageLimit: 400 });
     await list.bot.handleUpdate(textUpdate('/list'));
     const markups = list.sent().map((c) => c.payload.reply_markup);
     expect(markups.length).toBeGreaterThan(1);
     expect(markups.slice(0, -1).every((m) => m === undefined)).toBe(true);
-    expect(markups.at(-1)?.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data)).toContain('/q 18');
+    expect(
+      markups
+        .at(-1)
+        ?.inline_keyboard.flat()
+        .map((b: { callback_data: string }) => b.callback_data),
+    ).toContain('/q 18');
   });
 });
 
@@ -111,7 +141,9 @@ describe('keyboards', () => {
   it('offers did-you-mean candidates as buttons', async () => {
     const { bot, sent } = harness();
     await bot.handleUpdate(textUpdate('/dept 经心局'));
-    expect(sent()[0]!.payload.reply_markup.inline_keyboard).toEqual([[{ text: '市经信局', callback_data: '/dept 市经信局' }]]);
+    expect(sent()[0]!.payload.reply_markup.inline_keyboard).toEqual([
+      [{ text: '市经信局', callback_data: '/dept 市经信局' }],
+    ]);
   });
 });
 
@@ -124,7 +156,10 @@ describe('groups', () => {
     await bot.handleUpdate(u);
     expect(sent()).toHaveLength(1);
     expect(sent()[0]!.payload.chat_id).toBe(group.id);
-    expect(sent()[0]!.payload.reply_parameters).toEqual({ message_id: u.message!.message_id, allow_sending_without_reply: true });
+    expect(sent()[0]!.payload.reply_parameters).toEqual({
+      message_id: u.message!.message_id,
+      allow_sending_without_reply: true,
+    });
     expect(askersIn(sent()[0]!.payload.text)).toEqual(FOUR_ASKERS);
   });
 
@@ -139,7 +174,8 @@ describe('groups', () => {
 
   it('ignores group chatter, even a question it could answer: no API call at all', async () => {
     const { bot, calls } = harness();
-    for (const text of ['经开区汽车怎么说', '大家好', '部门 市经信局', '@someone_else 经开区汽车怎么说']) await bot.handleUpdate(inGroup(text));
+    for (const text of ['经开区汽车怎么说', '大家好', '部门 市经信局', '@someone_else 经开区汽车怎么说'])
+      await bot.handleUpdate(inGroup(text));
     expect(calls).toEqual([]);
   });
 
@@ -156,7 +192,9 @@ describe('groups', () => {
   it('answers a text mention of the bot (a user without a username mentions it by name)', async () => {
     const { bot, texts } = harness();
     const text = '询问小助手 经开区汽车怎么说';
-    await bot.handleUpdate(textUpdate(text, { chat: group, entities: [{ type: 'text_mention', offset: 0, length: 5, user: BOT_INFO }] }));
+    await bot.handleUpdate(
+      textUpdate(text, { chat: group, entities: [{ type: 'text_mention', offset: 0, length: 5, user: BOT_INFO }] }),
+    );
     expect(texts()[0]).toContain('经开区管委会应询回答');
   });
 
@@ -208,7 +246,9 @@ describe('inline mode', () => {
     const { bot, calls } = harness();
     await bot.handleUpdate(update({ inline_query: { id: 'iq2', from: alice, query: '  ', offset: '' } }));
     await bot.handleUpdate(update({ inline_query: { id: 'iq3', from: alice, query: '今天天气怎么样', offset: '' } }));
-    expect(calls.map((c) => [c.payload.inline_query_id, c.payload.results.length, typeof c.payload.button?.start_parameter])).toEqual([
+    expect(
+      calls.map((c) => [c.payload.inline_query_id, c.payload.results.length, typeof c.payload.button?.start_parameter]),
+    ).toEqual([
       ['iq2', 0, 'string'],
       ['iq3', 0, 'string'],
     ]);
@@ -219,15 +259,27 @@ describe('buttons (callback queries)', () => {
   it('a /q button in a chat is answered and opens that item', async () => {
     const { bot, calls } = harness();
     const shown = message({ from: BOT_INFO, text: '……' });
-    await bot.handleUpdate(update({ callback_query: { id: 'cb1', from: alice, chat_instance: 'x', message: shown, data: '/q 5' } }));
+    await bot.handleUpdate(
+      update({ callback_query: { id: 'cb1', from: alice, chat_instance: 'x', message: shown, data: '/q 5' } }),
+    );
     expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'sendMessage']);
     expect(calls[0]!.payload.callback_query_id).toBe('cb1');
     expect(calls[1]!.payload.text).toContain('樊志宏委员提问');
   });
 
   it('a button under an inline message edits it; "message is not modified" is tolerated', async () => {
-    const { bot, calls, logs } = harness({}, { editMessageTextInline: 'Bad Request: message is not modified: specified new message content and reply markup are exactly the same' });
-    await bot.handleUpdate(update({ callback_query: { id: 'cb2', from: alice, chat_instance: 'x', inline_message_id: 'im1', data: '/q 5' } }));
+    const { bot, calls, logs } = harness(
+      {},
+      {
+        editMessageTextInline:
+          'Bad Request: message is not modified: specified new message content and reply markup are exactly the same',
+      },
+    );
+    await bot.handleUpdate(
+      update({
+        callback_query: { id: 'cb2', from: alice, chat_instance: 'x', inline_message_id: 'im1', data: '/q 5' },
+      }),
+    );
     expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'editMessageText']);
     expect(calls[1]!.payload.inline_message_id).toBe('im1');
     expect(logs).toEqual([]);
@@ -235,23 +287,50 @@ describe('buttons (callback queries)', () => {
 
   it('every callback is answered: without data, and when the user is rate-limited', async () => {
     const { bot, calls } = harness();
-    await bot.handleUpdate(update({ callback_query: { id: 'cb3', from: alice, chat_instance: 'x', game_short_name: 'none' } }));
-    for (let i = 0; i < 8; i++) await bot.handleUpdate(update({ callback_query: { id: `f${i}`, from: bob, chat_instance: 'x', message: message({ chat: privateChat(bob) }), data: '/list' } }));
+    await bot.handleUpdate(
+      update({ callback_query: { id: 'cb3', from: alice, chat_instance: 'x', game_short_name: 'none' } }),
+    );
+    for (let i = 0; i < 8; i++)
+      await bot.handleUpdate(
+        update({
+          callback_query: {
+            id: `f${i}`,
+            from: bob,
+            chat_instance: 'x',
+            message: message({ chat: privateChat(bob) }),
+            data: '/list',
+          },
+        }),
+      );
     const answered = calls.filter((c) => c.method === 'answerCallbackQuery').map((c) => c.payload.callback_query_id);
     expect(answered).toEqual(['cb3', ...Array.from({ length: 8 }, (_, i) => `f${i}`)]);
     expect(calls.filter((c) => c.method === 'answerCallbackQuery' && c.payload.text).length).toBeGreaterThan(0);
   });
 
   it('a failing answerCallbackQuery (query too old) does not stop the reply', async () => {
-    const { bot, calls, logs } = harness({}, { answerCallbackQuery: 'Bad Request: query is too old and response timeout expired or query ID is invalid' });
-    await bot.handleUpdate(update({ callback_query: { id: 'cb4', from: alice, chat_instance: 'x', message: message({}), data: '/q 5' } }));
+    const { bot, calls, logs } = harness(
+      {},
+      { answerCallbackQuery: 'Bad Request: query is too old and response timeout expired or query ID is invalid' },
+    );
+    await bot.handleUpdate(
+      update({ callback_query: { id: 'cb4', from: alice, chat_instance: 'x', message: message({}), data: '/q 5' } }),
+    );
     expect(calls.map((c) => c.method)).toEqual(['answerCallbackQuery', 'sendMessage']);
     expect(logs).toEqual([]);
   });
 });
 
 describe('other updates are handled without errors', () => {
-  const sticker = { file_id: 's', file_unique_id: 's', type: 'regular', width: 512, height: 512, is_animated: false, is_video: false, emoji: '😀' } as const;
+  const sticker = {
+    file_id: 's',
+    file_unique_id: 's',
+    type: 'regular',
+    width: 512,
+    height: 512,
+    is_animated: false,
+    is_video: false,
+    emoji: '😀',
+  } as const;
   const photo = [{ file_id: 'p', file_unique_id: 'p', width: 90, height: 90 }];
 
   it.each([
@@ -260,9 +339,28 @@ describe('other updates are handled without errors', () => {
     ['a photo in a group', textless({ chat: group, photo, caption: '看看这个' })],
     ['a member joining', textless({ chat: group, new_chat_members: [bob] })],
     ['a pinned message', textless({ chat: group, pinned_message: message({ chat: group, text: 'x' }) as never })],
-    ['an edited message', update({ edited_message: { ...message({ text: '经开区汽车怎么说' }), edit_date: 1_700_000_100 } })],
-    ['a channel post', update({ channel_post: message({ chat: { id: -100300, type: 'channel', title: '频道' }, text: '经开区汽车怎么说' }) })],
-    ['a chat member update', update({ my_chat_member: { chat: group, from: bob, date: 1, old_chat_member: { status: 'left', user: BOT_INFO }, new_chat_member: { status: 'member', user: BOT_INFO } } })],
+    [
+      'an edited message',
+      update({ edited_message: { ...message({ text: '经开区汽车怎么说' }), edit_date: 1_700_000_100 } }),
+    ],
+    [
+      'a channel post',
+      update({
+        channel_post: message({ chat: { id: -100300, type: 'channel', title: '频道' }, text: '经开区汽车怎么说' }),
+      }),
+    ],
+    [
+      'a chat member update',
+      update({
+        my_chat_member: {
+          chat: group,
+          from: bob,
+          date: 1,
+          old_chat_member: { status: 'left', user: BOT_INFO },
+          new_chat_member: { status: 'member', user: BOT_INFO },
+        },
+      }),
+    ],
   ])('%s: silence', async (_, u) => {
     const { bot, calls, logs } = harness();
     await expect(bot.handleUpdate(u)).resolves.toBeUndefined();
@@ -294,7 +392,10 @@ describe('errors stay local and never show the token', () => {
   });
 
   it('a network error that carries the request URL is logged with the token redacted', async () => {
-    const network = new HttpError("Network request for 'sendMessage' failed!", new Error(`request to https://api.telegram.org/bot${TOKEN}/sendMessage failed, reason: ECONNRESET`));
+    const network = new HttpError(
+      "Network request for 'sendMessage' failed!",
+      new Error(`request to https://api.telegram.org/bot${TOKEN}/sendMessage failed, reason: ECONNRESET`),
+    );
     const { bot, logs } = harness({}, { sendMessage: network });
     await bot.handleUpdate(textUpdate('经开区汽车怎么说'));
     expect(logs).toHaveLength(1);

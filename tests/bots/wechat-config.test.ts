@@ -1,6 +1,6 @@
 // WeChat settings from code and from the environment: defaults, every bad value refused with a clear message, no secrets shown.
 import { describe, expect, it } from 'vitest';
-import { configFromEnv, wechatConfig, WechatConfigError } from '../../bots/wechat/config.js';
+import { configFromEnv, WechatConfigError, wechatConfig } from '../../bots/wechat/config.js';
 
 const problemsOf = (env: Record<string, string>): string => {
   try {
@@ -14,17 +14,28 @@ const problemsOf = (env: Record<string, string>): string => {
 
 describe('wechatConfig', () => {
   it('fills in the documented defaults', () => {
-    expect(wechatConfig()).toEqual({ prefix: null, answerPlainQuestions: true, rooms: [], splitLimit: 1500, sendDelayMs: 500 });
+    expect(wechatConfig()).toEqual({
+      prefix: null,
+      answerPlainQuestions: true,
+      rooms: [],
+      splitLimit: 1500,
+      sendDelayMs: 500,
+    });
   });
 
   it('lists every bad field with its value', () => {
-    expect(() => wechatConfig({ splitLimit: 99.5, sendDelayMs: -1 })).toThrow(/splitLimit must be a whole number, got 99\.5[\s\S]*sendDelayMs must not be negative, got -1/);
+    expect(() => wechatConfig({ splitLimit: 99.5, sendDelayMs: -1 })).toThrow(
+      /splitLimit must be a whole number, got 99\.5[\s\S]*sendDelayMs must not be negative, got -1/,
+    );
   });
 });
 
 describe('configFromEnv', () => {
   it('uses wechat4u and the defaults when nothing is set', () => {
-    expect(configFromEnv({})).toEqual({ puppet: { name: 'wechaty-puppet-wechat4u', token: undefined }, bot: wechatConfig() });
+    expect(configFromEnv({})).toEqual({
+      puppet: { name: 'wechaty-puppet-wechat4u', token: undefined },
+      bot: wechatConfig(),
+    });
   });
 
   it('reads every setting', () => {
@@ -38,7 +49,13 @@ describe('configFromEnv', () => {
       WECHAT_SEND_DELAY_MS: '0',
     });
     expect(puppet).toEqual({ name: 'wechaty-puppet-service', token: 'puppet_secret_123' });
-    expect(bot).toEqual({ prefix: '#问', answerPlainQuestions: false, rooms: ['数字经济学习群', '人大代表群', '武汉人大'], splitLimit: 1000, sendDelayMs: 0 });
+    expect(bot).toEqual({
+      prefix: '#问',
+      answerPlainQuestions: false,
+      rooms: ['数字经济学习群', '人大代表群', '武汉人大'],
+      splitLimit: 1000,
+      sendDelayMs: 0,
+    });
   });
 
   it('takes a token alone to mean the service puppet', () => {
@@ -62,7 +79,10 @@ describe('configFromEnv', () => {
     [{ WECHAT_SEND_DELAY_MS: '-5' }, 'WECHAT_SEND_DELAY_MS must be a whole number, got "-5"'],
     [{ WECHAT_PREFIX: '/问' }, 'WECHAT_PREFIX must not start with / or @, got "/问"'],
     [{ WECHATY_PUPPET: 'wechaty-puppet-wechat5u' }, 'WECHATY_PUPPET must be one of wechaty-puppet-wechat4u'],
-    [{ WECHATY_PUPPET: 'wechaty-puppet-service' }, 'WECHATY_PUPPET_SERVICE_TOKEN must be set for wechaty-puppet-service'],
+    [
+      { WECHATY_PUPPET: 'wechaty-puppet-service' },
+      'WECHATY_PUPPET_SERVICE_TOKEN must be set for wechaty-puppet-service',
+    ],
   ])('refuses %j', (env, message) => {
     expect(problemsOf(env)).toContain(message);
   });
@@ -73,7 +93,11 @@ describe('configFromEnv', () => {
   });
 
   it('never shows the token, even next to other problems', () => {
-    const message = problemsOf({ WECHATY_PUPPET: 'wechaty-puppet-nope', WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_secret_123', WECHAT_SPLIT_LIMIT: 'x' });
+    const message = problemsOf({
+      WECHATY_PUPPET: 'wechaty-puppet-nope',
+      WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_secret_123',
+      WECHAT_SPLIT_LIMIT: 'x',
+    });
     expect(message).not.toContain('puppet_secret_123');
   });
 });

@@ -1,6 +1,12 @@
 // Group etiquette, duplicate ids, ordered sending and the log, without Wechaty: who is the bot talking to, and in what order.
 import { describe, expect, it } from 'vitest';
-import { addressGroupText, isGroupCommand, mentionsByName, startsWithMention, withoutMentions } from '../../bots/wechat/etiquette.js';
+import {
+  addressGroupText,
+  isGroupCommand,
+  mentionsByName,
+  startsWithMention,
+  withoutMentions,
+} from '../../bots/wechat/etiquette.js';
 import { consoleLogger, withoutRepeats } from '../../bots/wechat/log.js';
 import { createOutbox } from '../../bots/wechat/outbox.js';
 import { createSeenIds } from '../../bots/wechat/seen.js';
@@ -25,7 +31,10 @@ describe('addressGroupText', () => {
   });
 
   it('answers the bot’s mentions whatever they say, and leaves other people’s alone', () => {
-    expect(addressGroupText({ text: '今天天气', mentionsBot: true, mentionsOthers: false }, on)).toEqual({ text: '今天天气', addressed: true });
+    expect(addressGroupText({ text: '今天天气', mentionsBot: true, mentionsOthers: false }, on)).toEqual({
+      text: '今天天气',
+      addressed: true,
+    });
     expect(addressGroupText({ text: '/dept 市经信局', mentionsBot: false, mentionsOthers: true }, on)).toBeNull();
   });
 
@@ -73,8 +82,13 @@ describe('createOutbox', () => {
     const log: string[] = [];
     const pauses: number[] = [];
     const outbox = createOutbox({ delayMs: 7, sleep: async (ms) => void pauses.push(ms) });
-    const slowSay = (part: string) => new Promise<void>((resolve) => setTimeout(() => resolve(void log.push(part)), part.endsWith('1') ? 10 : 0));
-    const counts = await Promise.all([outbox.send('room', ['a1', 'a2', 'a3'], slowSay), outbox.send('room', ['b1', 'b2'], slowSay), outbox.send('other', ['c1'], slowSay)]);
+    const slowSay = (part: string) =>
+      new Promise<void>((resolve) => setTimeout(() => resolve(void log.push(part)), part.endsWith('1') ? 10 : 0));
+    const counts = await Promise.all([
+      outbox.send('room', ['a1', 'a2', 'a3'], slowSay),
+      outbox.send('room', ['b1', 'b2'], slowSay),
+      outbox.send('other', ['c1'], slowSay),
+    ]);
     expect(counts).toEqual([3, 2, 1]);
     expect(log.filter((p) => !p.startsWith('c'))).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
     expect(pauses).toEqual([7, 7, 7]);
@@ -98,7 +112,11 @@ describe('createOutbox', () => {
 describe('consoleLogger', () => {
   it('blanks secrets and prints debug lines only when asked', () => {
     const out: string[] = [];
-    const quiet = consoleLogger({ secrets: ['tok_123', undefined, ''], write: (t) => out.push(t), now: () => new Date(0) });
+    const quiet = consoleLogger({
+      secrets: ['tok_123', undefined, ''],
+      write: (t) => out.push(t),
+      now: () => new Date(0),
+    });
     quiet.error('failed with token tok_123 at tok_123');
     quiet.debug('hidden');
     expect(out).toEqual(['1970-01-01T00:00:00.000Z error failed with token *** at ***\n']);
@@ -111,7 +129,11 @@ describe('withoutRepeats', () => {
   it('counts a repeated line instead of printing it, and says how often it came', () => {
     const out: string[] = [];
     let t = 0;
-    const log = withoutRepeats((line) => out.push(line), () => t, 1000);
+    const log = withoutRepeats(
+      (line) => out.push(line),
+      () => t,
+      1000,
+    );
     for (const line of ['down', 'down', 'down', 'up']) log(line);
     t = 5000;
     log('up');

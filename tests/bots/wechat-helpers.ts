@@ -1,8 +1,8 @@
 // A WeChat bot on wechaty-puppet-mock for tests: a logged-in bot, two members, a group, and everything the bot sends.
 import { types, type Wechaty } from 'wechaty';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { createWechatBot, type HandledMessage, type WechatBotOptions } from '../../bots/wechat.js';
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import type { WechatLogger } from '../../bots/wechat/log.js';
+import { createWechatBot, type HandledMessage, type WechatBotOptions } from '../../bots/wechat.js';
 import { loadEngine } from '../../src/search/engine.js';
 
 export const engine = loadEngine();
@@ -51,7 +51,15 @@ export async function startBot(options: Partial<WechatBotOptions> = {}) {
     error: (line) => logs.push({ level: 'error', line }),
     debug: (line) => logs.push({ level: 'debug', line }),
   };
-  const bot = createWechatBot({ puppet, engine, logger, showQrCode: () => {}, ...options, config: { sendDelayMs: 0, ...options.config }, onHandled: (h) => handled.push(h) });
+  const bot = createWechatBot({
+    puppet,
+    engine,
+    logger,
+    showQrCode: () => {},
+    ...options,
+    config: { sendDelayMs: 0, ...options.config },
+    onHandled: (h) => handled.push(h),
+  });
   running.push(bot);
   await bot.start();
   const me = mocker.createContact({ name: BOT_NAME });
@@ -77,15 +85,37 @@ export async function startBot(options: Partial<WechatBotOptions> = {}) {
   };
 
   /** Emits a raw message payload (old timestamps, images, repeated ids) as the puppet would. */
-  const emit = async (payload: { id: string; talkerId: string; text?: string; type?: types.Message; timestamp?: number; roomId?: string; listenerId?: string }, times = 1) => {
+  const emit = async (
+    payload: {
+      id: string;
+      talkerId: string;
+      text?: string;
+      type?: types.Message;
+      timestamp?: number;
+      roomId?: string;
+      listenerId?: string;
+    },
+    times = 1,
+  ) => {
     const before = handled.length;
     const sentBefore = sent.length;
-    mocker.MessageMock.create({ type: types.Message.Text, timestamp: Date.now(), mentionIdList: [], ...payload } as never);
+    mocker.MessageMock.create({
+      type: types.Message.Text,
+      timestamp: Date.now(),
+      mentionIdList: [],
+      ...payload,
+    } as never);
     for (let i = 0; i < times; i++) puppet.emit('message', { messageId: payload.id });
-    await waitFor(() => handled.filter((h) => h.messageId === payload.id).length >= times, `the bot to handle message ${payload.id} ${times}×`);
+    await waitFor(
+      () => handled.filter((h) => h.messageId === payload.id).length >= times,
+      `the bot to handle message ${payload.id} ${times}×`,
+    );
     // Let any reply to a redelivered copy get out before looking.
     await new Promise((resolve) => setTimeout(resolve, 20));
-    return { replies: sent.slice(sentBefore), handled: handled.slice(before).filter((h) => h.messageId === payload.id) };
+    return {
+      replies: sent.slice(sentBefore),
+      handled: handled.slice(before).filter((h) => h.messageId === payload.id),
+    };
   };
 
   return { mocker, puppet, bot, me, alice, bob, room, sent, handled, logs, say, emit, handledFrom };

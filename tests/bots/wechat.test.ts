@@ -1,9 +1,9 @@
 // The WeChat bot end to end on wechaty-puppet-mock: private chats, group etiquette, floods, long replies, bad input.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanStatus, types } from 'wechaty';
-import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { createWechatBot, MAX_MESSAGE_AGE_MS } from '../../bots/wechat.js';
+import { mock, PuppetMock } from 'wechaty-puppet-mock';
 import { WechatConfigError } from '../../bots/wechat/config.js';
+import { createWechatBot, MAX_MESSAGE_AGE_MS } from '../../bots/wechat.js';
 import { createConversation } from '../../src/chat/conversation.js';
 import { bodyOf, paragraphsOf } from '../../src/hearing/model.js';
 import { BOT_NAME, engine, startBot, stopBots, waitFor, withoutMention } from './wechat-helpers.js';
@@ -36,7 +36,10 @@ describe('private chat', () => {
     const { replies } = await say(alice, command, me);
     const text = replies.map((r) => r.text).join('\n');
     const positions = expected.map((word) => text.indexOf(word));
-    expect(positions.every((p) => p >= 0), `${command} → ${text.slice(0, 200)}`).toBe(true);
+    expect(
+      positions.every((p) => p >= 0),
+      `${command} → ${text.slice(0, 200)}`,
+    ).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
@@ -59,7 +62,13 @@ describe('private chat', () => {
   it('gives no hint for system notices and recalled messages', async () => {
     const { alice, me, emit } = await startBot();
     for (const type of [types.Message.Recalled, types.Message.Unknown]) {
-      const { replies, handled } = await emit({ id: messageId(), talkerId: alice.id, listenerId: me.id, type, text: '' });
+      const { replies, handled } = await emit({
+        id: messageId(),
+        talkerId: alice.id,
+        listenerId: me.id,
+        type,
+        text: '',
+      });
       expect(replies).toEqual([]);
       expect(handled[0]!.outcome).toBe('ignored');
     }
@@ -109,7 +118,18 @@ describe('group etiquette', () => {
     expect(replies[0]!.text).toContain('没有与「今天天气怎么样」相关的问答');
   });
 
-  it.each(['大家晚上好', '哈哈哈', '收到', '今天天气怎么样', '经开区', '明天几点开会？', '目录', '开始', '/start@other_bot', '/weather'])('stays silent on %s', async (text) => {
+  it.each([
+    '大家晚上好',
+    '哈哈哈',
+    '收到',
+    '今天天气怎么样',
+    '经开区',
+    '明天几点开会？',
+    '目录',
+    '开始',
+    '/start@other_bot',
+    '/weather',
+  ])('stays silent on %s', async (text) => {
     const { alice, room, say } = await startBot();
     const { replies, handled } = await say(alice, text, room);
     expect(replies).toEqual([]);
@@ -140,7 +160,13 @@ describe('group etiquette', () => {
 
   it('stays silent on an image in a group', async () => {
     const { alice, room, emit } = await startBot();
-    const { replies, handled } = await emit({ id: messageId(), talkerId: alice.id, roomId: room.id, type: types.Message.Image, text: '' });
+    const { replies, handled } = await emit({
+      id: messageId(),
+      talkerId: alice.id,
+      roomId: room.id,
+      type: types.Message.Image,
+      text: '',
+    });
     expect(replies).toEqual([]);
     expect(handled[0]!.outcome).toBe('ignored');
   });
@@ -148,9 +174,15 @@ describe('group etiquette', () => {
   it('with plain questions switched off answers only mentions, the prefix and commands', async () => {
     const { alice, me, room, say } = await startBot({ config: { answerPlainQuestions: false, prefix: '#问' } });
     expect((await say(alice, '经开区汽车怎么说', room)).replies).toEqual([]);
-    expect((await say(alice, '经开区汽车怎么说', room, [me])).replies.map((r) => r.text).join('')).toContain('经开区管委会应询回答');
-    expect((await say(alice, '#问 汉融通', room)).replies.map((r) => r.text).join('')).toContain('市地方金融局应询回答');
-    expect((await say(alice, '#问：今天天气', room)).replies.map((r) => r.text).join('')).toContain('没有与「今天天气」相关的问答');
+    expect((await say(alice, '经开区汽车怎么说', room, [me])).replies.map((r) => r.text).join('')).toContain(
+      '经开区管委会应询回答',
+    );
+    expect((await say(alice, '#问 汉融通', room)).replies.map((r) => r.text).join('')).toContain(
+      '市地方金融局应询回答',
+    );
+    expect((await say(alice, '#问：今天天气', room)).replies.map((r) => r.text).join('')).toContain(
+      '没有与「今天天气」相关的问答',
+    );
     expect((await say(alice, '/dept 市统计局', room)).replies.map((r) => r.text).join('')).toContain('项明武');
   });
 
@@ -177,10 +209,22 @@ describe('never answers itself, old or repeated messages', () => {
 
   it('ignores messages more than two minutes old (history replayed at login) and answers recent ones', async () => {
     const { alice, me, emit } = await startBot();
-    const old = await emit({ id: messageId(), talkerId: alice.id, listenerId: me.id, text: '经开区汽车怎么说', timestamp: Date.now() - MAX_MESSAGE_AGE_MS - 60_000 });
+    const old = await emit({
+      id: messageId(),
+      talkerId: alice.id,
+      listenerId: me.id,
+      text: '经开区汽车怎么说',
+      timestamp: Date.now() - MAX_MESSAGE_AGE_MS - 60_000,
+    });
     expect(old.replies).toEqual([]);
     expect(old.handled[0]!.reason).toMatch(/older/);
-    const recent = await emit({ id: messageId(), talkerId: alice.id, listenerId: me.id, text: '经开区汽车怎么说', timestamp: Date.now() - 60_000 });
+    const recent = await emit({
+      id: messageId(),
+      talkerId: alice.id,
+      listenerId: me.id,
+      text: '经开区汽车怎么说',
+      timestamp: Date.now() - 60_000,
+    });
     expect(recent.replies).toHaveLength(1);
   });
 
@@ -193,7 +237,10 @@ describe('never answers itself, old or repeated messages', () => {
 
   it('answers a message delivered twice only once', async () => {
     const { alice, room, emit } = await startBot();
-    const { replies, handled } = await emit({ id: messageId(), talkerId: alice.id, roomId: room.id, text: '经开区汽车怎么说' }, 3);
+    const { replies, handled } = await emit(
+      { id: messageId(), talkerId: alice.id, roomId: room.id, text: '经开区汽车怎么说' },
+      3,
+    );
     expect(replies).toHaveLength(1);
     expect(handled.map((h) => h.outcome).sort()).toEqual(['ignored', 'ignored', 'sent']);
   });
@@ -227,7 +274,12 @@ describe('floods and long replies', () => {
     expect(replies.slice(1).every((r) => r.mentions.length === 0)).toBe(true);
     const parts = replies.map((r, i) => (i === 0 ? withoutMention(r.text, '张敏') : r.text));
     // Exactly the conversation's reply, cut where the renderer cut it.
-    const expected = createConversation({ engine }).respond({ text: '/dept 市经信局', chat: 'group', userId: 'x', chatId: 'y' });
+    const expected = createConversation({ engine }).respond({
+      text: '/dept 市经信局',
+      chat: 'group',
+      userId: 'x',
+      chatId: 'y',
+    });
     const flat = (text: string) => text.replace(/\s+/g, '');
     expect(expected?.kind).toBe('answer');
     // Every answer paragraph of 市经信局, verbatim and in transcript order.
@@ -289,11 +341,14 @@ describe('errors stay in one message', () => {
     expect((await say(alice, '汉融通', me)).handled.outcome).toBe('sent');
   });
 
-  it.each(['', '   ', '\u0000\u0001', '🙂🙂', '@', 'x'.repeat(30_000), '/dept ' + '经'.repeat(5000)])('survives bad input %#', async (text) => {
-    const { alice, me, room, say } = await startBot();
-    expect(['sent', 'silent']).toContain((await say(alice, text, me)).handled.outcome);
-    expect(['sent', 'silent', 'ignored']).toContain((await say(alice, text, room)).handled.outcome);
-  });
+  it.each(['', '   ', '\u0000\u0001', '🙂🙂', '@', 'x'.repeat(30_000), `/dept ${'经'.repeat(5000)}`])(
+    'survives bad input %#',
+    async (text) => {
+      const { alice, me, room, say } = await startBot();
+      expect(['sent', 'silent']).toContain((await say(alice, text, me)).handled.outcome);
+      expect(['sent', 'silent', 'ignored']).toContain((await say(alice, text, room)).handled.outcome);
+    },
+  );
 });
 
 describe('login and configuration', () => {
@@ -303,8 +358,10 @@ describe('login and configuration', () => {
     mocker.scan('https://login.weixin.qq.com/l/abc', ScanStatus.Waiting);
     await waitFor(() => codes.length === 1, 'the QR code');
     expect(codes).toEqual(['https://login.weixin.qq.com/l/abc']);
-    expect(logs.some((l) => l.line.includes('https://wechaty.js.org/qrcode/https%3A%2F%2Flogin.weixin.qq.com%2Fl%2Fabc'))).toBe(true);
-    await waitFor(() => logs.some((l) => l.line.includes(`logged in as ${BOT_NAME}`)), "the login line");
+    expect(
+      logs.some((l) => l.line.includes('https://wechaty.js.org/qrcode/https%3A%2F%2Flogin.weixin.qq.com%2Fl%2Fabc')),
+    ).toBe(true);
+    await waitFor(() => logs.some((l) => l.line.includes(`logged in as ${BOT_NAME}`)), 'the login line');
     await bot.logout();
     await waitFor(() => logs.some((l) => l.line.includes('logged out')), 'the logout line');
   });
@@ -312,10 +369,16 @@ describe('login and configuration', () => {
   it('refuses bad etiquette settings before starting', () => {
     const puppet = new PuppetMock({ mocker: new mock.Mocker() });
     expect(() => createWechatBot({ puppet, engine, config: { splitLimit: 10 } })).toThrow(WechatConfigError);
-    expect(() => createWechatBot({ puppet, engine, config: { splitLimit: 10 } })).toThrow(/splitLimit must be at least 200, got 10/);
-    expect(() => createWechatBot({ puppet, engine, config: { prefix: '/问' } })).toThrow(/prefix must not start with \/ or @/);
+    expect(() => createWechatBot({ puppet, engine, config: { splitLimit: 10 } })).toThrow(
+      /splitLimit must be at least 200, got 10/,
+    );
+    expect(() => createWechatBot({ puppet, engine, config: { prefix: '/问' } })).toThrow(
+      /prefix must not start with \/ or @/,
+    );
     expect(() => createWechatBot({ puppet, engine, config: { rooms: [''] } })).toThrow(/rooms\.0/);
-    expect(() => createWechatBot({ puppet, engine, config: { answerPlainQuestions: 'yes' } as never })).toThrow(/answerPlainQuestions/);
+    expect(() => createWechatBot({ puppet, engine, config: { answerPlainQuestions: 'yes' } as never })).toThrow(
+      /answerPlainQuestions/,
+    );
     expect(() => createWechatBot({ puppet, engine, config: { colour: 'red' } as never })).toThrow(/colour/);
   });
 });

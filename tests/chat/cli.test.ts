@@ -36,13 +36,20 @@ describe('ask', () => {
   it('/dept 经信局 prints all four answers of 市经信局 with their askers', async () => {
     const { code, out } = await run(['ask', '/dept 经信局']);
     expect(code).toBe(0);
-    expect([...out.matchAll(/^q\d+ \S*?(龙良文|李江颖|陈光菊|陈新垓)\S*提问：/gm)].map((m) => m[1])).toEqual(['龙良文', '李江颖', '陈光菊', '陈新垓']);
+    expect([...out.matchAll(/^q\d+ \S*?(龙良文|李江颖|陈光菊|陈新垓)\S*提问：/gm)].map((m) => m[1])).toEqual([
+      '龙良文',
+      '李江颖',
+      '陈光菊',
+      '陈新垓',
+    ]);
     expect(out.match(/^市经信局应询回答：$/gm)).toHaveLength(4);
   });
 
-  it('「經開區汽車怎麼說」 prints 经开区管委会\'s answer, naming 樊志宏', async () => {
+  it("「經開區汽車怎麼說」 prints 经开区管委会's answer, naming 樊志宏", async () => {
     const { out } = await run(['ask', '經開區汽車怎麼說']);
-    expect(out).toMatch(/^q5 樊志宏委员提问：经开区将如何推动汽车产业与数字经济加快融合发展\?\n经开区管委会应询回答：\n聚焦车规级芯片/);
+    expect(out).toMatch(
+      /^q5 樊志宏委员提问：经开区将如何推动汽车产业与数字经济加快融合发展\?\n经开区管委会应询回答：\n聚焦车规级芯片/,
+    );
   });
 
   it('「今天天气怎么样」 prints a not-found reply and records the miss', async () => {
@@ -96,7 +103,12 @@ describe('misses', () => {
     for (const q of ['房价', '今天天气怎么样', '房价', '/dept 教育局']) await run(['ask', q]);
     const { code, out } = await run(['misses']);
     expect(code).toBe(0);
-    expect(out.split('\n').slice(1, 4).map((l) => l.split('\t').filter((_, i) => i !== 1))).toEqual([
+    expect(
+      out
+        .split('\n')
+        .slice(1, 4)
+        .map((l) => l.split('\t').filter((_, i) => i !== 1)),
+    ).toEqual([
       ['2', '房价'],
       ['1', '/dept 教育局'],
       ['1', '今天天气怎么样'],
@@ -122,7 +134,11 @@ describe('ask as a whole process (compiled)', () => {
   it('answers in well under a second', () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does it first)`);
     const started = performance.now();
-    const result = spawnSync(process.execPath, [CLI, 'ask', '经开区汽车怎么说'], { encoding: 'utf8', env: { ...process.env, HEARING_MISSES_FILE: 'off' }, timeout: 15_000 });
+    const result = spawnSync(process.execPath, [CLI, 'ask', '经开区汽车怎么说'], {
+      encoding: 'utf8',
+      env: { ...process.env, HEARING_MISSES_FILE: 'off' },
+      timeout: 15_000,
+    });
     const ms = performance.now() - started;
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('经开区管委会应询回答：');

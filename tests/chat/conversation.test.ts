@@ -7,7 +7,12 @@ import type { Reply } from '../../src/chat/reply.js';
 import { loadEngine } from '../../src/search/engine.js';
 
 const engine = loadEngine();
-const conversation = createConversation({ engine, onError: (error) => { throw error; } });
+const conversation = createConversation({
+  engine,
+  onError: (error) => {
+    throw error;
+  },
+});
 
 const say = (text: string, extra: Partial<IncomingMessage> = {}): Reply | null =>
   conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1', ...extra });
@@ -15,7 +20,8 @@ const say = (text: string, extra: Partial<IncomingMessage> = {}): Reply | null =
 type Answer = Extract<Reply, { kind: 'answer' }>;
 function answer(text: string): Answer {
   const reply = say(text);
-  if (reply?.kind !== 'answer') throw new Error(`expected an answer to ${JSON.stringify(text)}, got ${JSON.stringify(reply)}`);
+  if (reply?.kind !== 'answer')
+    throw new Error(`expected an answer to ${JSON.stringify(text)}, got ${JSON.stringify(reply)}`);
   return reply;
 }
 /** id, asker, body of every item shown in full. */
@@ -23,7 +29,12 @@ const shown = (reply: Answer) => reply.items.map((i) => [i.id, i.asker.name, i.b
 
 /** Every answering body with the askers it answered, from the transcript. */
 const BODY_ANSWERS: Record<string, Array<[string, string]>> = {
-  市经信局: [['q1', '龙良文'], ['q3', '李江颖'], ['q4', '陈光菊'], ['q15', '陈新垓']],
+  市经信局: [
+    ['q1', '龙良文'],
+    ['q3', '李江颖'],
+    ['q4', '陈光菊'],
+    ['q15', '陈新垓'],
+  ],
   市城建局: [['q2', '谭刚毅']],
   经开区管委会: [['q5', '樊志宏']],
   市农业农村局: [['q6', '黄兆义']],
@@ -88,11 +99,18 @@ describe('questions', () => {
     expect(reply.items.map((i) => i.id)).toEqual(ids);
   });
 
-  it.each(['今天天气怎么样', '房价', '疫情防控', '教育怎么说'])('%j gets a kind not-found, never an unrelated answer', (text) => {
-    const reply = say(text);
-    expect(reply).toMatchObject({ kind: 'not-found', what: 'question', query: text });
-    expect(reply?.kind === 'not-found' && reply.suggestions.map((s) => s.command)).toEqual(['/topic', '/dept', '经开区汽车怎么说']);
-  });
+  it.each(['今天天气怎么样', '房价', '疫情防控', '教育怎么说'])(
+    '%j gets a kind not-found, never an unrelated answer',
+    (text) => {
+      const reply = say(text);
+      expect(reply).toMatchObject({ kind: 'not-found', what: 'question', query: text });
+      expect(reply?.kind === 'not-found' && reply.suggestions.map((s) => s.command)).toEqual([
+        '/topic',
+        '/dept',
+        '经开区汽车怎么说',
+      ]);
+    },
+  );
 });
 
 describe('a question with a name one character wrong', () => {
@@ -162,7 +180,12 @@ describe('/dept', () => {
   });
 
   it.each(['教育局', '天气', 'x'])('unknown body %j → not-found pointing at /dept', (name) => {
-    expect(say(`/dept ${name}`)).toMatchObject({ kind: 'not-found', what: 'dept', query: name, suggestions: [{ command: '/dept' }] });
+    expect(say(`/dept ${name}`)).toMatchObject({
+      kind: 'not-found',
+      what: 'dept',
+      query: name,
+      suggestions: [{ command: '/dept' }],
+    });
   });
 
   it('alone lists every body with how many answers it gave', () => {
@@ -170,13 +193,16 @@ describe('/dept', () => {
     expect(reply?.kind).toBe('list');
     if (reply?.kind !== 'list') return;
     expect(reply.lines.map((l) => [l.key, l.cells[0]])).toEqual(
-      Object.entries(BODY_ANSWERS).map(([body, answers]) => [body, body === '市政府' ? '总体回应' : `${answers.length}问`]),
+      Object.entries(BODY_ANSWERS).map(([body, answers]) => [
+        body,
+        body === '市政府' ? '总体回应' : `${answers.length}问`,
+      ]),
     );
     expect(reply.lines[0]!.command).toBe('/dept 市经信局');
   });
 
   it.each(['部门 市经信局', '部门：经信局', '/dept@hearing_bot 经信局'])('%j works like /dept', (text) => {
-    expect(shown(answer(text))).toEqual(BODY_ANSWERS['市经信局']!.map(([id, asker]) => [id, asker, '市经信局']));
+    expect(shown(answer(text))).toEqual(BODY_ANSWERS.市经信局!.map(([id, asker]) => [id, asker, '市经信局']));
   });
 });
 
@@ -217,7 +243,11 @@ describe('/who', () => {
     const reply = say('/who');
     if (reply?.kind !== 'list') throw new Error(`expected a list, got ${reply?.kind}`);
     expect(reply.lines).toHaveLength(19);
-    expect(reply.lines[0]).toMatchObject({ key: '龙良文', cells: ['市人大常委会副主任', 'q1 答：市经信局'], command: '/who 龙良文' });
+    expect(reply.lines[0]).toMatchObject({
+      key: '龙良文',
+      cells: ['市人大常委会副主任', 'q1 答：市经信局'],
+      command: '/who 龙良文',
+    });
     expect(reply.lines[1]).toMatchObject({ key: '谭刚毅', cells: ['委员', 'q2 答：市城建局'] });
     expect(reply.lines[18]).toMatchObject({ key: '汪元程', cells: ['市政府副市长', '总体回应'] });
   });
@@ -243,7 +273,13 @@ describe('/topic', () => {
 
   it('a fragment in several themes → did you mean', () => {
     const reply = say('/topic 数字');
-    expect(reply?.kind === 'did-you-mean' && reply.candidates.map((c) => c.command)).toEqual(['/topic 1', '/topic 2', '/topic 3', '/topic 4', '/topic 5']);
+    expect(reply?.kind === 'did-you-mean' && reply.candidates.map((c) => c.command)).toEqual([
+      '/topic 1',
+      '/topic 2',
+      '/topic 3',
+      '/topic 4',
+      '/topic 5',
+    ]);
   });
 
   it.each(['6', '0', '天气'])('/topic %s → not-found', (arg) => {
@@ -269,7 +305,11 @@ describe('/list and /q', () => {
       const reply = say(text);
       if (reply?.kind !== 'list') throw new Error(`expected a list for ${text}`);
       expect(reply.lines).toHaveLength(18);
-      expect(reply.lines[4]).toEqual({ key: 'q5', cells: ['樊志宏', '经开区管委会', '经开区将如何推动汽车产业与数字经济加快融合发展?'], command: '/q 5' });
+      expect(reply.lines[4]).toEqual({
+        key: 'q5',
+        cells: ['樊志宏', '经开区管委会', '经开区将如何推动汽车产业与数字经济加快融合发展?'],
+        command: '/q 5',
+      });
       expect(reply.lines[1]!.cells[2]).toBe('将如何履行好领导小组办公室的职能,统筹推进城市…');
       expect(reply.suggestions).toEqual([{ command: '/q closing', label: '市政府副市长汪元程总体回应' }]);
     }
@@ -303,7 +343,15 @@ describe('/help', () => {
     expect(reply.meetingLine).toContain('9月13日');
     expect(reply.themes).toHaveLength(5);
     expect(reply.examples.map((e) => e.command)).toEqual(['经开区汽车怎么说', '/dept 市经信局', '/who 朱库成']);
-    expect(reply.commands.map((c) => c.command.split(' ')[0])).toEqual(['/help', '/dept', '/who', '/topic', '/list', '/q', '/promises']);
+    expect(reply.commands.map((c) => c.command.split(' ')[0])).toEqual([
+      '/help',
+      '/dept',
+      '/who',
+      '/topic',
+      '/list',
+      '/q',
+      '/promises',
+    ]);
   });
 });
 
@@ -342,7 +390,20 @@ describe('bad input', () => {
 
   it('a bug inside the layer becomes an apology and a report, not an exception', () => {
     const errors: string[] = [];
-    const broken = createConversation({ engine: { ...engine, search: () => { throw new Error('boom'); }, explain: engine.explain.bind(engine), entries: engine.entries, hearings: engine.hearings, glossary: engine.glossary, analyser: engine.analyser } as never, onError: (e) => errors.push(e.message) });
+    const broken = createConversation({
+      engine: {
+        ...engine,
+        search: () => {
+          throw new Error('boom');
+        },
+        explain: engine.explain.bind(engine),
+        entries: engine.entries,
+        hearings: engine.hearings,
+        glossary: engine.glossary,
+        analyser: engine.analyser,
+      } as never,
+      onError: (e) => errors.push(e.message),
+    });
     expect(broken.respond({ text: '汉融通', chat: 'private', userId: 'u', chatId: 'c' })).toEqual({ kind: 'error' });
     expect(broken.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'c', addressed: false })).toBeNull();
     expect(errors[0]).toMatch(/^conversation: cannot reply to private message "汉融通": boom$/);
@@ -352,13 +413,19 @@ describe('bad input', () => {
 describe('group etiquette (addressed: false)', () => {
   const group = (text: string) => say(text, { chat: 'group', addressed: false });
 
-  it.each(['经开区汽车怎么说', '經開區汽車怎麼說', '汉融通是什么', '数据壁垒如何打破？'])('a clear question %j is answered', (text) => {
-    expect(group(text)?.kind).toBe('answer');
-  });
+  it.each(['经开区汽车怎么说', '經開區汽車怎麼說', '汉融通是什么', '数据壁垒如何打破？'])(
+    'a clear question %j is answered',
+    (text) => {
+      expect(group(text)?.kind).toBe('answer');
+    },
+  );
 
-  it.each(['汉融通', '大家好', '今天天气怎么样', '好的收到', '经心局怎么说', '😀', '/foo'])('%j stays silent', (text) => {
-    expect(group(text)).toBeNull();
-  });
+  it.each(['汉融通', '大家好', '今天天气怎么样', '好的收到', '经心局怎么说', '😀', '/foo'])(
+    '%j stays silent',
+    (text) => {
+      expect(group(text)).toBeNull();
+    },
+  );
 
   it('commands are answered, since they are meant for the bot', () => {
     expect(group('/dept 经信局')?.kind).toBe('answer');
@@ -391,7 +458,9 @@ describe('rate limiting and misses inside respond', () => {
   it('a flood gets a few answers, then silence; other users still get answers', () => {
     let t = 0;
     const limited = createConversation({ engine, limiter: createRateLimiter({ now: () => t }) });
-    const replies = Array.from({ length: 20 }, () => limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' }));
+    const replies = Array.from({ length: 20 }, () =>
+      limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' }),
+    );
     expect(replies.filter(Boolean)).toHaveLength(5);
     expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'other', chatId: 'g1' })?.kind).toBe('answer');
     t += 10_000;
@@ -399,8 +468,12 @@ describe('rate limiting and misses inside respond', () => {
   });
 
   it('silent messages cost no tokens', () => {
-    const limited = createConversation({ engine, limiter: createRateLimiter({ now: () => 0, user: { capacity: 1, refillMs: 60_000 } }) });
-    for (let i = 0; i < 10; i++) expect(limited.respond({ text: '哈哈', chat: 'group', userId: 'u', chatId: 'g', addressed: false })).toBeNull();
+    const limited = createConversation({
+      engine,
+      limiter: createRateLimiter({ now: () => 0, user: { capacity: 1, refillMs: 60_000 } }),
+    });
+    for (let i = 0; i < 10; i++)
+      expect(limited.respond({ text: '哈哈', chat: 'group', userId: 'u', chatId: 'g', addressed: false })).toBeNull();
     expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'g' })?.kind).toBe('answer');
   });
 
@@ -420,17 +493,27 @@ describe('rate limiting and misses inside respond', () => {
   });
 
   it('a misses log that throws does not break the reply', () => {
-    const misses: MissesLog = { record: () => { throw new Error('disk full'); }, flush: async () => {} };
+    const misses: MissesLog = {
+      record: () => {
+        throw new Error('disk full');
+      },
+      flush: async () => {},
+    };
     const errors: string[] = [];
     const logged = createConversation({ engine, misses, onError: (e) => errors.push(e.message) });
-    expect(logged.respond({ text: '今天天气怎么样', chat: 'private', userId: 'u', chatId: 'c' })?.kind).toBe('not-found');
+    expect(logged.respond({ text: '今天天气怎么样', chat: 'private', userId: 'u', chatId: 'c' })?.kind).toBe(
+      'not-found',
+    );
     expect(errors).toEqual([expect.stringMatching(/^conversation: .*disk full$/)]);
   });
 });
 
 describe('matches (for inline results)', () => {
   it('gives full items, best first', () => {
-    expect(conversation.matches('软件名城').map((i) => [i.id, i.body])).toEqual([['q3', '市经信局'], ['q10', '市商务局']]);
+    expect(conversation.matches('软件名城').map((i) => [i.id, i.body])).toEqual([
+      ['q3', '市经信局'],
+      ['q10', '市商务局'],
+    ]);
     expect(conversation.matches('@bot 汉融通', 10).map((i) => i.id)).toEqual(['q7']);
     expect(conversation.matches('今天天气怎么样')).toEqual([]);
   });

@@ -1,6 +1,6 @@
 // Intent parsing: every command, its Chinese aliases, bot-name suffixes, mentions and junk, read without the engine.
 import { describe, expect, it } from 'vitest';
-import { cleanMessage, COMMANDS, MAX_MESSAGE_CHARS, parseIntent, type Intent } from '../../src/chat/intent.js';
+import { COMMANDS, cleanMessage, type Intent, MAX_MESSAGE_CHARS, parseIntent } from '../../src/chat/intent.js';
 
 describe('parseIntent', () => {
   it.each<[string, Intent]>([
@@ -78,12 +78,16 @@ describe('parseIntent', () => {
     expect(parseIntent(text)).toEqual({ kind: 'question', text: question });
   });
 
-  it.each(['', '   ', '\n\t', '\u0000\u0007\u001b', '\u200b\u200d', '@hearing_bot', '@a @b  '])('%j is empty', (text) => {
-    expect(parseIntent(text)).toEqual({ kind: 'empty' });
-  });
+  it.each(['', '   ', '\n\t', '\u0000\u0007\u001b', '\u200b\u200d', '@hearing_bot', '@a @b  '])(
+    '%j is empty',
+    (text) => {
+      expect(parseIntent(text)).toEqual({ kind: 'empty' });
+    },
+  );
 
   it('never throws on non-strings smuggled in from untyped platforms', () => {
-    for (const value of [undefined, null, 42, {}]) expect(parseIntent(value as unknown as string).kind).toMatch(/empty|question/);
+    for (const value of [undefined, null, 42, {}])
+      expect(parseIntent(value as unknown as string).kind).toMatch(/empty|question/);
   });
 });
 

@@ -3,7 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMissesLog, DEFAULT_MISSES_FILE, missesPathFromEnv, readMisses, topMisses, type MissesFs } from '../../src/chat/misses.js';
+import {
+  createMissesLog,
+  DEFAULT_MISSES_FILE,
+  type MissesFs,
+  missesPathFromEnv,
+  readMisses,
+  topMisses,
+} from '../../src/chat/misses.js';
 import { PROJECT_ROOT } from '../../src/search/artefacts.js';
 
 const dirs: string[] = [];
@@ -86,7 +93,12 @@ describe('createMissesLog', () => {
       rename: async () => {},
       mkdir: async () => undefined,
     };
-    const log = createMissesLog({ path: '/nowhere/misses.jsonl', fs, now: () => at, onError: (e) => errors.push(e.message) });
+    const log = createMissesLog({
+      path: '/nowhere/misses.jsonl',
+      fs,
+      now: () => at,
+      onError: (e) => errors.push(e.message),
+    });
     expect(() => log.record({ chat: 'private', text: 'a' })).not.toThrow();
     await log.flush();
     fail = false;
@@ -97,8 +109,21 @@ describe('createMissesLog', () => {
   });
 
   it('an error handler that throws does not escape either', async () => {
-    const fs: MissesFs = { appendFile: async () => { throw new Error('EACCES'); }, stat: async () => ({ size: 0 }), rename: async () => {}, mkdir: async () => undefined };
-    const log = createMissesLog({ path: '/x', fs, onError: () => { throw new Error('handler broke'); } });
+    const fs: MissesFs = {
+      appendFile: async () => {
+        throw new Error('EACCES');
+      },
+      stat: async () => ({ size: 0 }),
+      rename: async () => {},
+      mkdir: async () => undefined,
+    };
+    const log = createMissesLog({
+      path: '/x',
+      fs,
+      onError: () => {
+        throw new Error('handler broke');
+      },
+    });
     log.record({ chat: 'group', text: 'a' });
     await expect(log.flush()).resolves.toBeUndefined();
   });
@@ -128,16 +153,19 @@ describe('readMisses and topMisses', () => {
     const log = createMissesLog({ path, now: () => at });
     log.record({ chat: 'group', text: 'x' });
     await log.flush();
-    writeFileSync(`${path}.1`, '{"time":"2024-04-01T00:00:00.000Z","chat":"group","text":"房价"}\n{"broken\n{"time":1}\n');
+    writeFileSync(
+      `${path}.1`,
+      '{"time":"2024-04-01T00:00:00.000Z","chat":"group","text":"房价"}\n{"broken\n{"time":1}\n',
+    );
     writeFileSync(
       path,
-      [
+      `${[
         '{"time":"2024-05-01T00:00:00.000Z","chat":"private","text":"房价 "}',
         '{"time":"2024-05-02T00:00:00.000Z","chat":"group","text":"ＡＩ 养老金"}',
         '{"time":"2024-05-03T00:00:00.000Z","chat":"group","text":"ai养老金"}',
         '{"time":"2024-05-04T00:00:00.000Z","chat":"console","text":"房价"}',
         '{"time":"2024-05-05T00:00:00.000Z","chat":"console","text":"天气"}',
-      ].join('\n') + '\n',
+      ].join('\n')}\n`,
     );
     const all = await readMisses(path);
     expect(all).toHaveLength(6);

@@ -10,7 +10,11 @@ const takeN = (take: () => boolean, n: number) => Array.from({ length: n }, take
 
 describe('createRateLimiter', () => {
   it('documents its defaults: 5 per user then one per 10 s; 20 per chat then one per 3 s', () => {
-    expect(DEFAULT_RATE_LIMITS).toEqual({ user: { capacity: 5, refillMs: 10_000 }, chat: { capacity: 20, refillMs: 3_000 }, maxTracked: 10_000 });
+    expect(DEFAULT_RATE_LIMITS).toEqual({
+      user: { capacity: 5, refillMs: 10_000 },
+      chat: { capacity: 20, refillMs: 3_000 },
+      maxTracked: 10_000,
+    });
   });
 
   it('lets a user burst up to the capacity, then refills one token per interval', () => {
@@ -40,7 +44,11 @@ describe('createRateLimiter', () => {
   });
 
   it('a user limited in one chat is limited everywhere, and a refusal takes nothing', () => {
-    const limiter = createRateLimiter({ now: () => 0, user: { capacity: 2, refillMs: 1_000 }, chat: { capacity: 3, refillMs: 1_000 } });
+    const limiter = createRateLimiter({
+      now: () => 0,
+      user: { capacity: 2, refillMs: 1_000 },
+      chat: { capacity: 3, refillMs: 1_000 },
+    });
     expect(limiter.take({ userId: 'a', chatId: 'x' })).toBe(true);
     expect(limiter.take({ userId: 'a', chatId: 'x' })).toBe(true);
     expect(limiter.take({ userId: 'a', chatId: 'y' })).toBe(false);
@@ -78,7 +86,10 @@ describe('createRateLimiter', () => {
   });
 
   it.each([
-    [{ user: { capacity: 0, refillMs: 1000 } }, /rate-limit: user bucket needs capacity >= 1 and refillMs > 0, got \{"capacity":0,"refillMs":1000\}/],
+    [
+      { user: { capacity: 0, refillMs: 1000 } },
+      /rate-limit: user bucket needs capacity >= 1 and refillMs > 0, got \{"capacity":0,"refillMs":1000\}/,
+    ],
     [{ chat: { capacity: 5, refillMs: 0 } }, /rate-limit: chat bucket/],
   ])('rejects a bad configuration %j with a message naming it', (options, message) => {
     expect(() => createRateLimiter(options)).toThrow(message);

@@ -5,7 +5,7 @@ import { createConversation } from '../../src/chat/conversation.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
 import { escapeHtml, renderTelegramHtml } from '../../src/chat/render-telegram.js';
 import type { AnswerItem, Reply } from '../../src/chat/reply.js';
-import { PLAIN_MEASURE, splitIntoMessages, type Line } from '../../src/chat/split.js';
+import { type Line, PLAIN_MEASURE, splitIntoMessages } from '../../src/chat/split.js';
 import { loadEngine } from '../../src/search/engine.js';
 
 const engine = loadEngine();
@@ -13,7 +13,14 @@ const conversation = createConversation({ engine });
 const reply = (text: string): Reply => conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' })!;
 
 /** The text a reader sees, with tags, entities and line breaks gone: must be the same however a reply is split. */
-const visible = (parts: string[]) => parts.join('').replace(/<\/?(?:b|i|code)>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/\s+/g, '');
+const visible = (parts: string[]) =>
+  parts
+    .join('')
+    .replace(/<\/?(?:b|i|code)>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, '');
 
 /** Tags Telegram accepts in HTML mode; we use a subset. */
 const TELEGRAM_TAGS = /^(?:b|strong|i|em|u|ins|s|strike|del|code|pre|a|blockquote|tg-spoiler|span)$/;
@@ -43,12 +50,16 @@ describe('renderPlain', () => {
   });
 
   it('puts titles before names the way the transcript prints them', () => {
-    expect(renderPlain(reply('/q 1'))[0]).toMatch(/^q1 市人大常委会副主任龙良文提问：如何在数字经济基础设施建设中提质增效\?\n市经信局应询回答：\n/);
+    expect(renderPlain(reply('/q 1'))[0]).toMatch(
+      /^q1 市人大常委会副主任龙良文提问：如何在数字经济基础设施建设中提质增效\?\n市经信局应询回答：\n/,
+    );
     expect(renderPlain(reply('/q closing'))[0]).toMatch(/^市政府副市长汪元程总体回应：\n就此次专题询问中/);
   });
 
   it('lists related matches as /q commands', () => {
-    expect(renderPlain(reply('软件名城怎么样'))[0]).toContain('相关：\n/q 10 市商务局 · 魏静 · 在强化产业链招商、推动数字产业集群化发…');
+    expect(renderPlain(reply('软件名城怎么样'))[0]).toContain(
+      '相关：\n/q 10 市商务局 · 魏静 · 在强化产业链招商、推动数字产业集群化发…',
+    );
   });
 
   it('/dept 经信局 shows all four answers with their askers', () => {
@@ -75,7 +86,8 @@ describe('renderPlain', () => {
   it('help names the hearing, the themes and examples', () => {
     const text = renderPlain(reply('/help'))[0]!;
     expect(text).toMatch(/^市人大常委会“加快发展数字经济”专题询问摘录\n9月13日/);
-    for (const s of ['/topic 4 加快提升数字化治理能力', '经开区汽车怎么说', '/dept 市经信局', '/who 朱库成']) expect(text).toContain(s);
+    for (const s of ['/topic 4 加快提升数字化治理能力', '经开区汽车怎么说', '/dept 市经信局', '/who 朱库成'])
+      expect(text).toContain(s);
   });
 
   it('splits /topic 2 under the WeChat limit without losing or repeating anything', () => {
@@ -88,7 +100,8 @@ describe('renderPlain', () => {
     // Paragraphs fit, so no paragraph is cut: every answer paragraph is whole in one part.
     const topic = reply('/topic 2');
     if (topic.kind !== 'answer') throw new Error('expected an answer');
-    for (const p of topic.items.flatMap((i) => i.paragraphs)) expect(parts.some((part) => part.split('\n').includes(p))).toBe(true);
+    for (const p of topic.items.flatMap((i) => i.paragraphs))
+      expect(parts.some((part) => part.split('\n').includes(p))).toBe(true);
   });
 
   it('the default limit is 1500', () => {
@@ -100,7 +113,14 @@ describe('renderPlain', () => {
 
 describe('renderTelegramHtml', () => {
   it('escapes user text and uses only Telegram tags', () => {
-    for (const text of ['<b>', '&', '<script>alert("x")</script> & co', 'a &amp; b', '/dept <i>经心局</i>', '/who <b>李雷</b>']) {
+    for (const text of [
+      '<b>',
+      '&',
+      '<script>alert("x")</script> & co',
+      'a &amp; b',
+      '/dept <i>经心局</i>',
+      '/who <b>李雷</b>',
+    ]) {
       const parts = renderTelegramHtml(reply(text));
       for (const part of parts) assertBalancedTelegramHtml(part);
     }
@@ -110,7 +130,9 @@ describe('renderTelegramHtml', () => {
 
   it('marks headings bold and commands as code', () => {
     const html = renderTelegramHtml(reply('软件名城怎么样'))[0]!;
-    expect(html).toMatch(/^<b>q3 李江颖代表提问：<\/b>将采取哪些措施推动我市软件产业做大做强,擦亮武汉“中国软件名城”这张国家级名片\?\n<b>市经信局应询回答：<\/b>\n/);
+    expect(html).toMatch(
+      /^<b>q3 李江颖代表提问：<\/b>将采取哪些措施推动我市软件产业做大做强,擦亮武汉“中国软件名城”这张国家级名片\?\n<b>市经信局应询回答：<\/b>\n/,
+    );
     expect(html).toContain('<code>/q 10</code> 市商务局 · 魏静');
   });
 
@@ -127,7 +149,17 @@ describe('renderTelegramHtml', () => {
   });
 
   it('every reply of every command fits Telegram in one or more valid messages', () => {
-    for (const text of ['/help', '/list', '/dept', '/who', '/topic', '/dept 经信局', '/topic 5', '/q closing', '经开区汽车怎么说']) {
+    for (const text of [
+      '/help',
+      '/list',
+      '/dept',
+      '/who',
+      '/topic',
+      '/dept 经信局',
+      '/topic 5',
+      '/q closing',
+      '经开区汽车怎么说',
+    ]) {
       for (const part of renderTelegramHtml(reply(text))) {
         expect(part.length).toBeLessThanOrEqual(4096);
         assertBalancedTelegramHtml(part);
@@ -151,8 +183,15 @@ describe('splitIntoMessages', () => {
 
   it('prefers sentence ends inside a long Chinese paragraph', () => {
     const line: Line = [{ text: '第一句话说完了。第二句话也说完了。第三句', style: 'plain' }];
-    expect(splitIntoMessages([line], 12, PLAIN_MEASURE, render)).toEqual(['第一句话说完了。', '第二句话也说完了。第三句']);
-    expect(splitIntoMessages([line], 10, PLAIN_MEASURE, render)).toEqual(['第一句话说完了。', '第二句话也说完了。', '第三句']);
+    expect(splitIntoMessages([line], 12, PLAIN_MEASURE, render)).toEqual([
+      '第一句话说完了。',
+      '第二句话也说完了。第三句',
+    ]);
+    expect(splitIntoMessages([line], 10, PLAIN_MEASURE, render)).toEqual([
+      '第一句话说完了。',
+      '第二句话也说完了。',
+      '第三句',
+    ]);
   });
 
   it('keeps surrogate pairs whole', () => {
@@ -168,28 +207,53 @@ describe('splitIntoMessages', () => {
   });
 
   it('rejects a limit that cannot hold anything', () => {
-    expect(() => splitIntoMessages([[{ text: 'x', style: 'plain' }]], 0, PLAIN_MEASURE, render)).toThrow(/split: limit must be a positive number, got 0/);
+    expect(() => splitIntoMessages([[{ text: 'x', style: 'plain' }]], 0, PLAIN_MEASURE, render)).toThrow(
+      /split: limit must be a positive number, got 0/,
+    );
   });
 
   it('property: parts stay under the limit and together hold exactly the input, in order', () => {
     const span = fc.record({
-      text: fc.string({ unit: fc.constantFrom('经', '济', '。', '，', 'a', 'b', '1', ' ', '&', '<', '😀', '-'), maxLength: 60 }),
+      text: fc.string({
+        unit: fc.constantFrom('经', '济', '。', '，', 'a', 'b', '1', ' ', '&', '<', '😀', '-'),
+        maxLength: 60,
+      }),
       style: fc.constantFrom('plain' as const, 'bold' as const, 'code' as const),
     });
     fc.assert(
-      fc.property(fc.array(fc.array(span, { maxLength: 4 }), { maxLength: 12 }), fc.integer({ min: 30, max: 200 }), (lines, limit) => {
-        const item: AnswerItem = { id: 'q1', hearing: 'h', theme: null, asker: { name: '龙良文', title: '委员' }, question: 'Q', body: '市经信局', paragraphs: lines.map((l) => l.map((s) => s.text).join('')).filter((p) => p !== '') };
-        const r: Reply = { kind: 'answer', source: 'q', title: null, items: [item], related: [], suggestions: [], coverage: 1 };
-        const html = renderTelegramHtml(r, limit);
-        const plain = renderPlain(r, limit);
-        for (const part of html) {
-          expect(part.length).toBeLessThanOrEqual(limit);
-          assertBalancedTelegramHtml(part);
-        }
-        for (const part of plain) expect(part.length).toBeLessThanOrEqual(limit);
-        expect(visible(html)).toBe(visible(renderTelegramHtml(r, Number.MAX_SAFE_INTEGER)));
-        expect(visible(plain)).toBe(visible(renderPlain(r, Number.MAX_SAFE_INTEGER)));
-      }),
+      fc.property(
+        fc.array(fc.array(span, { maxLength: 4 }), { maxLength: 12 }),
+        fc.integer({ min: 30, max: 200 }),
+        (lines, limit) => {
+          const item: AnswerItem = {
+            id: 'q1',
+            hearing: 'h',
+            theme: null,
+            asker: { name: '龙良文', title: '委员' },
+            question: 'Q',
+            body: '市经信局',
+            paragraphs: lines.map((l) => l.map((s) => s.text).join('')).filter((p) => p !== ''),
+          };
+          const r: Reply = {
+            kind: 'answer',
+            source: 'q',
+            title: null,
+            items: [item],
+            related: [],
+            suggestions: [],
+            coverage: 1,
+          };
+          const html = renderTelegramHtml(r, limit);
+          const plain = renderPlain(r, limit);
+          for (const part of html) {
+            expect(part.length).toBeLessThanOrEqual(limit);
+            assertBalancedTelegramHtml(part);
+          }
+          for (const part of plain) expect(part.length).toBeLessThanOrEqual(limit);
+          expect(visible(html)).toBe(visible(renderTelegramHtml(r, Number.MAX_SAFE_INTEGER)));
+          expect(visible(plain)).toBe(visible(renderPlain(r, Number.MAX_SAFE_INTEGER)));
+        },
+      ),
       { numRuns: 200, seed: 20230913 },
     );
   });

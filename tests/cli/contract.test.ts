@@ -9,7 +9,12 @@ const CLI = join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
 
 function cli(args: string[], input = '') {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does it first)`);
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd: PROJECT_ROOT, input, encoding: 'utf8', timeout: 15_000 });
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: PROJECT_ROOT,
+    input,
+    encoding: 'utf8',
+    timeout: 15_000,
+  });
   return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -35,7 +40,10 @@ describe('search --jsonl', () => {
   it('answers one line per query, in order, empty lines with empty results', () => {
     const run = cli(['search', '--jsonl'], '汉融通\n\n光谷\n今天天气怎么样\n');
     expect(run.code).toBe(0);
-    const lines = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(['汉融通', '', '光谷', '今天天气怎么样']);
     expect(lines.map((l) => l.results.map((r: { id: string }) => r.id)[0] ?? null)).toEqual(['q7', null, 'q12', null]);
   });

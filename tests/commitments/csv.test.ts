@@ -1,6 +1,6 @@
 // CSV export: UTF-8 with BOM, RFC 4180 quoting; parsed back by an independent reader it gives the same rows.
 import { describe, expect, it } from 'vitest';
-import { commitmentRow, commitmentsCsv, CSV_COLUMNS, toCsv } from '../../src/commitments/csv.js';
+import { CSV_COLUMNS, commitmentRow, commitmentsCsv, toCsv } from '../../src/commitments/csv.js';
 import { extractCommitments } from '../../src/commitments/extract.js';
 import type { Commitment } from '../../src/commitments/model.js';
 import { hearing, parseCsv } from './helpers.js';
@@ -19,7 +19,9 @@ describe('commitmentsCsv', () => {
     const [header, ...rows] = parseCsv(csv.slice(1));
     expect(header).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(commitments.length);
-    rows.forEach((row, i) => expect(Object.fromEntries(CSV_COLUMNS.map((col, j) => [col, row[j]]))).toEqual(commitmentRow(commitments[i]!)));
+    rows.forEach((row, i) =>
+      expect(Object.fromEntries(CSV_COLUMNS.map((col, j) => [col, row[j]]))).toEqual(commitmentRow(commitments[i]!)),
+    );
   });
 
   it('writes a hand-checked row: the q4 list with its commas quoted, quantities in one cell', () => {
@@ -34,7 +36,9 @@ describe('commitmentsCsv', () => {
       '',
       '培育50名行业数字化转型专家,100名企业一把手,500家企业数字化转型专员,10000名数字技术人才',
     ]);
-    expect(csv).toContain(',"培育50名行业数字化转型专家,100名企业一把手,500家企业数字化转型专员,10000名数字技术人才"\r\n');
+    expect(csv).toContain(
+      ',"培育50名行业数字化转型专家,100名企业一把手,500家企业数字化转型专员,10000名数字技术人才"\r\n',
+    );
   });
 
   it('round-trips quotes, commas, line breaks and curly quotes in Chinese text', () => {
@@ -57,6 +61,6 @@ describe('toCsv', () => {
     [['一\n二'], '"一\n二"\r\n'],
     [['', '“中文引号”'], ',“中文引号”\r\n'],
   ])('writes %j as %j after the BOM', (row, line) => {
-    expect(toCsv([row])).toBe('\uFEFF' + line);
+    expect(toCsv([row])).toBe(`\uFEFF${line}`);
   });
 });

@@ -5,7 +5,7 @@ import { clausesOf, quotedSpans } from '../../src/commitments/clauses.js';
 import { classifyClauses, extractCommitments, type Verdict } from '../../src/commitments/extract.js';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { CommitmentSchema } from '../../src/commitments/model.js';
-import { bodyOf, paragraphsOf, personOf, type Entry } from '../../src/hearing/model.js';
+import { bodyOf, type Entry, paragraphsOf, personOf } from '../../src/hearing/model.js';
 import { artefactPaths, INDEX_DIR } from '../../src/search/artefacts.js';
 import { hearing } from './helpers.js';
 
@@ -72,7 +72,9 @@ describe('extractCommitments', () => {
   });
 
   it('gives every body that answered with a number, a time frame or a committing verb at least one commitment', () => {
-    const counts = Object.fromEntries([...new Set(entries.map(bodyOf))].map((b) => [b, commitments.filter((c) => c.body === b).length]));
+    const counts = Object.fromEntries(
+      [...new Set(entries.map(bodyOf))].map((b) => [b, commitments.filter((c) => c.body === b).length]),
+    );
     expect(counts).toEqual({
       市经信局: 6,
       市城建局: 2,
@@ -109,8 +111,14 @@ describe('extractCommitments', () => {
     for (const c of commitments) {
       const paragraph = paragraphsOf(entry(c.id))[c.paragraph]!;
       const end = c.start + c.text.length;
-      expect(c.start === 0 || BOUNDARY.includes(paragraph[c.start - 1]!), `${c.id} 「${c.text}」 starts mid-clause`).toBe(true);
-      expect(end === paragraph.length || BOUNDARY.includes(paragraph[end]!), `${c.id} 「${c.text}」 ends mid-clause`).toBe(true);
+      expect(
+        c.start === 0 || BOUNDARY.includes(paragraph[c.start - 1]!),
+        `${c.id} 「${c.text}」 starts mid-clause`,
+      ).toBe(true);
+      expect(
+        end === paragraph.length || BOUNDARY.includes(paragraph[end]!),
+        `${c.id} 「${c.text}」 ends mid-clause`,
+      ).toBe(true);
       const inQuote = (at: number) => quotedSpans(paragraph).some(([from, to]) => at > from && at < to);
       expect(inQuote(c.start) || inQuote(end), `${c.id} 「${c.text}」 cuts a quotation`).toBe(false);
     }
@@ -147,7 +155,9 @@ describe('classifyClauses: rhetoric and reports rightly left out', () => {
     ['q1', '开展“网络空间共进行动”和“5G提质升格行动”', 'no-cue'],
     ['q12', '推动“3551光谷人才计划”向数字经济领域倾斜', 'commitment'],
   ])('%s 「%s」 is %s', (id, clause, verdict) => {
-    const found = paragraphsOf(entry(id)).flatMap(classifyClauses).filter((c) => c.text === clause);
+    const found = paragraphsOf(entry(id))
+      .flatMap(classifyClauses)
+      .filter((c) => c.text === clause);
     expect(found, `${id} has the clause 「${clause}」`).toHaveLength(1);
     expect(found[0]!.verdict).toBe(verdict);
     expect(commitments.some((c) => c.text.includes(clause))).toBe(verdict === 'commitment');
@@ -158,7 +168,14 @@ describe('clausesOf', () => {
   it('splits at 。;: and commas, keeps quoted punctuation, and keeps offsets verbatim', () => {
     const text = '在网络建设方面,开展“网络空间共进行动,5G”行动。下一步,准备出台政策;为此:建议';
     const clauses = clausesOf(text);
-    expect(clauses.map((c) => c.text)).toEqual(['在网络建设方面', '开展“网络空间共进行动,5G”行动', '下一步', '准备出台政策', '为此', '建议']);
+    expect(clauses.map((c) => c.text)).toEqual([
+      '在网络建设方面',
+      '开展“网络空间共进行动,5G”行动',
+      '下一步',
+      '准备出台政策',
+      '为此',
+      '建议',
+    ]);
     expect(clauses.map((c) => c.sentence)).toEqual([0, 0, 1, 1, 2, 3]);
     for (const c of clauses) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
@@ -168,7 +185,9 @@ describe('clausesOf', () => {
       for (const paragraph of paragraphsOf(e)) {
         for (const c of clausesOf(paragraph)) {
           const spans = quotedSpans(c.text);
-          const stray = [...c.text].findIndex((ch, i) => BOUNDARY.includes(ch) && !spans.some(([f, t]) => i >= f && i < t));
+          const stray = [...c.text].findIndex(
+            (ch, i) => BOUNDARY.includes(ch) && !spans.some(([f, t]) => i >= f && i < t),
+          );
           expect(stray, `${e.id} 「${c.text}」`).toBe(-1);
         }
       }

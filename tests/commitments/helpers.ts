@@ -24,7 +24,11 @@ export async function cli(args: string[]): Promise<{ code: number; stdout: strin
       throw new Error('promises must not load the search engine');
     },
   });
-  return { code, stdout: Buffer.concat(chunks.stdout).toString('utf8'), stderr: Buffer.concat(chunks.stderr).toString('utf8') };
+  return {
+    code,
+    stdout: Buffer.concat(chunks.stdout).toString('utf8'),
+    stderr: Buffer.concat(chunks.stderr).toString('utf8'),
+  };
 }
 
 /**

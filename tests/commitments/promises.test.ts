@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { commitmentRow, CSV_COLUMNS } from '../../src/commitments/csv.js';
+import { CSV_COLUMNS, commitmentRow } from '../../src/commitments/csv.js';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { CommitmentSchema } from '../../src/commitments/model.js';
 import { PROJECT_ROOT } from '../../src/search/artefacts.js';
@@ -36,7 +36,11 @@ describe('promises (text)', () => {
 
   it('says so when a known body made no commitment', async () => {
     const run = await cli(['promises', '统计局']);
-    expect(run).toEqual({ code: 0, stdout: '市统计局: no commitment with a number, a time frame or a committing verb\n', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: '市统计局: no commitment with a number, a time frame or a committing verb\n',
+      stderr: '',
+    });
   });
 });
 
@@ -102,7 +106,11 @@ describe('promises --csv', () => {
 
   it('filters by body', async () => {
     const run = await cli(['promises', '经开区', '--csv']);
-    expect(parseCsv(run.stdout.slice(1)).slice(1).map((r) => r[2])).toEqual(Array(5).fill('经开区管委会'));
+    expect(
+      parseCsv(run.stdout.slice(1))
+        .slice(1)
+        .map((r) => r[2]),
+    ).toEqual(Array(5).fill('经开区管委会'));
   });
 
   it('runs from the compiled CLI and writes the BOM as bytes EF BB BF', () => {
@@ -119,7 +127,10 @@ describe('promises: mistakes', () => {
   it.each([
     [['promises', '经心局'], 'cli: promises: no answering body called "经心局"; did you mean 市经信局?\n'],
     [['promises', '统计厅'], 'cli: promises: no answering body called "统计厅"; did you mean 市统计局?\n'],
-    [['promises', '管委会'], 'cli: promises: no answering body called "管委会"; did you mean 经开区管委会 or 东湖高新区管委会 or 临空港开发区管委会?\n'],
+    [
+      ['promises', '管委会'],
+      'cli: promises: no answering body called "管委会"; did you mean 经开区管委会 or 东湖高新区管委会 or 临空港开发区管委会?\n',
+    ],
     [['promises', '--xml'], 'cli: usage: promises [<body>] [--csv | --json]\n'],
     [['promises', '--csv', '--json'], 'cli: usage: promises [<body>] [--csv | --json]\n'],
   ])('%j exits 2 with %j', async (args, message) => {
@@ -129,7 +140,9 @@ describe('promises: mistakes', () => {
   it('lists the known bodies when nothing is close', async () => {
     const run = await cli(['promises', '天气']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^cli: promises: no answering body called "天气"; known bodies: 市经信局, 市城建局, 经开区管委会, /);
+    expect(run.stderr).toMatch(
+      /^cli: promises: no answering body called "天气"; known bodies: 市经信局, 市城建局, 经开区管委会, /,
+    );
   });
 });
 
@@ -138,8 +151,12 @@ describe('loadCommitments', () => {
   afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
   it('names the file and what to do when it is missing or malformed', () => {
-    expect(() => loadCommitments({ indexDir: temp })).toThrow(/^commitments: cannot load .*commitments\.json: .*\(run npm run index\)$/);
+    expect(() => loadCommitments({ indexDir: temp })).toThrow(
+      /^commitments: cannot load .*commitments\.json: .*\(run npm run index\)$/,
+    );
     writeFileSync(join(temp, 'commitments.json'), JSON.stringify([{ ...all[0], cues: [] }]));
-    expect(() => loadCommitments({ indexDir: temp })).toThrow(/^commitments: .*commitments\.json: 0\.cues: .*\(run npm run index\)$/);
+    expect(() => loadCommitments({ indexDir: temp })).toThrow(
+      /^commitments: .*commitments\.json: 0\.cues: .*\(run npm run index\)$/,
+    );
   });
 });

@@ -64,7 +64,12 @@ describe('resolveBody', () => {
   });
 
   it('only knows the bodies it is given', () => {
-    expect(resolveBody('经信局', bodies.filter((b) => b.printed !== '市经信局'))).toEqual({ kind: 'none' });
+    expect(
+      resolveBody(
+        '经信局',
+        bodies.filter((b) => b.printed !== '市经信局'),
+      ),
+    ).toEqual({ kind: 'none' });
   });
 });
 

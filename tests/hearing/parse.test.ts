@@ -57,7 +57,9 @@ describe('parseTranscript on the digital-economy hearing', () => {
   it('keeps every answer paragraph verbatim, typos included', () => {
     const q5 = hearing.items[4]!;
     expect(q5.answer).toHaveLength(4);
-    expect(q5.answer[0]).toBe('聚焦车规级芯片,从今年开始每年设计并推出一款大算力7纳米智能座舱芯片,争取用三年时间在总量上实现较大增长。');
+    expect(q5.answer[0]).toBe(
+      '聚焦车规级芯片,从今年开始每年设计并推出一款大算力7纳米智能座舱芯片,争取用三年时间在总量上实现较大增长。',
+    );
     expect(hearing.items[13]!.answer[1]).toContain('全速推进智乱中心超算中心建设');
     for (const item of hearing.items) for (const p of item.answer) expect(text).toContain(p);
   });
@@ -75,7 +77,10 @@ describe('parseTranscript on other transcripts of the same format', () => {
   const minimal = (body: string) => `——某专题询问摘录\n5月8日,某次会议举行专题询问。\n主题一——\n${body}`;
 
   it('accepts full-width colons, CRLF line ends and several bodies answering one question', () => {
-    const h = parseTranscript(minimal('张三委员提问：问题？\r\n甲局应询回答：甲的回答。\r\n乙局应询回答：乙的回答。\r\n第二段。\r\n'), 'other.txt');
+    const h = parseTranscript(
+      minimal('张三委员提问：问题？\r\n甲局应询回答：甲的回答。\r\n乙局应询回答：乙的回答。\r\n第二段。\r\n'),
+      'other.txt',
+    );
     expect(h.items.map((i) => [i.id, i.body, i.question, i.answer])).toEqual([
       ['q1', '甲局', '问题？', ['甲的回答。']],
       ['q2', '乙局', '问题？', ['乙的回答。', '第二段。']],
@@ -87,10 +92,26 @@ describe('parseTranscript on other transcripts of the same format', () => {
   it.each([
     ['an empty file', '', /other\.txt:1: the file is empty/],
     ['a blank file', '\n  \n', /the file is empty/],
-    ['an answer with no question', minimal('甲局应询回答:回答。\n'), /other\.txt:4: answer by 甲局 has no question before it/],
-    ['a question with no answer', minimal('张三委员提问:问题?\n李四委员提问:问题二?\n甲局应询回答:回答。\n'), /other\.txt:4: question by 张三 has no answer/],
-    ['a question at the end with no answer', minimal('张三委员提问:问题?\n'), /other\.txt:4: question by 张三 has no answer/],
-    ['a question before any theme', '——标题\n张三委员提问:问题?\n甲局应询回答:回答。\n', /other\.txt:2: a question comes before the first theme/],
+    [
+      'an answer with no question',
+      minimal('甲局应询回答:回答。\n'),
+      /other\.txt:4: answer by 甲局 has no question before it/,
+    ],
+    [
+      'a question with no answer',
+      minimal('张三委员提问:问题?\n李四委员提问:问题二?\n甲局应询回答:回答。\n'),
+      /other\.txt:4: question by 张三 has no answer/,
+    ],
+    [
+      'a question at the end with no answer',
+      minimal('张三委员提问:问题?\n'),
+      /other\.txt:4: question by 张三 has no answer/,
+    ],
+    [
+      'a question before any theme',
+      '——标题\n张三委员提问:问题?\n甲局应询回答:回答。\n',
+      /other\.txt:2: a question comes before the first theme/,
+    ],
     ['no questions at all', '——标题\n只有一段介绍。\n', /no question and answer found/],
     ['an empty answer', minimal('张三委员提问:问题?\n甲局应询回答:\n'), /the answer by 甲局 to 张三 is empty/],
   ])('rejects %s with the file and line', (_, input, message) => {

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
 import { writeQuickReference } from '../../src/reference/files.js';
+import { PROJECT_ROOT } from '../../src/search/artefacts.js';
 
 const OUTPUT_DIR = join(PROJECT_ROOT, 'test-output', 'reference');
 
@@ -27,7 +27,9 @@ let workDir: string;
 beforeAll(async () => {
   const executablePath = findChromium();
   if (!executablePath) {
-    throw new Error('reference browser test: no `chromium` on PATH (nor CHROMIUM_PATH). Install Debian\'s package: apt-get install -y chromium');
+    throw new Error(
+      "reference browser test: no `chromium` on PATH (nor CHROMIUM_PATH). Install Debian's package: apt-get install -y chromium",
+    );
   }
   workDir = mkdtempSync(join(tmpdir(), 'quick-reference-'));
   const written = writeQuickReference({ outDir: workDir });
@@ -35,7 +37,15 @@ beforeAll(async () => {
     executablePath,
     headless: true,
     timeout: 30_000,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: { width: 1100, height: 900 },
   });
   browser = context.browser() ?? undefined;
@@ -68,17 +78,17 @@ afterAll(async () => {
 const search = (text: string) => page.fill('#search', text);
 const visibleCards = () => page.locator('.qa-card:visible');
 const visibleIds = async () => visibleCards().evaluateAll((cards) => cards.map((c) => c.id));
-const askerOf = (id: string) => page.locator(`#${id} .person-name`).innerText();
-const bodyOf = (id: string) => page.locator(`#${id} .answerer .body-name`).innerText();
+const askerOf = (id: string) => page.locator(`#${id} .person-name`).textContent();
+const bodyOf = (id: string) => page.locator(`#${id} .answerer .body-name`).textContent();
 
 describe('search box', () => {
   it('shows all 18 cards before anything is typed', async () => {
     await expect.poll(() => visibleCards().count()).toBe(18);
-    expect(await page.locator('#status').innerText()).toBe('共 18 条问答及总体回应');
+    expect(await page.locator('#status').textContent()).toBe('共 18 条问答及总体回应');
     await page.screenshot({ path: join(OUTPUT_DIR, 'page-top.png') });
   });
 
-  it('「汽车」 finds 樊志宏\'s card, answered by 经开区管委会', async () => {
+  it("「汽车」 finds 樊志宏's card, answered by 经开区管委会", async () => {
     await search('汽车');
     const ids = await visibleIds();
     expect(ids).toContain('q5');
@@ -116,7 +126,7 @@ describe('search box', () => {
     await search('量子纠缠火星殖民');
     expect(await visibleCards().count()).toBe(0);
     await expect.poll(() => page.locator('#empty').isVisible()).toBe(true);
-    expect(await page.locator('#empty').innerText()).toContain('没有找到相符的问答');
+    expect(await page.locator('#empty').textContent()).toContain('没有找到相符的问答');
     await page.screenshot({ path: join(OUTPUT_DIR, 'empty.png') });
     await page.click('#empty [data-clear]');
     expect(await visibleCards().count()).toBe(18);
@@ -125,7 +135,7 @@ describe('search box', () => {
 });
 
 describe('filter chips', () => {
-  it('a theme chip keeps that theme\'s cards and hides the other themes\' headings', async () => {
+  it("a theme chip keeps that theme's cards and hides the other themes' headings", async () => {
     await page.click('.chip[data-group="theme"][data-value="5"]');
     expect(await visibleIds()).toEqual(['q15', 'q16', 'q17', 'q18']);
     expect(await page.locator('#theme-1').isVisible()).toBe(false);
@@ -161,7 +171,9 @@ describe('filter chips', () => {
 
   it('a link to a card the filters hide clears the filters so the card can be seen', async () => {
     // Stands in for a later section (such as 承诺与目标) that links to cards and stays visible while filtering.
-    await page.evaluate(() => document.querySelector('.doc-head')!.insertAdjacentHTML('beforeend', '<a id="probe" href="#q5">问5</a>'));
+    await page.evaluate(() =>
+      document.querySelector('.doc-head')!.insertAdjacentHTML('beforeend', '<a id="probe" href="#q5">问5</a>'),
+    );
     await search('光谷');
     await page.click('#probe');
     expect(await page.locator('#q5').isVisible()).toBe(true);
@@ -174,7 +186,9 @@ describe('承诺与目标', () => {
   it('stays visible while filtering, and its link opens the card even when the filters hide it', async () => {
     await search('光谷');
     expect(await page.locator('#commitments').isVisible()).toBe(true);
-    const link = page.locator('#commitments li', { hasText: '每年至少要引进2家数字金融头部企业' }).locator('a[href="#q7"]');
+    const link = page
+      .locator('#commitments li', { hasText: '每年至少要引进2家数字金融头部企业' })
+      .locator('a[href="#q7"]');
     await link.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT_DIR, 'commitments.png') });
     await link.click();

@@ -1,11 +1,11 @@
 // The quick-reference page and Markdown as text: every asker, body and answer paragraph present, nothing fetched from outside.
-import { afterAll, describe, expect, it } from 'vitest';
+
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
-import { DATA_DIR, INDEX_DIR } from '../../src/search/artefacts.js';
 import { escapeHtml, escapeMarkdown, jsonForScript } from '../../src/reference/escape.js';
 import { chooseHearing, MAX_PAGE_BYTES, readHearings, writeQuickReference } from '../../src/reference/files.js';
 import { renderReferenceMarkdown } from '../../src/reference/markdown.js';
@@ -13,6 +13,7 @@ import { buildReferenceModel } from '../../src/reference/model.js';
 import { renderReferencePage } from '../../src/reference/page.js';
 import { traditionalPairs } from '../../src/reference/search-data.js';
 import { commitmentsSection, DEFAULT_SECTIONS, type SectionBuilder } from '../../src/reference/sections.js';
+import { DATA_DIR, INDEX_DIR } from '../../src/search/artefacts.js';
 
 const hearing = chooseHearing(readHearings(INDEX_DIR), undefined);
 const glossary = loadGlossary(join(DATA_DIR, 'glossary.json'));
@@ -25,12 +26,50 @@ function visibleText(html: string): string {
   return html
     .replace(/<(script|style)\b[\s\S]*?<\/\1>/g, '')
     .replace(/<[^>]+>/g, '')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!);
+    .replace(
+      /&(amp|lt|gt|quot|#39);/g,
+      (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[name]!,
+    );
 }
 const text = visibleText(page);
 
-const ASKERS = ['龙良文', '谭刚毅', '李江颖', '陈光菊', '樊志宏', '黄兆义', '程宏刚', '李蕾', '胡树华', '魏静', '刘成奎', '杨安', '朱库成', '王康', '陈新垓', '邹薇', '李鸣', '项明武'];
-const BODIES = ['市经信局', '市城建局', '经开区管委会', '市农业农村局', '市地方金融局', '市发改委', '市科技局', '市商务局', '市财政局', '东湖高新区管委会', '市政务服务大数据局', '临空港开发区管委会', '市政府国资委', '市市场监管局', '市统计局'];
+const ASKERS = [
+  '龙良文',
+  '谭刚毅',
+  '李江颖',
+  '陈光菊',
+  '樊志宏',
+  '黄兆义',
+  '程宏刚',
+  '李蕾',
+  '胡树华',
+  '魏静',
+  '刘成奎',
+  '杨安',
+  '朱库成',
+  '王康',
+  '陈新垓',
+  '邹薇',
+  '李鸣',
+  '项明武',
+];
+const BODIES = [
+  '市经信局',
+  '市城建局',
+  '经开区管委会',
+  '市农业农村局',
+  '市地方金融局',
+  '市发改委',
+  '市科技局',
+  '市商务局',
+  '市财政局',
+  '东湖高新区管委会',
+  '市政务服务大数据局',
+  '临空港开发区管委会',
+  '市政府国资委',
+  '市市场监管局',
+  '市统计局',
+];
 
 describe('renderReferencePage', () => {
   it('opens with the title and the date line', () => {
@@ -42,7 +81,13 @@ describe('renderReferencePage', () => {
     const ids = [...page.matchAll(/<article class="card qa-card" id="(q\d+)"/g)].map((m) => m[1]);
     expect(ids).toEqual(Array.from({ length: 18 }, (_, i) => `q${i + 1}`));
     const themes = [...page.matchAll(/<h2 id="theme-\d-title">([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(themes).toEqual(['一、加快推进数字新型基础设施建设', '二、加快促进产业数字化转型', '三、加快推动数字产业化升级', '四、加快提升数字化治理能力', '五、加快优化数字经济发展环境']);
+    expect(themes).toEqual([
+      '一、加快推进数字新型基础设施建设',
+      '二、加快促进产业数字化转型',
+      '三、加快推动数字产业化升级',
+      '四、加快提升数字化治理能力',
+      '五、加快优化数字经济发展环境',
+    ]);
   });
 
   it.each(ASKERS)('names the asker %s', (name) => {
@@ -54,8 +99,10 @@ describe('renderReferencePage', () => {
   });
 
   it('shows each asker with their title and each card with its body', () => {
-    expect(page).toMatch(/id="q5"[^]*?樊志宏<\/strong> <span class="person-title">委员<\/span>[^]*?经开区管委会<\/strong>/);
-    expect(page).toMatch(/id="q1"[^]*?龙良文<\/strong> <span class="person-title">市人大常委会副主任<\/span>/);
+    expect(page).toMatch(
+      /id="q5"[\s\S]*?樊志宏<\/strong> <span class="person-title">委员<\/span>[\s\S]*?经开区管委会<\/strong>/,
+    );
+    expect(page).toMatch(/id="q1"[\s\S]*?龙良文<\/strong> <span class="person-title">市人大常委会副主任<\/span>/);
   });
 
   it('contains every question and every answer paragraph in full, and the closing response', () => {
@@ -88,16 +135,25 @@ describe('renderReferencePage', () => {
     expect(Buffer.byteLength(page)).toBeLessThan(MAX_PAGE_BYTES);
   });
 
-  it('embeds the glossary short names and a Traditional table for the page\'s characters', () => {
+  it("embeds the glossary short names and a Traditional table for the page's characters", () => {
     const data = JSON.parse(page.match(/<script type="application\/json" id="search-data">([^<]*)<\/script>/)![1]!);
-    expect(data.bodyNames['市经信局']).toContain('经信局');
-    expect(data.bodyNames['东湖高新区管委会']).toContain('光谷');
-    const pairs = new Map(Array.from(data.traditional as string).reduce<[string, string][]>((acc, ch, i, all) => (i % 2 ? acc : [...acc, [ch, all[i + 1]!]]), []));
+    expect(data.bodyNames.市经信局).toContain('经信局');
+    expect(data.bodyNames.东湖高新区管委会).toContain('光谷');
+    const pairs = new Map(
+      Array.from(data.traditional as string).reduce<[string, string][]>(
+        (acc, ch, i, all) => (i % 2 ? acc : [...acc, [ch, all[i + 1]!]]),
+        [],
+      ),
+    );
     expect([...'經開區數據'].map((ch) => pairs.get(ch))).toEqual([...'经开区数据']);
   });
 
   it('escapes text, so markup in a transcript shows as text', () => {
-    const tricky = { ...hearing, title: '<script>alert("x")</script> & 询问', items: hearing.items.map((item, i) => (i === 0 ? { ...item, answer: ['</script><b>粗</b>'] } : item)) };
+    const tricky = {
+      ...hearing,
+      title: '<script>alert("x")</script> & 询问',
+      items: hearing.items.map((item, i) => (i === 0 ? { ...item, answer: ['</script><b>粗</b>'] } : item)),
+    };
     const html = renderReferencePage(buildReferenceModel(tricky, glossary));
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 询问');
     expect(html).toContain('<p>&lt;/script&gt;&lt;b&gt;粗&lt;/b&gt;</p>');
@@ -105,29 +161,37 @@ describe('renderReferencePage', () => {
   });
 
   it('takes an added section as one more builder, shown in the table of contents', () => {
-    const extra: SectionBuilder = () => [{ id: 'commitments', title: '承诺与目标', html: '<p>示例</p>', markdown: '示例' }];
+    const extra: SectionBuilder = () => [
+      { id: 'commitments', title: '承诺与目标', html: '<p>示例</p>', markdown: '示例' },
+    ];
     const sections = [...DEFAULT_SECTIONS, extra];
-    expect(renderReferencePage(model, { sections })).toMatch(/<a href="#commitments">承诺与目标<\/a>[^]*<section class="section" id="commitments"[^]*<p>示例<\/p>/);
+    expect(renderReferencePage(model, { sections })).toMatch(
+      /<a href="#commitments">承诺与目标<\/a>[\s\S]*<section class="section" id="commitments"[\s\S]*<p>示例<\/p>/,
+    );
     expect(renderReferenceMarkdown(model, { sections })).toMatch(/## 承诺与目标\n\n示例\n$/);
   });
 
   it('refuses two sections with one id', () => {
     const twice: SectionBuilder = () => [{ id: 'index', title: '重复', html: '', markdown: '' }];
-    expect(() => renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, twice] })).toThrow('reference: two sections share the id index');
+    expect(() => renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, twice] })).toThrow(
+      'reference: two sections share the id index',
+    );
   });
 });
 
 describe('renderReferenceMarkdown', () => {
   it('has the title, date line, themes, askers with titles and bodies', () => {
     expect(markdown.startsWith(`# ${hearing.title}\n\n${hearing.meetingLine}\n`)).toBe(true);
-    for (const group of model.themes) expect(markdown).toContain(`## ${['', '一', '二', '三', '四', '五'][group.theme.index]}、${group.theme.title}`);
+    for (const group of model.themes)
+      expect(markdown).toContain(`## ${['', '一', '二', '三', '四', '五'][group.theme.index]}、${group.theme.title}`);
     expect(markdown).toContain('### 问5　樊志宏（委员）');
     expect(markdown).toContain('**答复单位：**经开区管委会（武汉经济技术开发区管理委员会）');
     for (const body of BODIES) expect(markdown).toContain(body);
   });
 
   it('contains every answer paragraph verbatim, and the closing response', () => {
-    for (const item of hearing.items) for (const paragraph of item.answer) expect(markdown, item.id).toContain(`\n\n${paragraph}\n`);
+    for (const item of hearing.items)
+      for (const paragraph of item.answer) expect(markdown, item.id).toContain(`\n\n${paragraph}\n`);
     for (const paragraph of hearing.closing!.paragraphs) expect(markdown).toContain(paragraph);
   });
 });
@@ -136,22 +200,46 @@ describe('commitmentsSection (承诺与目标)', () => {
   const commitments = loadCommitments();
   const sections = [...DEFAULT_SECTIONS, commitmentsSection(commitments)];
   const withCommitments = renderReferencePage(model, { sections });
-  const section = withCommitments.slice(withCommitments.indexOf('<section class="section" id="commitments"'), withCommitments.indexOf('</main>'));
+  const section = withCommitments.slice(
+    withCommitments.indexOf('<section class="section" id="commitments"'),
+    withCommitments.indexOf('</main>'),
+  );
   const sectionMarkdown = renderReferenceMarkdown(model, { sections }).split('## 承诺与目标\n\n')[1]!;
   /** Each body's group in the HTML: printed name → its visible text. */
-  const groups = new Map([...section.matchAll(/<section class="commitment-group"[^>]*>([^]*?)<\/section>/g)].map((m) => [m[1]!.match(/<strong class="body-name">([^<]+)</)![1]!, visibleText(m[1]!).trim()]));
+  const groups = new Map(
+    [...section.matchAll(/<section class="commitment-group"[^>]*>([\s\S]*?)<\/section>/g)].map((m) => [
+      m[1]!.match(/<strong class="body-name">([^<]+)</)![1]!,
+      visibleText(m[1]!).trim(),
+    ]),
+  );
 
   it('comes last in the table of contents and on the page', () => {
-    expect(withCommitments).toMatch(/<li><a href="#closing-section">总体回应<\/a><\/li><li><a href="#commitments">承诺与目标<\/a><\/li><\/ol>/);
+    expect(withCommitments).toMatch(
+      /<li><a href="#closing-section">总体回应<\/a><\/li><li><a href="#commitments">承诺与目标<\/a><\/li><\/ol>/,
+    );
     expect(section).toContain('<h2 id="commitments-title">承诺与目标</h2>');
     expect(section).not.toContain(' data-card ');
   });
 
   it('groups by answering body, in order of first answer, with counts; names the bodies without any', () => {
-    expect([...groups.keys()]).toEqual(['市经信局', '市城建局', '经开区管委会', '市农业农村局', '市地方金融局', '市发改委', '市科技局', '东湖高新区管委会', '市政务服务大数据局', '临空港开发区管委会', '市政府国资委']);
+    expect([...groups.keys()]).toEqual([
+      '市经信局',
+      '市城建局',
+      '经开区管委会',
+      '市农业农村局',
+      '市地方金融局',
+      '市发改委',
+      '市科技局',
+      '东湖高新区管委会',
+      '市政务服务大数据局',
+      '临空港开发区管委会',
+      '市政府国资委',
+    ]);
     expect(groups.get('市地方金融局')).toMatch(/^市地方金融局 武汉市地方金融工作局 2条/);
     expect(visibleText(section)).toContain('共26条，来自11个答复单位。');
-    expect(visibleText(section)).toContain('答复中没有摘出承诺的：市商务局、市财政局、市市场监管局、市统计局、市政府。');
+    expect(visibleText(section)).toContain(
+      '答复中没有摘出承诺的：市商务局、市财政局、市市场监管局、市统计局、市政府。',
+    );
   });
 
   it.each([
@@ -159,11 +247,18 @@ describe('commitmentsSection (承诺与目标)', () => {
     ['经开区管委会', '计划建设1平方公里的武汉智能汽车软件园', 'q5', '樊志宏'],
     ['经开区管委会', '从今年开始每年设计并推出一款大算力7纳米智能座舱芯片', 'q5', '樊志宏'],
     ['市经信局', '争创1-2个中国软件名园', 'q3', '李江颖'],
-    ['市经信局', '培育50名行业数字化转型专家,100名企业一把手,500家企业数字化转型专员,10000名数字技术人才', 'q4', '陈光菊'],
+    [
+      '市经信局',
+      '培育50名行业数字化转型专家,100名企业一把手,500家企业数字化转型专员,10000名数字技术人才',
+      'q4',
+      '陈光菊',
+    ],
     ['市发改委', '努力打造10个生产型服务业创新发展示范区和10个生活型服务业创新先行区', 'q8', '李蕾'],
   ])('under %s: 「%s」 linking to %s, asked by %s', (body, text, id, asker) => {
     expect(groups.get(body)).toContain(`「${text}」 问${id.slice(1)} ${asker}`);
-    expect(section).toContain(`<li><span class="commitment-text">「${text}」</span> <span class="commitment-source"><a href="#${id}">问${id.slice(1)}</a>`);
+    expect(section).toContain(
+      `<li><span class="commitment-text">「${text}」</span> <span class="commitment-source"><a href="#${id}">问${id.slice(1)}</a>`,
+    );
   });
 
   it('quotes every commitment verbatim, each linking to a card on the page', () => {
@@ -173,20 +268,26 @@ describe('commitmentsSection (承诺与目标)', () => {
     for (const id of links) expect(withCommitments).toContain(`<article class="card qa-card" id="${id}"`);
   });
 
-  it('in Markdown: a heading per body, the text verbatim, a link to the card\'s heading', () => {
-    expect(sectionMarkdown).toContain('### 市地方金融局（武汉市地方金融工作局）　2条\n\n- 「每年至少要引进2家数字金融头部企业」——[问7](#问7程宏刚委员) 程宏刚（委员）\n');
-    expect(sectionMarkdown).toContain('- 「计划建设1平方公里的武汉智能汽车软件园」——[问5](#问5樊志宏委员) 樊志宏（委员）');
+  it("in Markdown: a heading per body, the text verbatim, a link to the card's heading", () => {
+    expect(sectionMarkdown).toContain(
+      '### 市地方金融局（武汉市地方金融工作局）　2条\n\n- 「每年至少要引进2家数字金融头部企业」——[问7](#问7程宏刚委员) 程宏刚（委员）\n',
+    );
+    expect(sectionMarkdown).toContain(
+      '- 「计划建设1平方公里的武汉智能汽车软件园」——[问5](#问5樊志宏委员) 樊志宏（委员）',
+    );
     expect(markdown).toContain('### 问7　程宏刚（委员）');
     expect(sectionMarkdown.match(/^- 「/gm)).toHaveLength(commitments.length);
   });
 
-  it('ignores other hearings\' commitments and escapes text', () => {
+  it("ignores other hearings' commitments and escapes text", () => {
     const other = { ...commitments[0]!, hearing: 'another-hearing' };
     const marked = { ...commitments[0]!, text: '建设<b>1&2</b>个' };
     const html = renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, commitmentsSection([other, marked])] });
     expect(html).toContain('「建设&lt;b&gt;1&amp;2&lt;/b&gt;个」');
     expect(html).toContain('共1条，来自1个答复单位。');
-    expect(renderReferenceMarkdown(model, { sections: [commitmentsSection([marked])] })).toContain('- 「建设\\<b\\>1&2\\</b\\>个」');
+    expect(renderReferenceMarkdown(model, { sections: [commitmentsSection([marked])] })).toContain(
+      '- 「建设\\<b\\>1&2\\</b\\>个」',
+    );
   });
 });
 
@@ -198,8 +299,12 @@ describe('writeQuickReference', () => {
   const md = readFileSync(written.markdown.path, 'utf8');
 
   it('writes 承诺与目标 into both files, after the cards', () => {
-    expect(html).toMatch(/id="closing"[^]*<section class="section" id="commitments"[^]*「每年至少要引进2家数字金融头部企业」/);
-    expect(md).toMatch(/## 总体回应[^]*## 承诺与目标\n[^]*### 市地方金融局（武汉市地方金融工作局）　2条\n\n- 「每年至少要引进2家数字金融头部企业」/);
+    expect(html).toMatch(
+      /id="closing"[\s\S]*<section class="section" id="commitments"[\s\S]*「每年至少要引进2家数字金融头部企业」/,
+    );
+    expect(md).toMatch(
+      /## 总体回应[\s\S]*## 承诺与目标\n[\s\S]*### 市地方金融局（武汉市地方金融工作局）　2条\n\n- 「每年至少要引进2家数字金融头部企业」/,
+    );
   });
 
   it(`stays self-contained and under ${MAX_PAGE_BYTES} bytes`, () => {

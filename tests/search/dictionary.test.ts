@@ -2,8 +2,23 @@
 import { describe, expect, it } from 'vitest';
 import { trimDictionary, wordsOneCharacterLonger } from '../../src/search/dictionary.js';
 
-const FULL = ['数字 5000 n', '经济 8000 n', '数字经济 300 n', '养老 900 v', '养老金 99 n', '养老院 5 n', '天气 2657 n', '的 300000 uj', '罕 3 a'].join('\n') + '\n';
-const parse = (dict: string) => dict.trim().split('\n').map((l) => l.split(' ')).map(([w, f]) => ({ word: w!, freq: Number(f) }));
+const FULL = `${[
+  '数字 5000 n',
+  '经济 8000 n',
+  '数字经济 300 n',
+  '养老 900 v',
+  '养老金 99 n',
+  '养老院 5 n',
+  '天气 2657 n',
+  '的 300000 uj',
+  '罕 3 a',
+].join('\n')}\n`;
+const parse = (dict: string) =>
+  dict
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' '))
+    .map(([w, f]) => ({ word: w!, freq: Number(f) }));
 const total = (dict: string) => parse(dict).reduce((s, e) => s + e.freq, 0);
 
 describe('trimDictionary', () => {

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { bodyOf } from '../../src/hearing/model.js';
 import { sharedEngine } from './helpers.js';
 
-const ids = (query: string, limit?: number) => sharedEngine().search(query, { limit }).map((h) => h.entry.id);
+const ids = (query: string, limit?: number) =>
+  sharedEngine()
+    .search(query, { limit })
+    .map((h) => h.entry.id);
 
 describe('search', () => {
   it('routes a body name alone to every answer of that body, in order', () => {
@@ -37,9 +40,12 @@ describe('search', () => {
     expect(ids('智算中心')[0]).toBe('q14');
   });
 
-  it.each(['', '   ', '\u0000\u0007\u001b[31m', '👍👍👍', '<b>hi</b>', '????', '的的的的', 'a'.repeat(30_000)])('returns nothing for %j', (query) => {
-    expect(ids(query)).toEqual([]);
-  });
+  it.each(['', '   ', '\u0000\u0007\u001b[31m', '👍👍👍', '<b>hi</b>', '????', '的的的的', 'a'.repeat(30_000)])(
+    'returns nothing for %j',
+    (query) => {
+      expect(ids(query)).toEqual([]);
+    },
+  );
 
   it('never throws and stays fast on arbitrary Unicode up to 30 KB', () => {
     fc.assert(
@@ -54,7 +60,11 @@ describe('search', () => {
   });
 
   it('never throws on long random strings mixing CJK, emoji and control characters', () => {
-    const char = fc.oneof(fc.integer({ min: 0x4e00, max: 0x9fff }), fc.integer({ min: 0x1f300, max: 0x1faff }), fc.integer({ min: 0, max: 0x7f }));
+    const char = fc.oneof(
+      fc.integer({ min: 0x4e00, max: 0x9fff }),
+      fc.integer({ min: 0x1f300, max: 0x1faff }),
+      fc.integer({ min: 0, max: 0x7f }),
+    );
     fc.assert(
       fc.property(fc.array(char, { minLength: 1_000, maxLength: 30_000 }), (codes) => {
         expect(Array.isArray(sharedEngine().search(String.fromCodePoint(...codes)))).toBe(true);
@@ -64,7 +74,7 @@ describe('search', () => {
   });
 
   it('answers a 30 KB question about the hearing from its first 200 characters', () => {
-    expect(ids('汉融通' + '。'.repeat(30_000))).toEqual(['q7']);
+    expect(ids(`汉融通${'。'.repeat(30_000)}`)).toEqual(['q7']);
   });
 });
 
@@ -87,11 +97,16 @@ describe('phrases as they stand in the answers', () => {
   // (a handful of everyday pairs such as 推动企业 may lead elsewhere: at most 1%).
   it('lead to an entry holding them', () => {
     const engine = sharedEngine();
-    const texts = engine.entries.map((e) => engine.analyser.normalise([e.kind === 'qa' ? e.question : '', ...(e.kind === 'qa' ? e.answer : e.paragraphs)].join('\n')));
+    const texts = engine.entries.map((e) =>
+      engine.analyser.normalise(
+        [e.kind === 'qa' ? e.question : '', ...(e.kind === 'qa' ? e.answer : e.paragraphs)].join('\n'),
+      ),
+    );
     const phrases = new Set<string>();
     for (const text of texts) {
       const words = engine.analyser.queryWords(text).filter((w) => w.length >= 2);
-      for (let i = 0; i + 1 < words.length; i++) if (text.includes(words[i]! + words[i + 1]!)) phrases.add(words[i]! + words[i + 1]!);
+      for (let i = 0; i + 1 < words.length; i++)
+        if (text.includes(words[i]! + words[i + 1]!)) phrases.add(words[i]! + words[i + 1]!);
     }
     const astray = [...phrases].filter((phrase) => {
       const first = engine.search(phrase)[0];

@@ -1,8 +1,8 @@
 // Shared test helpers for retrieval: the engine (loaded once per test file) and the query tables under tests/fixtures.
 import { join } from 'node:path';
+import { type QueryCase, readQueryTable } from '../../bench/query-table.js';
 import { PROJECT_ROOT } from '../../src/search/artefacts.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
-import { readQueryTable, type QueryCase } from '../../bench/query-table.js';
 
 export type { QueryCase };
 

@@ -1,10 +1,17 @@
 // index/ is generated: it must match its inputs (stale → fail), rebuild to the same bytes, and fail loudly when broken.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { artefactPaths, DATA_DIR, hashInputs, INDEX_DIR, ManifestSchema, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import {
+  artefactPaths,
+  DATA_DIR,
+  hashInputs,
+  INDEX_DIR,
+  ManifestSchema,
+  PROJECT_ROOT,
+} from '../../src/search/artefacts.js';
 import { JIEBA_INPUTS } from '../../src/search/dictionary.js';
 import { loadEngine } from '../../src/search/engine.js';
 
@@ -12,7 +19,9 @@ const temp = mkdtempSync(join(tmpdir(), 'hearing-index-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)],
+  );
 
 describe('index/', () => {
   it('was built from the current data (run `npm run index` after editing data/)', () => {
@@ -22,11 +31,23 @@ describe('index/', () => {
 
   it('rebuilds to exactly the committed bytes', () => {
     const out = join(temp, 'rebuilt');
-    execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), out], { cwd: PROJECT_ROOT, stdio: 'pipe' });
-    const committed = filesUnder(INDEX_DIR).map((f) => relative(INDEX_DIR, f)).sort();
-    expect(filesUnder(out).map((f) => relative(out, f)).sort()).toEqual(committed);
+    execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), out], {
+      cwd: PROJECT_ROOT,
+      stdio: 'pipe',
+    });
+    const committed = filesUnder(INDEX_DIR)
+      .map((f) => relative(INDEX_DIR, f))
+      .sort();
+    expect(
+      filesUnder(out)
+        .map((f) => relative(out, f))
+        .sort(),
+    ).toEqual(committed);
     for (const file of committed) {
-      expect(readFileSync(join(out, file)).equals(readFileSync(join(INDEX_DIR, file))), `${file} differs: run npm run index`).toBe(true);
+      expect(
+        readFileSync(join(out, file)).equals(readFileSync(join(INDEX_DIR, file))),
+        `${file} differs: run npm run index`,
+      ).toBe(true);
     }
   }, 60_000);
 
@@ -35,7 +56,9 @@ describe('index/', () => {
     mkdirSync(broken, { recursive: true });
     copyFileSync(artefactPaths(INDEX_DIR).hearings, join(broken, 'hearings.json'));
     writeFileSync(join(broken, 'search.json'), '{"miniSearch": 1');
-    expect(() => loadEngine({ indexDir: broken })).toThrow(/engine: cannot load .*broken\/search\.json: .*\(run npm run index\)/);
+    expect(() => loadEngine({ indexDir: broken })).toThrow(
+      /engine: cannot load .*broken\/search\.json: .*\(run npm run index\)/,
+    );
     writeFileSync(join(broken, 'hearings.json'), '[]');
     expect(() => loadEngine({ indexDir: broken })).toThrow(/hearings\.json/);
   });
@@ -50,12 +73,19 @@ describe('broken jieba files', () => {
       try { loadSegmenter(artefactPaths(${JSON.stringify(indexDir)}).jieba); console.log('loaded'); }
       catch (error) { console.log(error.message); }
     `;
-    return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim().split('\n').pop();
+    return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .pop();
   };
   const copyJieba = (name: string) => {
     const dir = join(temp, name);
     mkdirSync(join(dir, 'jieba'), { recursive: true });
-    for (const file of ['dict.utf8', 'hmm.utf8', 'user.utf8', 'idf.utf8', 'stop.utf8']) copyFileSync(join(INDEX_DIR, 'jieba', file), join(dir, 'jieba', file));
+    for (const file of ['dict.utf8', 'hmm.utf8', 'user.utf8', 'idf.utf8', 'stop.utf8'])
+      copyFileSync(join(INDEX_DIR, 'jieba', file), join(dir, 'jieba', file));
     return dir;
   };
 

@@ -12,10 +12,21 @@ const data = join(temp, 'data');
 const index = join(temp, 'index');
 mkdirSync(join(data, 'hearings'), { recursive: true });
 copyFileSync(join(DATA_DIR, 'glossary.json'), join(data, 'glossary.json'));
-copyFileSync(join(DATA_DIR, 'hearings', 'digital-economy-2023-09-13.txt'), join(data, 'hearings', 'digital-economy-2023-09-13.txt'));
-copyFileSync(join(PROJECT_ROOT, 'tests', 'fixtures', 'hearings', 'smart-water-2024-05-08.txt'), join(data, 'hearings', 'smart-water-2024-05-08.txt'));
+copyFileSync(
+  join(DATA_DIR, 'hearings', 'digital-economy-2023-09-13.txt'),
+  join(data, 'hearings', 'digital-economy-2023-09-13.txt'),
+);
+copyFileSync(
+  join(PROJECT_ROOT, 'tests', 'fixtures', 'hearings', 'smart-water-2024-05-08.txt'),
+  join(data, 'hearings', 'smart-water-2024-05-08.txt'),
+);
 
-const tsx = (args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', ...args], { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+const tsx = (args: string[]) =>
+  execFileSync(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: PROJECT_ROOT,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 
 describe('an index of two hearings', () => {
   it('holds both, items carrying their hearing, in file-name order', () => {
@@ -31,7 +42,10 @@ describe('an index of two hearings', () => {
       ['q2', 'smart-water-2024-05-08', '赵华', '市水务局'],
       ['q3', 'smart-water-2024-05-08', '赵华', '市城管执法委'],
     ]);
-    expect(water.items[0]!.answer).toEqual(['建设管网漏损监测平台，今年完成300公里老旧管网改造。', '第二段：推广智能水表。']);
+    expect(water.items[0]!.answer).toEqual([
+      '建设管网漏损监测平台，今年完成300公里老旧管网改造。',
+      '第二段：推广智能水表。',
+    ]);
     expect(water.closing?.speaker).toEqual({ name: '李明', title: '市政府副市长' });
   }, 60_000);
 
@@ -42,7 +56,9 @@ describe('an index of two hearings', () => {
       const ask = (q) => engine.search(q).map((h) => h.entry.hearing + '#' + h.entry.id);
       console.log(JSON.stringify([ask('管网漏损'), ask('汉融通'), ask('内涝预警')]));
     `;
-    const [leaks, hanrongtong, flooding] = JSON.parse(tsx(['--input-type=module', '-e', script]).trim().split('\n').pop()!);
+    const [leaks, hanrongtong, flooding] = JSON.parse(
+      tsx(['--input-type=module', '-e', script]).trim().split('\n').pop()!,
+    );
     expect(leaks[0]).toBe('smart-water-2024-05-08#q1');
     expect(hanrongtong).toEqual(['digital-economy-2023-09-13#q7']);
     expect(flooding[0]).toBe('smart-water-2024-05-08#q2');

@@ -1,10 +1,16 @@
 // Retrieval quality, table-driven: the development set and the team's colloquial set exactly, the held-out set as users would judge it.
 import { Converter } from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import { readFixtureTable, sharedEngine, type QueryCase } from './helpers.js';
+import { type QueryCase, readFixtureTable, sharedEngine } from './helpers.js';
 
-const ids = (query: string) => sharedEngine().search(query).map((h) => h.entry.id);
-const split = (cases: QueryCase[]) => ({ inScope: cases.filter((c) => c.accepted[0] !== 'none'), outOfScope: cases.filter((c) => c.accepted[0] === 'none') });
+const ids = (query: string) =>
+  sharedEngine()
+    .search(query)
+    .map((h) => h.entry.id);
+const split = (cases: QueryCase[]) => ({
+  inScope: cases.filter((c) => c.accepted[0] !== 'none'),
+  outOfScope: cases.filter((c) => c.accepted[0] === 'none'),
+});
 
 describe.each([['dev.tsv'], ['colloquial.tsv']])('%s', (name) => {
   const { inScope, outOfScope } = split(readFixtureTable(name));
@@ -34,10 +40,13 @@ describe('dev.tsv typed in Traditional characters (Taiwan)', () => {
 describe('heldout.tsv', () => {
   const { inScope, outOfScope } = split(readFixtureTable('heldout.tsv'));
 
-  it.each(inScope.map((c): [string, QueryCase] => [c.query, c]))('%s → its answer first, or silence, never another answer', (_, c) => {
-    const first = ids(c.query)[0];
-    if (first !== undefined) expect(c.accepted).toContain(first);
-  });
+  it.each(inScope.map((c): [string, QueryCase] => [c.query, c]))(
+    '%s → its answer first, or silence, never another answer',
+    (_, c) => {
+      const first = ids(c.query)[0];
+      if (first !== undefined) expect(c.accepted).toContain(first);
+    },
+  );
 
   it.each(outOfScope.map((c) => [c.query]))('%s → nothing', (query) => {
     expect(ids(query)).toEqual([]);

@@ -18,19 +18,37 @@ describe('trimmed jieba files', () => {
   it('cut every paragraph of the hearing as the full dictionary and HMM model do', () => {
     const engine = sharedEngine();
     const paths = artefactPaths(INDEX_DIR).jieba;
-    const lines = engine.entries.flatMap((e) => [e.kind === 'qa' ? e.question : '', ...(e.kind === 'qa' ? e.answer : e.paragraphs)]).filter(Boolean).map(engine.analyser.normalise);
-    const full = JSON.parse(execFileSync(process.execPath, ['-e', FULL_JIEBA_CHILD, paths.userDict], { cwd: PROJECT_ROOT, input: JSON.stringify(lines), encoding: 'utf8' }));
+    const lines = engine.entries
+      .flatMap((e) => [e.kind === 'qa' ? e.question : '', ...(e.kind === 'qa' ? e.answer : e.paragraphs)])
+      .filter(Boolean)
+      .map(engine.analyser.normalise);
+    const full = JSON.parse(
+      execFileSync(process.execPath, ['-e', FULL_JIEBA_CHILD, paths.userDict], {
+        cwd: PROJECT_ROOT,
+        input: JSON.stringify(lines),
+        encoding: 'utf8',
+      }),
+    );
     const trimmed = loadSegmenter(paths);
     expect(lines.map((l) => [trimmed.cut(l), trimmed.cutForSearch(l)])).toEqual(full);
   }, 60_000);
 });
 
 describe('trimHmmModel', () => {
-  const model = ['#prob_start', '-0.26 -3.14e+100 -3.14e+100 -1.46', '#B', '甲:-1.0,乙:-2.0,丙:-3.0', '#E', '乙:-1.5,丁:-2.5'].join('\n');
+  const model = [
+    '#prob_start',
+    '-0.26 -3.14e+100 -3.14e+100 -1.46',
+    '#B',
+    '甲:-1.0,乙:-2.0,丙:-3.0',
+    '#E',
+    '乙:-1.5,丁:-2.5',
+  ].join('\n');
   const dictionary = ['甲乙 100 n', '甲 50 n', '丙 1 n', '丁 50 n'].join('\n');
 
   it('keeps the header lines, the characters of the text and the most frequent ones', () => {
-    expect(trimHmmModel(model, dictionary, '丙', 1)).toBe(['#prob_start', '-0.26 -3.14e+100 -3.14e+100 -1.46', '#B', '甲:-1.0,丙:-3.0', '#E', ''].join('\n'));
+    expect(trimHmmModel(model, dictionary, '丙', 1)).toBe(
+      ['#prob_start', '-0.26 -3.14e+100 -3.14e+100 -1.46', '#B', '甲:-1.0,丙:-3.0', '#E', ''].join('\n'),
+    );
     expect(trimHmmModel(model, dictionary, '', 4)).toBe(model);
   });
 });
