@@ -14,11 +14,14 @@ import {
   WechatyBuilder,
   type WechatyOptions,
 } from 'wechaty';
-import { type Conversation, createConversation } from '../src/chat/conversation.js';
+import {
+  type Conversation,
+  type Outcome as ConversationOutcome,
+  createConversation,
+} from '../src/chat/conversation.js';
 import { createMissesLog, type MissesLog, missesPathFromEnv } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { renderPlain } from '../src/chat/render-plain.js';
-import type { Reply } from '../src/chat/reply.js';
 import { PROJECT_ROOT } from '../src/search/artefacts.js';
 import { loadEngine, type SearchEngine } from '../src/search/engine.js';
 import {
@@ -148,12 +151,10 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
     const talker = message.talker();
     if (talker.type() === types.Contact.Official) return ignored('official account');
     const who = { userId: talker.id, chatId: talker.id };
-    if (message.type() === types.Message.Text)
-      return deliver(conversation.respond({ text: message.text(), chat: 'private', ...who }), talker.id, (part) =>
-        talker.say(part),
-      );
-    if (!HINTED_TYPES.has(message.type())) return ignored(`${types.Message[message.type()]} message`);
-    return deliver(limiter.take(who) ? NON_TEXT_HINT : null, talker.id, (part) => talker.say(part));
+    const text = message.type() === types.Message.Text;
+    if (!text && !HINTED_TYPES.has(message.type())) return ignored(`${types.Message[message.type()]} message`);
+    const outcome = conversation.respond({ text: text ? message.text() : '', media: !text, chat: 'private', ...who });
+    return deliver(outcome, talker.id, (part) => talker.say(part));
   }
 
   async function handleGroup(message: Message, room: Room): Promise<Outcome> {
@@ -176,19 +177,19 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
     );
     if (!question) return ignored(mentionsOthers ? 'addressed to someone else' : 'not for the bot (etiquette)');
     const talker = message.talker();
-    const reply = conversation.respond({ ...question, chat: 'group', userId: talker.id, chatId: room.id });
+    const outcome = conversation.respond({ ...question, chat: 'group', userId: talker.id, chatId: room.id });
     // room.say(text, talker) puts 「@name 」 in front: keep every part within the limit.
     const mention = `@${(await room.alias(talker)) || talker.name()} `;
-    return deliver(reply, room.id, (part, i) => (i === 0 ? room.say(part, talker) : room.say(part)), mention.length);
+    return deliver(outcome, room.id, (part, i) => (i === 0 ? room.say(part, talker) : room.say(part)), mention.length);
   }
 
   async function deliver(
-    reply: Reply | null,
+    { reply, silence }: ConversationOutcome,
     chatId: string,
     say: (part: string, index: number) => Promise<unknown>,
     reserve = 0,
   ): Promise<Outcome> {
-    if (!reply) return { outcome: 'silent', reason: 'nothing worth saying, or rate-limited', parts: 0 };
+    if (!reply) return { outcome: 'silent', reason: silence, parts: 0 };
     const parts = renderPlain(reply, Math.max(MIN_PART_CHARS, config.splitLimit - reserve));
     const sent = await outbox.send(chatId, parts, say);
     return sent === parts.length
@@ -227,14 +228,6 @@ const HINTED_TYPES = new Set([
   types.Message.Location,
   types.Message.Contact,
 ]);
-/** The conversation's own hint for a message with no words (「请用文字提问…」). */
-const NON_TEXT_HINT: Reply = {
-  kind: 'hint',
-  suggestions: [
-    { command: '/help', label: '用法' },
-    { command: '/list', label: '全部问题' },
-  ],
-};
 /** Even with a very long group nickname to mention, a part carries a useful amount of text. */
 const MIN_PART_CHARS = 100;
 

@@ -26,14 +26,14 @@ export const onMessage = (door: Door) => async (ctx: Context) => {
   const addressed = addressedText(message, ctx.me);
   if (!addressed) return debug('ignored message %d in %s chat', message.message_id, message.chat.type);
   const userId = String(message.from?.id ?? message.chat.id);
-  const reply = door.conversation.respond({
+  const { reply, silence } = door.conversation.respond({
     text: addressed.text,
     chat: addressed.chat,
     userId,
     chatId: String(message.chat.id),
     addressed: true,
   });
-  if (!reply) return debug('silent on message %d', message.message_id);
+  if (!reply) return debug('silent on message %d (%s)', message.message_id, silence);
   await sendReply(
     ctx.api,
     { chatId: message.chat.id, replyTo: addressed.chat === 'group' ? message : undefined },
@@ -62,7 +62,7 @@ export const onButton = (door: Door) => async (ctx: Context) => {
           userId: String(query.from.id),
           chatId: String(chat?.id ?? `inline:${query.from.id}`),
           addressed: true,
-        })
+        }).reply
       : null;
     await answer(reply ? undefined : BUSY);
     if (!reply) return;

@@ -34,7 +34,21 @@ export interface IncomingMessage {
    * gets a reply; everything else is silence.
    */
   addressed?: boolean;
+  /**
+   * A message with no text that a person sent instead of typing (image, voice, sticker, file). In private chats it gets
+   * the short "please ask in words" hint; in groups silence.
+   */
+  media?: boolean;
 }
+
+/** Why the conversation stayed silent, so doors can log it: never a reply they build themselves. */
+export type Silence = 'empty' | 'etiquette' | 'rate-limited' | 'media';
+
+/**
+ * What became of one message: a reply to send, or the reason for silence.
+ * @example const { reply, silence } = conversation.respond(message); if (reply) send(renderPlain(reply));
+ */
+export type Outcome = { reply: Reply; silence?: undefined } | { reply: null; silence: Silence };
 
 export interface ConversationOptions {
   /** Loaded once per process and shared: loading costs ~80 ms. */
@@ -58,11 +72,12 @@ export interface ConversationOptions {
 
 export interface Conversation {
   /**
-   * The reply to one message, or null to stay silent (empty message, rate-limited, group chatter). Never throws.
+   * The reply to one message, or the reason to stay silent (empty message, rate-limited, group chatter, media in a
+   * group). Never throws.
    * `reply.kind === 'answer'` is a confident answer; 'not-found' means nothing in the hearing matches.
    * @example const reply = conversation.respond({ text: '经开区汽车怎么说', chat: 'private', userId: '1', chatId: '1' });
    */
-  respond(message: IncomingMessage): Reply | null;
+  respond(message: IncomingMessage): Outcome;
   /**
    * Up to `limit` entries that answer a question, in full, best first (for Telegram inline results); [] when none.
    * @example conversation.matches('汉融通').map((item) => item.id) // ['q7']
@@ -314,14 +329,7 @@ export function createConversation(options: ConversationOptions): Conversation {
   };
 
   const question = (text: string): Reply => {
-    if (!/[\p{L}\p{N}]/u.test(text))
-      return {
-        kind: 'hint',
-        suggestions: [
-          { command: '/help', label: '用法' },
-          { command: '/list', label: '全部问题' },
-        ],
-      };
+    if (!/[\p{L}\p{N}]/u.test(text)) return NON_TEXT_HINT;
     // A bare name (「经信局」, 「朱库成」) means everything that body answered or that person asked.
     const { bodies, people, groups } = engine.explain(text);
     // Nothing but chat words (你好, 大家好, 谢谢): say what the bot can do instead of "nothing matches".
@@ -471,6 +479,9 @@ export function createConversation(options: ConversationOptions): Conversation {
     return reply.kind !== 'unknown-command';
   };
 
+  const limited = (message: IncomingMessage): boolean =>
+    limiter !== undefined && !limiter.take({ userId: String(message.userId), chatId: String(message.chatId) });
+
   const report = (message: IncomingMessage | undefined, text: string, error: unknown) => {
     try {
       onError(new ConversationError({ chat: message?.chat ?? 'private', text }, error));
@@ -483,10 +494,15 @@ export function createConversation(options: ConversationOptions): Conversation {
     respond(message) {
       const text = typeof message?.text === 'string' ? message.text : '';
       try {
+        if (message?.media) {
+          if (message.chat === 'group') return silent('media');
+          return limited(message) ? silent('rate-limited') : { reply: NON_TEXT_HINT };
+        }
         const intent = parseIntent(text);
         const reply = replyTo(intent);
-        if (reply === null || !worthSaying(intent, reply, message)) return null;
-        if (limiter && !limiter.take({ userId: String(message.userId), chatId: String(message.chatId) })) return null;
+        if (reply === null) return silent('empty');
+        if (!worthSaying(intent, reply, message)) return silent('etiquette');
+        if (limited(message)) return silent('rate-limited');
         if (
           reply.kind === 'not-found' &&
           (reply.what === 'question' || reply.what === 'dept' || reply.what === 'who' || reply.what === 'promises')
@@ -502,10 +518,10 @@ export function createConversation(options: ConversationOptions): Conversation {
             report(message, text, error);
           }
         }
-        return reply;
+        return { reply };
       } catch (error) {
         report(message, text, error);
-        return message?.addressed === false ? null : { kind: 'error' };
+        return message?.addressed === false ? silent('etiquette') : { reply: { kind: 'error' } };
       }
     },
     matches(text, limit = 10) {
@@ -543,3 +559,14 @@ const NOT_FOUND_SUGGESTIONS: Suggestion[] = [
 ];
 const QUESTION_CUE =
   /[?？]|怎么|怎麼|如何|什么|什麼|甚麼|啥|吗|嗎|呢|哪|几|幾|多少|是否|能否|有没有|有沒有|怎样|怎樣|咋|为何|為何|为什么|為什麼|请问|請問/u;
+
+const silent = (silence: Silence): Outcome => ({ reply: null, silence });
+
+/** The reply to a picture, voice message or sticker in a private chat: please ask in words. */
+const NON_TEXT_HINT: Reply = {
+  kind: 'hint',
+  suggestions: [
+    { command: '/help', label: '用法' },
+    { command: '/list', label: '全部问题' },
+  ],
+};

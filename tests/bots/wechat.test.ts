@@ -279,7 +279,7 @@ describe('floods and long replies', () => {
       chat: 'group',
       userId: 'x',
       chatId: 'y',
-    });
+    }).reply;
     const flat = (text: string) => text.replace(/\s+/g, '');
     expect(expected?.kind).toBe('answer');
     // Every answer paragraph of 市经信局, verbatim and in transcript order.

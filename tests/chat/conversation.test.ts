@@ -15,7 +15,7 @@ const conversation = createConversation({
 });
 
 const say = (text: string, extra: Partial<IncomingMessage> = {}): Reply | null =>
-  conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1', ...extra });
+  conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1', ...extra }).reply;
 
 type Answer = Extract<Reply, { kind: 'answer' }>;
 function answer(text: string): Answer {
@@ -404,8 +404,13 @@ describe('bad input', () => {
       } as never,
       onError: (e) => errors.push(e.message),
     });
-    expect(broken.respond({ text: '汉融通', chat: 'private', userId: 'u', chatId: 'c' })).toEqual({ kind: 'error' });
-    expect(broken.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'c', addressed: false })).toBeNull();
+    expect(broken.respond({ text: '汉融通', chat: 'private', userId: 'u', chatId: 'c' })).toEqual({
+      reply: { kind: 'error' },
+    });
+    expect(broken.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'c', addressed: false })).toEqual({
+      reply: null,
+      silence: 'etiquette',
+    });
     expect(errors[0]).toMatch(/^conversation: cannot reply to private message "汉融通": boom$/);
   });
 });
@@ -461,10 +466,25 @@ describe('rate limiting and misses inside respond', () => {
     const replies = Array.from({ length: 20 }, () =>
       limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' }),
     );
-    expect(replies.filter(Boolean)).toHaveLength(5);
-    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'other', chatId: 'g1' })?.kind).toBe('answer');
+    expect(replies.filter((r) => r.reply)).toHaveLength(5);
+    expect(replies.at(-1)).toEqual({ reply: null, silence: 'rate-limited' });
+    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'other', chatId: 'g1' }).reply?.kind).toBe(
+      'answer',
+    );
     t += 10_000;
-    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' })?.kind).toBe('answer');
+    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' }).reply?.kind).toBe(
+      'answer',
+    );
+  });
+
+  it('answers a picture or voice message with the ask-in-words hint in private, and stays silent in groups', () => {
+    const media = { text: '', media: true, userId: 'u', chatId: 'c' } as const;
+    expect(conversation.respond({ ...media, chat: 'private' }).reply?.kind).toBe('hint');
+    expect(conversation.respond({ ...media, chat: 'group' })).toEqual({ reply: null, silence: 'media' });
+    expect(conversation.respond({ text: '   ', chat: 'private', userId: 'u', chatId: 'c' })).toEqual({
+      reply: null,
+      silence: 'empty',
+    });
   });
 
   it('silent messages cost no tokens', () => {
@@ -473,8 +493,10 @@ describe('rate limiting and misses inside respond', () => {
       limiter: createRateLimiter({ now: () => 0, user: { capacity: 1, refillMs: 60_000 } }),
     });
     for (let i = 0; i < 10; i++)
-      expect(limited.respond({ text: '哈哈', chat: 'group', userId: 'u', chatId: 'g', addressed: false })).toBeNull();
-    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'g' })?.kind).toBe('answer');
+      expect(limited.respond({ text: '哈哈', chat: 'group', userId: 'u', chatId: 'g', addressed: false }).silence).toBe(
+        'etiquette',
+      );
+    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'g' }).reply?.kind).toBe('answer');
   });
 
   it('records unanswered questions and unknown bodies, with time and chat kind only', () => {
@@ -501,7 +523,7 @@ describe('rate limiting and misses inside respond', () => {
     };
     const errors: string[] = [];
     const logged = createConversation({ engine, misses, onError: (e) => errors.push(e.message) });
-    expect(logged.respond({ text: '今天天气怎么样', chat: 'private', userId: 'u', chatId: 'c' })?.kind).toBe(
+    expect(logged.respond({ text: '今天天气怎么样', chat: 'private', userId: 'u', chatId: 'c' }).reply?.kind).toBe(
       'not-found',
     );
     expect(errors).toEqual([expect.stringMatching(/^conversation: .*disk full$/)]);

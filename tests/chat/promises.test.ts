@@ -21,7 +21,8 @@ const conversation = createConversation({
     throw error;
   },
 });
-const say = (text: string): Reply | null => conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' });
+const say = (text: string): Reply | null =>
+  conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' }).reply;
 
 type Commitments = Extract<Reply, { kind: 'commitments' }>;
 function commitments(text: string): Commitments {
@@ -198,11 +199,11 @@ describe('injected commitments', () => {
       throw error;
     },
   });
-  const reply = injected.respond({ text: '/promises 经开区', chat: 'private', userId: 'u', chatId: 'c' })!;
+  const reply = injected.respond({ text: '/promises 经开区', chat: 'private', userId: 'u', chatId: 'c' }).reply!;
 
   it('are used instead of index/', () => {
     expect(reply).toMatchObject({ kind: 'commitments', items: [{ text: '建设<b>1&2</b>个园区' }] });
-    const counts = injected.respond({ text: '/promises', chat: 'private', userId: 'u', chatId: 'c' });
+    const counts = injected.respond({ text: '/promises', chat: 'private', userId: 'u', chatId: 'c' }).reply;
     expect(counts?.kind === 'list' && counts.lines.map((l) => [l.key, l.cells[0]])).toEqual([['经开区管委会', '1条']]);
   });
 

@@ -10,7 +10,7 @@ import { loadEngine } from '../../src/search/engine.js';
 
 const engine = loadEngine();
 const conversation = createConversation({ engine });
-const reply = (text: string): Reply => conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' })!;
+const reply = (text: string): Reply => conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' }).reply!;
 
 /** The text a reader sees, with tags, entities and line breaks gone: must be the same however a reply is split. */
 const visible = (parts: string[]) =>
