@@ -1,6 +1,6 @@
 // The conversation layer against the real hearing: every command and alias, questions, not-found, bad input, group etiquette.
 import { describe, expect, it } from 'vitest';
-import { createConversation, hasQuestionCue, type IncomingMessage } from '../../src/chat/conversation.js';
+import { createConversation, type IncomingMessage } from '../../src/chat/conversation.js';
 import type { MissesLog } from '../../src/chat/misses.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
 import type { Reply } from '../../src/chat/reply.js';
@@ -439,23 +439,6 @@ describe('group etiquette (addressed: false)', () => {
 
   it('addressed group messages get not-found like private ones', () => {
     expect(say('今天天气怎么样', { chat: 'group' })?.kind).toBe('not-found');
-  });
-});
-
-describe('hasQuestionCue', () => {
-  it.each([
-    ['经开区汽车怎么说', true],
-    ['經開區汽車怎麼說', true],
-    ['如何打破数据壁垒', true],
-    ['汉融通是什么', true],
-    ['有软件名城吗', true],
-    ['芯片?', true],
-    ['芯片？', true],
-    ['汉融通', false],
-    ['好的收到', false],
-    ['大家好', false],
-  ])('%j → %s', (text, expected) => {
-    expect(hasQuestionCue(text)).toBe(expected);
   });
 });
 

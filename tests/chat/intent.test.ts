@@ -109,7 +109,17 @@ describe('cleanMessage', () => {
 
 describe('COMMANDS', () => {
   it('lists every command with a Telegram-valid name and a Chinese description', () => {
-    expect(COMMANDS.map((c) => c.command)).toEqual(['start', 'help', 'dept', 'who', 'topic', 'list', 'q', 'promises']);
+    expect(COMMANDS.map((c) => c.command)).toEqual([
+      'start',
+      'help',
+      'hearings',
+      'dept',
+      'who',
+      'topic',
+      'list',
+      'q',
+      'promises',
+    ]);
     for (const c of COMMANDS) {
       expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
       expect(c.description.length).toBeGreaterThanOrEqual(3);
