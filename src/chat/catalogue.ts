@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { messageOf } from '../errors.js';
-import { nameKey, resolveBody } from '../hearing/bodies.js';
+import { answeringBodies, nameKey, resolveBody } from '../hearing/bodies.js';
 import type { AnsweringBody } from '../hearing/glossary.js';
 import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js';
 import { DATA_DIR } from '../search/artefacts.js';
@@ -33,7 +33,7 @@ export const HearingLabelsSchema = z
     date: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date such as "2023-09-13"')
-      .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)), 'not a real day')
+      .refine(isRealDay, 'not a real day')
       .optional(),
     /** What help, menus and suggestions offer as examples; each must name something in this hearing. */
     examples: z
@@ -146,6 +146,7 @@ export function readHearingLabels(hearings: readonly Hearing[], dataDir: string 
 
 /** What the catalogue needs to check examples: the names bodies go by, and the search normaliser. */
 export interface CatalogueOptions {
+  /** The glossary's bodies; bodies it lacks are known by their printed names. */
   bodies: readonly AnsweringBody[];
   normalise: (text: string) => string;
 }
@@ -241,7 +242,7 @@ function checkExamples(
     throw new Error(`hearing labels ${file}: examples.${field} 「${value}」 ${hint}`);
   };
   const printed = new Set(entries.map(bodyOf));
-  const bodies = options.bodies.filter((b) => printed.has(b.printed));
+  const bodies = answeringBodies(options.bodies, printed);
   for (const field of ['dept', 'promises'] as const) {
     const found = resolveBody(examples[field], bodies, { normalise: options.normalise });
     if (found.kind !== 'found')
@@ -254,6 +255,12 @@ function checkExamples(
     fail('topic', examples.topic, `is no theme number of this hearing (1–${hearing.themes.length})`);
   if (Number(examples.q) < 1 || Number(examples.q) > hearing.items.length)
     fail('q', examples.q, `is no question number of this hearing (1–${hearing.items.length})`);
+}
+
+/** 2023-02-30 is no day: Date would roll it over to March. */
+function isRealDay(iso: string): boolean {
+  const time = Date.parse(`${iso}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === iso;
 }
 
 /** 2023-09-13 → 2023年9月13日. */

@@ -140,7 +140,8 @@ export function commandText(name: CommandName, ...words: (string | null | undefi
 export function chineseCount(n: number): string {
   if (!Number.isInteger(n) || n < 0 || n > 99) return String(n);
   const digits = '零一二三四五六七八九';
-  if (n < 10) return digits[n]!;
+  // 两个主题, not 二个: a count of two reads 两 on its own.
+  if (n < 10) return n === 2 ? '两' : digits[n]!;
   const tens = Math.floor(n / 10);
   const ones = n % 10;
   return `${tens === 1 ? '' : digits[tens]}十${ones === 0 ? '' : digits[ones]}`;

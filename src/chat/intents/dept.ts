@@ -4,7 +4,7 @@ import { bodyOf } from '../../hearing/model.js';
 import type { HearingInfo } from '../catalogue.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
-import { type Reply, shownId } from '../reply.js';
+import type { Reply } from '../reply.js';
 import { answer, perHearing, settle } from './steps.js';
 
 /** `/dept 经信局`, `/dept 智慧交通 市经信局` (one hearing), `/dept` alone for the list. */
@@ -48,7 +48,7 @@ function bodyList(k: Knowledge, hearing: HearingInfo | null): Reply {
         key: body,
         cells: [
           entries.some((e) => e.kind === 'closing') ? '总体回应' : `${entries.length}问`,
-          entries.map((e) => shownId(e.id, k.catalogue.tagOf(e))).join(' '),
+          entries.map((e) => e.id).join(' '),
         ],
         command: commands.dept(body, k.catalogue.keyOf(info)),
       };

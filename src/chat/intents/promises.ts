@@ -4,7 +4,7 @@ import { bodyOf } from '../../hearing/model.js';
 import type { HearingInfo } from '../catalogue.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
-import { type CommitmentLine, type Reply, shownId } from '../reply.js';
+import type { CommitmentLine, Reply } from '../reply.js';
 import { perHearing, settle } from './steps.js';
 
 /** `/promises 经开区`, `/promises 智慧交通 市经信局` (one hearing); `/promises` alone counts them per body. */
@@ -30,7 +30,7 @@ function promisesPerBody(k: Knowledge, hearing: HearingInfo | null): Reply {
     unique(info.entries.map(bodyOf)).flatMap((body) => {
       const mine = all.filter((c) => c.hearing === info.hearing.id && c.body === body);
       if (mine.length === 0) return [];
-      const ids = unique(mine.map((c) => shownId(c.id, k.catalogue.tagOf(c))));
+      const ids = unique(mine.map((c) => c.id));
       return [
         {
           key: body,

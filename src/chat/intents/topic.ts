@@ -3,7 +3,7 @@ import type { Theme } from '../../hearing/model.js';
 import type { HearingInfo } from '../catalogue.js';
 import { chineseCount, commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
-import { type Reply, shownId } from '../reply.js';
+import type { Reply } from '../reply.js';
 import { resolveTheme } from '../resolve.js';
 import { answer, perHearing, settle } from './steps.js';
 
@@ -50,7 +50,7 @@ function themeAnswer(k: Knowledge, info: HearingInfo, theme: Theme): Reply {
 function themeList(k: Knowledge, hearing: HearingInfo | null): Reply {
   const lines = perHearing(k, hearing, (info) =>
     info.hearing.themes.map((t) => {
-      const ids = themeEntries(info, t).map((e) => shownId(e.id, k.catalogue.tagOf(e)));
+      const ids = themeEntries(info, t).map((e) => e.id);
       return {
         key: `${k.catalogue.keyOf(info) ?? ''}${t.index}`,
         cells: [t.title, `${ids.length}问：${ids.join(' ')}`],

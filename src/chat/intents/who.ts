@@ -4,7 +4,7 @@ import { bodyOf, personOf } from '../../hearing/model.js';
 import type { HearingInfo } from '../catalogue.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
-import { displayPerson, type Reply, shownId } from '../reply.js';
+import { displayPerson, type Reply } from '../reply.js';
 import { resolvePerson } from '../resolve.js';
 import { answer, perHearing, settle } from './steps.js';
 
@@ -45,9 +45,7 @@ function personList(k: Knowledge, hearing: HearingInfo | null): Reply {
         key: name,
         cells: [
           personOf(entries[0]!).title,
-          entries
-            .map((e) => (e.kind === 'closing' ? '总体回应' : `${shownId(e.id, k.catalogue.tagOf(e))} 答：${bodyOf(e)}`))
-            .join('；'),
+          entries.map((e) => (e.kind === 'closing' ? '总体回应' : `${e.id} 答：${bodyOf(e)}`)).join('；'),
         ],
         command: commands.who(name, k.catalogue.keyOf(info)),
       };
