@@ -28,7 +28,12 @@ export const chat: Command = async (args, io) => {
   rl.on('SIGINT', () => rl.close());
   rl.prompt();
   for await (const line of rl) {
-    const { reply, notice } = conversation.respond({ text: line, chat: 'console', userId: 'console', chatId: 'console' });
+    const { reply, notice } = conversation.respond({
+      text: line,
+      chat: 'console',
+      userId: 'console',
+      chatId: 'console',
+    });
     const said = reply ?? notice;
     if (said) io.stdout.write(`${renderPlain(said).join('\n\n')}\n\n`);
     rl.prompt();
