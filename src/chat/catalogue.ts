@@ -1,4 +1,4 @@
-// The hearings the chat serves, each with its short key, subject, date and examples (data/hearings/<id>.json, beside its transcript).
+// The hearings the chat serves, each with key, subject, date and examples (data/hearings/<id>.json by its transcript).
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -15,7 +15,9 @@ const KEY = /^[\p{Script=Han}A-Za-z0-9]{1,8}$/u;
 /**
  * `data/hearings/<transcript name>.json`: what the transcript does not say. Every field is optional but `key`; without
  * the file the chat derives all of it (key and subject from the title's quotes, examples from the first item).
- * @example { "key": "数字经济", "subject": "加快发展数字经济", "date": "2023-09-13", "examples": { "questions": ["经开区汽车怎么说"], "dept": "市经信局" } }
+ * @example
+ * { "key": "数字经济", "subject": "加快发展数字经济", "date": "2023-09-13",
+ *   "examples": { "questions": ["经开区汽车怎么说"], "dept": "市经信局" } }
  */
 export const HearingLabelsSchema = z
   .object({

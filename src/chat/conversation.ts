@@ -3,7 +3,7 @@ import type { Commitment } from '../commitments/model.js';
 import { messageOf } from '../errors.js';
 import type { SearchEngine } from '../search/engine.js';
 import { worthSaying } from './etiquette.js';
-import { type CommandName, commandMenu, parseIntent } from './intent.js';
+import { type CommandName, commandMenu, commandText, parseIntent } from './intent.js';
 import { replyTo } from './intents/index.js';
 import { hint } from './intents/steps.js';
 import { createKnowledge } from './knowledge.js';
@@ -143,7 +143,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         const refused = limited(message);
         if (refused) return refused;
         const missed =
-          intent.kind === 'question' ? intent.text : `/${intent.kind} ${'arg' in intent ? (intent.arg ?? '') : ''}`;
+          intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : text;
         recordMiss(message, text, reply, missed);
         return { reply };
       } catch (error) {

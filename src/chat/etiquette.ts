@@ -1,4 +1,4 @@
-// Group etiquette: which group messages are for the bot, and what an un-addressed one may get (a confident answer only).
+// Group etiquette: which group messages are for the bot, and what un-addressed ones may get (a confident answer).
 import { cleanMessage, type Intent, parseIntent } from './intent.js';
 import type { IncomingMessage } from './message.js';
 import type { Reply } from './reply.js';
@@ -33,7 +33,9 @@ export interface Addressed {
  * - a message for someone else, a bare command word (「目录」), an unknown or another bot's command: silence;
  * - anything else: un-addressed, if plain questions are switched on (the conversation then answers only a question
  *   cue with a confident match, e.g. 「经开区汽车怎么说」; see {@link worthSaying}).
- * @example addressGroupText({ text: '#问 汉融通', mentionsBot: false, mentionsOthers: false }, { prefix: '#问', answerPlainQuestions: true }) // { text: '汉融通', addressed: true }
+ * @example
+ * const message = { text: '#问 汉融通', mentionsBot: false, mentionsOthers: false };
+ * addressGroupText(message, { prefix: '#问', answerPlainQuestions: true }) // { text: '汉融通', addressed: true }
  */
 export function addressGroupText(message: GroupText, manners: GroupManners): Addressed | null {
   const { text } = message;
@@ -74,7 +76,7 @@ export function isGroupCommand(text: string): boolean {
  * Whether a reply may be said: addressed messages get any reply except an unknown command in a group (it may be
  * another bot's); un-addressed group chatter gets only a confident answer to something that reads as a question,
  * or a known command's reply.
- * @example worthSaying({ kind: 'question', text: '汉融通' }, answer, { chat: 'group', addressed: false }) // false: no question cue
+ * @example worthSaying({ kind: 'question', text: '汉融通' }, answer, { chat: 'group', addressed: false }) // false: no cue
  */
 export function worthSaying(
   intent: Intent,

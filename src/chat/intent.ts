@@ -76,7 +76,7 @@ export interface MenuFacts {
   themes: number;
   /** Questions (Q&A items) of all hearings together. */
   items: number;
-  /** Arguments as a user would type them: `{ dept: '市经信局', topic: '2', q: '5', … }` (hearing key first when several). */
+  /** Arguments as typed: `{ dept: '市经信局', topic: '2', q: '5', … }` (hearing key first when several). */
   examples: Record<'dept' | 'who' | 'topic' | 'q' | 'promises', string>;
 }
 

@@ -1,4 +1,4 @@
-// What the chat knows, built once per conversation: the hearings with their labels, entries, bodies, people, commitments.
+// What the chat knows, built once per conversation: hearings with their labels, entries, bodies, people, commitments.
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
 import { answeringBodies } from '../hearing/bodies.js';

@@ -1,4 +1,6 @@
 // The words of every reply, laid out as styled lines; both renderers share it, so console, WeChat and Telegram say the same.
+
+import { commands } from './intent.js';
 import {
   type AnswerItem,
   type CommitmentLine,
@@ -88,7 +90,7 @@ export function layoutReply(reply: Reply): Line[] {
     case 'unknown-command':
       return [[plain(`没有 /${reply.command} 这个命令。`)], ...suggestionLines('可用命令：', reply.suggestions)];
     case 'error':
-      return [[plain('抱歉，处理这条消息时出了问题，请换个说法再试，或发送 /help。')]];
+      return [[plain(`抱歉，处理这条消息时出了问题，请换个说法再试，或发送 ${commands.help()}。`)]];
   }
 }
 

@@ -54,7 +54,7 @@ describe('readHearingLabels', () => {
 });
 
 describe('createCatalogue', () => {
-  it('derives what a hearing without a labels file lacks: key and subject from the title, month and day, examples', () => {
+  it('derives what a hearing without a labels file lacks: key and subject from the title, day, examples', () => {
     const [info] = createCatalogue([transport], new Map(), options).hearings;
     expect(info).toMatchObject({
       key: '智慧交通',

@@ -1,4 +1,4 @@
-// Group etiquette: which group messages are for the bot, what reads as a question, and what un-addressed chatter may get.
+// Group etiquette: which group messages are for the bot, what reads as a question, what un-addressed chatter may get.
 import { describe, expect, it } from 'vitest';
 import { addressGroupText, hasQuestionCue, isGroupCommand, worthSaying } from '../../src/chat/etiquette.js';
 import { parseIntent } from '../../src/chat/intent.js';

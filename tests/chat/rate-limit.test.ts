@@ -135,7 +135,7 @@ describe('admit: when to ask again, and saying so once', () => {
     expect(presses.at(-1)).toMatchObject({ admitted: false, retryAfterMs: 3_000 });
   });
 
-  it('a person reading answers (a question every 10–30 s, a few quick ones at first) is never limited by default', () => {
+  it('a person reading answers (a question every 10–30 s, a few quick ones first) is never limited by default', () => {
     const clock = fakeClock();
     const limiter = createRateLimiter({ now: clock.now });
     for (let i = 0; i < 3; i++) expect(limiter.take(me)).toBe(true);

@@ -116,7 +116,7 @@ describe('/list', () => {
 });
 
 describe('/q', () => {
-  it('reaches every item of both hearings by its qualified id, typed with or without a space or the slash command', () => {
+  it('reaches every item of both hearings by its qualified id, with or without a space or the slash command', () => {
     for (const typed of ['/q 智慧交通 2', '/q 智慧交通q2', '/q 智慧交通 q2', '智慧交通q2', '/q 智慧交通 第2题']) {
       expect(shown(say(typed)), typed).toEqual([[TRANSPORT, 'q2']]);
     }

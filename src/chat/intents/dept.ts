@@ -1,4 +1,4 @@
-// /dept: the answering bodies with their counts, or everything one body answered (in every hearing, grouped by hearing).
+// /dept: the answering bodies with their counts, or everything one body answered (in every hearing, grouped).
 import { resolveBody, unique } from '../../hearing/bodies.js';
 import { bodyOf } from '../../hearing/model.js';
 import type { HearingInfo } from '../catalogue.js';

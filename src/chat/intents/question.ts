@@ -1,4 +1,4 @@
-// Any text that is not a command: a bare name shows everything of that body or person; else the best match, or not-found.
+// Any text that is not a command: a bare name shows all of that body or person; else the best match, or not-found.
 import { personOf } from '../../hearing/model.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';

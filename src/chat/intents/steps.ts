@@ -1,4 +1,4 @@
-// Steps the intents share: an answer naming each entry's hearing, not-found, and resolve → did-you-mean → not-found → found.
+// Steps intents share: an answer naming each entry's hearing, not-found, resolve → did-you-mean → not-found → found.
 import type { Resolution } from '../../hearing/bodies.js';
 import { bodyOf, type Entry } from '../../hearing/model.js';
 import type { HearingInfo } from '../catalogue.js';

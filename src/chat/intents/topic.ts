@@ -7,7 +7,7 @@ import type { Reply } from '../reply.js';
 import { resolveTheme } from '../resolve.js';
 import { answer, perHearing, settle } from './steps.js';
 
-/** `/topic 2`, `/topic 治理`, `/topic 智慧交通 1`; `/topic` alone for the list. With several hearings `/topic 1` asks which. */
+/** `/topic 2`, `/topic 治理`, `/topic 智慧交通 1`; `/topic` alone lists them. With several hearings `/topic 1` asks which. */
 export function topic(k: Knowledge, arg: string): Reply {
   const { hearing, rest } = k.catalogue.split(arg);
   if (rest === '') return themeList(k, hearing);
