@@ -3,7 +3,7 @@ import type { Commitment } from '../commitments/model.js';
 import { messageOf } from '../errors.js';
 import type { SearchEngine } from '../search/engine.js';
 import { worthSaying } from './etiquette.js';
-import { type CommandName, commandMenu, commandText, parseIntent } from './intent.js';
+import { type CommandName, commandMenu, commandText, type Intent, parseIntent } from './intent.js';
 import { replyTo } from './intents/index.js';
 import { hint } from './intents/steps.js';
 import { createKnowledge } from './knowledge.js';
@@ -117,13 +117,15 @@ export function createConversation(options: ConversationOptions): Conversation {
     }
   };
 
-  const recordMiss = (message: IncomingMessage, text: string, reply: Reply, missed: string) => {
+  /** Questions nobody could answer, for staff: the wording and chat kind, never who asked. */
+  const recordMiss = (message: IncomingMessage, intent: Intent, reply: Reply) => {
     if (reply.kind !== 'not-found' || !MISSES_WORTH_KEEPING.has(reply.what)) return;
+    const text = intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
     // The reply goes out whatever the log does.
     try {
-      misses.record({ chat: message.chat, text: missed, time: now() });
+      misses.record({ chat: message.chat, text, time: now() });
     } catch (error) {
-      report(message, text, error);
+      report(message, message.text, error);
     }
   };
 
@@ -142,9 +144,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         if (!worthSaying(intent, reply, message)) return silent('etiquette');
         const refused = limited(message);
         if (refused) return refused;
-        const missed =
-          intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : text;
-        recordMiss(message, text, reply, missed);
+        recordMiss(message, intent, reply);
         return { reply };
       } catch (error) {
         report(message, text, error);

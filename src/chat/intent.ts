@@ -41,8 +41,9 @@ export interface CommandSpec {
 }
 
 /**
- * The commands every door understands, in menu order.
- * @example const menu = commandMenu(conversation.facts); // the descriptions with this hearing's counts and examples
+ * The commands every door understands, in menu order. The menu to offer (descriptions with the loaded hearings' counts
+ * and examples) is {@link commandMenu}, or `conversation.menu()`.
+ * @example COMMANDS.find((c) => c.aliases.includes('部门'))?.command // 'dept'
  */
 export const COMMANDS: readonly CommandSpec[] = [
   { command: 'start', description: '开始：专题询问讲了什么、怎么问', usage: '', aliases: ['开始'] },
@@ -83,7 +84,7 @@ export interface MenuFacts {
 /**
  * The commands to offer for these hearings, with counts and examples from the data (for Telegram's command menu and
  * the help reply).
- * @example await bot.api.setMyCommands(commandMenu(conversation.facts))
+ * @example commandMenu(facts).find((c) => c.command === 'list')?.description // '全部18个问题，一行一个'
  */
 export function commandMenu(facts: MenuFacts): { command: CommandName; description: string; usage: string }[] {
   return COMMANDS.filter((c) => !c.severalHearingsOnly || facts.hearings > 1).map((c) => ({
