@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Conversation, createConversation } from '../../src/chat/conversation.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
@@ -333,5 +334,29 @@ describe('group etiquette and limits work the same with two hearings', () => {
       limited.respond({ text: message, chat: 'group', userId: 'g-user', chatId: 'g', addressed: false });
     expect(group('早晚高峰拥堵怎么办').reply?.kind).toBe('answer');
     expect(group('大家好').silence).toBe('etiquette');
+  });
+});
+
+describe('bad input with hearing keys', () => {
+  it('any text after any command, with or without a key, gets a reply or silence, never an error', () => {
+    const prefixes = ['', '/q ', '/topic ', '/list ', '/dept ', '/who ', '/promises ', '/hearings '];
+    const keys = ['', '智慧交通', '数字经济 ', '智慧交通q', '智慧'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...prefixes),
+        fc.constantFrom(...keys),
+        fc.string({ maxLength: 40 }),
+        (p, k, rest) => {
+          const { reply } = conversation.respond({
+            text: `${p}${k}${rest}`,
+            chat: 'private',
+            userId: 'u',
+            chatId: 'c',
+          });
+          expect(reply?.kind).not.toBe('error');
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
