@@ -21,7 +21,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   chat                         the console chat (what npm start runs); Ctrl-D quits
   misses [--top N] [--json]    the most frequent unanswered questions (HEARING_MISSES_FILE, default var/misses.jsonl; "off" disables)
   promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim
-  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)`;
+  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)
+  --rebuild (with any command) rebuild index/ first when data/ changed since npm run index, instead of refusing`;
 
 /** Runs one CLI invocation and resolves to its exit code; errors go to stderr, never as a stack trace. */
 export async function runCli(
@@ -29,8 +30,10 @@ export async function runCli(
   io: Omit<CommandIO, 'engine'> & { engine?: () => SearchEngine },
 ): Promise<number> {
   let engine: SearchEngine | undefined;
-  const full: CommandIO = { ...io, engine: io.engine ?? (() => (engine ??= loadEngine())) };
-  const [name, ...args] = argv;
+  // --rebuild (anywhere): rebuild a stale index first instead of refusing to start.
+  const rebuild = argv.includes('--rebuild') || undefined;
+  const full: CommandIO = { ...io, engine: io.engine ?? (() => (engine ??= loadEngine({ rebuild }))) };
+  const [name, ...args] = argv.filter((a) => a !== '--rebuild');
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {
     io.stderr.write(

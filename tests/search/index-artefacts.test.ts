@@ -55,6 +55,7 @@ describe('index/', () => {
     const broken = join(temp, 'broken');
     mkdirSync(broken, { recursive: true });
     copyFileSync(artefactPaths(INDEX_DIR).hearings, join(broken, 'hearings.json'));
+    copyFileSync(artefactPaths(INDEX_DIR).manifest, join(broken, 'manifest.json'));
     writeFileSync(join(broken, 'search.json'), '{"miniSearch": 1');
     expect(() => loadEngine({ indexDir: broken })).toThrow(
       /engine: cannot load .*broken\/search\.json: .*\(run npm run index\)/,
