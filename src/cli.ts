@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { ask } from './commands/ask.js';
 import { chat } from './commands/chat.js';
-import { type Command, type CommandIO, UsageError } from './commands/io.js';
+import { type Command, type CommandIO, guardOutput, UsageError } from './commands/io.js';
 import { list } from './commands/list.js';
 import { misses } from './commands/misses.js';
 import { promises } from './commands/promises.js';
@@ -54,6 +54,7 @@ export async function runCli(
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  guardOutput(process.stdout, process.stderr);
   process.exitCode = await runCli(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,
