@@ -19,7 +19,8 @@ const USAGE = `usage: npm run -s cli -- <command>
   list [--json]                every question with its asker and answering body
   ask "<text>"                 the bot's plain-text reply to one message (a question, or /help /dept /who /topic /list /q /promises)
   chat                         the console chat (what npm start runs); Ctrl-D quits
-  misses [--top N] [--json]    the most frequent unanswered questions (HEARING_MISSES_FILE, default var/misses.jsonl; "off" disables)
+  misses [--top N] [--tier none|guess|disliked] [--json]
+                               the worklist of missed questions, grouped (HEARING_MISSES_FILE, default var/misses.jsonl)
   promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim
   promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)
   --rebuild (with any command) rebuild index/ first when data/ changed since npm run index, instead of refusing`;
