@@ -13,8 +13,8 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const TRANSCRIPT = 'digital-economy-2023-09-13.txt';
 // A phrase of q7's answer as published, and an edit of it a person might make without rebuilding.
-const PUBLISHED = '“汉融通”线上融资服务';
-const EDITED = '“汉融通”线上融资服务平台';
+const PUBLISHED = '全市综合金融服务智慧大脑';
+const EDITED = '全省综合金融服务智慧大脑';
 let copies = 0;
 /** A copy of data/ and of the index built from it. */
 const copy = () => {
@@ -81,6 +81,7 @@ describe('rebuilding when asked', () => {
   it('rebuilds a stale index before loading it, so the edited text is what gets quoted', () => {
     const { data, index } = copy();
     editTranscript(data);
+    expect(readFileSync(artefactPaths(index).hearings, 'utf8')).not.toContain(EDITED);
     const engine = loadEngine({ indexDir: index, dataDir: data, rebuild: true });
     expect(staleness(index, data)).toBeNull();
     const q7 = engine.entries.find((e) => e.id === 'q7')!;
