@@ -31,6 +31,7 @@ import {
 } from './dictionary.js';
 import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
 import { loadEngine, miniSearchOptions } from './engine.js';
+import { staleness } from './freshness.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
 import { loadSegmenter } from './segment.js';
 
@@ -55,7 +56,11 @@ export interface BuildOptions {
 export function buildIndex(dataDir: string, indexDir: string, options: BuildOptions = {}): BuildReport {
   return buildAside(indexDir, (staging) => {
     const report = writeIndex(dataDir, staging, options.writeFile ?? writeDurably);
-    const engine = loadEngine({ indexDir: staging, dataDir });
+    const changed = staleness(staging, dataDir);
+    if (changed !== null)
+      throw new Error(`index: ${changed.replace(' since npm run index built it', '')} during the build; run it again`);
+    // Never rebuild from here (HEARING_REBUILD_INDEX may be set by the process that started this build).
+    const engine = loadEngine({ indexDir: staging, dataDir, rebuild: false });
     if (engine.entries.length !== report.entries)
       throw new Error(`index: the new index loads ${engine.entries.length} entries, not ${report.entries}`);
     loadCommitments({ indexDir: staging });

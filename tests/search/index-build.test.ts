@@ -74,6 +74,35 @@ describe('a failed build leaves index/ as it was', () => {
   }, 30_000);
 });
 
+describe('data edited while the build runs', () => {
+  it('is refused rather than recorded as the data of an index built from the old text', () => {
+    const { root, data, index } = project();
+    const before = snapshot(index);
+    const glossary = join(data, 'glossary.json');
+    // Someone saves the glossary just as the first artefact is written, and HEARING_REBUILD_INDEX is set.
+    const script = `
+      const { appendFileSync, writeFileSync } = await import('node:fs');
+      const { buildIndex } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'build.ts'))});
+      let edited = false;
+      const writeFile = (path, text) => {
+        if (!edited) appendFileSync(${JSON.stringify(glossary)}, ' ');
+        edited = true;
+        writeFileSync(path, text);
+      };
+      try { buildIndex(${JSON.stringify(data)}, ${JSON.stringify(index)}, { writeFile }); console.log('built'); }
+      catch (error) { console.log(error.message); }
+    `;
+    const result = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, HEARING_REBUILD_INDEX: '1' },
+    });
+    expect(result.stdout.trim()).toBe('index: data/glossary.json changed during the build; run it again');
+    expect(snapshot(index)).toEqual(before);
+    expect(leftovers(root)).toEqual([]);
+  }, 30_000);
+});
+
 describe('a build that succeeds', () => {
   it('replaces index/ whole and removes what a killed build left behind', () => {
     const { root, data, index } = project();
