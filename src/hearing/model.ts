@@ -46,17 +46,54 @@ export const ClosingSchema = z.object({
 });
 export type Closing = z.infer<typeof ClosingSchema>;
 
+/** A calendar day as ISO 8601 `YYYY-MM-DD` that exists (no 2023-02-30). */
+export const IsoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+  .refine((date) => {
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    const utc = new Date(Date.UTC(year, month - 1, day));
+    return utc.getUTCFullYear() === year && utc.getUTCMonth() === month - 1 && utc.getUTCDate() === day;
+  }, 'no such day');
+
+/**
+ * What people write beside a transcript, in `data/hearings/<transcript name>.json`: facts the transcript leaves out.
+ * @example {"date": "2023-09-13"} // the meeting line says only 「9月13日」
+ */
+export const HearingDataSchema = z
+  .object({
+    $comment: z.string().optional(),
+    /** The day of the hearing; its month and day must agree with the transcript's meeting line. */
+    date: IsoDateSchema.optional(),
+  })
+  .strict();
+export type HearingData = z.infer<typeof HearingDataSchema>;
+
 export const HearingSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   /** The sentence that says when and where, e.g. 「9月13日,市十五届人大常委会第十二次会议举行…专题询问。」 */
   meetingLine: z.string(),
+  /**
+   * The day of the hearing, `YYYY-MM-DD`: the year from the meeting line when it prints one, else from the hearing's
+   * data file; null when neither gives it.
+   */
+  date: IsoDateSchema.nullable(),
   intro: z.array(z.string()),
   themes: z.array(ThemeSchema).min(1),
   items: z.array(QaItemSchema).min(1),
   closing: ClosingSchema.nullable(),
 });
 export type Hearing = z.infer<typeof HearingSchema>;
+
+/**
+ * A date the way Chinese readers write it, with its year: 2023-09-13 → 2023年9月13日.
+ * @example chineseDate(hearing.date) // '2023年9月13日'
+ */
+export function chineseDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
 
 /** Anything that can be shown as an answer: a Q&A item or the closing response. */
 export type Entry = QaItem | Closing;

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { hearingDataPath } from '../hearing/hearing-data.js';
 import { HearingSchema } from '../hearing/model.js';
 
 /** The folder holding package.json; found by walking up, so sources (src/) and compiled code (dist/src/) agree. */
@@ -91,7 +92,10 @@ export function hashInputs(
   dataDir: string,
   dictionaries: readonly (string | URL)[],
 ): { hash: string; inputs: string[] } {
-  const files = [...transcriptFiles(dataDir), join(dataDir, 'glossary.json')];
+  const dataFiles = transcriptFiles(dataDir)
+    .map(hearingDataPath)
+    .filter((file) => existsSync(file));
+  const files = [...transcriptFiles(dataDir), ...dataFiles, join(dataDir, 'glossary.json')];
   const sha = createHash('sha256').update(`builder ${BUILDER_VERSION}\n`);
   for (const file of files) sha.update(file.slice(dataDir.length)).update('\0').update(readFileSync(file)).update('\0');
   for (const dictionary of dictionaries) sha.update(readFileSync(dictionary));

@@ -4,6 +4,7 @@ import { basename, dirname } from 'node:path';
 import MiniSearch from 'minisearch';
 import { extractCommitments } from '../commitments/extract.js';
 import { type Glossary, loadGlossary } from '../hearing/glossary.js';
+import { readHearingData } from '../hearing/hearing-data.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
 import { createAnalyser, lexiconOf } from './analyse.js';
@@ -44,7 +45,9 @@ export interface BuildReport {
 export function buildIndex(dataDir: string, indexDir: string): BuildReport {
   const paths = artefactPaths(indexDir);
   const glossary = loadGlossary(`${dataDir}/glossary.json`);
-  const hearings = transcriptFiles(dataDir).map((file) => parseTranscript(readFileSync(file, 'utf8'), basename(file)));
+  const hearings = transcriptFiles(dataDir).map((file) =>
+    parseTranscript(readFileSync(file, 'utf8'), basename(file), readHearingData(file)),
+  );
   const warnings = checkGlossary(hearings, glossary);
 
   const traditional = traditionalCharacters();
