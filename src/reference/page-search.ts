@@ -13,13 +13,15 @@
 export const PAGE_SEARCH = String.raw`
 function createPageSearch(data, cards) {
   'use strict';
-  var toSimplified = {};
+  // Lookup tables without a prototype, so a query such as constructor or __proto__ is just an unknown word.
+  var toSimplified = Object.create(null);
   var pairs = Array.from(data.traditional);
   for (var i = 0; i + 1 < pairs.length; i += 2) toSimplified[pairs[i]] = pairs[i + 1];
-  var stop = {};
+  var stop = Object.create(null);
   data.stopWords.forEach(function (w) { stop[w] = true; });
-  var longest = 1;
-  Object.keys(data.words).forEach(function (w) { longest = Math.max(longest, w.length); });
+  var dictionary = Object.create(null), names = Object.create(null), longest = 1;
+  Object.keys(data.words).forEach(function (w) { dictionary[w] = data.words[w]; longest = Math.max(longest, w.length); });
+  Object.keys(data.names).forEach(function (w) { names[w] = data.names[w]; });
   var logTotal = Math.log(data.total);
   var cardCount = data.cards.length;
   var PUNCTUATION = /[\s!-\/:-@\[-\x60{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/;
@@ -44,13 +46,13 @@ function createPageSearch(data, cards) {
     for (var i = n - 1; i >= 0; i--) {
       best[i] = -Infinity;
       for (var j = i + 1; j <= Math.min(n, i + longest); j++) {
-        var entry = data.words[s.slice(i, j)];
+        var entry = dictionary[s.slice(i, j)];
         if (!entry && j > i + 1) continue;
         var p = Math.log(entry ? entry[0] : 1) - logTotal + best[j];
         if (p > best[i]) { best[i] = p; next[i] = j; }
       }
       var kind = charKind(s[i]);
-      if (kind && !data.words[s.slice(i, next[i])]) {
+      if (kind && !dictionary[s.slice(i, next[i])]) {
         var end = i;
         while (end < n && charKind(s[end]) === kind) end++;
         next[i] = end;
@@ -86,7 +88,7 @@ function createPageSearch(data, cards) {
 
   /** The bot's answers for a word alone: card number → score, in the bot's order. */
   function answersFor(word) {
-    var entry = data.words[word];
+    var entry = dictionary[word];
     var answers = [];
     if (entry) for (var i = 1; i + 1 < entry.length; i += 2) answers.push({ card: entry[i], score: entry[i + 1] });
     return answers;
@@ -110,7 +112,7 @@ function createPageSearch(data, cards) {
    * more everyday it is, so 国有企业改革 still finds the answer on 国有企业.
    */
   function topical(word, floor) {
-    var entry = data.words[word];
+    var entry = dictionary[word];
     if (!entry) return 1;
     var rarity = logTotal - Math.log(entry[0]);
     return Math.min(1, Math.max(floor, (rarity - EVERYDAY_RARITY) / (TOPICAL_RARITY - EVERYDAY_RARITY)));
@@ -123,7 +125,7 @@ function createPageSearch(data, cards) {
     }
     var mentions = { b: {}, p: {} }, mentionKinds = {}, groups = [];
     words.forEach(function (w) {
-      var kind = data.names[w];
+      var kind = names[w];
       if (kind) {
         mentionKinds[kind] = true;
         answersFor(w).forEach(function (a) { mentions[kind][a.card] = true; });

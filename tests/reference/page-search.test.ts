@@ -79,12 +79,22 @@ describe('how the page reads a query', () => {
     expect(page.queryWords(query)).toEqual(words);
   });
 
-  it.each(['', '   ', '怎么说', '👍', '\u0001\u0002', '量子纠缠火星殖民', '今天天气怎么样'])(
-    'finds nothing for %j',
-    (query) => {
-      expect(page.rank(query)).toEqual([]);
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '怎么说',
+    '👍',
+    '\u0001\u0002',
+    '量子纠缠火星殖民',
+    '今天天气怎么样',
+    'constructor',
+    '__proto__',
+    'toString',
+    'constructor 量子',
+    '经信局 constructor',
+  ])('finds nothing for %j', (query) => {
+    expect(page.rank(query)).toEqual([]);
+  });
 
   it('stays quick on a 30 000-character paste', () => {
     const started = performance.now();
