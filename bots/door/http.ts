@@ -106,9 +106,9 @@ export function respond(
 ): void {
   if (res.headersSent) return void res.end();
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
-  const type =
-    body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' };
-  res.writeHead(status, { ...type, ...headers });
+  const type = typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8';
+  const length = { 'content-length': String(Buffer.byteLength(text)) };
+  res.writeHead(status, { ...(body === undefined ? {} : { 'content-type': type }), ...length, ...headers });
   res.end(text);
 }
 

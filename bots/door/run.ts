@@ -5,7 +5,7 @@ import createDebug from 'debug';
 import { createMissesLog, type MissesLog, missesPathFromEnv } from '../../src/chat/misses.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { DoorConfigError, type Env } from './env.js';
-import { createDoorLog, type DoorLog, describeError, type Secret, withoutRepeats } from './log.js';
+import { createDoorLog, type DoorLog, describeError, type Secret } from './log.js';
 
 /**
  * A platform's door, as `runDoor` starts it: a name, its configuration, and how it serves.
@@ -118,6 +118,15 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
 }
 
 /**
+ * Resolves once `signal` has aborted, at once when it already has: a door waits on it with `await stopped(signal)`.
+ * (A bare `addEventListener('abort', …)` after the abort would wait for ever: `--check` aborts inside `ready()`.)
+ */
+export function stopped(signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+}
+
+/**
  * Resolves on the first SIGINT or SIGTERM; a second one ends the process at once (the operator means it).
  * @example await signalled(); // then stop cleanly
  */
@@ -163,8 +172,16 @@ function routeLibraryDebug(log: DoorLog): () => void {
   };
 }
 
-/** A library's forgotten promise must not end a door that serves everyone else: log it (once per minute) instead. */
+/**
+ * A library's forgotten promise must not end a door that serves everyone else (wechaty-puppet-wechat4u, stopped while
+ * it retries, leaves one behind each time): each distinct one is logged once, its repeats as debug lines.
+ */
 function rejectionLogger(log: DoorLog): (reason: unknown) => void {
-  const line = withoutRepeats((text) => log.error(text), Date.now);
-  return (reason) => line(`unhandled rejection: ${describeError(reason)}`);
+  const seen = new Set<string>();
+  return (reason) => {
+    const text = describeError(reason);
+    if (seen.has(text)) return log.debug('unhandled rejection again: %s', text);
+    seen.add(text);
+    log.error(`unhandled rejection in a library (ignored, the door goes on): ${text}`);
+  };
 }

@@ -14,6 +14,7 @@ import {
   sameSecret,
 } from '../door/http.js';
 import { type DoorLog, describeError } from '../door/log.js';
+import { stopped } from '../door/run.js';
 import { createSeenIds } from '../door/seen.js';
 import type { WebhookConfig } from './env.js';
 import type { UpdateGate } from './gate.js';
@@ -79,7 +80,7 @@ export async function serveWebhook(bot: Bot, webhook: WebhookConfig, options: We
   try {
     await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES });
     options.onStart?.(`${webhook.host ?? '*'}:${address.port}${hookPath}`);
-    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    await stopped(signal);
   } finally {
     stopping = true;
     // Each update is answered on its own: one not begun and not yet answered is simply left to Telegram (503).

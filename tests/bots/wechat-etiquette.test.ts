@@ -1,15 +1,6 @@
-// Group etiquette, duplicate ids, ordered sending and the log, without Wechaty: who is the bot talking to, and in what order.
+// Group etiquette without Wechaty: which group messages are for the bot, and what it hands to the conversation.
 import { describe, expect, it } from 'vitest';
-import {
-  addressGroupText,
-  isGroupCommand,
-  mentionsByName,
-  startsWithMention,
-  withoutMentions,
-} from '../../bots/wechat/etiquette.js';
-import { consoleLogger, withoutRepeats } from '../../bots/wechat/log.js';
-import { createOutbox } from '../../bots/wechat/outbox.js';
-import { createSeenIds } from '../../bots/wechat/seen.js';
+import { addressGroupText, isGroupCommand } from '../../bots/wechat/etiquette.js';
 
 const on = { prefix: null, answerPlainQuestions: true };
 const plain = (text: string) => ({ text, mentionsBot: false, mentionsOthers: false });
@@ -49,94 +40,5 @@ describe('addressGroupText', () => {
   it('isGroupCommand needs an argument for Chinese aliases', () => {
     expect(['主题 2', '主题2', '第5题', '问题 5'].map(isGroupCommand)).toEqual([true, true, true, true]);
     expect(['主题', '部门', '帮助', '部门工作怎么样'].map(isGroupCommand)).toEqual([false, false, false, false]);
-  });
-});
-
-describe('mentions in the text', () => {
-  it('finds and removes a typed mention of the bot, with WeChat’s U+2005 or a space', () => {
-    expect(mentionsByName('@询问助手\u2005汉融通', ['询问助手'])).toBe(true);
-    expect(mentionsByName('汉融通 @询问助手', ['询问助手'])).toBe(true);
-    expect(mentionsByName('@询问助手们 你好', ['询问助手'])).toBe(false);
-    expect(mentionsByName('@询问助手 你好', ['', '小助手'])).toBe(false);
-    expect(withoutMentions('@询问助手\u2005汉融通 @助手 ', ['询问助手', '助手'])).toBe('汉融通');
-    expect(withoutMentions('问 @a.b* 汉融通', ['a.b*'])).toBe('问 汉融通');
-  });
-
-  it('sees a message that starts with someone’s name as addressed to them', () => {
-    expect(startsWithMention('  @李四 你看')).toBe(true);
-    expect(startsWithMention('邮件 a@b.c')).toBe(false);
-    expect(startsWithMention('@')).toBe(false);
-  });
-});
-
-describe('createSeenIds', () => {
-  it('says true once per id and forgets the oldest beyond its capacity', () => {
-    const seen = createSeenIds(2);
-    expect(['a', 'a', 'b', 'c', 'b', 'a'].map((id) => seen.first(id))).toEqual([true, false, true, true, false, true]);
-    expect(() => createSeenIds(0)).toThrow(/capacity/);
-  });
-});
-
-describe('createOutbox', () => {
-  it('sends the parts of concurrent replies to one chat one reply after the other, pausing between parts', async () => {
-    const log: string[] = [];
-    const pauses: number[] = [];
-    const outbox = createOutbox({ delayMs: 7, sleep: async (ms) => void pauses.push(ms) });
-    const slowSay = (part: string) =>
-      new Promise<void>((resolve) => setTimeout(() => resolve(void log.push(part)), part.endsWith('1') ? 10 : 0));
-    const counts = await Promise.all([
-      outbox.send('room', ['a1', 'a2', 'a3'], slowSay),
-      outbox.send('room', ['b1', 'b2'], slowSay),
-      outbox.send('other', ['c1'], slowSay),
-    ]);
-    expect(counts).toEqual([3, 2, 1]);
-    expect(log.filter((p) => !p.startsWith('c'))).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
-    expect(pauses).toEqual([7, 7, 7]);
-  });
-
-  it('stops a reply at the first failed part, reports it, and carries on with the next reply', async () => {
-    const errors: string[] = [];
-    const outbox = createOutbox({ onError: (e) => errors.push(e.message) });
-    const sent: string[] = [];
-    const say = async (part: string) => {
-      if (part === 'a2') throw new Error('network down');
-      sent.push(part);
-    };
-    expect(await outbox.send('room', ['a1', 'a2', 'a3'], say)).toBe(1);
-    expect(await outbox.send('room', ['b1'], say)).toBe(1);
-    expect(sent).toEqual(['a1', 'b1']);
-    expect(errors).toEqual(['outbox: part 2 of 3 to room failed: network down']);
-  });
-});
-
-describe('consoleLogger', () => {
-  it('blanks secrets and prints debug lines only when asked', () => {
-    const out: string[] = [];
-    const quiet = consoleLogger({
-      secrets: ['tok_123', undefined, ''],
-      write: (t) => out.push(t),
-      now: () => new Date(0),
-    });
-    quiet.error('failed with token tok_123 at tok_123');
-    quiet.debug('hidden');
-    expect(out).toEqual(['1970-01-01T00:00:00.000Z error failed with token *** at ***\n']);
-    consoleLogger({ debug: true, write: (t) => out.push(t), now: () => new Date(0) }).debug('shown');
-    expect(out[1]).toContain('debug shown');
-  });
-});
-
-describe('withoutRepeats', () => {
-  it('counts a repeated line instead of printing it, and says how often it came', () => {
-    const out: string[] = [];
-    let t = 0;
-    const log = withoutRepeats(
-      (line) => out.push(line),
-      () => t,
-      1000,
-    );
-    for (const line of ['down', 'down', 'down', 'up']) log(line);
-    t = 5000;
-    log('up');
-    expect(out).toEqual(['down', 'down (repeated 2 more times)', 'up', 'up']);
   });
 });
