@@ -1,18 +1,10 @@
 // The WeChat door (Wechaty): createWechatBot() wires WeChat events to named handlers; main() is `npm run wechat`.
-import qrcodeTerminal from 'qrcode-terminal';
-import {
-  type Contact,
-  qrcodeValueToImageUrl,
-  ScanStatus,
-  type Wechaty,
-  WechatyBuilder,
-  type WechatyOptions,
-} from 'wechaty';
+import { type Wechaty, WechatyBuilder, type WechatyOptions } from 'wechaty';
 import { type Conversation, createConversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { loadEngine, type SearchEngine } from '../src/search/engine.js';
-import { createDoorLog, type DoorLog, describeError, withoutRepeats } from './door/log.js';
+import { createDoorLog, type DoorLog } from './door/log.js';
 import { createOutbox } from './door/outbox.js';
 import { type Door, type RunOptions, runAsScript, runDoor } from './door/run.js';
 import { createSeenIds } from './door/seen.js';
@@ -24,7 +16,8 @@ import {
   wechatConfig,
   wechatSecrets,
 } from './wechat/config.js';
-import { type HandledMessage, onMessage } from './wechat/message.js';
+import { onError, onLogin, onLogout, onReady, onScan } from './wechat/lifecycle.js';
+import { type HandledMessage, onMessage, type WechatDesk } from './wechat/message.js';
 import { createRoomRegister } from './wechat/rooms.js';
 import { serveWechat } from './wechat/serve.js';
 
@@ -78,36 +71,14 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
       onError: (e) => log.error(e.message),
     });
   const outbox = createOutbox({ delayMs: config.sendDelayMs, onError: (error) => log.error(error.message) });
-  const rooms = createRoomRegister(config.rooms, log);
-  const showQrCode = options.showQrCode ?? drawQrCode;
-  const logPuppetError = withoutRepeats(log.error, now);
-
-  const onScan = (qrcode: string, status: ScanStatus) => {
-    if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return log.info(`scan ${ScanStatus[status]}`);
-    showQrCode(qrcode);
-    log.info(`scan the QR code with the bot's WeChat account: ${qrcodeValueToImageUrl(qrcode)}`);
-  };
-  const onLogin = (user: Contact) => log.info(`logged in as ${user.name()}`);
-  const onLogout = (user: Contact) => log.info(`logged out ${user.name()}`);
-  const onError = (error: Error) =>
-    bot.isLoggedIn
-      ? logPuppetError(describeError(error))
-      : log.debug('puppet error before login: %s', describeError(error));
-  /** The groups the bot is in, with their ids, so an operator can allow them by id. */
-  const onReady = async () => {
-    for (const room of (await bot.Room.findAll()).slice(0, LISTED_ROOMS))
-      rooms.seen({ id: room.id, topic: await room.topic() });
-  };
-
-  const bot = WechatyBuilder.build({
-    puppet: options.puppet,
-    puppetOptions: options.puppetOptions,
-    name: options.name,
-  } as WechatyOptions);
+  const { puppet, puppetOptions, name, onHandled, showQrCode } = options;
+  const bot = WechatyBuilder.build({ puppet, puppetOptions, name } as WechatyOptions);
   const seen = createSeenIds();
-  const desk = { bot, config, conversation, outbox, seen, rooms, log, now, onHandled: options.onHandled };
-  bot.on('scan', onScan).on('login', onLogin).on('logout', onLogout).on('error', onError);
-  bot.on('ready', () => void onReady().catch((e) => log.debug('listing groups failed: %s', describeError(e))));
+  const rooms = createRoomRegister(config.rooms, log);
+  const desk: WechatDesk = { bot, config, conversation, outbox, seen, rooms, log, now, onHandled, showQrCode };
+
+  bot.on('scan', onScan(desk)).on('login', onLogin(desk)).on('logout', onLogout(desk));
+  bot.on('error', onError(desk)).on('ready', onReady(desk));
   bot.on('message', onMessage(desk));
   return bot;
 }
@@ -123,12 +94,5 @@ export const wechatDoor: Door<WechatEnvConfig> = {
 
 /** Resolves to the exit code; `--check` stops after the ready line. */
 export const main = (options?: RunOptions): Promise<number> => runDoor(wechatDoor, options);
-
-function drawQrCode(qrcode: string): void {
-  qrcodeTerminal.generate(qrcode, { small: true }, (art) => process.stderr.write(`${art}\n`));
-}
-
-/** A bot in hundreds of groups would flood the start-up log; the rest are printed as their messages arrive. */
-const LISTED_ROOMS = 100;
 
 await runAsScript(import.meta.url, main);

@@ -21,8 +21,8 @@ export interface HandledMessage {
   parts: number;
 }
 
-/** What the message handler works with; built once per bot. */
-export interface MessageDesk {
+/** What the handlers work with; built once per bot. */
+export interface WechatDesk {
   bot: Wechaty;
   config: WechatConfig;
   conversation: Conversation;
@@ -33,6 +33,8 @@ export interface MessageDesk {
   /** Milliseconds since the epoch. */
   now: () => number;
   onHandled?: (handled: HandledMessage) => void;
+  /** Default: drawn on stderr. */
+  showQrCode?: (qrcode: string) => void;
 }
 
 /** Messages this old when they arrive were sent before the bot logged in (history replayed on login): never answer them. */
@@ -42,7 +44,7 @@ export const MAX_MESSAGE_AGE_MS = 2 * 60_000;
  * The `message` handler, and the boundary around each message: whatever happens inside, the bot keeps running, and
  * the outcome is logged (debug; failures as errors) and reported to `onHandled`.
  */
-export function onMessage(desk: MessageDesk): (message: Message) => Promise<void> {
+export function onMessage(desk: WechatDesk): (message: Message) => Promise<void> {
   const { log } = desk;
   return async (message) => {
     const base = { messageId: message.id, chat: message.room() ? 'group' : 'private', talkerId: talkerIdOf(message) };
@@ -61,7 +63,7 @@ export function onMessage(desk: MessageDesk): (message: Message) => Promise<void
   };
 }
 
-async function handle(desk: MessageDesk, message: Message): Promise<Outcome> {
+async function handle(desk: WechatDesk, message: Message): Promise<Outcome> {
   if (!(await desk.seen.first(message.id))) return ignored('duplicate message id');
   if (message.self()) return ignored('sent by the bot');
   if (desk.now() - message.date().getTime() > MAX_MESSAGE_AGE_MS) return ignored('older than two minutes');
@@ -69,7 +71,7 @@ async function handle(desk: MessageDesk, message: Message): Promise<Outcome> {
   return room ? handleGroup(desk, message, room) : handlePrivate(desk, message);
 }
 
-async function handlePrivate(desk: MessageDesk, message: Message): Promise<Outcome> {
+async function handlePrivate(desk: WechatDesk, message: Message): Promise<Outcome> {
   const talker = message.talker();
   if (talker.type() === types.Contact.Official) return ignored('official account');
   const who = { userId: talker.id, chatId: talker.id };
@@ -84,7 +86,7 @@ async function handlePrivate(desk: MessageDesk, message: Message): Promise<Outco
   return deliver(desk, outcome, talker.id, (part) => talker.say(part));
 }
 
-async function handleGroup(desk: MessageDesk, message: Message, room: Room): Promise<Outcome> {
+async function handleGroup(desk: WechatDesk, message: Message, room: Room): Promise<Outcome> {
   const { config } = desk;
   const info = { id: room.id, topic: await room.topic() };
   desk.rooms.seen(info);
@@ -114,7 +116,7 @@ async function handleGroup(desk: MessageDesk, message: Message, room: Room): Pro
 }
 
 async function deliver(
-  desk: MessageDesk,
+  desk: WechatDesk,
   { reply, silence }: ConversationOutcome,
   chatId: string,
   say: (part: string, index: number) => Promise<unknown>,
