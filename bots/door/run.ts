@@ -2,8 +2,9 @@
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import createDebug from 'debug';
-import { createMissesLog, type MissesLog, missesPathFromEnv } from '../../src/chat/misses.js';
+import { createMissesLog, type MissesLog, missesPathFromEnv, retentionFromEnv } from '../../src/chat/misses.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { rebuildFromEnv } from '../../src/search/freshness.js';
 import { DoorConfigError, type Env } from './env.js';
 import { createDoorLog, type DoorLog, describeError, type Secret } from './log.js';
 
@@ -51,7 +52,7 @@ export interface RunOptions {
   write?: (line: string) => void;
   /** How long a stop may take before `runDoor` gives up on it. Default 2000 ms. */
   stopWithinMs?: number;
-  /** Default `loadEngine()`. */
+  /** Default `loadEngine()`, rebuilding a stale index when `HEARING_REBUILD_INDEX` says so. */
   engine?: () => SearchEngine;
 }
 
@@ -87,8 +88,10 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
   let misses: MissesLog | undefined;
   let isReady = false;
   try {
-    misses = createMissesLog({ path: missesPathFromEnv(env), onError: (e) => log.error(e.message) });
-    const engine = (options.engine ?? loadEngine)();
+    const path = missesPathFromEnv(env);
+    const retention = path === null ? {} : retentionFromEnv(env);
+    misses = createMissesLog({ path, ...retention, onError: (e) => log.error(e.message) });
+    const engine = options.engine ? options.engine() : loadEngine({ rebuild: rebuildFromEnv(env) });
     const ready = (what: string) => {
       isReady = true;
       log.info(`ready: ${what}`);

@@ -1,13 +1,13 @@
 // One WeChat message → ignored, silent or answered: private chats, group etiquette, the allow-list, ordered sending.
 import { type Message, type Room, types, type Wechaty } from 'wechaty';
 import type { Conversation, Outcome as ConversationOutcome } from '../../src/chat/conversation.js';
+import { addressGroupText } from '../../src/chat/etiquette.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
 import { mentionsByName, startsWithMention, withoutMentions } from '../door/addressing.js';
 import { type DoorLog, describeError } from '../door/log.js';
 import type { Outbox } from '../door/outbox.js';
 import type { SeenIds } from '../door/seen.js';
 import type { WechatConfig } from './config.js';
-import { addressGroupText } from './etiquette.js';
 import { type RoomRegister, roomAllowed } from './rooms.js';
 
 /** What became of one incoming message: `ignored` before the conversation, `silent` when it had nothing worth saying. */
