@@ -28,7 +28,7 @@ export { MAX_MESSAGE_AGE_MS } from './wechat/message.js';
 export type PuppetInstance = Exclude<NonNullable<WechatyOptions['puppet']>, string>;
 
 export interface WechatBotOptions {
-  /** The puppet instance, or (for `npm run wechat`) an installed puppet package's name. Required: Wechaty never picks one. */
+  /** The puppet instance, or (`npm run wechat`) an installed puppet package's name; Wechaty never picks one. */
   puppet: PuppetInstance | PuppetName;
   /** Options for a puppet given by name, e.g. `{ token }` for wechaty-puppet-service. */
   puppetOptions?: { token?: string };

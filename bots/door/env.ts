@@ -27,7 +27,9 @@ export interface ParseEnvOptions {
  * Checks the environment against a door's schema. Values are trimmed and blank ones count as unset; a problem names
  * the variable, says what is expected and, unless the variable is secret, shows the value it got. Give defaults
  * after parsing (`?? 8080`): a zod `.default()` would be parsed as a string by the helpers below.
- * @example parseEnv('http', z.object({ HEARING_HTTP_PORT: envPort().optional() }), process.env).HEARING_HTTP_PORT ?? 8080
+ * @example
+ * const schema = z.object({ HEARING_HTTP_PORT: envPort().optional() });
+ * const port = parseEnv('http', schema, process.env).HEARING_HTTP_PORT ?? 8080;
  * @throws DoorConfigError listing every problem
  */
 export function parseEnv<S extends z.ZodTypeAny>(

@@ -54,7 +54,7 @@ export function createDoorLog(door: string, options: DoorLogOptions = {}): DoorL
 /**
  * Replaces each secret (and its URL-encoded form, as it appears in request URLs) with `<name>`. Values shorter than
  * eight characters are left alone: replacing them would garble ordinary text, and a secret that short is no secret.
- * @example redactor([{ name: 'token', value: '123:abcdefgh' }])('GET /bot123:abcdefgh/getMe') // 'GET /bot<token>/getMe'
+ * @example redactor([{ name: 'token', value: '123:abcdefgh' }])('GET /bot123:abcdefgh/me') // 'GET /bot<token>/me'
  */
 export function redactor(secrets: readonly Secret[]): (text: string) => string {
   const needles: Array<[string, string]> = [];
@@ -69,7 +69,7 @@ export function redactor(secrets: readonly Secret[]): (text: string) => string {
 
 /**
  * An error's message with its cause (HTTP clients wrap the network error, whose message may hold the URL: redact it).
- * @example describeError(new Error('fetch failed', { cause: new Error('ECONNREFUSED') })) // 'fetch failed (ECONNREFUSED)'
+ * @example describeError(new Error('fetch failed', { cause: new Error('ECONNRESET') })) // 'fetch failed (ECONNRESET)'
  */
 export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,4 @@
-// Message ids already handled: platforms deliver again after a reconnect or a slow answer, and one question gets one answer.
+// Message ids already handled: platforms deliver again after a reconnect or a slow answer; one question, one answer.
 
 /**
  * A memory of handled ids. Asynchronous so that several processes can share one (a Redis `SET key 1 NX EX ttl`

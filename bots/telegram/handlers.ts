@@ -17,7 +17,7 @@ export interface Answering {
   messageLimit: number;
 }
 
-/** Private chats: any text. Groups: commands, mentions of the bot, replies to it; other chatter never reaches the conversation. */
+/** Private chats: any text. Groups: commands, mentions of the bot, replies to it; other chatter never gets further. */
 export const onMessage = (door: Answering) => async (ctx: Context) => {
   const message = ctx.message!;
   const addressed = addressedText(message, ctx.me);

@@ -16,7 +16,7 @@ export interface PollingOptions {
   log: DoorLog;
   /** Told once polling has begun. */
   onStart?: () => void;
-  /** How long the updates in hand may take after the signal before the confirmation goes out anyway. Default 1500 ms. */
+  /** How long the updates in hand may take after the signal before the confirmation goes anyway. Default 1500 ms. */
   drainMs?: number;
   /** Updates handled at once at most; more wait. Default 100. */
   concurrency?: number;

@@ -1,4 +1,4 @@
-// WeChat settings, validated with zod: group etiquette and sending (from code or the environment), the puppet, the session.
+// WeChat settings, validated with zod: group etiquette and sending (from code or environment), puppet, session.
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../../src/search/artefacts.js';

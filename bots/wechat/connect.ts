@@ -29,7 +29,7 @@ export type Startable = Pick<Wechaty, 'start' | 'stop' | 'on' | 'isLoggedIn'>;
  * Starts the bot and keeps it trying until `signal` aborts. A puppet such as wechat4u retries a failed login host at
  * once, without end (19,000 times a minute without a network, at full CPU, never saying why); here any error before
  * login stops the puppet, and it starts again after a pause that doubles up to `maxDelayMs`. A scan or a login resets
- * the pause. A puppet that cannot even start for another reason (not installed, bad token) is not retried: that rejects.
+ * the pause. A puppet that cannot start for another reason (not installed, bad token) is not retried: that rejects.
  */
 export async function connectPatiently(bot: Startable, options: PatienceOptions): Promise<void> {
   const { log, signal } = options;
@@ -96,8 +96,13 @@ export function causeOf(error: unknown): Cause {
   return { kind: 'puppet', text };
 }
 
-const NETWORK =
-  /ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ECONNABORTED|ENETUNREACH|EHOSTUNREACH|EPIPE|socket hang up|timeout|network/i;
+const NETWORK = new RegExp(
+  [
+    ...['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'ENETUNREACH'],
+    ...['EHOSTUNREACH', 'EPIPE', 'socket hang up', 'timeout', 'network'],
+  ].join('|'),
+  'i',
+);
 const FIRST_DELAY_MS = 1000;
 const MAX_DELAY_MS = 60_000;
 

@@ -10,7 +10,7 @@ import type { SeenIds } from '../door/seen.js';
 import type { WechatConfig } from './config.js';
 import { type RoomRegister, roomAllowed } from './rooms.js';
 
-/** What became of one incoming message: `ignored` before the conversation, `silent` when it had nothing worth saying. */
+/** What became of one incoming message: `ignored` before the conversation, `silent` when it had nothing to say. */
 export interface HandledMessage {
   messageId: string;
   chat: 'private' | 'group';
@@ -37,7 +37,7 @@ export interface WechatDesk {
   showQrCode?: (qrcode: string) => void;
 }
 
-/** Messages this old when they arrive were sent before the bot logged in (history replayed on login): never answer them. */
+/** Messages this old on arrival were sent before the bot logged in (history replayed at login): never answered. */
 export const MAX_MESSAGE_AGE_MS = 2 * 60_000;
 
 /**

@@ -26,10 +26,9 @@ export async function serveWechat(
     log,
   });
   const groups = etiquette.rooms.length > 0 ? `groups: ${etiquette.rooms.join(', ')}` : 'every group';
-  log.info(
-    `starting ${puppet.name}${puppet.token ? ' (token set)' : ''}; ${groups}; plain group questions ` +
-      `${etiquette.answerPlainQuestions ? 'on' : 'off'}${etiquette.prefix ? `, prefix ${JSON.stringify(etiquette.prefix)}` : ''}`,
-  );
+  const plain = `plain group questions ${etiquette.answerPlainQuestions ? 'on' : 'off'}`;
+  const prefix = etiquette.prefix ? `, prefix ${JSON.stringify(etiquette.prefix)}` : '';
+  log.info(`starting ${puppet.name}${puppet.token ? ' (token set)' : ''}; ${groups}; ${plain}${prefix}`);
   let started = false;
   const onStarted = () => {
     if (!started) context.ready(`${puppet.name} started, session ${session.file}; waiting for the login`);

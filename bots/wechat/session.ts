@@ -1,4 +1,4 @@
-// The login session file: a damaged one (an empty file left by a failed first start) is set aside, and a fresh login starts.
+// The login session file: a damaged one (empty, left by a failed first start) is set aside and a fresh login starts.
 import { mkdir, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';

@@ -7,7 +7,7 @@ export interface LogLine {
   line: string;
 }
 
-/** @example const { log, logs } = collectingLog(); createWechatBot({ …, log }); logs.some((l) => l.level === 'error') */
+/** @example const { log, logs } = collectingLog(); logs.some((l) => l.level === 'error') */
 export function collectingLog(): { log: DoorLog; logs: LogLine[] } {
   const logs: LogLine[] = [];
   const log: DoorLog = {

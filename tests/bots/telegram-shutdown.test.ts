@@ -87,7 +87,7 @@ function repliesPerItem(s: StandIn): Record<number, number> {
 }
 
 describe('SIGTERM during a batch of long-polling updates', () => {
-  it('finishes the update in hand, confirms exactly what was handled, exits within 2 s; a restart answers the rest once', async () => {
+  it('finishes the update in hand, confirms what was handled, exits within 2 s; a restart answers the rest once', async () => {
     const s = await standIn();
     // Each send takes 0.8 s: ten questions in one group would keep a bot busy for 8 s.
     s.behave('sendMessage', () => ({ delayMs: 800 }));

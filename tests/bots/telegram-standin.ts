@@ -61,7 +61,10 @@ export async function startStandIn(token: string, me: UserFromGetMe): Promise<St
       if (queue.length === 0 && timeout > 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, timeout * 1000);
-          wake.push(() => (clearTimeout(timer), resolve()));
+          wake.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
       }
       return queue.slice(0, Number(p.limit ?? 100));

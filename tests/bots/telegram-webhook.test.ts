@@ -112,7 +112,7 @@ describe('the webhook', () => {
     await stillAnswers(200 + nextUpdateId);
   });
 
-  it('refuses a body over the limit with 413, by its stated length or as it streams in, without holding it', async () => {
+  it('refuses a body over the limit with 413, by its stated length or while streaming, without holding it', async () => {
     const big = Buffer.alloc(5 * 1024 * 1024, 'a');
     const rss = process.memoryUsage().rss;
     for (let i = 0; i < 20; i++) {

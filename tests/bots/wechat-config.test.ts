@@ -1,4 +1,4 @@
-// WeChat settings from code and from the environment: defaults, every bad value refused with a clear message, no secrets shown.
+// WeChat settings from code and from the environment: defaults, bad values refused with a clear message, no secrets shown.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DoorConfigError } from '../../bots/door/env.js';
