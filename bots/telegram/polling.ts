@@ -95,14 +95,12 @@ export async function pollUntilStopped(bot: Bot, options: PollingOptions): Promi
       await someSettle(waitMs);
       continue;
     }
-    let fresh = 0;
     for (const update of updates) {
       const id = update.update_id;
-      if (id < offset || running.has(id) || finished.has(id)) continue;
-      fresh++;
-      begin(update);
+      if (id >= offset && !running.has(id) && !finished.has(id)) begin(update);
     }
-    if (fresh === 0 && running.size > 0) await someSettle(REASK_MS);
+    // Most updates are done in a moment: wait for that before asking again, so the next call can wait for new ones.
+    if (running.size > 0) await someSettle(REASK_MS);
   }
 
   const line = gate.highestBegun();

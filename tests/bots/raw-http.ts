@@ -32,8 +32,9 @@ export function rawRequest(port: number, head: string, body: string | Buffer = '
     socket.on('data', (chunk) => chunks.push(chunk));
     socket.on('error', () => {}); // EPIPE/ECONNRESET after an early answer: the answer is what counts
     socket.on('close', finish);
+    // No half-close after the body: Node's server ends a half-closed connection before a slow answer is ready.
     socket.write(`${head}\r\nConnection: close\r\n\r\n`);
-    socket.end(body);
+    socket.write(body);
   });
 }
 

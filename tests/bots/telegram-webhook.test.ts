@@ -150,6 +150,15 @@ describe('the webhook', () => {
     }
   });
 
+  it('handles an update Telegram posts twice once, and answers both posts with 200', async () => {
+    const body = updateBody('汉融通', 500);
+    expect((await post(body)).status).toBe(200);
+    expect((await post(body)).status).toBe(200);
+    await standIn.waitFor((c) => c.method === 'sendMessage' && c.payload.chat_id === 500);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(repliesTo(500)).toHaveLength(1);
+  });
+
   it('never printed the token or the secret', () => {
     expect(lines.join('\n')).not.toContain(SECRET_HALF);
   });
