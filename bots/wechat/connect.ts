@@ -55,7 +55,8 @@ export async function connectPatiently(bot: Startable, options: PatienceOptions)
       const failure = new Promise<Cause>((resolve) => (failed = resolve));
       waiting = true;
       try {
-        await bot.start();
+        // A puppet service that cannot be reached may keep start() waiting: a signal must not wait for it.
+        if ((await Promise.race([bot.start().then(() => true), aborted])) === undefined) break;
         options.onStarted?.();
       } catch (error) {
         const cause = causeOf(error);

@@ -1,14 +1,16 @@
 // `npm run wechat` as an operator meets it: a ready line and --check, a damaged session set aside, and patience
 // (growing pauses, one line naming the cause) when WeChat cannot be reached.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { causeOf } from '../../bots/wechat/connect.js';
+import { causeOf, connectPatiently, type Startable } from '../../bots/wechat/connect.js';
 import { setAsideDamagedSession } from '../../bots/wechat/session.js';
 import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { collectingLog } from './collecting-log.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'wechat.js');
 const SESSION_FILE = 'wechat-session.memory-card.json';
@@ -199,5 +201,41 @@ describe('causeOf', () => {
     ['Cannot find module wechaty-puppet-padlocal', 'puppet'],
   ])('%s → %s', (message, kind) => {
     expect(causeOf(new Error(message)).kind).toBe(kind);
+  });
+});
+
+/** A puppet that fails every attempt, as wechat4u does without a network: an error event right after each start. */
+class FailingBot extends EventEmitter {
+  starts: number[] = [];
+  isLoggedIn = false;
+  async start() {
+    this.starts.push(Date.now());
+    setImmediate(() => this.emit('error', new Error('getaddrinfo ENOTFOUND login.wx.qq.com')));
+  }
+  async stop() {}
+}
+
+describe('connectPatiently', () => {
+  it('doubles the pause up to its cap, names the cause once, and says when WeChat is reached again', async () => {
+    const bot = new FailingBot();
+    const { log, logs } = collectingLog();
+    const stop = new AbortController();
+    const running = connectPatiently(bot as unknown as Startable, {
+      log,
+      signal: stop.signal,
+      firstDelayMs: 20,
+      maxDelayMs: 80,
+    });
+    await until(() => bot.starts.length >= 5, 5000, 'five attempts');
+    const gaps = bot.starts.slice(1).map((t, i) => t - bot.starts[i]!);
+    for (const [i, least] of [20, 40, 80, 80].entries()) expect(gaps[i]).toBeGreaterThanOrEqual(least - 2);
+    const causes = logs.filter((l) => l.level === 'error').map((l) => l.line);
+    expect(causes).toEqual([
+      expect.stringMatching(/^cannot reach WeChat: no network, or WeChat cannot be reached: getaddrinfo ENOTFOUND/),
+    ]);
+    bot.emit('scan', 'https://login.weixin.qq.com/l/x', 2);
+    expect(logs.map((l) => l.line)).toContainEqual(expect.stringMatching(/^reached WeChat again after \d+ failed/));
+    stop.abort();
+    await running;
   });
 });
