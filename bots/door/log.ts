@@ -1,6 +1,7 @@
 // One logger for every door: `<time> <door>: …` lines on stderr, secrets replaced, per-message detail on DEBUG.
 import { format } from 'node:util';
 import createDebug from 'debug';
+import { messageOf } from '../../src/errors.js';
 
 /** A value that must never be printed, and the name printed in its place (`<token>`). */
 export interface Secret {
@@ -68,14 +69,14 @@ export function redactor(secrets: readonly Secret[]): (text: string) => string {
 }
 
 /**
- * An error's message with its cause (HTTP clients wrap the network error, whose message may hold the URL: redact it).
+ * `messageOf(error)` with its cause: HTTP clients wrap the network error, whose message says what actually failed (and
+ * may hold the URL with a token: log it through the door's redaction).
  * @example describeError(new Error('fetch failed', { cause: new Error('ECONNRESET') })) // 'fetch failed (ECONNRESET)'
  */
 export function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof Error ? (error.cause ?? (error as { error?: unknown }).error) : (undefined as unknown);
-  if (cause === undefined || cause === null) return message;
-  return `${message} (${cause instanceof Error ? cause.message : String(cause)})`;
+  const cause = error instanceof Error ? (error.cause ?? (error as { error?: unknown }).error) : undefined;
+  const message = messageOf(error);
+  return cause === undefined || cause === null ? message : `${message} (${messageOf(cause)})`;
 }
 
 /**
