@@ -162,7 +162,9 @@ function hearingNamed(name: string, hearings: readonly Hearing[], dataDir: strin
     return fold(hearing.id) === fold(name) || (key !== undefined && fold(key) === fold(name));
   });
   if (!found)
-    throw new UsageError(`pin: no hearing ${JSON.stringify(name)}; data/hearings/ holds ${hearings.map((h) => h.id)}`);
+    throw new UsageError(
+      `pin: no hearing ${JSON.stringify(name)}; data/hearings/ holds ${hearings.map((h) => h.id).join(', ')}`,
+    );
   return found;
 }
 

@@ -208,6 +208,9 @@ describe('several hearings', () => {
     const ambiguous = await run(pin, '停车怎么办', 'q2');
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.err).toContain('q2 is in 2 hearings (digital-economy-2023-09-13, smart-transport-2024-11-20)');
+    expect((await run(pin, '停车怎么办', 'q2', '--hearing', '交通')).err).toBe(
+      'pin: no hearing "交通"; data/hearings/ holds digital-economy-2023-09-13, smart-transport-2024-11-20',
+    );
     const byKey = await run(pin, '停车怎么办', 'q2', '--hearing', '智慧交通');
     expect(byKey.out).toMatch(/^pinned 「停车怎么办」 → smart-transport-2024-11-20#q2 市交通运输局 · /);
     await run(pin, '汉融通', 'q18');
