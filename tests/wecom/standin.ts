@@ -120,9 +120,14 @@ export async function startWecomStandin(options: WecomStandinOptions) {
       const body = { ...base(from, 'text'), text: { content }, ...(msgid ? { msgid } : {}) };
       return push({ cmd: 'aibot_msg_callback', headers: { req_id: reqId() }, body });
     },
-    /** Pushes an image (or voice, file, video) message: a URL and key the bot should not need. */
-    media(msgtype: 'image' | 'file' | 'video' | 'voice', from: From = {}): string {
-      const content = msgtype === 'voice' ? { content: '' } : { url: 'https://127.0.0.1/encrypted', aeskey: 'unused' };
+    /** Pushes a voice message with WeCom's transcription of it. */
+    voice(content: string, from: From = {}): string {
+      const body = { ...base(from, 'voice'), voice: { content } };
+      return push({ cmd: 'aibot_msg_callback', headers: { req_id: reqId() }, body });
+    },
+    /** Pushes an image (or file, video) message: a URL and key the bot should not need. */
+    media(msgtype: 'image' | 'file' | 'video', from: From = {}): string {
+      const content = { url: 'https://127.0.0.1/encrypted', aeskey: 'unused' };
       return push({
         cmd: 'aibot_msg_callback',
         headers: { req_id: reqId() },
