@@ -13,6 +13,8 @@ export interface StreamClientOptions {
   reconnectMs?: number;
   /** Told why a connection could not be opened (the SDK would retry silently); it is retried anyway. */
   onConnectError?: (error: Error) => void;
+  /** Told each time a connection is open (the first, and after every reconnection). */
+  onConnect?: () => void;
 }
 
 /**
@@ -29,6 +31,7 @@ export class StreamClient extends DWClient {
   readonly gatewayUrl: string;
   readonly #reconnectMs: number;
   readonly #onConnectError: (error: Error) => void;
+  readonly #onConnect: () => void;
   #stopped = false;
   #failures = 0;
   #retry: NodeJS.Timeout | undefined;
@@ -38,6 +41,7 @@ export class StreamClient extends DWClient {
     this.gatewayUrl = options.gatewayUrl ?? GATEWAY_URL;
     this.#reconnectMs = options.reconnectMs ?? SDK_RECONNECT_MS;
     this.#onConnectError = options.onConnectError ?? (() => {});
+    this.#onConnect = options.onConnect ?? (() => {});
     // The SDK keeps its delay (used after a dropped connection) private.
     Object.assign(this, { reconnectInterval: this.#reconnectMs });
   }
@@ -83,8 +87,9 @@ export class StreamClient extends DWClient {
     }
     this.#failures = 0;
     // A socket that fails to open also closes, and the SDK's close handler schedules the next attempt.
-    await this._connect().catch((error: unknown) =>
-      this.#onConnectError(error instanceof Error ? error : new Error(String(error))),
+    await this._connect().then(
+      () => this.#onConnect(),
+      (error: unknown) => this.#onConnectError(error instanceof Error ? error : new Error(String(error))),
     );
   }
 
