@@ -173,5 +173,6 @@ const STOP_GRACE_MS = 5000;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const code = await main();
-  process.exit(code);
+  // A clean stop leaves nothing running, so the process ends by itself.
+  if (code !== 0) process.exit(code);
 }

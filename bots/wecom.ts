@@ -7,6 +7,7 @@ import { createMissesLog, type MissesLog, missesPathFromEnv } from '../src/chat/
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { MARKDOWN_LIMIT } from '../src/chat/render-markdown.js';
 import { loadEngine, type SearchEngine } from '../src/search/engine.js';
+import { createPacer } from './door/pace.js';
 import { signalled } from './telegram/serve.js';
 import { withoutRepeats } from './wechat/log.js';
 import { createOutbox } from './wechat/outbox.js';
@@ -84,6 +85,7 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
       },
     },
     seen: createSeenIds(),
+    pacer: createPacer({ perMinute: WECOM_PER_MINUTE }),
     messageLimit: options.messageLimit ?? MARKDOWN_LIMIT,
     onHandled: options.onHandled ?? (() => {}),
   };
@@ -202,10 +204,13 @@ function stderrLine(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
+/** WeCom's limit per conversation, replies and pushes together (it also allows 1000 an hour). */
+const WECOM_PER_MINUTE = 30;
 /** Replies still being sent get this long to go out when the door stops. */
 const STOP_GRACE_MS = 5000;
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const code = await main();
-  process.exit(code);
+  // A clean stop leaves nothing running, so the process ends by itself.
+  if (code !== 0) process.exit(code);
 }

@@ -3,6 +3,7 @@ import { generateReqId, type WSClient, type WsFrame } from '@wecom/aibot-node-sd
 import type { Conversation, IncomingMessage } from '../../src/chat/conversation.js';
 import { renderMarkdown } from '../../src/chat/render-markdown.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
+import type { Pacer } from '../door/pace.js';
 import { parseWecomMessage } from './incoming.js';
 
 /** What the handlers share: built once by `createWecomBot`. */
@@ -12,6 +13,8 @@ export interface WecomDoor {
   log: DoorLogLike;
   outbox: { send(chatId: string, parts: readonly string[], say: (part: string) => Promise<unknown>): Promise<number> };
   seen: { first(id: string): boolean | Promise<boolean> };
+  /** Holds a chat's next message back when WeCom's per-conversation limit is reached. */
+  pacer: Pacer;
   /** Bytes of UTF-8 per message. */
   messageLimit: number;
   /** Told what became of every message and event (tests, metrics). */
@@ -56,7 +59,10 @@ export function onMessage(door: WecomDoor) {
     if (!reply) return { ...base, outcome: 'silent', reason: silence, parts: 0 };
     const parts = renderMarkdown(reply, door.messageLimit);
     // A fresh stream id per part: each part is its own message, answering the same req_id, in order.
-    const sent = await door.outbox.send(message.chatId, parts, (part) => replyStream(door, frame, part));
+    const sent = await door.outbox.send(message.chatId, parts, async (part) => {
+      await door.pacer.wait(message.chatId);
+      await replyStream(door, frame, part);
+    });
     return { ...base, ...delivered(reply.kind, sent, parts.length) };
   });
 }
