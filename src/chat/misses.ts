@@ -3,13 +3,15 @@ import { appendFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../search/artefacts.js';
+import { type ChatKind, ChatKindSchema } from './message.js';
 
-export type ChatKind = 'private' | 'group' | 'console';
+/** Kept for doors that import it from here; its home is ./message.js. */
+export type { ChatKind };
 
 /** One line of the file. No user names or ids, by design: staff need the wording, not the person. */
 export const MissSchema = z.object({
   time: z.string(),
-  chat: z.enum(['private', 'group', 'console']),
+  chat: ChatKindSchema,
   text: z.string(),
 });
 export type Miss = z.infer<typeof MissSchema>;
