@@ -1,4 +1,6 @@
 // `list`: every question of the hearing(s), as a table for people or as JSON (--json) for tools.
+// The JSON's top-level `date` is the first hearing's day (YYYY-MM-DD, or null when its year is unknown), as `closing`
+// is the first hearing's closing response.
 import { type Command, UsageError } from './io.js';
 
 export const list: Command = async (args, io) => {
@@ -10,6 +12,7 @@ export const list: Command = async (args, io) => {
     const closing = engine.hearings.find((h) => h.closing)?.closing;
     io.stdout.write(
       `${JSON.stringify({
+        date: engine.hearings[0]?.date ?? null,
         items: items.map((i) => ({
           id: i.id,
           theme: i.theme.title,
