@@ -158,3 +158,31 @@ export function personOf(entry: Entry): Person {
 export function paragraphsOf(entry: Entry): string[] {
   return entry.kind === 'closing' ? entry.paragraphs : entry.answer;
 }
+
+/**
+ * The meeting line with the hearing's date written out with its year in place of the month and day it prints
+ * (「9月13日,市十五届…」 → 「2023年9月13日,市十五届…」); the line as printed when the year is unknown.
+ */
+export interface MeetingLine {
+  before: string;
+  /** The date as shown (2023年9月13日) and as ISO 8601; null when the hearing has no known date. */
+  date: { text: string; iso: string } | null;
+  after: string;
+}
+
+/** Puts the year into the meeting line's date, or the dated day before a line that has no date of that day. */
+export function meetingLine(hearing: Hearing): MeetingLine {
+  const line = hearing.meetingLine;
+  if (!hearing.date) return { before: line, date: null, after: '' };
+  const date = { text: chineseDate(hearing.date), iso: hearing.date };
+  const [, month, day] = hearing.date.split('-').map(Number);
+  const printed = new RegExp(`(?:\\d{4}年)?0?${month}月0?${day}日`).exec(line);
+  if (!printed) return { before: '', date, after: line ? `　${line}` : '' };
+  return { before: line.slice(0, printed.index), date, after: line.slice(printed.index + printed[0].length) };
+}
+
+/** The meeting line with its year: 「2023年9月13日,市十五届…」. */
+export function meetingLineWithYear(hearing: Hearing): string {
+  const { before, date, after } = meetingLine(hearing);
+  return `${before}${date?.text ?? ''}${after}`;
+}

@@ -1,10 +1,12 @@
 // The quick reference as data: one hearing's cards, indexes and closing, with each body's names, ready to render.
+
 import type { AnsweringBody, Glossary } from '../hearing/glossary.js';
 import {
   CLOSING_BODY,
   type Closing,
-  chineseDate,
   type Hearing,
+  type MeetingLine,
+  meetingLine,
   type Person,
   type QaItem,
   type Theme,
@@ -29,17 +31,6 @@ export interface ThemeGroup {
 export interface IndexLine<K> {
   key: K;
   items: QaItem[];
-}
-
-/**
- * The meeting line with the hearing's date written out with its year in place of the month and day it prints
- * (「9月13日,市十五届…」 → 「2023年9月13日,市十五届…」); the line as printed when the year is unknown.
- */
-export interface MeetingLine {
-  before: string;
-  /** The date as shown (2023年9月13日) and as ISO 8601; null when the hearing has no known date. */
-  date: { text: string; iso: string } | null;
-  after: string;
 }
 
 /** Everything the page and the Markdown say, derived once from a hearing and the glossary. */
@@ -91,17 +82,6 @@ export function buildReferenceModel(hearing: Hearing, glossary: Glossary): Refer
     closing: hearing.closing,
     bodies,
   };
-}
-
-/** Puts the year into the meeting line's date, or the dated day before a line that has no date of that day. */
-export function meetingLine(hearing: Hearing): MeetingLine {
-  const line = hearing.meetingLine;
-  if (!hearing.date) return { before: line, date: null, after: '' };
-  const date = { text: chineseDate(hearing.date), iso: hearing.date };
-  const [, month, day] = hearing.date.split('-').map(Number);
-  const printed = new RegExp(`(?:\\d{4}年)?0?${month}月0?${day}日`).exec(line);
-  if (!printed) return { before: '', date, after: line ? `　${line}` : '' };
-  return { before: line.slice(0, printed.index), date, after: line.slice(printed.index + printed[0].length) };
 }
 
 function referenceBody(printed: string, known: AnsweringBody | undefined): ReferenceBody {

@@ -1,6 +1,8 @@
 // Assembles the self-contained quick-reference page: header, search controls, table of contents, sections, inline CSS/JS.
+
+import type { MeetingLine } from '../hearing/model.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
-import type { MeetingLine, ReferenceModel } from './model.js';
+import type { ReferenceModel } from './model.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { PAGE_SEARCH } from './page-search.js';
 import { PAGE_CSS } from './page-style.js';
