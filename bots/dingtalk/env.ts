@@ -1,6 +1,7 @@
 // DingTalk Stream-mode configuration from the environment, checked with zod; the secret is never echoed.
 import { z } from 'zod';
-import { blankless } from '../wecom/env.js';
+import { type Env, parseEnv } from '../door/env.js';
+import type { Secret } from '../door/log.js';
 
 /** What `npm run dingtalk` needs, read once from the environment. */
 export interface DingtalkConfig {
@@ -12,24 +13,22 @@ export interface DingtalkConfig {
   gatewayUrl: string | undefined;
 }
 
-/** The environment is wrong; the message names each variable and says what to set, never quoting the secret. */
-export class DingtalkConfigError extends Error {
-  override name = 'DingtalkConfigError';
-}
-
 /**
  * Reads and checks the DingTalk variables; blank values count as unset.
  * @example parseDingtalkEnv({ DINGTALK_CLIENT_ID: 'dingabc', DINGTALK_CLIENT_SECRET: '…' }).gatewayUrl // undefined
- * @throws DingtalkConfigError naming every missing or malformed variable
+ * @throws DoorConfigError naming every missing or malformed variable, never quoting the secret
  */
-export function parseDingtalkEnv(env: Record<string, string | undefined>): DingtalkConfig {
-  const parsed = EnvSchema.safeParse(blankless(env));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message}`);
-    throw new DingtalkConfigError(`dingtalk: cannot start, check the environment:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+export function parseDingtalkEnv(env: Env): DingtalkConfig {
+  const e = parseEnv('dingtalk', EnvSchema, env, {
+    secrets: ['DINGTALK_CLIENT_SECRET'],
+    docs: 'README.md, "DingTalk bot"',
+  });
   return { clientId: e.DINGTALK_CLIENT_ID, clientSecret: e.DINGTALK_CLIENT_SECRET, gatewayUrl: e.DINGTALK_GATEWAY_URL };
+}
+
+/** What the logs must never show. */
+export function dingtalkSecrets(config: DingtalkConfig): Secret[] {
+  return [{ name: 'secret', value: config.clientSecret }];
 }
 
 /** Ids and secrets are copied from a console: a space or quote in one is a copying slip. */
@@ -39,7 +38,6 @@ const EnvSchema = z.object({
   DINGTALK_CLIENT_ID: z
     .string({ required_error: 'missing; copy the Client ID (AppKey) from 开发者后台 → 凭证与基础信息' })
     .regex(TOKEN_CHARS, 'malformed; the Client ID has a space or quote in it, copy it again'),
-  // Messages here must not quote the value: it is the secret.
   DINGTALK_CLIENT_SECRET: z
     .string({ required_error: 'missing; copy the Client Secret (AppSecret) from the same page' })
     .regex(TOKEN_CHARS, 'malformed; the Client Secret has a space or quote in it, copy it again'),

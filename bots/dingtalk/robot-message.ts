@@ -1,17 +1,13 @@
 // One robot message from the Stream topic /v1.0/im/bot/messages/get, checked with zod and reduced to what the door needs.
 import { z } from 'zod';
+import type { AddressedMessage } from '../door/answer.js';
 import type { SessionWebhook } from './session-webhook.js';
 
-/** A robot message as the door uses it: who, where, what they typed (or that they sent no words), where to answer. */
-export interface RobotMessage {
-  /** DingTalk's message id: a redelivered message has the same one. */
-  msgId: string;
-  conversationId: string;
-  chat: 'private' | 'group';
-  /** The sender's staff id (or encrypted id); for rate limits only, never logged. */
-  userId: string;
-  /** The words of the message; null for a picture, file or video. */
-  text: string | null;
+/**
+ * A robot message as the door uses it: the id is DingTalk's `msgId` (a redelivered message has the same one), the
+ * chat its conversation, and `hook` where to answer.
+ */
+export interface RobotMessage extends AddressedMessage {
   hook: SessionWebhook;
 }
 
@@ -19,7 +15,7 @@ export interface RobotMessage {
  * Reads the `data` of a robot CALLBACK frame. Voice messages count as text (DingTalk sends its transcription), rich
  * text as its text parts; pictures, files and videos as no words.
  * @returns null, with the reason, when `data` is not a robot message (so the door can log it and move on)
- * @example parseRobotMessage(downstream.data) // { msgId: 'msg…', chat: 'group', text: ' 经开区汽车怎么说', … }
+ * @example parseRobotMessage(downstream.data) // { id: 'msg…', chat: 'group', text: ' 经开区汽车怎么说', … }
  */
 export function parseRobotMessage(data: string): RobotMessage | { error: string } {
   let json: unknown;
@@ -35,8 +31,8 @@ export function parseRobotMessage(data: string): RobotMessage | { error: string 
   }
   const m = parsed.data;
   return {
-    msgId: m.msgId,
-    conversationId: m.conversationId,
+    id: m.msgId,
+    chatId: m.conversationId,
     chat: m.conversationType === '2' ? 'group' : 'private',
     userId: m.senderStaffId || m.senderId || m.conversationId,
     text: textOf(m),

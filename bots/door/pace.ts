@@ -24,7 +24,8 @@ export function createPacer(options: PacerOptions): Pacer {
   if (!(Number.isInteger(perMinute) && perMinute >= 1))
     throw new RangeError(`pace: perMinute must be a whole number of at least 1, got ${perMinute}`);
   const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // A wait never holds a stopping process open.
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
   const sent = new Map<string, number[]>();
 
   return {

@@ -1,9 +1,11 @@
 // WeCom 智能机器人 configuration from the environment, checked with zod; the secret is never echoed.
 import { z } from 'zod';
+import { type Env, parseEnv } from '../door/env.js';
+import type { Secret } from '../door/log.js';
 
 /** What `npm run wecom` needs, read once from the environment. */
 export interface WecomConfig {
-  /** The robot's Bot ID (企业微信管理后台 → 智能机器人 → API 模式 → 长连接). */
+  /** The robot's Bot ID (管理后台 → 智能机器人 → API 模式, 长连接). */
   botId: string;
   /** The robot's Secret from the same page; never printed. */
   secret: string;
@@ -11,32 +13,19 @@ export interface WecomConfig {
   wsUrl: string | undefined;
 }
 
-/** The environment is wrong; the message names each variable and says what to set, never quoting the secret. */
-export class WecomConfigError extends Error {
-  override name = 'WecomConfigError';
-}
-
 /**
  * Reads and checks the WeCom variables; blank values count as unset.
  * @example parseWecomEnv({ WECOM_BOT_ID: 'aibAbc123', WECOM_BOT_SECRET: '…' }).wsUrl // undefined
- * @throws WecomConfigError naming every missing or malformed variable
+ * @throws DoorConfigError naming every missing or malformed variable, never quoting the secret
  */
-export function parseWecomEnv(env: Record<string, string | undefined>): WecomConfig {
-  const parsed = EnvSchema.safeParse(blankless(env));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message}`);
-    throw new WecomConfigError(`wecom: cannot start, check the environment:\n${lines.join('\n')}`);
-  }
-  return { botId: parsed.data.WECOM_BOT_ID, secret: parsed.data.WECOM_BOT_SECRET, wsUrl: parsed.data.WECOM_WS_URL };
+export function parseWecomEnv(env: Env): WecomConfig {
+  const e = parseEnv('wecom', EnvSchema, env, { secrets: ['WECOM_BOT_SECRET'], docs: 'README.md, "WeCom bot"' });
+  return { botId: e.WECOM_BOT_ID, secret: e.WECOM_BOT_SECRET, wsUrl: e.WECOM_WS_URL };
 }
 
-/** The variables with blank values dropped and the rest trimmed. */
-export function blankless(env: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env)
-      .filter(([, v]) => v !== undefined && v.trim() !== '')
-      .map(([k, v]) => [k, v!.trim()]),
-  );
+/** What the logs must never show. */
+export function wecomSecrets(config: WecomConfig): Secret[] {
+  return [{ name: 'secret', value: config.secret }];
 }
 
 /** Ids and secrets are copied from a console: a space or quote in one is a copying slip. */
@@ -46,7 +35,6 @@ const EnvSchema = z.object({
   WECOM_BOT_ID: z
     .string({ required_error: 'missing; copy the Bot ID from the robot’s page (智能机器人 → API 模式, 长连接)' })
     .regex(TOKEN_CHARS, 'malformed; the Bot ID has a space or quote in it, copy it again'),
-  // Messages here must not quote the value: it is the secret.
   WECOM_BOT_SECRET: z
     .string({ required_error: 'missing; copy the Secret shown next to the Bot ID on the robot’s page' })
     .regex(TOKEN_CHARS, 'malformed; the Secret has a space or quote in it, copy it again'),

@@ -1,26 +1,15 @@
 // One WeCom 智能机器人 message callback (aibot_msg_callback), checked with zod and reduced to what the door needs.
 import { z } from 'zod';
-
-/** A message as the door uses it: who, where, what they typed (or that they sent no words). */
-export interface WecomMessage {
-  /** WeCom's `msgid`: a message delivered twice has the same one. */
-  msgId: string;
-  chat: 'private' | 'group';
-  /** The sender's userid; for rate limits only, never logged. */
-  userId: string;
-  /** The group's chatid, or the sender's userid in a private chat: replies to one chat go out in order. */
-  chatId: string;
-  /** The words of the message; null for an image, file or video. */
-  text: string | null;
-}
+import type { AddressedMessage } from '../door/answer.js';
 
 /**
  * Reads the body of a message callback. A voice message counts as text (WeCom sends its transcription), a mixed
  * message as its text parts; images, files and videos as no words.
  * @returns the message, or the reason it is not one (so the door can log it and move on)
- * @example parseWecomMessage(frame.body) // { msgId: 'msg…', chat: 'group', text: '@询问助手 汉融通', … }
+ * The id is WeCom's `msgid`; the chat is the group's chatid, or the sender's userid in a private chat.
+ * @example parseWecomMessage(frame.body) // { id: 'msg…', chat: 'group', text: '@询问助手 汉融通', … }
  */
-export function parseWecomMessage(body: unknown): WecomMessage | { error: string } {
+export function parseWecomMessage(body: unknown): AddressedMessage | { error: string } {
   const parsed = MessageSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -29,7 +18,7 @@ export function parseWecomMessage(body: unknown): WecomMessage | { error: string
   const m = parsed.data;
   const group = m.chattype === 'group';
   return {
-    msgId: m.msgid,
+    id: m.msgid,
     chat: group ? 'group' : 'private',
     userId: m.from.userid,
     chatId: group ? (m.chatid ?? m.from.userid) : m.from.userid,

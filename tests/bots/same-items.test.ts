@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDingtalkBot, type DingtalkBot } from '../../bots/dingtalk.js';
+import type { Handled } from '../../bots/door/answer.js';
 import { createTelegramBot } from '../../bots/telegram.js';
-import type { Handled } from '../../bots/wecom/handlers.js';
 import { createWecomBot, type WecomBot } from '../../bots/wecom.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
 import { PROJECT_ROOT } from '../../src/search/artefacts.js';
@@ -18,6 +18,7 @@ import {
   startSessionWebhooks,
 } from '../dingtalk/standin.js';
 import { startWecomStandin, type WecomStandin } from '../wecom/standin.js';
+import { collectingLog } from './collecting-log.js';
 import { BOT_INFO, privateChat, recordApi, TOKEN, textUpdate } from './telegram-helpers.js';
 import { engine, startBot as startWechatBot, stopBots as stopWechatBots } from './wechat-helpers.js';
 
@@ -96,7 +97,7 @@ beforeAll(async () => {
     wsUrl: wecom.url,
     engine,
     limiter: generous(),
-    log: { info() {}, error() {}, debug() {} },
+    log: collectingLog().log,
     onHandled: (h) => handled.push(h),
   });
   await wecomBot.start();
@@ -108,7 +109,7 @@ beforeAll(async () => {
     gatewayUrl: dingtalk.gatewayUrl,
     engine,
     limiter: generous(),
-    log: { info() {}, error() {}, debug() {} },
+    log: collectingLog().log,
     onHandled: (h) => handled.push(h),
   });
   await dingtalkBot.start();

@@ -41,12 +41,38 @@ describe('DingTalk environment', () => {
     ],
   ])('stops with exit code 2 on %s, naming each variable, never the secret', async (_, env, patterns) => {
     const lines: string[] = [];
-    const code = await main({ env, until: Promise.resolve(), write: (line) => lines.push(line) });
+    const code = await main({ env, argv: [], until: Promise.resolve(), write: (line) => lines.push(line) });
     expect(code).toBe(2);
     const text = lines.join('\n');
-    expect(text).toMatch(/^dingtalk: cannot start, check the environment:/);
+    expect(text).toMatch(/^dingtalk: cannot start, check the environment \(see README\.md, "DingTalk bot"\):/);
     for (const pattern of patterns) expect(text).toMatch(pattern);
     expect(text).not.toContain('"abc"');
+  });
+});
+
+describe('npm run dingtalk -- --check', () => {
+  it('connects, says ready and stops with exit code 0', async () => {
+    const dingtalk = await startDingtalkStandin({ clientId: CLIENT_ID, clientSecret: SECRET });
+    const lines: string[] = [];
+    try {
+      const env = {
+        DINGTALK_CLIENT_ID: CLIENT_ID,
+        DINGTALK_CLIENT_SECRET: SECRET,
+        DINGTALK_GATEWAY_URL: dingtalk.gatewayUrl,
+        HEARING_MISSES_FILE: 'off',
+      };
+      const code = await main({
+        env,
+        argv: ['--check'],
+        until: new Promise(() => {}),
+        write: (line) => lines.push(line),
+      });
+      expect(code).toBe(0);
+      expect(lines.join('\n')).toMatch(/dingtalk: ready: connected as app dingnpmrun[\s\S]*dingtalk: check passed/);
+      expect(dingtalk.connections).toBe(1);
+    } finally {
+      await dingtalk.close();
+    }
   });
 });
 
@@ -91,7 +117,8 @@ describe('npm run dingtalk against the stand-ins', () => {
     child.kill('SIGTERM');
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);
     expect(code).toBe(0);
-    expect(output).toContain(`dingtalk: connected as app ${CLIENT_ID}`);
+    expect(output).toContain(`dingtalk: ready: connected as app ${CLIENT_ID}`);
+    expect(output).toContain('dingtalk: stopped');
     expect(output).not.toContain(SECRET);
     expect(dingtalk.open).toBe(0);
   });

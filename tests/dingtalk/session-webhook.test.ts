@@ -85,8 +85,8 @@ describe('parseRobotMessage', () => {
   it('reads a group text message, its sender and its webhook', () => {
     const data = robotMessage({ content: ' 汉融通', group: { id: 'cidG', title: '数字经济' }, sessionWebhook: hook });
     expect(parseRobotMessage(JSON.stringify(data))).toEqual({
-      msgId: data.msgId,
-      conversationId: 'cidG',
+      id: data.msgId,
+      chatId: 'cidG',
       chat: 'group',
       userId: 'manager1',
       text: ' 汉融通',

@@ -41,12 +41,38 @@ describe('WeCom environment', () => {
     ],
   ])('stops with exit code 2 on %s, naming each variable, never the secret', async (_, env, patterns) => {
     const lines: string[] = [];
-    const code = await main({ env, until: Promise.resolve(), write: (line) => lines.push(line) });
+    const code = await main({ env, argv: [], until: Promise.resolve(), write: (line) => lines.push(line) });
     expect(code).toBe(2);
     const text = lines.join('\n');
-    expect(text).toMatch(/^wecom: cannot start, check the environment:/);
+    expect(text).toMatch(/^wecom: cannot start, check the environment \(see README\.md, "WeCom bot"\):/);
     for (const pattern of patterns) expect(text).toMatch(pattern);
     expect(text).not.toContain('abc def');
+  });
+});
+
+describe('npm run wecom -- --check', () => {
+  it('connects, says ready and stops with exit code 0', async () => {
+    const wecom = await startWecomStandin({ botId: BOT_ID, secret: SECRET });
+    const lines: string[] = [];
+    try {
+      const env = {
+        WECOM_BOT_ID: BOT_ID,
+        WECOM_BOT_SECRET: SECRET,
+        WECOM_WS_URL: wecom.url,
+        HEARING_MISSES_FILE: 'off',
+      };
+      const code = await main({
+        env,
+        argv: ['--check'],
+        until: new Promise(() => {}),
+        write: (line) => lines.push(line),
+      });
+      expect(code).toBe(0);
+      expect(lines.join('\n')).toMatch(/wecom: ready: connected as bot aibNpmRunBot[\s\S]*wecom: check passed/);
+      expect(wecom.authentications).toBe(1);
+    } finally {
+      await wecom.close();
+    }
   });
 });
 
@@ -86,7 +112,8 @@ describe('npm run wecom against the stand-in', () => {
     child.kill('SIGTERM');
     const code = await Promise.race([exited, new Promise((resolve) => setTimeout(() => resolve('timeout'), 10_000))]);
     expect(code).toBe(0);
-    expect(output).toContain(`wecom: connected as bot ${BOT_ID}`);
+    expect(output).toContain(`wecom: ready: connected as bot ${BOT_ID} via ${wecom.url}`);
+    expect(output).toContain('wecom: stopped');
     expect(output).not.toContain(SECRET);
   });
 });

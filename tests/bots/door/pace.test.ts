@@ -1,6 +1,6 @@
 // Pacing a door's messages per chat under the platform's per-minute limit, on a fake clock.
 import { describe, expect, it } from 'vitest';
-import { createPacer } from '../../bots/door/pace.js';
+import { createPacer } from '../../../bots/door/pace.js';
 
 function fakeClock() {
   let t = 1_000_000;
