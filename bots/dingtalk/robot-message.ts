@@ -1,4 +1,4 @@
-// One robot message from the Stream topic /v1.0/im/bot/messages/get, checked with zod and reduced to what the door needs.
+// One robot message from the Stream topic /v1.0/im/bot/messages/get, checked with zod, reduced to what the door needs.
 import { z } from 'zod';
 import type { AddressedMessage } from '../door/answer.js';
 import type { SessionWebhook } from './session-webhook.js';

@@ -25,7 +25,10 @@ export interface StreamClientOptions {
  * - `disconnect()` also cancels a reconnection the SDK has scheduled, which would otherwise reopen the connection
  *   after the door stopped (the SDK's `_connect()` resets its own stop flag).
  * Its own keep-alive stays off: the SDK never clears that timer when a connection drops; DingTalk pings instead.
- * @example const client = new StreamClient({ clientId, clientSecret }); client.registerCallbackListener(TOPIC_ROBOT, onRobot); await client.connect();
+ * @example
+ * const client = new StreamClient({ clientId, clientSecret });
+ * client.registerCallbackListener(TOPIC_ROBOT, onRobot);
+ * await client.connect();
  */
 export class StreamClient extends DWClient {
   readonly gatewayUrl: string;

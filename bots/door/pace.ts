@@ -1,4 +1,4 @@
-// Pacing what a door sends: at most N messages a minute per chat, the platform's own limit, waiting instead of dropping.
+// Pacing what a door sends: at most N messages a minute per chat (the platform's limit), waiting, never dropping.
 
 export interface Pacer {
   /** Resolves when one more message may go to `chatId` (at once, or when the oldest of the last N is a minute old). */
@@ -17,7 +17,9 @@ export interface PacerOptions {
  * A sliding window per chat. The conversation's rate limits count answers; a long answer is several messages, so a
  * busy group could still pass the platform's limit (DingTalk then silences the robot for ten minutes): this holds the
  * next message back instead. Use it inside the outbox's `say`, so one chat's messages keep their order.
- * @example const pacer = createPacer({ perMinute: 20 }); outbox.send(chatId, parts, async (part) => { await pacer.wait(chatId); await post(part); })
+ * @example
+ * const pacer = createPacer({ perMinute: 20 });
+ * outbox.send(chatId, parts, async (part) => { await pacer.wait(chatId); await post(part); });
  */
 export function createPacer(options: PacerOptions): Pacer {
   const { perMinute } = options;

@@ -1,4 +1,4 @@
-// The WeCom door's named handlers: a message or the enter-chat event in, the conversation's reply out as stream replies.
+// The WeCom door's named handlers: a message or the enter-chat event in, the conversation's reply out as streams.
 import { generateReqId, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
 import type { Conversation } from '../../src/chat/conversation.js';
 import { renderPlain } from '../../src/chat/render-plain.js';

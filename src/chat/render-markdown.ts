@@ -14,7 +14,7 @@ export const MARKDOWN_LIMIT = 2048;
  * block quotes, quoted verbatim; names and headings are bold; a message breaks between paragraphs, and only a
  * paragraph longer than one message is cut (at a sentence end where possible), each piece still quoted.
  * Every line is its own Markdown block (separated by a blank line), since DingTalk joins single line breaks.
- * @example for (const part of renderMarkdown(reply)) await wsClient.replyStream(frame, generateReqId('stream'), part, true)
+ * @example for (const part of renderMarkdown(reply)) await postMarkdown(hook, { title, text: part })
  */
 export function renderMarkdown(reply: Reply, limit: number = MARKDOWN_LIMIT): string[] {
   if (!(limit >= MIN_LIMIT))

@@ -1,4 +1,4 @@
-// One question, five doors: console (`ask`), Telegram, WeChat, WeCom and DingTalk show the same items in the same order.
+// One question, five doors: console (`ask`), Telegram, WeChat, WeCom and DingTalk show the same items, in order.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

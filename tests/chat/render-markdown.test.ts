@@ -1,4 +1,4 @@
-// The Markdown renderer (WeCom, DingTalk): bold names, answers quoted verbatim, messages under 2048 UTF-8 bytes, in order.
+// The Markdown renderer (WeCom, DingTalk): bold names, answers quoted verbatim, at most 2048 UTF-8 bytes a message.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/chat/conversation.js';

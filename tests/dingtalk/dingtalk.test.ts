@@ -89,7 +89,7 @@ afterEach(async () => {
 });
 
 describe('DingTalk door', () => {
-  it('opens the stream with the client id and secret, subscribed to the robot topic, never printing the secret', async () => {
+  it('opens the stream with the client id and secret, on the robot topic, never printing the secret', async () => {
     await startBot();
     expect(dingtalk.open).toBe(1);
     expect(dingtalk.opens[0]).toMatchObject({ clientId: CLIENT_ID, clientSecret: SECRET });
@@ -159,7 +159,7 @@ describe('DingTalk door', () => {
     expect(next.handled.outcome).toBe('sent');
   });
 
-  it('retries a session webhook that answers 5xx once: sent when the retry works, failed when it does not', async () => {
+  it('retries a 5xx from a session webhook once: sent when the retry works, failed when not', async () => {
     await startBot();
     hooks.answer(`s${sessions + 1}`, { status: 502, body: {} }, { status: 200, body: { errcode: 0, errmsg: 'ok' } });
     const recovered = await ask({ content: '汉融通' });

@@ -1,4 +1,4 @@
-// `npm run dingtalk` for real: the environment checked, the compiled door answering the stand-ins, a clean stop on SIGTERM.
+// `npm run dingtalk` for real: the environment checked, the compiled door answering stand-ins, a clean stop on SIGTERM.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// DingTalk Stream-mode stand-ins on 127.0.0.1: the gateway, the WebSocket that pushes robot messages, the session webhook.
+// DingTalk Stream-mode stand-ins on 127.0.0.1: the gateway, the WebSocket pushing robot messages, session webhooks.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -87,7 +87,9 @@ export interface DingtalkStandinOptions {
  * The Stream gateway: `POST /v1.0/gateway/connections/open` checks the client id and secret and returns a WebSocket
  * endpoint with a one-time ticket; the WebSocket then carries CALLBACK frames out and ACKs back, SYSTEM pings and
  * the `disconnect` notice.
- * @example const dingtalk = await startDingtalkStandin({ clientId, clientSecret }); new GatewayClient({ …, gatewayUrl: dingtalk.gatewayUrl })
+ * @example
+ * const dingtalk = await startDingtalkStandin({ clientId, clientSecret });
+ * new StreamClient({ clientId, clientSecret, gatewayUrl: dingtalk.gatewayUrl });
  */
 export async function startDingtalkStandin(options: DingtalkStandinOptions) {
   const tickets = new Set<string>();
