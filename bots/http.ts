@@ -5,15 +5,15 @@ import { createConversation } from '../src/chat/conversation.js';
 import { createMissesLog, missesPathFromEnv } from '../src/chat/misses.js';
 import { loadCommitments } from '../src/commitments/load.js';
 import { artefactPaths, INDEX_DIR, ManifestSchema } from '../src/search/artefacts.js';
-import { loadEngine } from '../src/search/engine.js';
+import { loadEngine, type SearchEngine } from '../src/search/engine.js';
 import { createCallbackAnswerer } from './http/callback.js';
-import { HttpConfigError, parseHttpEnv, secretsOf } from './http/env.js';
+import { type HttpConfig, HttpConfigError, parseHttpEnv, secretsOf } from './http/env.js';
 import { createKeyLimiter } from './http/limiter.js';
-import { doorLog } from './http/log.js';
+import { type DoorLog, doorLog } from './http/log.js';
 import { connectRedis } from './http/redis.js';
 import { redisState } from './http/redis-state.js';
 import { createHttpDoor } from './http/server.js';
-import { memoryState } from './http/state.js';
+import { type DoorState, memoryState } from './http/state.js';
 
 /** A sender on the 公众号 or the WeCom app gets this many answers a minute; more is silence. */
 export const CALLBACK_ANSWERS_PER_MIN = 10;
@@ -44,18 +44,58 @@ export async function main({
     return 2;
   }
   const log = doorLog({ secrets: secretsOf(config), write: err });
-  let redis: Awaited<ReturnType<typeof connectRedis>> | undefined;
+  let running: RunningDoor;
   try {
-    redis = config.redisUrl ? await connectRedis(config.redisUrl, log.error) : undefined;
+    running = await startHttpDoor({ config, env, log });
   } catch (error) {
     log.error((error as Error).message);
     return 1;
   }
+  out(`listening on ${running.url}`);
+  log.info(
+    `http: routes /healthz /api/*${config.wechatMp ? ' /wechat/mp' : ''}${config.wecom ? ' /wecom/app' : ''}; ` +
+      `state in ${running.state.kind}`,
+  );
+  await until;
+  await running.close();
+  log.info('http: stopped');
+  return 0;
+}
+
+export interface StartOptions {
+  config: HttpConfig;
+  /** For HEARING_MISSES_FILE. Default `process.env`. */
+  env?: Record<string, string | undefined>;
+  log: DoorLog;
+  /** Loaded once per process; default `loadEngine()`. */
+  engine?: SearchEngine;
+  /** Milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** A door that is listening. */
+export interface RunningDoor {
+  url: string;
+  port: number;
+  state: DoorState;
+  /** Stops the server, then writes what is pending and lets go of Redis. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds everything `npm run http` runs (Redis or memory state, engine, conversation, limits, routes) and listens.
+ * @example const door = await startHttpDoor({ config: parseHttpEnv(env), log: doorLog() }); await door.close();
+ * @throws Error when Redis cannot be reached or the port cannot be bound, with the fix in the message
+ */
+export async function startHttpDoor(options: StartOptions): Promise<RunningDoor> {
+  const { config, log } = options;
+  const env = options.env ?? process.env;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log.error) : undefined;
   const onStateError = (error: Error) => log.error(error.message);
   const state = redis
     ? redisState({ redis, onError: onStateError })
     : memoryState({ misses: createMissesLog({ path: missesPathFromEnv(env), onError: onStateError }) });
-  const engine = loadEngine();
+  const engine = options.engine ?? loadEngine();
   const conversation = createConversation({
     engine,
     commitments: loadCommitments(),
@@ -72,24 +112,23 @@ export async function main({
     inputHash: inputHash(),
     stateKind: state.kind,
     log,
+    now: options.now,
   });
   try {
-    const { url } = await door.listen();
-    out(`listening on ${url}`);
-    log.info(
-      `http: routes /healthz /api/*${config.wechatMp ? ' /wechat/mp' : ''}${config.wecom ? ' /wecom/app' : ''}; ` +
-        `state in ${state.kind}`,
-    );
+    const { url, port } = await door.listen();
+    return {
+      url,
+      port,
+      state,
+      async close() {
+        await door.close();
+        await state.close();
+      },
+    };
   } catch (error) {
-    log.error((error as Error).message);
     await state.close();
-    return 1;
+    throw error;
   }
-  await until;
-  await door.close();
-  await state.close();
-  log.info('http: stopped');
-  return 0;
 }
 
 /** The input hash of the index being served (index/manifest.json), for /healthz. */

@@ -6,7 +6,6 @@ import { type CallbackAnswerer, callbackMessageOf } from './callback.js';
 import { type CallbackLog, callbackRefusal, readingBody, unparseable } from './callback-log.js';
 import type { WechatMpConfig } from './env.js';
 import { type EnvelopeKeys, openEnvelope, sealEnvelope } from './envelope.js';
-import { HttpError } from './http-error.js';
 import { type Answer, type Route, text, XML_TYPE } from './route.js';
 import { callbackSignature, isFresh, signatureMatches } from './signature.js';
 import { parseWechatXml, toWechatXml, type XmlFields } from './wechat-xml.js';
