@@ -155,4 +155,6 @@ function signalled(): Promise<NodeJS.Signals> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   process.exitCode = await main();
+  // ioredis may still hold a reconnect timer after disconnect() when Redis is down; nothing is left to do.
+  process.exit();
 }

@@ -97,7 +97,9 @@ export function redisState(options: RedisStateOptions): DoorState {
     misses,
     async close() {
       await misses.flush();
-      await redis.quit().catch(() => redis.disconnect());
+      // QUIT waits for a reconnect that may never come; a client that is not connected is simply dropped.
+      if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect());
+      else redis.disconnect();
     },
   };
 }

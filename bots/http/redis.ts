@@ -15,21 +15,24 @@ export async function connectRedis(url: string, onError: (line: string) => void)
     // Reconnect quickly at first, then every 2 s: replicas recover by themselves when Redis comes back.
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
+  let starting = true;
   let lastError = '';
   redis.on('error', (error: Error) => {
-    // ioredis reports every failed reconnect; one line per distinct error is enough.
-    if (error.message !== lastError) onError(`redis: ${error.message}`);
+    // ioredis reports every failed reconnect; one line per distinct error is enough, and none while starting (the
+    // start-up error says it all).
+    if (!starting && error.message !== lastError) onError(`redis: ${error.message}`);
     lastError = error.message;
   });
   redis.on('ready', () => (lastError = ''));
   try {
     await redis.connect();
+    starting = false;
     return redis;
   } catch (error) {
     redis.disconnect();
     throw new Error(
-      `http: cannot reach Redis at ${where(url)} (${(error as Error).message}); start it, fix HEARING_REDIS_URL, ` +
-        'or unset it to keep state in this process',
+      `http: cannot reach Redis at ${where(url)} (${lastError || (error as Error).message}); start it, ` +
+        'fix HEARING_REDIS_URL, or unset it to keep state in this process',
     );
   }
 }

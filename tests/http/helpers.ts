@@ -215,3 +215,47 @@ export async function startRedis(): Promise<{ url: string; port: number; stop: (
 
 /** UTF-8 bytes of a text. */
 export const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** `npm run http` as a child process (the compiled door): its URL once it prints the listening line, and its output. */
+export interface DoorProcess {
+  url: string;
+  output: () => string;
+  /** Sends SIGTERM and resolves to the exit code. */
+  stop: () => Promise<number | null>;
+}
+
+export async function spawnDoor(script: string, env: Record<string, string>): Promise<DoorProcess> {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !/^(HEARING_|WECHAT_|WECOM_|DEBUG$)/.test(k)),
+  );
+  const child = spawn(process.execPath, [script], {
+    env: { ...inherited, HEARING_HTTP_PORT: '0', HEARING_MISSES_FILE: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr!.on('data', (d) => (output += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`npm run http did not start:\n${output}`)), 30_000);
+    child.stdout!.on('data', (d) => {
+      output += d;
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm run http exited with ${code}:\n${output}`));
+    });
+  });
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
