@@ -19,6 +19,7 @@ import {
   type Outcome as ConversationOutcome,
   createConversation,
 } from '../src/chat/conversation.js';
+import { addressGroupText } from '../src/chat/etiquette.js';
 import { createMissesLog, type MissesLog, missesPathFromEnv } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { renderPlain } from '../src/chat/render-plain.js';
@@ -31,7 +32,7 @@ import {
   type WechatConfigInput,
   wechatConfig,
 } from './wechat/config.js';
-import { addressGroupText, mentionsByName, startsWithMention, withoutMentions } from './wechat/etiquette.js';
+import { mentionsByName, startsWithMention, withoutMentions } from './wechat/etiquette.js';
 import { consoleLogger, type WechatLogger, withoutRepeats } from './wechat/log.js';
 import { createOutbox } from './wechat/outbox.js';
 import { createSeenIds } from './wechat/seen.js';

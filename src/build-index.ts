@@ -1,4 +1,4 @@
-// `npm run index [-- <index dir> [<data dir>]]`: rebuilds index/ from data/ (transcripts and glossary).
+// `npm run index [-- <index dir> [<data dir>]]`: rebuilds index/ from data/ (transcripts and glossary), swapped in whole.
 import { DATA_DIR, INDEX_DIR } from './search/artefacts.js';
 import { buildIndex } from './search/build.js';
 
@@ -8,6 +8,6 @@ try {
   for (const warning of report.warnings) console.warn(warning);
   console.log(`index: ${report.hearings} hearing(s), ${report.entries} entries written to ${indexDir}`);
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(`${(error as Error).message}\nindex: nothing was changed in ${indexDir}`);
   process.exit(1);
 }

@@ -2,7 +2,7 @@
 import { pathToFileURL } from 'node:url';
 import { ask } from './commands/ask.js';
 import { chat } from './commands/chat.js';
-import { type Command, type CommandIO, UsageError } from './commands/io.js';
+import { type Command, type CommandIO, guardOutput, UsageError } from './commands/io.js';
 import { list } from './commands/list.js';
 import { misses } from './commands/misses.js';
 import { promises } from './commands/promises.js';
@@ -19,9 +19,11 @@ const USAGE = `usage: npm run -s cli -- <command>
   list [--json]                every question with its asker and answering body
   ask "<text>"                 the bot's plain-text reply to one message (a question, or /help /dept /who /topic /list /q /promises)
   chat                         the console chat (what npm start runs); Ctrl-D quits
-  misses [--top N] [--json]    the most frequent unanswered questions (HEARING_MISSES_FILE, default var/misses.jsonl; "off" disables)
+  misses [--top N] [--tier none|guess|disliked] [--json]
+                               the worklist of missed questions, grouped (HEARING_MISSES_FILE, default var/misses.jsonl)
   promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim
-  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)`;
+  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)
+  --rebuild (with any command) rebuild index/ first when data/ changed since npm run index, instead of refusing`;
 
 /** Runs one CLI invocation and resolves to its exit code; errors go to stderr, never as a stack trace. */
 export async function runCli(
@@ -29,8 +31,10 @@ export async function runCli(
   io: Omit<CommandIO, 'engine'> & { engine?: () => SearchEngine },
 ): Promise<number> {
   let engine: SearchEngine | undefined;
-  const full: CommandIO = { ...io, engine: io.engine ?? (() => (engine ??= loadEngine())) };
-  const [name, ...args] = argv;
+  // --rebuild (anywhere): rebuild a stale index first instead of refusing to start.
+  const rebuild = argv.includes('--rebuild') || undefined;
+  const full: CommandIO = { ...io, engine: io.engine ?? (() => (engine ??= loadEngine({ rebuild }))) };
+  const [name, ...args] = argv.filter((a) => a !== '--rebuild');
   const command = name === undefined ? undefined : COMMANDS[name];
   if (!command) {
     io.stderr.write(
@@ -51,6 +55,7 @@ export async function runCli(
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  guardOutput(process.stdout, process.stderr);
   process.exitCode = await runCli(process.argv.slice(2), {
     stdin: process.stdin,
     stdout: process.stdout,

@@ -1,5 +1,15 @@
 // The words of every reply, laid out as styled lines; both renderers share it, so console, WeChat and Telegram say the same.
-import { type AnswerItem, type CommitmentLine, displayPerson, type Reply, type Suggestion } from './reply.js';
+
+import { commands } from './intent.js';
+import {
+  type AnswerItem,
+  type CommitmentLine,
+  displayPerson,
+  type HearingTag,
+  type Reply,
+  type Suggestion,
+  shownId,
+} from './reply.js';
 import type { Line, Span, SpanStyle } from './split.js';
 
 /**
@@ -11,9 +21,10 @@ export function layoutReply(reply: Reply): Line[] {
     case 'answer': {
       const lines: Line[] = [];
       if (reply.title) lines.push([bold(reply.title)], []);
+      const heading = headings();
       reply.items.forEach((item, i) => {
         if (i > 0) lines.push([]);
-        lines.push(...itemLines(item));
+        lines.push(...heading(item.from), ...itemLines(item));
       });
       if (reply.related.length > 0) {
         lines.push([], [bold('相关：')]);
@@ -22,28 +33,33 @@ export function layoutReply(reply: Reply): Line[] {
       }
       return [...lines, ...suggestionLines('更多：', reply.suggestions)];
     }
-    case 'list':
+    case 'list': {
+      const heading = headings(true);
       return [
         [bold(reply.title)],
-        ...reply.lines.map((l): Line => [code(l.key), plain(` ${l.cells.join(' · ')}`)]),
+        ...reply.lines.flatMap((l): Line[] => [...heading(l.from), [code(l.key), plain(` ${l.cells.join(' · ')}`)]]),
         ...(reply.note ? [[], [plain(reply.note)]] : []),
         ...suggestionLines('更多：', reply.suggestions),
       ];
-    case 'commitments':
+    }
+    case 'commitments': {
+      const heading = headings();
       return [
         [bold(reply.title)],
-        ...reply.items.flatMap((c): Line[] => [[], ...commitmentLines(c)]),
+        ...reply.items.flatMap((c): Line[] => [[], ...heading(c.from), ...commitmentLines(c)]),
         ...(reply.note ? [[], [plain(reply.note)]] : []),
         ...suggestionLines('更多：', reply.suggestions),
       ];
+    }
     case 'help':
       return [
         [bold(reply.title)],
-        [plain(reply.meetingLine)],
+        ...(reply.meetingLine ? [[plain(reply.meetingLine)]] : []),
+        ...reply.hearings.map((h): Line => [code(h.key), plain(` ${h.cells.join(' · ')}`)]),
         [plain('回答均为原文照录，并注明答复单位和提问人。')],
         [],
         [bold(`${reply.themes.length}个主题：`)],
-        ...reply.themes.map((t): Line => [code(`/topic ${t.index}`), plain(` ${t.title}`)]),
+        ...reply.themes.map((t): Line => [code(t.command), plain(` ${t.label}`)]),
         [],
         [bold('直接提问，例如：')],
         ...reply.examples.map((e): Line => [code(e.command)]),
@@ -52,18 +68,29 @@ export function layoutReply(reply: Reply): Line[] {
         ...reply.commands.map((c): Line => [code(c.command), plain(` ${c.label}`)]),
       ];
     case 'not-found':
-      return [[plain(NOT_FOUND_TEXT[reply.what](reply.query))], ...suggestionLines('可以试试：', reply.suggestions)];
+      return [
+        [plain(NOT_FOUND_TEXT[reply.what](reply.query, reply.scope ?? '这次专题询问'))],
+        ...suggestionLines('可以试试：', reply.suggestions),
+      ];
     case 'did-you-mean':
       return [
-        [plain(`没有找到「${reply.query}」，您是不是要找：`)],
+        [
+          plain(
+            reply.reason === 'several-hearings'
+              ? `「${reply.query}」在几场专题询问里都有，您要找的是：`
+              : `没有找到「${reply.query}」，您是不是要找：`,
+          ),
+        ],
         ...reply.candidates.map((c): Line => [code(c.command), ...(c.label ? [plain(` ${c.label}`)] : [])]),
       ];
     case 'hint':
-      return [[plain('请用文字提问，例如「经开区汽车怎么说」。')], ...suggestionLines('也可以：', reply.suggestions)];
+      return [[plain(`请用文字提问，例如「${reply.example}」。`)], ...suggestionLines('也可以：', reply.suggestions)];
+    case 'rate-limited':
+      return [[plain(`您问得有点快，请${reply.retryAfterSeconds}秒后再问。`)]];
     case 'unknown-command':
       return [[plain(`没有 /${reply.command} 这个命令。`)], ...suggestionLines('可用命令：', reply.suggestions)];
     case 'error':
-      return [[plain('抱歉，处理这条消息时出了问题，请换个说法再试，或发送 /help。')]];
+      return [[plain(`抱歉，处理这条消息时出了问题，请换个说法再试，或发送 ${commands.help()}。`)]];
   }
 }
 
@@ -72,7 +99,7 @@ function itemLines(item: AnswerItem): Line[] {
   const head: Line =
     item.question === null
       ? [bold(`${displayPerson(item.asker)}总体回应：`)]
-      : [bold(`${item.id} ${displayPerson(item.asker)}提问：`), plain(item.question)];
+      : [bold(`${shownId(item.id, item.from)} ${displayPerson(item.asker)}提问：`), plain(item.question)];
   const answerHead: Line[] = item.question === null ? [] : [[bold(`${item.body}应询回答：`)]];
   return [head, ...answerHead, ...item.paragraphs.map((p): Line => [plain(p)])];
 }
@@ -91,14 +118,32 @@ function suggestionLines(label: string, suggestions: readonly Suggestion[]): Lin
   return [[], spans];
 }
 
-const NOT_FOUND_TEXT: Record<Extract<Reply, { kind: 'not-found' }>['what'], (query: string) => string> = {
-  question: (q) => `这次专题询问里没有与「${q}」相关的问答。`,
-  dept: (q) => `没有找到答复单位「${q}」。`,
-  who: (q) => `没有找到提问人「${q}」。`,
-  topic: (q) => `没有找到主题「${q}」。`,
-  q: (q) => `没有「${q}」这一问。`,
-  promises: (q) => `没有找到答复单位「${q}」。`,
-};
+/**
+ * Headings between groups from different hearings (several loaded): a heading each time the hearing changes. In lists
+ * the first group's heading follows the title directly; between entries and commitments a blank line already stands.
+ */
+function headings(blankBefore = false): (from: HearingTag | null | undefined) => Line[] {
+  let last: string | undefined;
+  let first = true;
+  return (from) => {
+    if (!from || from.key === last) return [];
+    const gap = blankBefore && !first ? [[]] : [];
+    last = from.key;
+    first = false;
+    return [...gap, [bold(from.heading)]];
+  };
+}
+
+const NOT_FOUND_TEXT: Record<Extract<Reply, { kind: 'not-found' }>['what'], (query: string, scope: string) => string> =
+  {
+    question: (q, scope) => `${scope}里没有与「${q}」相关的问答。`,
+    hearing: (q) => `没有找到专题询问「${q}」。`,
+    dept: (q) => `没有找到答复单位「${q}」。`,
+    who: (q) => `没有找到提问人「${q}」。`,
+    topic: (q) => `没有找到主题「${q}」。`,
+    q: (q) => `没有「${q}」这一问。`,
+    promises: (q) => `没有找到答复单位「${q}」。`,
+  };
 
 const span =
   (style: SpanStyle) =>

@@ -1,29 +1,39 @@
-// Unanswered questions for staff: appended to a capped JSONL file (time, chat kind, text; never who asked).
-import { appendFile, mkdir, readFile, rename, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// Unanswered questions for staff: a JSONL log shared by processes (time, chat kind, text; never who asked), rotated under a lock.
+import { appendFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
 import { z } from 'zod';
 import { PROJECT_ROOT } from '../search/artefacts.js';
+import { type ChatKind, ChatKindSchema } from './message.js';
 
-export type ChatKind = 'private' | 'group' | 'console';
+/** Kept for doors that import it from here; its home is ./message.js. */
+export type { ChatKind };
+/** How the bot did: found nothing (`none`), showed only a guess (`guess`), or its answer was marked wrong (`disliked`). */
+export type MissTier = 'none' | 'guess' | 'disliked';
 
 /** One line of the file. No user names or ids, by design: staff need the wording, not the person. */
 export const MissSchema = z.object({
   time: z.string(),
-  chat: z.enum(['private', 'group', 'console']),
+  chat: ChatKindSchema,
   text: z.string(),
+  /** Lines written before tiers existed are `none`. */
+  tier: z.enum(['none', 'guess', 'disliked']).default('none'),
+  /** The answer shown (`q5`, `closing`), for `guess` and `disliked`. */
+  answer: z.string().optional(),
 });
 export type Miss = z.infer<typeof MissSchema>;
 
 /** Where misses go; record() returns at once and never throws, whatever the disk does. */
 export interface MissesLog {
-  /** `time` defaults to the log's clock. */
-  record(miss: { chat: ChatKind; text: string; time?: Date }): void;
+  /** `time` defaults to the log's clock, `tier` to `none`. */
+  record(miss: { chat: ChatKind; text: string; time?: Date; tier?: MissTier; answer?: string }): void;
   /** Resolves when everything recorded so far is written (or has failed and been reported). */
   flush(): Promise<void>;
 }
 
 /** The file system calls the log needs; injected so tests can make the disk fail. */
 export interface MissesFs {
+  /** Appends with O_APPEND in one call: a whole line lands whole, between other processes' lines. */
   appendFile(path: string, data: string): Promise<void>;
   stat(path: string): Promise<{ size: number }>;
   rename(from: string, to: string): Promise<void>;
@@ -33,8 +43,13 @@ export interface MissesFs {
 export interface MissesOptions {
   /** The JSONL file; null switches the log off. */
   path: string | null;
-  /** When the file would grow past this, it is moved to `<path>.1` (replacing the older one) and started afresh. Default 1 MiB. */
+  /**
+   * When the file would grow past this, the rotated files shift up (`<path>.1` → `<path>.2` …, the oldest beyond
+   * `keep` is dropped) and the file moves to `<path>.1`. Default: `HEARING_MISSES_MAX_BYTES`, else 4 MiB.
+   */
   maxBytes?: number;
+  /** Rotated files kept. Default: `HEARING_MISSES_KEEP`, else 9 (with 4 MiB files, 40 MiB: a year of misses). */
+  keep?: number;
   now?: () => Date;
   /** Told about write failures; the reply goes out regardless. Default: one line on stderr per failure. */
   onError?: (error: Error) => void;
@@ -42,7 +57,9 @@ export interface MissesOptions {
 }
 
 export const DEFAULT_MISSES_FILE = join(PROJECT_ROOT, 'var', 'misses.jsonl');
-export const DEFAULT_MISSES_MAX_BYTES = 1024 * 1024;
+/** About 20,000 misses of a typical length (~200 bytes as JSON) per file. */
+export const DEFAULT_MISSES_MAX_BYTES = 4 * 1024 * 1024;
+export const DEFAULT_MISSES_KEEP = 9;
 /** A miss keeps this much of the question: enough to see what was asked, not a place to store pasted documents. */
 export const MISS_TEXT_CHARS = 200;
 
@@ -50,6 +67,10 @@ export const MISS_TEXT_CHARS = 200;
 export const NO_MISSES_LOG: MissesLog = { record: () => {}, flush: async () => {} };
 
 /**
+ * Several processes (both bots, the CLI) may share one file: each line is one O_APPEND write, so lines never mix;
+ * rotation happens under a lock (proper-lockfile, `<path>.lock`) and re-checks the size once it holds it, so two
+ * processes never both rotate and lose a file; appends need no lock, since a line written to the file being renamed
+ * lands in `<path>.1`, which is kept.
  * @example
  * const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
  * misses.record({ chat: 'group', text: '今天天气怎么样' });
@@ -57,40 +78,85 @@ export const NO_MISSES_LOG: MissesLog = { record: () => {}, flush: async () => {
 export function createMissesLog(options: MissesOptions): MissesLog {
   const path = options.path;
   if (path === null) return NO_MISSES_LOG;
+  const retention =
+    options.maxBytes !== undefined && options.keep !== undefined ? undefined : retentionFromEnv(process.env);
   const fs = options.fs ?? { appendFile, stat, rename, mkdir };
-  const maxBytes = options.maxBytes ?? DEFAULT_MISSES_MAX_BYTES;
+  const maxBytes = options.maxBytes ?? retention!.maxBytes;
+  const keep = options.keep ?? retention!.keep;
   const now = options.now ?? (() => new Date());
   const onError = options.onError ?? ((error: Error) => process.stderr.write(`${error.message}\n`));
   let queue: Promise<void> = Promise.resolve();
   let madeDir = false;
+  // After a failed append (a full disk) part of the line may be in the file: the next line starts on a new one.
+  let mayBeTorn = false;
+
+  const sizeOf = (file: string) =>
+    fs.stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
+
+  const rotate = async (incoming: number) => {
+    let release: (() => Promise<void>) | undefined;
+    try {
+      release = await lockfile.lock(path, {
+        realpath: false,
+        lockfilePath: `${path}.lock`,
+        retries: LOCK_RETRIES,
+        // A lock taken for stale by another process must not throw here, out of reach of any catch.
+        onCompromised: (error) => onError(new Error(`misses: the rotation lock on ${path} was lost: ${error.message}`)),
+      });
+    } catch (error) {
+      // Not rotating this time only lets the file grow a little past maxBytes; the next write tries again.
+      onError(new Error(`misses: cannot lock ${path} to rotate it: ${(error as Error).message}`));
+      return;
+    }
+    try {
+      const size = await sizeOf(path);
+      if (size === 0 || size + incoming <= maxBytes) return; // another process rotated it meanwhile
+      for (let n = keep - 1; n >= 1; n--) {
+        await fs.rename(`${path}.${n}`, `${path}.${n + 1}`).catch((error: NodeJS.ErrnoException) => {
+          if (error.code !== 'ENOENT') throw error;
+        });
+      }
+      await fs.rename(path, `${path}.1`);
+    } finally {
+      await release().catch(() => {});
+    }
+  };
 
   const write = async (line: string) => {
     if (!madeDir) {
       await fs.mkdir(dirname(path), { recursive: true });
       madeDir = true;
     }
-    const size = await fs.stat(path).then(
-      (s) => s.size,
-      () => 0,
-    );
-    if (size > 0 && size + Buffer.byteLength(line) > maxBytes) await fs.rename(path, `${path}.1`);
-    await fs.appendFile(path, line);
+    const bytes = Buffer.byteLength(line);
+    const size = await sizeOf(path);
+    if (size > 0 && size + bytes > maxBytes) await rotate(bytes);
+    const data = mayBeTorn ? `\n${line}` : line;
+    mayBeTorn = true;
+    await fs.appendFile(path, data);
+    mayBeTorn = false;
   };
 
   return {
-    record({ chat, text, time }) {
+    record({ chat, text, time, tier, answer }) {
       let line: string;
       try {
-        line = `${JSON.stringify({
+        const miss: z.input<typeof MissSchema> = {
           time: (time ?? now()).toISOString(),
           chat,
           text: [...text].slice(0, MISS_TEXT_CHARS).join(''),
-        } satisfies Miss)}\n`;
+        };
+        // Written only when they say something, so a plain miss is the line it always was.
+        if (tier && tier !== 'none') miss.tier = tier;
+        if (answer) miss.answer = answer;
+        line = `${JSON.stringify(miss)}\n`;
       } catch (error) {
         onError(new Error(`misses: cannot record a miss: ${(error as Error).message}`));
         return;
       }
-      // One write at a time, in order, so rotation never races an append.
+      // One write at a time, in order, so this process never races itself.
       queue = queue
         .then(() => write(line))
         .catch((error: Error) => {
@@ -116,41 +182,144 @@ export function missesPathFromEnv(env: Record<string, string | undefined>): stri
   return trimmed === '' || OFF_VALUES.has(trimmed.toLowerCase()) ? null : trimmed;
 }
 
-/** Every miss in the file and its rotated predecessor, oldest first; lines that are not misses are skipped. */
+/**
+ * How much the log keeps: `HEARING_MISSES_MAX_BYTES` per file (bytes, or with K, M or G: `8M`) and
+ * `HEARING_MISSES_KEEP` rotated files; unset means the defaults. Throws on a value that is not one of these.
+ * @example retentionFromEnv({ HEARING_MISSES_MAX_BYTES: '8M', HEARING_MISSES_KEEP: '20' }) // { maxBytes: 8388608, keep: 20 }
+ */
+export function retentionFromEnv(env: Record<string, string | undefined>): { maxBytes: number; keep: number } {
+  const parsed = RetentionEnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`misses: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return {
+    maxBytes: parsed.data.HEARING_MISSES_MAX_BYTES ?? DEFAULT_MISSES_MAX_BYTES,
+    keep: parsed.data.HEARING_MISSES_KEEP ?? DEFAULT_MISSES_KEEP,
+  };
+}
+
+/** The log's files, oldest first: `<path>.N` … `<path>.1`, then `<path>`; whatever `keep` was when they were written. */
+export async function missesFiles(path: string): Promise<string[]> {
+  const names = await readdir(dirname(path)).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [] as string[];
+    throw new Error(`misses: cannot list ${dirname(path)}: ${error.message}`);
+  });
+  const prefix = `${basename(path)}.`;
+  const rotated = names
+    .filter((n) => n.startsWith(prefix) && /^\d+$/.test(n.slice(prefix.length)))
+    .map((n) => ({ file: join(dirname(path), n), n: Number(n.slice(prefix.length)) }))
+    .sort((a, b) => b.n - a.n)
+    .map((r) => r.file);
+  return [...rotated, ...(names.includes(basename(path)) ? [path] : [])];
+}
+
+/**
+ * Every miss in the file and its rotated predecessors, oldest first. Lines that are not misses are skipped; a line
+ * cut short by a full disk or a crash is skipped without the miss appended right after it on the same line.
+ */
 export async function readMisses(path: string): Promise<Miss[]> {
-  const read = (file: string) =>
-    readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+  const misses: Miss[] = [];
+  for (const file of await missesFiles(path)) {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      // Rotated away between listing and reading: its lines are in the next file.
       if (error.code === 'ENOENT') return '';
       throw new Error(`misses: cannot read ${file}: ${error.message}`);
     });
-  const text = (await read(`${path}.1`)) + (await read(path));
-  return text.split('\n').flatMap((line) => {
-    if (line.trim() === '') return [];
+    for (const line of text.split('\n')) {
+      misses.push(...parseLine(line));
+    }
+  }
+  return misses;
+}
+
+/**
+ * The misses on one line: normally one, but a line cut short (no newline) runs into the next one, which must not be
+ * lost with it. Every miss starts with `{"time":`, which JSON.stringify can never write inside a string (it escapes
+ * the quotes), so the line is cut there and each piece read on its own.
+ */
+function parseLine(line: string): Miss[] {
+  if (line.trim() === '') return [];
+  return line.split(LINE_START).flatMap((piece) => {
+    if (piece.trim() === '') return [];
     try {
-      const parsed = MissSchema.safeParse(JSON.parse(line));
+      const parsed = MissSchema.safeParse(JSON.parse(LINE_START + piece));
       return parsed.success ? [parsed.data] : [];
     } catch {
-      return []; // a line cut short by a crash
+      return []; // the torn piece
     }
   });
 }
 
-/** The most frequent unanswered questions: same wording up to width, case and spaces counts as one. */
-export function topMisses(
+/** One question of the worklist: the misses that read the same after normalisation. */
+export interface MissGroup {
+  /** The wording first seen. */
+  text: string;
+  count: number;
+  /** The tiers of its misses, worst first: `disliked+none` when it was both. */
+  tier: string;
+  tiers: Partial<Record<MissTier, number>>;
+  first: string;
+  last: string;
+  /** Answers shown for it (guess, disliked), most recent last. */
+  answers: string[];
+}
+
+/**
+ * The worklist for staff: misses grouped by their wording after `normalise` (the search engine's: Traditional →
+ * Simplified, width, case) without spaces and punctuation, most frequent first, then most recent.
+ * @example missesWorklist(misses, { normalise: engine.analyser.normalise, tier: 'disliked', limit: 20 })
+ */
+export function missesWorklist(
   misses: readonly Miss[],
-  limit: number,
-): Array<{ text: string; count: number; last: string }> {
-  const groups = new Map<string, { text: string; count: number; last: string }>();
+  options: { normalise?: (text: string) => string; tier?: MissTier; limit?: number } = {},
+): MissGroup[] {
+  const normalise = options.normalise ?? ((s: string) => s.normalize('NFKC').toLowerCase());
+  const groups = new Map<string, MissGroup>();
   for (const miss of misses) {
-    const key = miss.text.normalize('NFKC').toLowerCase().replace(/\s+/g, '');
-    const group = groups.get(key);
-    if (group) {
-      group.count++;
-      if (miss.time > group.last) group.last = miss.time;
-    } else groups.set(key, { text: miss.text, count: 1, last: miss.time });
+    if (options.tier && miss.tier !== options.tier) continue;
+    const key = normalise(miss.text).replace(/[\s\p{P}\p{S}\p{Cc}\p{Cf}]+/gu, '') || miss.text;
+    let group = groups.get(key);
+    if (!group) {
+      group = { text: miss.text, count: 0, tier: '', tiers: {}, first: miss.time, last: miss.time, answers: [] };
+      groups.set(key, group);
+    }
+    group.count++;
+    group.tiers[miss.tier] = (group.tiers[miss.tier] ?? 0) + 1;
+    if (miss.time < group.first) group.first = miss.time;
+    if (miss.time > group.last) group.last = miss.time;
+    if (miss.answer && !group.answers.includes(miss.answer)) group.answers.push(miss.answer);
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || b.last.localeCompare(a.last)).slice(0, limit);
+  for (const group of groups.values()) group.tier = TIER_ORDER.filter((t) => group.tiers[t]).join('+');
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || b.last.localeCompare(a.last))
+    .slice(0, options.limit ?? Number.POSITIVE_INFINITY);
 }
 
 const EnvSchema = z.object({ HEARING_MISSES_FILE: z.string().optional() });
 const OFF_VALUES = new Set(['off', 'false', '0', 'no', 'none']);
+const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const RetentionEnvSchema = z.object({
+  HEARING_MISSES_MAX_BYTES: z.preprocess(
+    blankIsUnset,
+    z
+      .string()
+      .regex(/^\s*\d+\s*[kmg]?i?b?\s*$/i, 'expected bytes per file, e.g. 4194304 or 4M')
+      .transform((v) => {
+        const [, digits, unit] = /(\d+)\s*([kmg]?)/i.exec(v)!;
+        return Number(digits) * UNITS[unit!.toLowerCase()]!;
+      })
+      .pipe(z.number().int().min(4096, 'expected at least 4096 bytes (4K) per file'))
+      .optional(),
+  ),
+  HEARING_MISSES_KEEP: z.preprocess(
+    blankIsUnset,
+    z.coerce.number().int('expected a whole number of rotated files').min(1).max(1000).optional(),
+  ),
+});
+/** Lock retries: rotation takes milliseconds, so a few seconds of short waits cover any crowd of writers. */
+const LOCK_RETRIES = { retries: 60, minTimeout: 5, maxTimeout: 100, factor: 1.5, randomize: true };
+/** Every line starts so (JSON.stringify keeps the key order of the object written). */
+const LINE_START = '{"time":';
+const TIER_ORDER: readonly MissTier[] = ['disliked', 'guess', 'none'];

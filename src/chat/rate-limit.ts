@@ -1,4 +1,4 @@
-// Rate limiting shared by both bots: a token bucket per user and one per chat, on an injected clock.
+// Rate limiting shared by every door: a token bucket per user and one per chat, on an injected clock.
 
 /** A bucket holds up to `capacity` tokens and gets one back every `refillMs` milliseconds. */
 export interface BucketOptions {
@@ -7,7 +7,7 @@ export interface BucketOptions {
 }
 
 export interface RateLimitOptions {
-  /** Per user, across chats. Default: 5 at once, then one every 10 s (a person asks a few questions, then reads). */
+  /** Per user, across chats. Default: 5 at once, then one every 10 s (see {@link DEFAULT_RATE_LIMITS}). */
   user?: BucketOptions;
   /** Per chat. Default: 20 at once, then one every 3 s, i.e. at most 20 a minute: Telegram's own limit for a group. */
   chat?: BucketOptions;
@@ -17,14 +17,46 @@ export interface RateLimitOptions {
   maxTracked?: number;
 }
 
+/** Who is asking, and where. */
+export interface Asker {
+  userId: string;
+  chatId: string;
+}
+
+export interface AdmitOptions {
+  /** Tokens to take. Default 1. */
+  cost?: number;
+  /** Charge only the chat's bucket: a button press uses up the chat's allowance, never the person's questions. */
+  chatOnly?: boolean;
+  /** The caller would tell the user when to ask again (private chats, the console); groups are never told. */
+  notify?: boolean;
+}
+
+/**
+ * Let through, or not: then when to ask again, and whether to say so. `notice` is true once per limited stretch
+ * (the first refusal after the user was last let through, when `notify` was asked for), so a person is told once
+ * and a flood is not answered with a flood of notices.
+ */
+export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number; notice: boolean };
+
 export interface RateLimiter {
   /**
    * Takes `cost` tokens from both the user's and the chat's bucket if both have them; false (and nothing taken)
    * otherwise, in which case the bot stays silent.
    */
-  take(who: { userId: string; chatId: string }, cost?: number): boolean;
+  take(who: Asker, cost?: number): boolean;
+  /**
+   * Like take(), and on a refusal says how long until the user may ask again and whether to tell them.
+   * @example const admission = limiter.admit({ userId, chatId }, { notify: chat !== 'group' });
+   */
+  admit(who: Asker, options?: AdmitOptions): Admission;
 }
 
+/**
+ * The defaults, reviewed for private chats: a person reading answers asks every 10–30 s, which one token every 10 s
+ * always keeps up with, and 5 at once leave room for quick follow-ups and rephrasing; button presses cost only the
+ * chat's bucket. A limited person in a private chat is told once when to ask again (see the conversation).
+ */
 export const DEFAULT_RATE_LIMITS: Readonly<Required<Pick<RateLimitOptions, 'user' | 'chat' | 'maxTracked'>>> = {
   user: { capacity: 5, refillMs: 10_000 },
   chat: { capacity: 20, refillMs: 3_000 },
@@ -44,13 +76,14 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const buckets = new Map<string, Bucket>();
 
   const level = (key: string, spec: BucketOptions, t: number): Bucket => {
-    const bucket = buckets.get(key) ?? { tokens: spec.capacity, at: t, spec };
+    const bucket = buckets.get(key) ?? { tokens: spec.capacity, at: t, spec, told: false };
     // A clock that goes backwards (fake clocks, NTP) must not mint tokens.
     const elapsed = Math.max(0, t - bucket.at);
     return {
       tokens: Math.min(spec.capacity, bucket.tokens + elapsed / spec.refillMs),
       at: Math.max(t, bucket.at),
       spec,
+      told: bucket.told,
     };
   };
 
@@ -59,28 +92,38 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
       if (level(key, bucket.spec, t).tokens >= bucket.spec.capacity) buckets.delete(key);
   };
 
-  return {
-    take({ userId, chatId }, cost = 1) {
-      const t = now();
-      const userKey = `user:${userId}`;
-      const chatKey = `chat:${chatId}`;
-      const u = level(userKey, user, t);
-      const c = level(chatKey, chat, t);
-      buckets.set(userKey, u);
-      buckets.set(chatKey, c);
-      if (u.tokens < cost || c.tokens < cost) return false;
-      u.tokens -= cost;
-      c.tokens -= cost;
-      if (buckets.size > maxTracked) forgetIdle(t);
-      return true;
-    },
+  const admit = ({ userId, chatId }: Asker, { cost = 1, chatOnly = false, notify = false }: AdmitOptions = {}) => {
+    const t = now();
+    const userKey = `user:${userId}`;
+    const chatKey = `chat:${chatId}`;
+    const u = level(userKey, user, t);
+    const c = level(chatKey, chat, t);
+    buckets.set(userKey, u);
+    buckets.set(chatKey, c);
+    const charged = chatOnly ? [c] : [u, c];
+    const short = charged.filter((b) => b.tokens < cost);
+    if (short.length > 0) {
+      const retryAfterMs = Math.max(...short.map((b) => Math.ceil((cost - b.tokens) * b.spec.refillMs)));
+      const notice = notify && !u.told;
+      if (notice) u.told = true;
+      return { admitted: false, retryAfterMs, notice } as const;
+    }
+    for (const b of charged) b.tokens -= cost;
+    // Only a question let through ends the user's limited stretch; a button press does not use their allowance.
+    if (!chatOnly) u.told = false;
+    if (buckets.size > maxTracked) forgetIdle(t);
+    return { admitted: true } as const;
   };
+
+  return { admit, take: (who, cost) => admit(who, { cost }).admitted };
 }
 
 interface Bucket {
   tokens: number;
   at: number;
   spec: BucketOptions;
+  /** The user was told when to ask again during the current limited stretch (user buckets only). */
+  told: boolean;
 }
 
 function checked(name: string, spec: BucketOptions): BucketOptions {

@@ -1,5 +1,6 @@
 // The reply model: what the bot says, as data; renderers turn it into plain text or Telegram HTML.
-import { bodyOf, type Entry, type Person, paragraphsOf, personOf, type Theme } from '../hearing/model.js';
+import { bodyOf, type Entry, type Person, paragraphsOf, personOf } from '../hearing/model.js';
+import { commands } from './intent.js';
 
 /** Something the user can send next; adapters may show it as a button. @example { command: '/q 3', label: 'q3 市经信局' } */
 export interface Suggestion {
@@ -7,11 +8,23 @@ export interface Suggestion {
   label: string;
 }
 
+/**
+ * The hearing something comes from, when several are loaded: its short key (qualifies ids: 智慧交通q2) and the
+ * heading it is shown under (「智慧交通」专题询问（2024年11月20日）). Null with one hearing: nothing is qualified.
+ */
+export interface HearingTag {
+  key: string;
+  heading: string;
+}
+
 /** One Q&A item (or the closing response) shown in full: who asked, what, which body answered, the answer verbatim. */
 export interface AnswerItem {
-  /** `q1`..`q18` or `closing`; open it again with `/q <n>`. */
+  /** `q1`..`q18` or `closing` within its hearing; open it again with `/q <n>` (`/q <key> <n>` when several). */
   id: string;
+  /** The hearing's id (its transcript's file name without `.txt`). */
   hearing: string;
+  /** Which hearing, when several are loaded; null or absent otherwise. */
+  from?: HearingTag | null;
   /** The theme the question was asked under; null for the closing response. */
   theme: string | null;
   /** The member or deputy who asked (for the closing response: the official who gave it). */
@@ -26,6 +39,7 @@ export interface AnswerItem {
 
 /** Another good match, offered short: open it with its `command`. */
 export interface RelatedItem {
+  /** As shown: `q3`, or `智慧交通q3` when several hearings are loaded. */
   id: string;
   body: string;
   asker: Person;
@@ -39,12 +53,16 @@ export interface ListLine {
   key: string;
   cells: string[];
   command: string;
+  /** The hearing whose heading the line goes under, when several are loaded and the list is grouped by hearing. */
+  from?: HearingTag | null;
 }
 
 /** One commitment quoted verbatim, with the body that made it, who asked, and the command that opens the whole answer. */
 export interface CommitmentLine {
   /** The Q&A it was said in (`q5`, or `closing`). */
   id: string;
+  /** Which hearing, when several are loaded (the lines are grouped under its heading); null or absent otherwise. */
+  from?: HearingTag | null;
   /** The answering body as printed. */
   body: string;
   asker: Person;
@@ -72,34 +90,52 @@ export type Reply =
   /** /start, /help: what the bot knows and how to ask. */
   | {
       kind: 'help';
+      /** One hearing: its title as printed; several: how many there are. */
       title: string;
+      /** One hearing: the sentence saying when and where; several: empty (each hearing has a line in `hearings`). */
       meetingLine: string;
-      themes: Theme[];
+      /** Several hearings: one line each (key, title, date); empty with one. */
+      hearings: ListLine[];
+      /** Every theme, as the command that opens it and its title. */
+      themes: Suggestion[];
       commands: Suggestion[];
       examples: Suggestion[];
     }
   /** Nothing in the hearing matches: never an unrelated answer. `query` is the user's text, already cut short. */
   | {
       kind: 'not-found';
-      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises';
+      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises' | 'hearing';
       query: string;
+      /** What was searched when several hearings are loaded (这2场专题询问); absent with one (这次专题询问). */
+      scope?: string;
       suggestions: Suggestion[];
     }
-  /** A near miss (经心局): the user picks one. */
-  | { kind: 'did-you-mean'; what: 'dept' | 'who' | 'topic' | 'promises'; query: string; candidates: Suggestion[] }
-  /** A message with no words to go on (emoji, punctuation): how to ask. */
-  | { kind: 'hint'; suggestions: Suggestion[] }
+  /**
+   * The user picks one: a near miss (经心局 → 市经信局), a name several things share (管委会), or, with several
+   * hearings, a number each of them has (`/q 2`: which hearing's?).
+   */
+  | {
+      kind: 'did-you-mean';
+      what: 'dept' | 'who' | 'topic' | 'promises' | 'q';
+      /** 'several-hearings' when the query is exact but found in more than one hearing. */
+      reason: 'near-miss' | 'several-hearings';
+      query: string;
+      candidates: Suggestion[];
+    }
+  /** A message with no words to go on (emoji, punctuation, a picture): how to ask, with an example question. */
+  | { kind: 'hint'; example: string; suggestions: Suggestion[] }
+  /** Private chats and the console: asked too fast; said once per limited stretch, then silence until it is over. */
+  | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'unknown-command'; command: string; suggestions: Suggestion[] }
   /** Something broke inside this layer; the details went to the error handler, not to the chat. */
   | { kind: 'error' };
 
-export type ReplyKind = Reply['kind'];
-
-/** The item of an entry, exactly as published. */
-export function answerItemOf(entry: Entry): AnswerItem {
+/** The item of an entry, exactly as published; `from` names its hearing when several are loaded. */
+export function answerItemOf(entry: Entry, from: HearingTag | null = null): AnswerItem {
   return {
     id: entry.id,
     hearing: entry.hearing,
+    ...(from ? { from } : {}),
     theme: entry.kind === 'qa' ? entry.theme.title : null,
     asker: personOf(entry),
     question: entry.kind === 'qa' ? entry.question : null,
@@ -108,19 +144,23 @@ export function answerItemOf(entry: Entry): AnswerItem {
   };
 }
 
-export function relatedItemOf(entry: Entry): RelatedItem {
+/** An entry offered short under an answer, with the command that opens it in full. */
+export function relatedItemOf(entry: Entry, from: HearingTag | null = null): RelatedItem {
   return {
-    id: entry.id,
+    id: shownId(entry.id, from),
     body: bodyOf(entry),
     asker: personOf(entry),
     short: entry.kind === 'qa' ? shorten(entry.question, SHORT_QUESTION_CHARS) : '总体回应',
-    command: commandFor(entry.id),
+    command: commands.q(entry.id, from?.key),
   };
 }
 
-/** `/q 5` for q5, `/q closing` for the closing response. */
-export function commandFor(id: string): string {
-  return `/q ${id.startsWith('q') ? id.slice(1) : id}`;
+/**
+ * An entry's id as users see and type it: `q5`, or `智慧交通q5` when several hearings are loaded.
+ * @example shownId('q2', { key: '智慧交通', heading: '…' }) // '智慧交通q2'
+ */
+export function shownId(id: string, from: HearingTag | null | undefined): string {
+  return from ? `${from.key}${id}` : id;
 }
 
 /** A person as printed in the transcript: 委员 and 代表 follow the name (樊志宏委员), other titles go before it (市人大常委会副主任龙良文). */

@@ -1,5 +1,5 @@
 // Names users type → the person, theme or item they mean (bodies: src/hearing/bodies.ts): exact names, fragments, near misses.
-import { nameKey, type Resolution, resolveName } from '../hearing/bodies.js';
+import { nameKey, type Resolution, resolveName, unique } from '../hearing/bodies.js';
 import type { AnsweringBody } from '../hearing/glossary.js';
 import { type Entry, personOf, type Theme } from '../hearing/model.js';
 
@@ -121,8 +121,6 @@ export function parseNumber(text: string): number | undefined {
   if (!m[2]) return digit(m[1]);
   return (m[1] ? digit(m[1]) : 1) * 10 + digit(m[3]);
 }
-
-const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 /** Titles users add to a name (longest first, so 市人大常委会副主任 goes before 副主任). */
 const TITLES = [

@@ -14,8 +14,8 @@ export const chat: Command = async (args, io) => {
   const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
   const conversation = createConversation({ engine, commitments: loadCommitments(), misses });
   const terminal = Boolean((io.stdin as { isTTY?: boolean }).isTTY && (io.stdout as { isTTY?: boolean }).isTTY);
-  const title = engine.hearings[0]?.title ?? '';
-  io.stdout.write(`${title}\n直接输入问题（例如：经开区汽车怎么说），/help 查看用法，Ctrl-D 退出。\n`);
+  const { title, example } = conversation.about;
+  io.stdout.write(`${title}\n直接输入问题（例如：${example}），/help 查看用法，Ctrl-D 退出。\n`);
   const rl = createInterface({
     input: io.stdin,
     output: io.stdout,
@@ -28,8 +28,14 @@ export const chat: Command = async (args, io) => {
   rl.on('SIGINT', () => rl.close());
   rl.prompt();
   for await (const line of rl) {
-    const { reply } = conversation.respond({ text: line, chat: 'console', userId: 'console', chatId: 'console' });
-    if (reply) io.stdout.write(`${renderPlain(reply).join('\n\n')}\n\n`);
+    const { reply, notice } = conversation.respond({
+      text: line,
+      chat: 'console',
+      userId: 'console',
+      chatId: 'console',
+    });
+    const said = reply ?? notice;
+    if (said) io.stdout.write(`${renderPlain(said).join('\n\n')}\n\n`);
     rl.prompt();
   }
   io.stdout.write('\n再见。\n');

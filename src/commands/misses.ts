@@ -1,32 +1,76 @@
-// `misses`: the most frequent questions the bot could not answer, for staff extending the glossary.
+// `misses`: the worklist of questions the bot missed (found nothing, only guessed, or was told it was wrong), for staff.
 import { z } from 'zod';
-import { missesPathFromEnv, readMisses, topMisses } from '../chat/misses.js';
+import { type MissGroup, missesFiles, missesPathFromEnv, missesWorklist, readMisses } from '../chat/misses.js';
 import { type Command, UsageError } from './io.js';
 
-const Args = z.object({ top: z.coerce.number().int().positive().default(20), json: z.boolean() });
+const USAGE = 'usage: misses [--top N] [--tier none|guess|disliked] [--json]';
+/** A question is shown cut to this many characters: a pasted document must not fill the screen. */
+export const WORKLIST_TEXT_CHARS = 80;
+
+const Args = z.object({
+  top: z.coerce.number().int().positive().default(20),
+  tier: z.enum(['none', 'guess', 'disliked']).optional(),
+  json: z.boolean(),
+});
 
 export const misses: Command = async (args, io) => {
-  const topAt = args.indexOf('--top');
-  const rest = args.filter((a, i) => a !== '--json' && (topAt < 0 || (i !== topAt && i !== topAt + 1)));
-  const parsed = Args.safeParse({ top: topAt >= 0 ? args[topAt + 1] : undefined, json: args.includes('--json') });
-  if (!parsed.success || rest.length > 0 || (topAt >= 0 && args[topAt + 1] === undefined))
-    throw new UsageError('usage: misses [--top N] [--json]');
+  const options = parseArgs(args);
   const path = missesPathFromEnv(process.env);
   if (path === null) {
     io.stderr.write('misses: the log is switched off (HEARING_MISSES_FILE is empty or "off")\n');
     return 0;
   }
-  const all = await readMisses(path);
-  const top = topMisses(all, parsed.data.top);
-  if (parsed.data.json) {
-    io.stdout.write(`${JSON.stringify({ file: path, total: all.length, top })}\n`);
+  const [all, files] = await Promise.all([readMisses(path), missesFiles(path)]);
+  const top = missesWorklist(all, { normalise: normaliserOf(io), tier: options.tier, limit: options.top });
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ file: path, files, total: all.length, top })}\n`);
     return 0;
   }
   if (all.length === 0) {
     io.stdout.write(`no unanswered questions recorded in ${path}\n`);
     return 0;
   }
-  io.stdout.write(`${all.length} unanswered in ${path}; most frequent:\n`);
-  for (const m of top) io.stdout.write(`${m.count}\t${m.last.slice(0, 10)}\t${m.text}\n`);
+  const which = options.tier ? ` (tier ${options.tier})` : '';
+  io.stdout.write(
+    `${all.length} unanswered in ${path}${files.length > 1 ? ` and ${files.length - 1} rotated file(s)` : ''}; ` +
+      `most frequent${which}:\ncount\ttier\tfirst\tlast\tquestion\n`,
+  );
+  for (const group of top) io.stdout.write(`${worklistLine(group)}\n`);
   return 0;
 };
+
+/** One row: count, tier, first and last day seen, the question on one line and cut to 80 characters. */
+export function worklistLine(group: MissGroup): string {
+  const oneLine = group.text.replace(/\s+/g, ' ').trim();
+  const chars = [...oneLine];
+  const text = chars.length > WORKLIST_TEXT_CHARS ? `${chars.slice(0, WORKLIST_TEXT_CHARS).join('')}…` : oneLine;
+  const answers = group.answers.length > 0 ? `\t(shown: ${group.answers.join(', ')})` : '';
+  return `${group.count}\t${group.tier}\t${group.first.slice(0, 10)}\t${group.last.slice(0, 10)}\t${text}${answers}`;
+}
+
+function parseArgs(args: readonly string[]): z.infer<typeof Args> {
+  const values: { top?: string; tier?: string; json: boolean } = { json: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') values.json = true;
+    else if ((arg === '--top' || arg === '--tier') && args[i + 1] !== undefined)
+      values[arg === '--top' ? 'top' : 'tier'] = args[++i];
+    else throw new UsageError(USAGE);
+  }
+  const parsed = Args.safeParse(values);
+  if (!parsed.success) throw new UsageError(USAGE);
+  return parsed.data;
+}
+
+/**
+ * The search engine's normalisation (Traditional → Simplified, width, case), so 數據安全 and 数据安全 are one
+ * question; without an index (stale, missing) the worklist still shows, grouped by width and case only.
+ */
+function normaliserOf(io: Parameters<Command>[1]): ((text: string) => string) | undefined {
+  try {
+    return io.engine().analyser.normalise;
+  } catch (error) {
+    io.stderr.write(`misses: grouping without Traditional → Simplified: ${(error as Error).message.split('\n')[0]}\n`);
+    return undefined;
+  }
+}

@@ -127,7 +127,8 @@ function variantsOf(name: string): string[] {
   return unique([name, bare, `市${bare}`, `武汉市${bare}`, `武汉${bare}`].filter((n) => [...n].length >= 2));
 }
 
-const unique = <T>(values: T[]): T[] => [...new Set(values)];
+/** Values in first-seen order, once each: the one helper for this, shared with the chat. */
+export const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
 
 /** Words users add after a body's name that are not part of it. */
 const BODY_NOISE = /(?:的)?(?:回答|答复|回应|怎么说的?|说了什么|说了啥)$/u;

@@ -2,30 +2,75 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
+/**
+ * What makes a glossary word unusable, or null: an invisible or control character copied in from a web page or a
+ * chat (a zero-width space makes 「经信局」 a different word that nobody can type), odd or doubled spaces, nothing at
+ * all. `spaces` allows single inner spaces (English phrases); jieba's words may hold none.
+ */
+export function glossaryTextProblem(text: string, spaces: 'inner' | 'none'): string | null {
+  if (text.trim() === '') return 'is empty: delete it or fill it in';
+  const odd = ODD_CHARACTER.exec(text);
+  if (odd) {
+    const char = odd[0];
+    const what = CHARACTER_NAMES[char] ?? (/\p{Cc}/u.test(char) ? 'a control character' : 'an invisible character');
+    return `${shown(text)} holds ${what} (${codePoint(char)}): delete it`;
+  }
+  if (text !== text.trim()) return `${shown(text)} starts or ends with a space: delete it`;
+  if (spaces === 'none' && text.includes(' ')) return `${shown(text)} holds a space; a name or term is one word`;
+  if (text.includes('  ')) return `${shown(text)} holds two spaces in a row`;
+  return null;
+}
+
+const word = (spaces: 'inner' | 'none') =>
+  z.string().superRefine((text, ctx) => {
+    const problem = glossaryTextProblem(text, spaces);
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
+  });
+
 export const AnsweringBodySchema = z.object({
   /** The name as printed in the transcript, e.g. 市经信局. */
-  printed: z.string().min(1),
+  printed: word('inner'),
   /** The official full name, e.g. 武汉市经济和信息化局. */
-  official: z.string().min(1),
+  official: word('inner'),
   /** Other names people type: 经信局, 光谷, 大数据局… */
-  aliases: z.array(z.string().min(1)),
+  aliases: z.array(word('inner')),
 });
 export type AnsweringBody = z.infer<typeof AnsweringBodySchema>;
 
-export const GlossarySchema = z.object({
-  bodies: z.array(AnsweringBodySchema).min(1),
-  /** Words the segmenter must keep whole (一标三实, 汉融通…). */
-  terms: z.array(z.string().min(1)),
-  /** What users type → words of the hearing (AI → 人工智能). */
-  synonyms: z.record(z.string().min(1), z.array(z.string().min(1))),
-  /** Chat phrasing removed from a question before search (怎么说, 吗…). */
-  fillers: z.array(z.string().min(1)),
-  /** Words that say nothing about which answer is meant (情况, 方面…). */
-  generic: z.array(z.string().min(1)),
-});
+export const GlossarySchema = z
+  .object({
+    bodies: z.array(AnsweringBodySchema).min(1),
+    /** Words the segmenter must keep whole (一标三实, 汉融通…). */
+    terms: z.array(word('none')),
+    /** What users type → words of the hearing (AI → 人工智能). */
+    synonyms: z.record(word('inner'), z.array(word('inner'))),
+    /** Chat phrasing removed from a question before search (怎么说, 吗…). */
+    fillers: z.array(word('inner')),
+    /** Words that say nothing about which answer is meant (情况, 方面…). */
+    generic: z.array(word('inner')),
+  })
+  .superRefine((glossary, ctx) => {
+    // A name leading to two bodies would send questions to whichever comes last.
+    const owner = new Map<string, number>();
+    glossary.bodies.forEach((body, i) => {
+      const names = [body.printed, body.official, ...body.aliases];
+      names.forEach((name, j) => {
+        const other = owner.get(name);
+        if (other !== undefined && other !== i) {
+          const field = j === 0 ? 'printed' : j === 1 ? 'official' : `aliases.${j - 2}`;
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: ['bodies', i, ...field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))],
+            message: `「${name}」 also names ${glossary.bodies[other]!.printed} (bodies.${other}): a name leads to one body`,
+          });
+        }
+        owner.set(name, i);
+      });
+    });
+  });
 export type Glossary = z.infer<typeof GlossarySchema>;
 
-/** Reads and validates a glossary file; errors name the file and the bad field. */
+/** Reads and validates a glossary file; errors name the file, the entry and the bad field. */
 export function loadGlossary(path: string): Glossary {
   let raw: unknown;
   try {
@@ -36,7 +81,63 @@ export function loadGlossary(path: string): Glossary {
   const parsed = GlossarySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new Error(`glossary ${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    throw new Error(`glossary ${path}: ${describePath(raw, issue.path)}: ${issue.message}`);
   }
   return parsed.data;
 }
+
+/**
+ * Harmless repetitions a person may want to tidy: a word listed twice, a body name given twice.
+ * @example glossaryWarnings(loadGlossary('data/glossary.json')) // ['glossary: generic lists 「谁」 twice']
+ */
+export function glossaryWarnings(glossary: Glossary): string[] {
+  const twice = (list: readonly string[]) => [...new Set(list.filter((w, i) => list.indexOf(w) !== i))];
+  return [
+    ...(['terms', 'fillers', 'generic'] as const).flatMap((field) =>
+      twice(glossary[field]).map((w) => `glossary: ${field} lists 「${w}」 twice`),
+    ),
+    ...glossary.bodies.flatMap((b) =>
+      twice([b.printed, b.official, ...b.aliases]).map((w) => `glossary: ${b.printed} lists the name 「${w}」 twice`),
+    ),
+    ...Object.entries(glossary.synonyms).flatMap(([key, targets]) =>
+      twice(targets).map((w) => `glossary: synonyms.${key} lists 「${w}」 twice`),
+    ),
+  ];
+}
+
+/** `bodies.3 (市经信局).aliases.2`: the path with the body's printed name, so the entry is found without counting. */
+function describePath(raw: unknown, path: ReadonlyArray<string | number>): string {
+  if (path.length === 0) return '(top level)';
+  path = path.map((p) =>
+    typeof p === 'string' ? p.replace(new RegExp(ODD_CHARACTER.source, 'gu'), (c) => `<${codePoint(c)}>`) : p,
+  );
+  const bodies = (raw as { bodies?: unknown })?.bodies;
+  const [head, index, ...rest] = path;
+  const printed = Array.isArray(bodies) && typeof index === 'number' ? bodies[index]?.printed : undefined;
+  if (head === 'bodies' && typeof printed === 'string' && printed.trim())
+    return [`bodies.${index} (${shown(printed)})`, ...rest].join('.');
+  return path.join('.');
+}
+
+/** The text in 「」 with invisible and control characters written out, so the error shows where they are. */
+function shown(text: string): string {
+  return `「${text.replace(new RegExp(ODD_CHARACTER.source, 'gu'), (c) => `<${codePoint(c)}>`)}」`;
+}
+
+const codePoint = (char: string) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Control and format characters, separators other than the plain space, and the Hangul fillers that render empty. */
+const ODD_CHARACTER = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\u115f\u1160\u3164\uffa0]/u;
+const CHARACTER_NAMES: Record<string, string> = {
+  '\t': 'a tab',
+  '\n': 'a line break',
+  '\r': 'a carriage return',
+  '\u00a0': 'a no-break space',
+  '\u00ad': 'a soft hyphen',
+  '\u200b': 'a zero-width space',
+  '\u200c': 'a zero-width non-joiner',
+  '\u200d': 'a zero-width joiner',
+  '\u2060': 'a word joiner',
+  '\u3000': 'an ideographic (full-width) space',
+  '\ufeff': 'a byte-order mark (zero-width no-break space)',
+};

@@ -71,19 +71,42 @@ export const ManifestSchema = z.object({
   /** sha256 over every input (transcripts, glossary, jieba's dictionaries, the index code's version). */
   inputHash: z.string(),
   inputs: z.array(z.string()),
+  /** sha256 of each file of data/ the index was built from (`data/glossary.json` → hex), checked at every start. */
+  data: z.record(z.string(), z.string()),
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Bump when the index code changes what it writes, so committed artefacts count as stale. */
-export const BUILDER_VERSION = 4;
+export const BUILDER_VERSION = 5;
 
-/** The transcripts in a data folder: every `hearings/*.txt`, sorted by name. */
+/** The transcripts in a data folder: every `hearings/*.txt` (any case: `.TXT` too), sorted by name. */
 export function transcriptFiles(dataDir: string): string[] {
   const dir = join(dataDir, 'hearings');
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
+    .filter((f) => /\.txt$/i.test(f))
     .sort()
     .map((f) => join(dir, f));
+}
+
+/** Every file of a data folder the index is built from; a new kind of input is added here, and is then both hashed
+ * into the manifest and checked for changes at start. */
+export function dataInputFiles(dataDir: string): string[] {
+  return [...transcriptFiles(dataDir), join(dataDir, 'glossary.json')];
+}
+
+/** How the manifest names a data file: `data/hearings/x.txt`, whatever folder the data lives in. */
+export function dataFileName(dataDir: string, file: string): string {
+  return `data${file.slice(dataDir.length).replaceAll('\\', '/')}`;
+}
+
+/** sha256 of each data input, by its manifest name: what the engine compares at start (~0.3 ms for data/). */
+export function hashDataFiles(dataDir: string): Record<string, string> {
+  return Object.fromEntries(
+    dataInputFiles(dataDir).map((file) => [
+      dataFileName(dataDir, file),
+      createHash('sha256').update(readFileSync(file)).digest('hex'),
+    ]),
+  );
 }
 
 /** Hashes the inputs of an index build; the same data always gives the same hash. */
@@ -91,11 +114,11 @@ export function hashInputs(
   dataDir: string,
   dictionaries: readonly (string | URL)[],
 ): { hash: string; inputs: string[] } {
-  const files = [...transcriptFiles(dataDir), join(dataDir, 'glossary.json')];
+  const files = dataInputFiles(dataDir);
   const sha = createHash('sha256').update(`builder ${BUILDER_VERSION}\n`);
   for (const file of files) sha.update(file.slice(dataDir.length)).update('\0').update(readFileSync(file)).update('\0');
   for (const dictionary of dictionaries) sha.update(readFileSync(dictionary));
-  return { hash: sha.digest('hex'), inputs: files.map((f) => `data${f.slice(dataDir.length).replaceAll('\\', '/')}`) };
+  return { hash: sha.digest('hex'), inputs: files.map((f) => dataFileName(dataDir, f)) };
 }
 
 function findProjectRoot(start: string): string {

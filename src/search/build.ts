@@ -1,20 +1,24 @@
 // Index build: transcripts + glossary → parsed hearings, trimmed jieba dictionaries, a serialised MiniSearch and the commitments in index/.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import MiniSearch from 'minisearch';
 import { extractCommitments } from '../commitments/extract.js';
-import { type Glossary, loadGlossary } from '../hearing/glossary.js';
+import { loadCommitments } from '../commitments/load.js';
+import { type Glossary, glossaryWarnings, loadGlossary } from '../hearing/glossary.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
+import { checkDistinctHearings, readTranscripts } from '../hearing/transcripts.js';
 import { createAnalyser, lexiconOf } from './analyse.js';
 import {
   artefactPaths,
   BUILDER_VERSION,
+  hashDataFiles,
   hashInputs,
   type Manifest,
   type SearchFile,
   transcriptFiles,
 } from './artefacts.js';
+import { buildAside } from './build-aside.js';
 import {
   everydayWords,
   FULL_DICTIONARY,
@@ -26,7 +30,8 @@ import {
   wordsOneCharacterLonger,
 } from './dictionary.js';
 import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
-import { miniSearchOptions } from './engine.js';
+import { loadEngine, miniSearchOptions } from './engine.js';
+import { staleness } from './freshness.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
 import { loadSegmenter } from './segment.js';
 
@@ -37,15 +42,51 @@ export interface BuildReport {
   warnings: string[];
 }
 
+export interface BuildOptions {
+  /** Writes one artefact; injected so tests can fill the disk. Default: write it and flush it to the disk. */
+  writeFile?: (path: string, data: string) => void;
+}
+
 /**
  * Builds every artefact of `indexDir` from `dataDir`. Deterministic: the same inputs give the same bytes.
+ * Writes into `<indexDir>.tmp-<pid>/`, loads the result with the engine, and only then swaps it in for `indexDir`:
+ * a bad glossary, a broken transcript or a full disk leaves the old index as it was.
  * Loads nodejieba with the trimmed dictionary it writes, so call it in a process that has not segmented yet.
  */
-export function buildIndex(dataDir: string, indexDir: string): BuildReport {
+export function buildIndex(dataDir: string, indexDir: string, options: BuildOptions = {}): BuildReport {
+  return buildAside(indexDir, (staging) => {
+    const report = writeIndex(dataDir, staging, options.writeFile ?? writeDurably);
+    const changed = staleness(staging, dataDir);
+    if (changed !== null)
+      throw new Error(`index: ${changed.replace(' since npm run index built it', '')} during the build; run it again`);
+    // Never rebuild from here (HEARING_REBUILD_INDEX may be set by the process that started this build).
+    const engine = loadEngine({ indexDir: staging, dataDir, rebuild: false });
+    if (engine.entries.length !== report.entries)
+      throw new Error(`index: the new index loads ${engine.entries.length} entries, not ${report.entries}`);
+    loadCommitments({ indexDir: staging });
+    return report;
+  });
+}
+
+function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string, data: string) => void): BuildReport {
   const paths = artefactPaths(indexDir);
+  const write = (path: string, data: string) => {
+    try {
+      writeFile(path, data);
+    } catch (error) {
+      throw new Error(`index: cannot write ${path}: ${(error as Error).message}`);
+    }
+  };
+  // Hashed before anything is read: a file edited during the build no longer matches, and the check of the new
+  // index refuses it, rather than recording the new text's hash for the old text's index.
+  const { hash, inputs } = hashInputs(dataDir, JIEBA_INPUTS);
+  const data = hashDataFiles(dataDir);
   const glossary = loadGlossary(`${dataDir}/glossary.json`);
-  const hearings = transcriptFiles(dataDir).map((file) => parseTranscript(readFileSync(file, 'utf8'), basename(file)));
-  const warnings = checkGlossary(hearings, glossary);
+  const transcripts = readTranscripts(transcriptFiles(dataDir));
+  const parsed = transcripts.map(({ file, text }) => ({ file, hearing: parseTranscript(text, basename(file)) }));
+  checkDistinctHearings(parsed);
+  const hearings = parsed.map((p) => p.hearing);
+  const warnings = [...glossaryWarnings(glossary), ...checkGlossary(hearings, glossary)];
 
   const traditional = traditionalCharacters();
   const normalise = createNormaliser(new Set(traditional));
@@ -54,19 +95,16 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
 
   mkdirSync(dirname(paths.jieba.dict), { recursive: true });
   const fullDictionary = readFileSync(FULL_DICTIONARY, 'utf8');
-  writeFileSync(paths.jieba.dict, trimDictionary(fullDictionary, corpus));
-  writeFileSync(
+  write(paths.jieba.dict, trimDictionary(fullDictionary, corpus));
+  write(
     paths.jieba.hmmDict,
     trimHmmModel(readFileSync(FULL_HMM_MODEL, 'utf8'), fullDictionary, corpus, COMMON_CHARACTERS),
   );
   // Three columns (word, frequency, tag): a fixed frequency keeps these words whole whatever the trimmed dictionary holds.
-  writeFileSync(
-    paths.jieba.userDict,
-    `${[...new Set(userWords)].map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')}\n`,
-  );
+  write(paths.jieba.userDict, `${[...new Set(userWords)].map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')}\n`);
   // nodejieba.load also reads keyword-extraction files we never use; tiny ones keep start-up fast.
-  writeFileSync(paths.jieba.idfDict, '的 1.0\n');
-  writeFileSync(paths.jieba.stopWordDict, '的\n');
+  write(paths.jieba.idfDict, '的 1.0\n');
+  write(paths.jieba.stopWordDict, '的\n');
 
   const lexicon = lexiconOf(glossary, normalise, wordsOneCharacterLonger(fullDictionary, corpus));
   const analyser = createAnalyser(loadSegmenter(paths.jieba), lexicon, normalise);
@@ -99,13 +137,23 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
     traditional,
     refs: entries.map(refOf),
   };
-  const { hash, inputs } = hashInputs(dataDir, JIEBA_INPUTS);
-  const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs };
-  writeFileSync(paths.hearings, `${JSON.stringify(hearings, null, 1)}\n`);
-  writeFileSync(paths.search, `${JSON.stringify(search)}\n`);
-  writeFileSync(paths.commitments, `${JSON.stringify(extractCommitments(hearings), null, 1)}\n`);
-  writeFileSync(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
+  const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs, data };
+  write(paths.hearings, `${JSON.stringify(hearings, null, 1)}\n`);
+  write(paths.search, `${JSON.stringify(search)}\n`);
+  write(paths.commitments, `${JSON.stringify(extractCommitments(hearings), null, 1)}\n`);
+  write(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   return { hearings: hearings.length, entries: entries.length, warnings };
+}
+
+/** Writes a file and flushes it to the disk, so a swapped-in index survives a power cut; errors name the file. */
+function writeDurably(path: string, data: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** An object with its keys in code-point order, so the same inputs give the same bytes. */

@@ -13,6 +13,7 @@ import {
   SearchFileSchema,
 } from './artefacts.js';
 import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
+import { ensureFreshIndex } from './freshness.js';
 import { createNormaliser } from './normalise.js';
 import { loadSegmenter } from './segment.js';
 
@@ -34,6 +35,8 @@ export interface SearchOptions {
 export interface EngineOptions {
   indexDir?: string;
   dataDir?: string;
+  /** Rebuild the index when data/ changed since it was built, instead of refusing. Default: `HEARING_REBUILD_INDEX`. */
+  rebuild?: boolean;
 }
 
 /** Longer questions are cut here before search: no real question is longer, and noise must stay cheap. */
@@ -280,6 +283,7 @@ export function miniSearchOptions(): Options {
 export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const indexDir = options.indexDir ?? INDEX_DIR;
   const paths = artefactPaths(indexDir);
+  ensureFreshIndex({ indexDir, dataDir: options.dataDir ?? DATA_DIR, rebuild: options.rebuild });
   const read = <T>(file: string, parse: (raw: unknown) => T): T => {
     try {
       return parse(JSON.parse(readFileSync(file, 'utf8')));

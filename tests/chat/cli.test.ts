@@ -106,12 +106,12 @@ describe('misses', () => {
     expect(
       out
         .split('\n')
-        .slice(1, 4)
-        .map((l) => l.split('\t').filter((_, i) => i !== 1)),
+        .slice(2, 5)
+        .map((l) => l.split('\t').filter((_, i) => i !== 2 && i !== 3)),
     ).toEqual([
-      ['2', '房价'],
-      ['1', '/dept 教育局'],
-      ['1', '今天天气怎么样'],
+      ['2', 'none', '房价'],
+      ['1', 'none', '/dept 教育局'],
+      ['1', 'none', '今天天气怎么样'],
     ]);
     const json = JSON.parse((await run(['misses', '--json', '--top', '1'])).out);
     expect(json).toMatchObject({ file: missesFile, total: 4, top: [{ text: '房价', count: 2 }] });

@@ -1,6 +1,6 @@
 // The conversation layer against the real hearing: every command and alias, questions, not-found, bad input, group etiquette.
 import { describe, expect, it } from 'vitest';
-import { createConversation, hasQuestionCue, type IncomingMessage } from '../../src/chat/conversation.js';
+import { createConversation, type IncomingMessage } from '../../src/chat/conversation.js';
 import type { MissesLog } from '../../src/chat/misses.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
 import type { Reply } from '../../src/chat/reply.js';
@@ -442,23 +442,6 @@ describe('group etiquette (addressed: false)', () => {
   });
 });
 
-describe('hasQuestionCue', () => {
-  it.each([
-    ['经开区汽车怎么说', true],
-    ['經開區汽車怎麼說', true],
-    ['如何打破数据壁垒', true],
-    ['汉融通是什么', true],
-    ['有软件名城吗', true],
-    ['芯片?', true],
-    ['芯片？', true],
-    ['汉融通', false],
-    ['好的收到', false],
-    ['大家好', false],
-  ])('%j → %s', (text, expected) => {
-    expect(hasQuestionCue(text)).toBe(expected);
-  });
-});
-
 describe('rate limiting and misses inside respond', () => {
   it('a flood gets a few answers, then silence; other users still get answers', () => {
     let t = 0;
@@ -475,6 +458,48 @@ describe('rate limiting and misses inside respond', () => {
     expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' }).reply?.kind).toBe(
       'answer',
     );
+  });
+
+  it('a private chat or the console that asks too fast is told once when to ask again; a group never', () => {
+    let t = 0;
+    const limited = createConversation({ engine, limiter: createRateLimiter({ now: () => t }) });
+    for (const chat of ['private', 'console'] as const) {
+      const ask = () => limited.respond({ text: '汉融通', chat, userId: `${chat}-user`, chatId: `${chat}-chat` });
+      const outcomes = Array.from({ length: 8 }, ask);
+      expect(outcomes.filter((o) => o.reply)).toHaveLength(5);
+      expect(outcomes[5]).toEqual({
+        reply: null,
+        silence: 'rate-limited',
+        notice: { kind: 'rate-limited', retryAfterSeconds: 10 },
+      });
+      expect(outcomes.slice(6)).toEqual([
+        { reply: null, silence: 'rate-limited' },
+        { reply: null, silence: 'rate-limited' },
+      ]);
+    }
+    const group = Array.from({ length: 8 }, () =>
+      limited.respond({ text: '汉融通', chat: 'group', userId: 'group-user', chatId: 'g' }),
+    );
+    expect(group.filter((o) => o.notice)).toEqual([]);
+    t += 10_000;
+    const again = limited.respond({ text: '汉融通', chat: 'private', userId: 'private-user', chatId: 'private-chat' });
+    expect(again.reply?.kind).toBe('answer');
+    // A new limited stretch: told again.
+    expect(
+      limited.respond({ text: '汉融通', chat: 'private', userId: 'private-user', chatId: 'private-chat' }).notice,
+    ).toEqual({ kind: 'rate-limited', retryAfterSeconds: 10 });
+  });
+
+  it('pressing buttons never uses up a person’s questions', () => {
+    let t = 0;
+    const limited = createConversation({ engine, limiter: createRateLimiter({ now: () => t }) });
+    const who = { chat: 'private', userId: 'reader', chatId: 'reader' } as const;
+    for (let n = 1; n <= 18; n++) {
+      expect(limited.respond({ text: `/q ${n}`, button: true, ...who }).reply?.kind).toBe('answer');
+      t += 2_000;
+    }
+    const typed = Array.from({ length: 5 }, () => limited.respond({ text: '汉融通', ...who }));
+    expect(typed.map((o) => o.reply?.kind)).toEqual(['answer', 'answer', 'answer', 'answer', 'answer']);
   });
 
   it('answers a picture or voice message with the ask-in-words hint in private, and stays silent in groups', () => {
@@ -538,5 +563,42 @@ describe('matches (for inline results)', () => {
     ]);
     expect(conversation.matches('@bot 汉融通', 10).map((i) => i.id)).toEqual(['q7']);
     expect(conversation.matches('今天天气怎么样')).toEqual([]);
+  });
+});
+
+describe('with one hearing, a hearing key is no key and the menus read as they always did', () => {
+  it('arguments that name the hearing mean what they always meant', () => {
+    expect(answer('/topic 数字经济').items.map((i) => i.id)).toEqual(['q15', 'q16', 'q17', 'q18']);
+    const list = say('/list 数字经济');
+    expect(list?.kind === 'list' && list.lines).toHaveLength(18);
+    expect(answer('/q 5').items.map((i) => [i.id, i.from])).toEqual([['q5', undefined]]);
+  });
+
+  it('/hearings names the one hearing with its date', () => {
+    const reply = say('/hearings');
+    expect(reply?.kind === 'list' && reply.lines).toEqual([
+      {
+        key: '数字经济',
+        cells: ['市人大常委会“加快发展数字经济”专题询问摘录', '2023年9月13日', '18问'],
+        command: '/list 数字经济',
+      },
+    ]);
+  });
+
+  it('the command menu counts this hearing’s themes and questions and uses its examples', () => {
+    expect(conversation.menu()).toEqual([
+      { command: 'start', description: '开始：这次专题询问讲了什么、怎么问' },
+      { command: 'help', description: '帮助：用法和提问示例' },
+      { command: 'dept', description: '按部门看回答，如 /dept 市经信局' },
+      { command: 'who', description: '按提问人看问题，如 /who 朱库成' },
+      { command: 'topic', description: '五个主题，或某主题下的问答，如 /topic 2' },
+      { command: 'list', description: '全部18个问题，一行一个' },
+      { command: 'q', description: '看某一问的完整回答，如 /q 5' },
+      { command: 'promises', description: '各单位的承诺与目标（数字、时限），如 /promises 经开区' },
+    ]);
+    expect(conversation.about).toEqual({
+      title: '市人大常委会“加快发展数字经济”专题询问摘录',
+      example: '经开区汽车怎么说',
+    });
   });
 });

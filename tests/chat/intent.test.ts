@@ -1,6 +1,15 @@
 // Intent parsing: every command, its Chinese aliases, bot-name suffixes, mentions and junk, read without the engine.
 import { describe, expect, it } from 'vitest';
-import { COMMANDS, cleanMessage, type Intent, MAX_MESSAGE_CHARS, parseIntent } from '../../src/chat/intent.js';
+import {
+  COMMANDS,
+  chineseCount,
+  cleanMessage,
+  commandMenu,
+  commands,
+  type Intent,
+  MAX_MESSAGE_CHARS,
+  parseIntent,
+} from '../../src/chat/intent.js';
 
 describe('parseIntent', () => {
   it.each<[string, Intent]>([
@@ -32,6 +41,9 @@ describe('parseIntent', () => {
     ['主题 治理', { kind: 'topic', arg: '治理' }],
     ['主题', { kind: 'topic', arg: '' }],
     ['/list', { kind: 'list' }],
+    ['/list 智慧交通', { kind: 'list', arg: '智慧交通' }],
+    ['/hearings', { kind: 'hearings' }],
+    ['询问列表', { kind: 'hearings' }],
     ['列表', { kind: 'list' }],
     ['全部问题', { kind: 'list' }],
     ['/q 5', { kind: 'q', arg: '5' }],
@@ -109,7 +121,17 @@ describe('cleanMessage', () => {
 
 describe('COMMANDS', () => {
   it('lists every command with a Telegram-valid name and a Chinese description', () => {
-    expect(COMMANDS.map((c) => c.command)).toEqual(['start', 'help', 'dept', 'who', 'topic', 'list', 'q', 'promises']);
+    expect(COMMANDS.map((c) => c.command)).toEqual([
+      'start',
+      'help',
+      'hearings',
+      'dept',
+      'who',
+      'topic',
+      'list',
+      'q',
+      'promises',
+    ]);
     for (const c of COMMANDS) {
       expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
       expect(c.description.length).toBeGreaterThanOrEqual(3);
@@ -125,5 +147,66 @@ describe('COMMANDS', () => {
         expect([spec.command === 'start' ? 'help' : spec.command]).toContain(kind);
       }
     }
+  });
+});
+
+describe('commands: the one way replies name a command', () => {
+  it('builds each command as a user types it, a hearing key first when given', () => {
+    expect(commands.dept('市经信局')).toBe('/dept 市经信局');
+    expect(commands.dept()).toBe('/dept');
+    expect(commands.dept('市经信局', '智慧交通')).toBe('/dept 智慧交通 市经信局');
+    expect(commands.who('朱库成')).toBe('/who 朱库成');
+    expect(commands.topic(2)).toBe('/topic 2');
+    expect(commands.topic(null, '智慧交通')).toBe('/topic 智慧交通');
+    expect([commands.q('q5'), commands.q('closing'), commands.q('q2', '智慧交通')]).toEqual([
+      '/q 5',
+      '/q closing',
+      '/q 智慧交通 2',
+    ]);
+    expect([commands.list(), commands.list('智慧交通'), commands.promises('经开区')]).toEqual([
+      '/list',
+      '/list 智慧交通',
+      '/promises 经开区',
+    ]);
+  });
+
+  it('every command a builder makes parses back to its own intent', () => {
+    expect(parseIntent(commands.q('q2', '智慧交通'))).toEqual({ kind: 'q', arg: '智慧交通 2' });
+    expect(parseIntent(commands.topic(1, '数字经济'))).toEqual({ kind: 'topic', arg: '数字经济 1' });
+    expect(parseIntent(commands.hearings())).toEqual({ kind: 'hearings' });
+  });
+});
+
+describe('commandMenu', () => {
+  const facts = {
+    hearings: 1,
+    themes: 5,
+    items: 18,
+    examples: { dept: '市经信局', who: '朱库成', topic: '2', q: '5', promises: '经开区' },
+  };
+
+  it('counts and examples come from the facts; /hearings only with several hearings', () => {
+    const one = commandMenu(facts);
+    expect(one.map((c) => c.command)).not.toContain('hearings');
+    expect(one.find((c) => c.command === 'topic')?.description).toBe('五个主题，或某主题下的问答，如 /topic 2');
+    const two = commandMenu({ ...facts, hearings: 2, themes: 2, items: 22 });
+    expect(two.map((c) => c.command)).toContain('hearings');
+    expect(two.find((c) => c.command === 'topic')?.description).toMatch(/^两个主题/);
+    expect(two.find((c) => c.command === 'list')?.description).toBe('全部22个问题，一行一个');
+    expect(two.find((c) => c.command === 'start')?.description).toBe('开始：这几场专题询问讲了什么、怎么问');
+  });
+
+  it('chineseCount writes small counts as people do', () => {
+    expect([1, 2, 5, 10, 12, 20, 22, 99, 100].map(chineseCount)).toEqual([
+      '一',
+      '两',
+      '五',
+      '十',
+      '十二',
+      '二十',
+      '二十二',
+      '九十九',
+      '100',
+    ]);
   });
 });

@@ -1,15 +1,29 @@
-// The unanswered-questions log: written as JSONL without user ids, capped by rotation, switched off, never throwing.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// The unanswered-questions log: JSONL without user ids, shared by processes without losing a line, rotated, never throwing.
+import { spawn } from 'node:child_process';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createMissesLog,
   DEFAULT_MISSES_FILE,
+  DEFAULT_MISSES_KEEP,
+  DEFAULT_MISSES_MAX_BYTES,
   type MissesFs,
   missesPathFromEnv,
+  missesWorklist,
   readMisses,
-  topMisses,
+  retentionFromEnv,
 } from '../../src/chat/misses.js';
 import { PROJECT_ROOT } from '../../src/search/artefacts.js';
 
@@ -46,13 +60,14 @@ describe('createMissesLog', () => {
     expect([...(await readMisses(path))[0]!.text].length).toBe(200);
   });
 
-  it('rotates to .1 when the file would pass maxBytes, so disk use stays under twice the cap', async () => {
+  it('rotates when the file would pass maxBytes, keeping `keep` rotated files, so disk use stays under the cap', async () => {
     const path = tempFile();
-    const log = createMissesLog({ path, maxBytes: 300, now: () => at });
+    const log = createMissesLog({ path, maxBytes: 300, keep: 3, now: () => at });
     for (let i = 0; i < 40; i++) log.record({ chat: 'group', text: `问题${i}` });
     await log.flush();
-    expect(statSync(path).size).toBeLessThanOrEqual(300);
-    expect(statSync(`${path}.1`).size).toBeLessThanOrEqual(300);
+    for (const file of [path, `${path}.1`, `${path}.2`, `${path}.3`])
+      expect(statSync(file).size).toBeLessThanOrEqual(300);
+    expect(existsSync(`${path}.4`)).toBe(false);
     const kept = await readMisses(path);
     expect(kept.at(-1)!.text).toBe('问题39');
     // Oldest first, contiguous: rotation lost only what fell off the end.
@@ -105,7 +120,8 @@ describe('createMissesLog', () => {
     log.record({ chat: 'private', text: 'b' });
     await log.flush();
     expect(errors).toEqual(['misses: cannot write /nowhere/misses.jsonl: ENOSPC: no space left on device']);
-    expect(written).toEqual(['{"time":"2024-05-01T08:00:00.000Z","chat":"private","text":"b"}\n']);
+    // The failed write may have left part of its line: the next one starts on a line of its own.
+    expect(written).toEqual(['\n{"time":"2024-05-01T08:00:00.000Z","chat":"private","text":"b"}\n']);
   });
 
   it('an error handler that throws does not escape either', async () => {
@@ -147,12 +163,13 @@ describe('missesPathFromEnv', () => {
   });
 });
 
-describe('readMisses and topMisses', () => {
-  it('reads the rotated file first, skips broken lines, and counts the same wording once', async () => {
+describe('readMisses and missesWorklist', () => {
+  it('reads the rotated files oldest first, skips broken lines, and groups the same wording', async () => {
     const path = tempFile();
     const log = createMissesLog({ path, now: () => at });
     log.record({ chat: 'group', text: 'x' });
     await log.flush();
+    writeFileSync(`${path}.2`, '{"time":"2024-03-01T00:00:00.000Z","chat":"group","text":"房价？"}\n');
     writeFileSync(
       `${path}.1`,
       '{"time":"2024-04-01T00:00:00.000Z","chat":"group","text":"房价"}\n{"broken\n{"time":1}\n',
@@ -168,14 +185,177 @@ describe('readMisses and topMisses', () => {
       ].join('\n')}\n`,
     );
     const all = await readMisses(path);
-    expect(all).toHaveLength(6);
-    expect(topMisses(all, 2)).toEqual([
-      { text: '房价', count: 3, last: '2024-05-04T00:00:00.000Z' },
-      { text: 'ＡＩ 养老金', count: 2, last: '2024-05-03T00:00:00.000Z' },
+    expect(all).toHaveLength(7);
+    expect(all[0]!.text).toBe('房价？');
+    expect(missesWorklist(all, { limit: 2 })).toEqual([
+      {
+        text: '房价？',
+        count: 4,
+        tier: 'none',
+        tiers: { none: 4 },
+        first: '2024-03-01T00:00:00.000Z',
+        last: '2024-05-04T00:00:00.000Z',
+        answers: [],
+      },
+      {
+        text: 'ＡＩ 养老金',
+        count: 2,
+        tier: 'none',
+        tiers: { none: 2 },
+        first: '2024-05-02T00:00:00.000Z',
+        last: '2024-05-03T00:00:00.000Z',
+        answers: [],
+      },
     ]);
   });
 
   it('a missing file is no misses', async () => {
     expect(await readMisses(tempFile())).toEqual([]);
   });
+
+  it('a line cut short by a full disk loses neither the miss written after it nor any later one', async () => {
+    const path = tempFile();
+    mkdirSync(dirname(path), { recursive: true });
+    const line = (text: string) => `{"time":"2024-05-01T00:00:00.000Z","chat":"group","text":"${text}"}`;
+    writeFileSync(
+      path,
+      // torn mid-line, then torn right before its newline, each followed directly by the next append
+      `${line('一')}\n${line('二').slice(0, 30)}${line('三')}\n${line('四')}${line('五')}\n${line('六')}\n`,
+    );
+    expect((await readMisses(path)).map((m) => m.text)).toEqual(['一', '三', '四', '五', '六']);
+  });
+
+  it('after a failed append, the next miss is read back although the failed one left half a line', async () => {
+    const path = tempFile();
+    let fail = true;
+    const fs: MissesFs = {
+      appendFile: async (p, data) => {
+        if (!fail) return appendFileSync(p, data);
+        appendFileSync(p, data.slice(0, 20)); // a full disk takes part of the line
+        throw new Error('ENOSPC: no space left on device');
+      },
+      stat: async (p) => statSync(p),
+      rename: async () => {},
+      mkdir: async (p) => mkdirSync(p, { recursive: true }),
+    };
+    const log = createMissesLog({ path, fs, now: () => at, onError: () => {} });
+    log.record({ chat: 'group', text: '丢了' });
+    await log.flush();
+    fail = false;
+    log.record({ chat: 'group', text: '还在' });
+    log.record({ chat: 'group', text: '也在' });
+    await log.flush();
+    expect((await readMisses(path)).map((m) => m.text)).toEqual(['还在', '也在']);
+  });
+});
+
+describe('tiers', () => {
+  it('records the tier and the answer shown; lines without them read as tier none', async () => {
+    const path = tempFile();
+    const log = createMissesLog({ path, now: () => at });
+    log.record({ chat: 'private', text: '数据安全谁管', tier: 'disliked', answer: 'q2' });
+    log.record({ chat: 'private', text: '算力', tier: 'guess', answer: 'q1' });
+    log.record({ chat: 'group', text: '天气' });
+    await log.flush();
+    expect(readFileSync(path, 'utf8').split('\n')[0]).toBe(
+      '{"time":"2024-05-01T08:00:00.000Z","chat":"private","text":"数据安全谁管","tier":"disliked","answer":"q2"}',
+    );
+    expect((await readMisses(path)).map((m) => [m.tier, m.answer])).toEqual([
+      ['disliked', 'q2'],
+      ['guess', 'q1'],
+      ['none', undefined],
+    ]);
+  });
+
+  it('groups by the normalised wording, worst tier first, and filters by tier', () => {
+    const miss = (time: string, text: string, tier: 'none' | 'guess' | 'disliked', answer?: string) => ({
+      time,
+      chat: 'group' as const,
+      text,
+      tier,
+      answer,
+    });
+    const misses = [
+      miss('2024-05-01', '數據安全？', 'none'),
+      miss('2024-05-02', '数据安全', 'disliked', 'q2'),
+      miss('2024-05-03', '天气', 'none'),
+    ];
+    const toSimplified = (s: string) => s.replace('數據', '数据');
+    expect(missesWorklist(misses, { normalise: toSimplified })).toMatchObject([
+      { text: '數據安全？', count: 2, tier: 'disliked+none', tiers: { none: 1, disliked: 1 }, answers: ['q2'] },
+      { text: '天气', count: 1, tier: 'none' },
+    ]);
+    expect(missesWorklist(misses, { normalise: toSimplified, tier: 'disliked' })).toMatchObject([
+      { text: '数据安全', count: 1, tier: 'disliked', first: '2024-05-02', last: '2024-05-02' },
+    ]);
+  });
+});
+
+describe('retentionFromEnv', () => {
+  it.each([
+    [{}, { maxBytes: DEFAULT_MISSES_MAX_BYTES, keep: DEFAULT_MISSES_KEEP }],
+    [
+      { HEARING_MISSES_MAX_BYTES: '', HEARING_MISSES_KEEP: ' ' },
+      { maxBytes: DEFAULT_MISSES_MAX_BYTES, keep: 9 },
+    ],
+    [
+      { HEARING_MISSES_MAX_BYTES: '65536', HEARING_MISSES_KEEP: '20' },
+      { maxBytes: 65536, keep: 20 },
+    ],
+    [{ HEARING_MISSES_MAX_BYTES: '8M' }, { maxBytes: 8 * 1024 * 1024, keep: 9 }],
+    [{ HEARING_MISSES_MAX_BYTES: '512k' }, { maxBytes: 512 * 1024, keep: 9 }],
+  ])('%j → %j', (env, retention) => {
+    expect(retentionFromEnv(env)).toEqual(retention);
+  });
+
+  it.each([
+    [{ HEARING_MISSES_MAX_BYTES: 'lots' }, /HEARING_MISSES_MAX_BYTES: expected bytes per file, e\.g\. 4194304 or 4M/],
+    [{ HEARING_MISSES_MAX_BYTES: '100' }, /HEARING_MISSES_MAX_BYTES: expected at least 4096 bytes/],
+    [{ HEARING_MISSES_KEEP: '0' }, /HEARING_MISSES_KEEP: /],
+    [{ HEARING_MISSES_KEEP: '2.5' }, /HEARING_MISSES_KEEP: expected a whole number/],
+  ])('refuses %j, naming the variable', (env, message) => {
+    expect(() => retentionFromEnv(env)).toThrow(message);
+  });
+
+  it('defaults keep months of misses: at least 30 MiB in all', () => {
+    expect(DEFAULT_MISSES_MAX_BYTES * (DEFAULT_MISSES_KEEP + 1)).toBeGreaterThanOrEqual(30 * 1024 * 1024);
+  });
+});
+
+describe('several processes sharing one file', () => {
+  // Both bots and the CLI append to var/misses.jsonl; with rotation every ~100 lines, 16 writers rotate it about
+  // 70 times while the others append. Everything within the retention (here: all of it) must be read back.
+  it('16 processes × 500 lines: every line read back once, each writer in order', async () => {
+    const path = tempFile();
+    mkdirSync(dirname(path), { recursive: true });
+    const writers = 16;
+    const lines = 500;
+    const script = (id: number) => `
+      const { createMissesLog } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'chat', 'misses.ts'))});
+      const log = createMissesLog({ path: ${JSON.stringify(path)}, maxBytes: 8192, keep: 1000 });
+      for (let i = 0; i < ${lines}; i++) log.record({ chat: 'group', text: 'w${id}-' + i });
+      await log.flush();
+    `;
+    const run = (id: number) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script(id)], {
+          cwd: PROJECT_ROOT,
+          stdio: ['ignore', 'ignore', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+    const results = await Promise.all(Array.from({ length: writers }, (_, id) => run(id)));
+    expect(results).toEqual(Array.from({ length: writers }, () => ({ code: 0, stderr: '' })));
+
+    const read = (await readMisses(path)).map((m) => m.text);
+    expect(read).toHaveLength(writers * lines);
+    expect(new Set(read).size).toBe(writers * lines);
+    for (let id = 0; id < writers; id++) {
+      const mine = read.filter((t) => t.startsWith(`w${id}-`)).map((t) => Number(t.split('-')[1]));
+      expect(mine).toEqual(Array.from({ length: lines }, (_, i) => i));
+    }
+    expect(readdirSync(dirname(path)).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  }, 120_000);
 });

@@ -95,3 +95,55 @@ describe('createRateLimiter', () => {
     expect(() => createRateLimiter(options)).toThrow(message);
   });
 });
+
+describe('admit: when to ask again, and saying so once', () => {
+  const me = { userId: 'u1', chatId: 'u1' };
+
+  it('says when the next question is possible, and to tell the user only on the first refusal of a stretch', () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ now: clock.now });
+    for (let i = 0; i < 5; i++) expect(limiter.admit(me, { notify: true })).toEqual({ admitted: true });
+    expect(limiter.admit(me, { notify: true })).toEqual({ admitted: false, retryAfterMs: 10_000, notice: true });
+    clock.advance(4_000);
+    expect(limiter.admit(me, { notify: true })).toEqual({ admitted: false, retryAfterMs: 6_000, notice: false });
+    clock.advance(6_000);
+    expect(limiter.admit(me, { notify: true })).toEqual({ admitted: true });
+    // Let through once: the stretch is over, so the next one is told again.
+    expect(limiter.admit(me, { notify: true })).toMatchObject({ admitted: false, notice: true });
+  });
+
+  it('never asks to tell where no one would be told (groups)', () => {
+    const limiter = createRateLimiter({ now: () => 0 });
+    const refusals = Array.from({ length: 10 }, () => limiter.admit({ userId: 'u', chatId: 'g' }));
+    expect(refusals.filter((a) => !a.admitted && a.notice)).toHaveLength(0);
+    expect(refusals.filter((a) => a.admitted)).toHaveLength(5);
+  });
+
+  it('button presses cost the chat’s allowance, never the user’s questions', () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ now: clock.now });
+    for (let i = 0; i < 30; i++) {
+      expect(limiter.admit(me, { chatOnly: true }).admitted).toBe(true);
+      clock.advance(2_000);
+    }
+    expect(takeN(() => limiter.take(me), 10)).toBe(5);
+    // A script pressing buttons without pause still meets the chat's bucket.
+    const presses = Array.from({ length: 40 }, () =>
+      limiter.admit({ userId: 'bot', chatId: 'c2' }, { chatOnly: true }),
+    );
+    expect(presses.filter((a) => a.admitted)).toHaveLength(20);
+    expect(presses.at(-1)).toMatchObject({ admitted: false, retryAfterMs: 3_000 });
+  });
+
+  it('a person reading answers (a question every 10–30 s, a few quick ones first) is never limited by default', () => {
+    const clock = fakeClock();
+    const limiter = createRateLimiter({ now: clock.now });
+    for (let i = 0; i < 3; i++) expect(limiter.take(me)).toBe(true);
+    let seed = 7;
+    for (let i = 0; i < 200; i++) {
+      seed = (seed * 48_271) % 2_147_483_647;
+      clock.advance(10_000 + (seed % 20_001));
+      expect(limiter.admit(me, { notify: true })).toEqual({ admitted: true });
+    }
+  });
+});

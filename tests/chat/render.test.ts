@@ -83,6 +83,11 @@ describe('renderPlain', () => {
     expect(renderPlain(reply(text))[0]).toContain(expected);
   });
 
+  it('a rate-limit notice says when to ask again, in one short line', () => {
+    expect(renderPlain({ kind: 'rate-limited', retryAfterSeconds: 8 })).toEqual(['您问得有点快，请8秒后再问。']);
+    expect(renderTelegramHtml({ kind: 'rate-limited', retryAfterSeconds: 8 })).toEqual(['您问得有点快，请8秒后再问。']);
+  });
+
   it('help names the hearing, the themes and examples', () => {
     const text = renderPlain(reply('/help'))[0]!;
     expect(text).toMatch(/^市人大常委会“加快发展数字经济”专题询问摘录\n9月13日/);

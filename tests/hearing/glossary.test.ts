@@ -1,9 +1,9 @@
 // The glossary: every answering body has an entry, names lead to one body only, and a broken file says what is wrong.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadGlossary } from '../../src/hearing/glossary.js';
+import { glossaryWarnings, loadGlossary } from '../../src/hearing/glossary.js';
 import { bodyOf } from '../../src/hearing/model.js';
 import { DATA_DIR } from '../../src/search/artefacts.js';
 import { sharedEngine } from '../search/helpers.js';
@@ -61,12 +61,80 @@ describe('data/glossary.json', () => {
     [
       'a body without its official name',
       '{"bodies": [{"printed": "甲局", "aliases": []}], "terms": [], "synonyms": {}, "fillers": [], "generic": []}',
-      /bodies\.0\.official/,
+      /bodies\.0 \(「甲局」\)\.official: Required/,
     ],
   ])('rejects a glossary with %s, naming the file and field', (_, content, message) => {
     const file = join(temp, 'bad.json');
     writeFileSync(file, content);
     expect(() => loadGlossary(file)).toThrow(message);
+  });
+});
+
+describe('glossary validation', () => {
+  const original = JSON.parse(readFileSync(join(DATA_DIR, 'glossary.json'), 'utf8'));
+  const edited = (edit: (g: typeof original) => void) => {
+    const copy = structuredClone(original);
+    edit(copy);
+    const file = join(temp, 'edited.json');
+    writeFileSync(file, JSON.stringify(copy, null, 2));
+    return file;
+  };
+
+  it('accepts data/glossary.json, English phrases with single spaces included', () => {
+    expect(() => loadGlossary(join(DATA_DIR, 'glossary.json'))).not.toThrow();
+    expect(() => loadGlossary(edited((g) => (g.synonyms['digital economy'] = ['数字经济'])))).not.toThrow();
+  });
+
+  // What a copy from a web page or a chat brings in: each makes a name nobody can type, so it must stop the build.
+  it.each([
+    [
+      'a zero-width space in an alias',
+      (g: any) => g.bodies[0].aliases.push('经信\u200b局'),
+      /bodies\.0 \(「市经信局」\)\.aliases\.\d+: 「经信<U\+200B>局」 holds a zero-width space \(U\+200B\)/,
+    ],
+    [
+      'a byte-order mark in a term',
+      (g: any) => g.terms.push('\ufeff汉融通'),
+      /terms\.\d+: 「<U\+FEFF>汉融通」 holds a byte-order mark/,
+    ],
+    ['a tab in a term', (g: any) => g.terms.push('汉融\t通'), /terms\.\d+: 「汉融<U\+0009>通」 holds a tab/],
+    [
+      'a full-width space in a filler',
+      (g: any) => g.fillers.push('怎么\u3000说'),
+      /fillers\.\d+: .* holds an ideographic \(full-width\) space/,
+    ],
+    [
+      'a no-break space in a synonym',
+      (g: any) => (g.synonyms.AI = ['人工\u00a0智能']),
+      /synonyms\.AI\.0: .* holds a no-break space/,
+    ],
+    [
+      'a zero-width joiner in a synonym key',
+      (g: any) => (g.synonyms['A\u200dI'] = ['人工智能']),
+      /synonyms\.A<U\+200D>I: .* holds a zero-width joiner/,
+    ],
+    ['an empty alias', (g: any) => g.bodies[1].aliases.push(''), /bodies\.1 \(「.+」\)\.aliases\.\d+: is empty/],
+    ['a blank alias', (g: any) => g.bodies[1].aliases.push('  '), /bodies\.1 \(「.+」\)\.aliases\.\d+: is empty/],
+    [
+      'an alias with a trailing space',
+      (g: any) => g.bodies[1].aliases.push('城建 '),
+      /aliases\.\d+: 「城建 」 starts or ends with a space/,
+    ],
+    ['a term with a space', (g: any) => g.terms.push('汉 融通'), /terms\.\d+: 「汉 融通」 holds a space/],
+    [
+      'one name for two bodies',
+      (g: any) => g.bodies[2].aliases.push('经信局'),
+      /bodies\.2 \(「.+」\)\.aliases\.\d+: 「经信局」 also names 市经信局 \(bodies\.0\)/,
+    ],
+  ])('refuses %s, naming the file, the entry and the character', (_, edit, message) => {
+    const file = edited(edit);
+    expect(() => loadGlossary(file)).toThrow(message);
+    expect(() => loadGlossary(file)).toThrow(`glossary ${file}: `);
+  });
+
+  it('warns about harmless repetitions instead of refusing them', () => {
+    const glossary = loadGlossary(edited((g) => g.terms.push(g.terms[0])));
+    expect(glossaryWarnings(glossary)).toContain(`glossary: terms lists 「${original.terms[0]}」 twice`);
   });
 });
 

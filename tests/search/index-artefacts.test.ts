@@ -55,6 +55,7 @@ describe('index/', () => {
     const broken = join(temp, 'broken');
     mkdirSync(broken, { recursive: true });
     copyFileSync(artefactPaths(INDEX_DIR).hearings, join(broken, 'hearings.json'));
+    copyFileSync(artefactPaths(INDEX_DIR).manifest, join(broken, 'manifest.json'));
     writeFileSync(join(broken, 'search.json'), '{"miniSearch": 1');
     expect(() => loadEngine({ indexDir: broken })).toThrow(
       /engine: cannot load .*broken\/search\.json: .*\(run npm run index\)/,
@@ -92,7 +93,7 @@ describe('broken jieba files', () => {
   it('names a missing file instead of aborting', () => {
     const dir = copyJieba('missing');
     rmSync(join(dir, 'jieba', 'hmm.utf8'));
-    expect(tryLoad(dir)).toMatch(/segmenter: cannot read .*hmm\.utf8.*\(run npm run index\)/);
+    expect(tryLoad(dir)).toMatch(/segmenter: .*hmm\.utf8: cannot read it: .*\(run npm run index\)/);
   }, 30_000);
 
   it('names the malformed line instead of aborting', () => {

@@ -1,0 +1,30 @@
+// /start, /help: what the hearings are, their themes, example questions and the commands, all from the data.
+import { unique } from '../../hearing/bodies.js';
+import { commandMenu, commands, commandText } from '../intent.js';
+import type { Knowledge } from '../knowledge.js';
+import type { Reply } from '../reply.js';
+import { hearingLines } from './hearings.js';
+
+/** @example help(k).examples[0]?.command // '经开区汽车怎么说' */
+export function help(k: Knowledge): Reply {
+  const infos = k.catalogue.hearings;
+  const one = infos.length === 1 ? infos[0]! : null;
+  const first = infos[0]!;
+  return {
+    kind: 'help',
+    title: one ? one.hearing.title : `${infos.length}场专题询问：`,
+    meetingLine: one ? one.hearing.meetingLine : '',
+    hearings: one ? [] : hearingLines(k),
+    themes: infos.flatMap((info) =>
+      info.hearing.themes.map((t) => ({ command: commands.topic(t.index, k.catalogue.keyOf(info)), label: t.title })),
+    ),
+    commands: commandMenu(k.facts)
+      .filter((c) => c.command !== 'start')
+      .map((c) => ({ command: commandText(c.command, c.usage), label: c.description })),
+    examples: [
+      ...unique(infos.map((info) => info.examples.questions[0]!)),
+      commands.dept(first.examples.dept),
+      commands.who(first.examples.who),
+    ].map((command) => ({ command, label: '' })),
+  };
+}

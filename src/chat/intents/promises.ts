@@ -1,0 +1,91 @@
+// /promises: what each body committed to (numbers, deadlines, committing verbs), counted per body or quoted verbatim.
+import { resolveBody, unique } from '../../hearing/bodies.js';
+import { bodyOf } from '../../hearing/model.js';
+import type { HearingInfo } from '../catalogue.js';
+import { commands } from '../intent.js';
+import type { Knowledge } from '../knowledge.js';
+import type { CommitmentLine, Reply } from '../reply.js';
+import { perHearing, settle } from './steps.js';
+
+/** `/promises 经开区`, `/promises 智慧交通 市经信局` (one hearing); `/promises` alone counts them per body. */
+export function promises(k: Knowledge, arg: string): Reply {
+  const { hearing, rest } = k.catalogue.split(arg);
+  if (rest === '') return promisesPerBody(k, hearing);
+  const key = hearing?.key;
+  const normalise = k.engine.analyser.normalise;
+  return settle(k, [{ hearing, resolution: resolveBody(rest, k.directoryOf(hearing).bodies, { normalise }) }], {
+    what: 'promises',
+    query: rest,
+    candidate: (body) => ({ command: commands.promises(body, key), label: k.officialName(body) ?? '' }),
+    none: [{ command: commands.promises(null, key), label: '各单位的承诺' }],
+    found: (body) => bodyPromises(k, body, hearing),
+  });
+}
+
+/** Bodies in the order they first answered, each with its count; those with none named in the note. */
+function promisesPerBody(k: Knowledge, hearing: HearingInfo | null): Reply {
+  const scope = k.scopeOf(hearing);
+  const all = commitmentsIn(k, hearing);
+  const lines = perHearing(k, hearing, (info) =>
+    unique(info.entries.map(bodyOf)).flatMap((body) => {
+      const mine = all.filter((c) => c.hearing === info.hearing.id && c.body === body);
+      if (mine.length === 0) return [];
+      const ids = unique(mine.map((c) => c.id));
+      return [
+        {
+          key: body,
+          cells: [`${mine.length}条`, ids.join(' ')],
+          command: commands.promises(body, k.catalogue.keyOf(info)),
+        },
+      ];
+    }),
+  );
+  const bodies = unique(scope.flatMap((info) => info.entries.map(bodyOf)));
+  const withAny = bodies.filter((b) => all.some((c) => c.body === b));
+  const without = bodies.filter((b) => !withAny.includes(b));
+  const wanted = resolveBody(scope[0]!.examples.promises, k.directoryOf(hearing).bodies, {
+    normalise: k.engine.analyser.normalise,
+  });
+  const example = wanted.kind === 'found' && withAny.includes(wanted.value) ? wanted.value : withAny[0];
+  return {
+    kind: 'list',
+    title: `承诺与目标：${withAny.length}个答复单位共${all.filter((c) => withAny.includes(c.body)).length}条（带数字、时限或承诺用语的原文）：`,
+    lines,
+    note: `发送「${commands.promises('单位名')}」看该单位的承诺原文。${without.length > 0 ? `答复中没有摘出承诺的：${without.join('、')}。` : ''}`,
+    suggestions: example ? [{ command: commands.promises(example), label: '' }] : [],
+  };
+}
+
+/** One body's commitments, verbatim, each with the question it answers; grouped by hearing when several. */
+function bodyPromises(k: Knowledge, body: string, hearing: HearingInfo | null): Reply {
+  const mine = commitmentsIn(k, hearing).filter((c) => c.body === body);
+  const name = k.bodyName(body);
+  const answered = k.directoryOf(hearing).entries.filter((e) => bodyOf(e) === body);
+  const items: CommitmentLine[] = mine.map((c) => {
+    const from = k.catalogue.tagOf(c);
+    return {
+      id: c.id,
+      ...(from ? { from } : {}),
+      body: c.body,
+      asker: c.asker,
+      text: c.text,
+      command: commands.q(c.id, k.catalogue.keyOf(c)),
+    };
+  });
+  return {
+    kind: 'commitments',
+    title: mine.length > 0 ? `${name}的承诺与目标，共${mine.length}条（原文摘录）：` : `${name}的承诺与目标：`,
+    items,
+    note: mine.length > 0 ? null : '答复中没有摘出带数字、时限或承诺用语的句子，可以看完整回答。',
+    suggestions: [
+      ...(mine.length > 0 ? [] : answered.map((e) => ({ command: commands.q(e.id, k.catalogue.keyOf(e)), label: '' }))),
+      { command: commands.promises(null, hearing?.key), label: '各单位的承诺' },
+    ],
+  };
+}
+
+/** The commitments of the hearings a command covers. */
+function commitmentsIn(k: Knowledge, hearing: HearingInfo | null) {
+  const ids = new Set(k.scopeOf(hearing).map((info) => info.hearing.id));
+  return k.commitments().filter((c) => ids.has(c.hearing));
+}

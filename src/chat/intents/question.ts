@@ -1,0 +1,57 @@
+// Any text that is not a command: a bare name shows all of that body or person; else the best match, or not-found.
+import { personOf } from '../../hearing/model.js';
+import { commands } from '../intent.js';
+import type { Knowledge } from '../knowledge.js';
+import type { Reply, Suggestion } from '../reply.js';
+import { nearMissNames, resolveItem } from '../resolve.js';
+import { bodyAnswer } from './dept.js';
+import { help } from './help.js';
+import { itemAnswer } from './q.js';
+import { answer, followUps, hint, notFound, notFoundSuggestions } from './steps.js';
+import { personAnswer } from './who.js';
+
+/** @example question(k, '经开区汽车怎么说') // the answer of 经开区管委会 to 樊志宏 (q5) */
+export function question(k: Knowledge, text: string): Reply {
+  if (!/[\p{L}\p{N}]/u.test(text)) return hint(k);
+  // 「智慧交通q2」: a qualified id as shown in lists, typed on its own.
+  const { hearing, rest } = k.catalogue.split(text);
+  if (hearing && QUESTION_NUMBER.test(rest)) {
+    const entry = resolveItem(k.directoryOf(hearing), rest);
+    if (entry) return itemAnswer(k, entry);
+  }
+  const { engine } = k;
+  // A bare name (「经信局」, 「朱库成」) means everything that body answered or that person asked.
+  const { bodies, people, groups } = engine.explain(text);
+  // Nothing but chat words (你好, 大家好, 谢谢): say what the bot can do instead of "nothing matches".
+  if (groups.length === 0 && bodies.size === 0 && people.size === 0) return help(k);
+  if (groups.every((g) => g.weight === 0)) {
+    const names = new Set([...people].map((e) => personOf(e).name));
+    if (bodies.size === 1 && names.size === 0) return bodyAnswer(k, [...bodies][0]!, null);
+    if (bodies.size === 0 && names.size === 1) return personAnswer(k, [...names][0]!, null);
+  }
+  const hits = engine.search(text, { limit: 1 + k.relatedLimit });
+  const best = hits[0];
+  if (!best) {
+    const nearMisses = nearMissNames(k.directory, text).map(
+      (m): Suggestion => ({
+        command: m.kind === 'body' ? commands.dept(m.name) : m.kind === 'person' ? commands.who(m.name) : m.name,
+        label: '',
+      }),
+    );
+    return notFound(k, 'question', text, nearMisses.length > 0 ? nearMisses : notFoundSuggestions(k));
+  }
+  return {
+    ...answer(
+      k,
+      'search',
+      null,
+      [best.entry],
+      hits.slice(1).map((h) => h.entry),
+      followUps(k, best.entry),
+    ),
+    coverage: best.coverage,
+  };
+}
+
+/** What may follow a hearing's key to name one of its questions: q2, 2, 第2题. */
+const QUESTION_NUMBER = /^(?:q\s*\d+|第?\s*[0-9一二两三四五六七八九十]+\s*[题问]?)$/i;

@@ -1,0 +1,105 @@
+// What the chat knows, built once per conversation: hearings with their labels, entries, bodies, people, commitments.
+import { loadCommitments } from '../commitments/load.js';
+import type { Commitment } from '../commitments/model.js';
+import { answeringBodies } from '../hearing/bodies.js';
+import { bodyOf } from '../hearing/model.js';
+import type { SearchEngine } from '../search/engine.js';
+import { type Catalogue, createCatalogue, type HearingInfo, readHearingLabels } from './catalogue.js';
+import type { MenuFacts } from './intent.js';
+import type { Directory } from './resolve.js';
+
+/** Everything an intent may consult; see {@link createKnowledge}. */
+export interface Knowledge {
+  engine: SearchEngine;
+  catalogue: Catalogue;
+  /** Every entry of every hearing and the bodies that answered them, for names (bodies, people) across hearings. */
+  directory: Directory;
+  /** The directory of one hearing (its entries, bodies and themes), or of all when `hearing` is null. */
+  directoryOf(hearing: HearingInfo | null): Directory;
+  /** The hearings a command covers: the one it names, or all. */
+  scopeOf(hearing: HearingInfo | null): readonly HearingInfo[];
+  /** 市经信局（武汉市经济和信息化局）: the printed name, with the official one when it differs. */
+  bodyName(body: string): string;
+  /** The glossary's official name of a body, if it has one. */
+  officialName(body: string): string | undefined;
+  /** Every commitment of every hearing, loaded on first use. */
+  commitments(): readonly Commitment[];
+  /** Counts and examples for menus and help, from the data. */
+  facts: MenuFacts;
+  /** What a not-found says was searched when several hearings are loaded (这2场专题询问); null with one. */
+  scope: string | null;
+  /** Other good matches offered under the best one. */
+  relatedLimit: number;
+}
+
+export interface KnowledgeOptions {
+  engine: SearchEngine;
+  /** Default: read from index/ on first use. */
+  commitments?: readonly Commitment[];
+  /** Where `hearings/<id>.json` labels live. Default: the project's data/. */
+  dataDir?: string;
+  relatedLimit?: number;
+}
+
+/**
+ * Builds what the intents consult from the engine and each hearing's labels file; throws (naming the file) when a
+ * labels file is malformed.
+ * @example const knowledge = createKnowledge({ engine: loadEngine() }); knowledge.catalogue.several // false
+ */
+export function createKnowledge(options: KnowledgeOptions): Knowledge {
+  const { engine } = options;
+  const normalise = engine.analyser.normalise;
+  const catalogue = createCatalogue(engine.hearings, readHearingLabels(engine.hearings, options.dataDir), {
+    bodies: engine.glossary.bodies,
+    normalise,
+  });
+  const directories = new Map<HearingInfo | null, Directory>();
+  const directoryOf = (hearing: HearingInfo | null): Directory => {
+    let directory = directories.get(hearing);
+    if (!directory) {
+      const entries = hearing ? hearing.entries : engine.entries;
+      directory = {
+        entries,
+        bodies: answeringBodies(engine.glossary.bodies, entries.map(bodyOf)),
+        // Theme numbers count within one hearing: resolve them per hearing (directoryOf(info)).
+        themes: hearing ? hearing.hearing.themes : catalogue.hearings.flatMap((h) => h.hearing.themes),
+        normalise,
+        terms: engine.glossary.terms,
+      };
+      directories.set(hearing, directory);
+    }
+    return directory;
+  };
+  const official = new Map(engine.glossary.bodies.map((b) => [b.printed, b.official]));
+  let commitments = options.commitments;
+  const infos = catalogue.hearings;
+  const first = infos[0]!;
+  const qualified = (example: string) => (catalogue.several ? `${first.key} ${example}` : example);
+  return {
+    engine,
+    catalogue,
+    directory: directoryOf(null),
+    directoryOf,
+    scopeOf: (hearing) => (hearing ? [hearing] : infos),
+    officialName: (body) => official.get(body),
+    bodyName(body) {
+      const name = official.get(body);
+      return `${body}${name && name !== body ? `（${name}）` : ''}`;
+    },
+    commitments: () => (commitments ??= loadCommitments()),
+    facts: {
+      hearings: infos.length,
+      themes: infos.reduce((n, h) => n + h.hearing.themes.length, 0),
+      items: infos.reduce((n, h) => n + h.hearing.items.length, 0),
+      examples: {
+        dept: first.examples.dept,
+        who: first.examples.who,
+        topic: qualified(first.examples.topic),
+        q: qualified(first.examples.q),
+        promises: first.examples.promises,
+      },
+    },
+    scope: catalogue.several ? `这${infos.length}场专题询问` : null,
+    relatedLimit: options.relatedLimit ?? 4,
+  };
+}
