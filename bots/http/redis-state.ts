@@ -1,6 +1,7 @@
 // The door's state in Redis, so any number of `npm run http` processes behind a load balancer behave as one.
 import type { Redis } from 'ioredis';
-import { type ChatKind, MISS_TEXT_CHARS, type Miss, type MissesLog } from '../../src/chat/misses.js';
+import type { z } from 'zod';
+import { MISS_TEXT_CHARS, type MissesLog, type MissSchema } from '../../src/chat/misses.js';
 import { CLAIM_TTL_MS, type DoorState, PAGES_TTL_MS, REPLY_TTL_MS } from './state.js';
 
 /** Every key the door writes starts with this, so one Redis can serve other things too. */
@@ -44,12 +45,16 @@ export function redisState(options: RedisStateOptions): DoorState {
 
   let pendingMisses: Promise<unknown> = Promise.resolve();
   const misses: MissesLog = {
-    record({ chat, text, time }: { chat: ChatKind; text: string; time?: Date }) {
-      const line = JSON.stringify({
+    record({ chat, text, time, tier, answer }) {
+      // The same line as var/misses.jsonl holds, so the file tools read a dump of the list.
+      const miss: z.input<typeof MissSchema> = {
         time: (time ?? now()).toISOString(),
         chat,
         text: [...text].slice(0, MISS_TEXT_CHARS).join(''),
-      } satisfies Miss);
+      };
+      if (tier && tier !== 'none') miss.tier = tier;
+      if (answer) miss.answer = answer;
+      const line = JSON.stringify(miss);
       const write = guard('record a miss', undefined, async () => {
         await redis.multi().rpush(REDIS_MISSES_KEY, line).ltrim(REDIS_MISSES_KEY, -REDIS_MISSES_MAX, -1).exec();
       });
