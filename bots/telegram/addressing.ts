@@ -16,8 +16,8 @@ export function chatKindOf(chat: Pick<Chat, 'type'> | undefined): ChatKind | und
 }
 
 /**
- * The text to answer, or undefined to stay silent. Private chats: any text or caption. Groups: commands (not those addressed
- * to another bot with `/cmd@otherbot`), messages that mention the bot, and replies to the bot's own messages.
+ * The text to answer, or undefined to stay silent. Private chats: any text or caption. Groups: commands (not those
+ * addressed to another bot with `/cmd@otherbot`), messages that mention the bot, and replies to the bot's own messages.
  * @example addressedText(msg('/dept@hearing_bot 经信局'), me) // { text: '/dept 经信局', chat: 'group' }
  */
 export function addressedText(message: Message, me: UserFromGetMe): Addressed | undefined {

@@ -1,5 +1,7 @@
-// Telegram configuration from the environment, validated with zod; and the redactor that keeps the token out of logs.
+// Telegram configuration from the environment, validated with zod, and the secrets the logs must never show.
 import { z } from 'zod';
+import { type Env, envHost, envPort, parseEnv } from '../door/env.js';
+import type { Secret } from '../door/log.js';
 
 /** What `npm run telegram` needs to start, read once from the environment. */
 export interface TelegramConfig {
@@ -21,28 +23,16 @@ export interface WebhookConfig {
   secret: string;
 }
 
-/** The environment is wrong; the message says which variable and why, and never contains the token. */
-export class TelegramConfigError extends Error {
-  override name = 'TelegramConfigError';
-}
-
 /**
  * Reads and checks the Telegram variables. Empty strings count as unset.
  * @example parseTelegramEnv({ TELEGRAM_BOT_TOKEN: '123456:AA…' }).apiRoot // undefined
- * @throws TelegramConfigError naming every bad variable (never echoing the token)
+ * @throws DoorConfigError naming every bad variable (never echoing the token or the secret)
  */
-export function parseTelegramEnv(env: Record<string, string | undefined>): TelegramConfig {
-  const blankless = Object.fromEntries(
-    Object.entries(env)
-      .filter(([, v]) => v !== undefined && v.trim() !== '')
-      .map(([k, v]) => [k, v!.trim()]),
-  );
-  const parsed = EnvSchema.safeParse(blankless);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message}`);
-    throw new TelegramConfigError(`telegram: cannot start, check the environment:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+export function parseTelegramEnv(env: Env): TelegramConfig {
+  const e = parseEnv('telegram', EnvSchema, env, {
+    secrets: ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_WEBHOOK_SECRET'],
+    docs: 'README.md, "Telegram bot"',
+  });
   return {
     token: e.TELEGRAM_BOT_TOKEN,
     apiRoot: e.TELEGRAM_API_ROOT?.replace(/\/+$/, ''),
@@ -58,13 +48,15 @@ export function parseTelegramEnv(env: Record<string, string | undefined>): Teleg
 }
 
 /**
- * Replaces the token (and its secret half, in case something prints it alone) with `<token>`.
- * @example redactor('123:abc')('GET /bot123:abc/getMe') // 'GET /bot<token>/getMe'
+ * What the logs must never show: the token (also its secret half alone, in case something prints it) and the
+ * webhook secret.
  */
-export function redactor(token: string): (text: string) => string {
-  const secret = token.slice(token.indexOf(':') + 1);
-  const needles = [token, encodeURIComponent(token), secret].filter((s) => s.length >= 8);
-  return (text) => needles.reduce((out, needle) => out.split(needle).join('<token>'), String(text));
+export function telegramSecrets(config: TelegramConfig): Secret[] {
+  return [
+    { name: 'token', value: config.token },
+    { name: 'token', value: config.token.slice(config.token.indexOf(':') + 1) },
+    { name: 'webhook-secret', value: config.webhook?.secret },
+  ];
 }
 
 export const DEFAULT_WEBHOOK_PORT = 8080;
@@ -84,17 +76,9 @@ const EnvSchema = z
       .regex(TOKEN, 'malformed; expected <digits>:<35 or more letters, digits, _ or -> as BotFather gives it'),
     TELEGRAM_API_ROOT: z.string().url('must be a URL such as http://127.0.0.1:8081').optional(),
     TELEGRAM_WEBHOOK_URL: z.string().url('must be the public URL Telegram posts updates to').optional(),
-    TELEGRAM_WEBHOOK_PORT: z.coerce
-      .number({ invalid_type_error: 'must be a port number' })
-      .int('must be a whole number')
-      .min(1)
-      .max(65535)
-      .optional(),
+    TELEGRAM_WEBHOOK_PORT: envPort().optional(),
     TELEGRAM_WEBHOOK_SECRET: z.string().regex(SECRET, 'must be 1–256 letters, digits, _ or -').optional(),
-    TELEGRAM_WEBHOOK_HOST: z
-      .string()
-      .regex(/^[\w.:-]+$/, 'must be a host name or IP address such as 127.0.0.1')
-      .optional(),
+    TELEGRAM_WEBHOOK_HOST: envHost().optional(),
   })
   .superRefine((e, ctx) => {
     if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {

@@ -1,30 +1,27 @@
 // The Telegram handlers: a message, a button press, an inline query, an error; each hands text to the conversation.
-import createDebug from 'debug';
-import { type BotError, type Context, HttpError } from 'grammy';
+import type { BotError, Context } from 'grammy';
 import type { Conversation } from '../../src/chat/conversation.js';
 import type { RateLimiter } from '../../src/chat/rate-limit.js';
+import { type DoorLog, describeError } from '../door/log.js';
 import { addressedText, chatKindOf } from './addressing.js';
 import { INLINE_CACHE_SECONDS, inlineArticles } from './inline.js';
 import { editInlineMessage, isNotModified, sendReply } from './send.js';
 
-const debug = createDebug('hearing:telegram');
-
 /** What every handler shares. */
-export interface Door {
+export interface Answering {
   conversation: Conversation;
   /** Inline queries arrive per keystroke, so they get their own, looser bucket than chat messages. */
   inlineLimiter: RateLimiter;
-  /** One line, already redacted. */
-  log: (line: string) => void;
+  log: DoorLog;
   /** Telegram's message limit; tests lower it to see long replies split. */
   messageLimit: number;
 }
 
-/** Private chats: any text. Groups: commands, mentions of the bot, replies to it; other chatter never reaches the conversation. */
-export const onMessage = (door: Door) => async (ctx: Context) => {
+/** Private chats: any text. Groups: commands, mentions of the bot, replies to it; other chatter never gets further. */
+export const onMessage = (door: Answering) => async (ctx: Context) => {
   const message = ctx.message!;
   const addressed = addressedText(message, ctx.me);
-  if (!addressed) return debug('ignored message %d in %s chat', message.message_id, message.chat.type);
+  if (!addressed) return door.log.debug('ignored message %d in %s chat', message.message_id, message.chat.type);
   const userId = String(message.from?.id ?? message.chat.id);
   const { reply, silence } = door.conversation.respond({
     text: addressed.text,
@@ -33,7 +30,7 @@ export const onMessage = (door: Door) => async (ctx: Context) => {
     chatId: String(message.chat.id),
     addressed: true,
   });
-  if (!reply) return debug('silent on message %d (%s)', message.message_id, silence);
+  if (!reply) return door.log.debug('silent on message %d (%s)', message.message_id, silence);
   await sendReply(
     ctx.api,
     { chatId: message.chat.id, replyTo: addressed.chat === 'group' ? message : undefined },
@@ -43,7 +40,7 @@ export const onMessage = (door: Door) => async (ctx: Context) => {
 };
 
 /** A button's data is a command; the spinner on the button always stops, even when the bot stays silent. */
-export const onButton = (door: Door) => async (ctx: Context) => {
+export const onButton = (door: Answering) => async (ctx: Context) => {
   const query = ctx.callbackQuery!;
   let answered = false;
   const answer = async (text?: string) => {
@@ -51,7 +48,7 @@ export const onButton = (door: Door) => async (ctx: Context) => {
     // "query is too old" after a restart must not stop the reply itself.
     await ctx
       .answerCallbackQuery(text ? { text } : undefined)
-      .catch((error) => debug('answerCallbackQuery failed: %s', describeError(error)));
+      .catch((error) => door.log.debug('answerCallbackQuery failed: %s', describeError(error)));
   };
   try {
     const chat = query.message?.chat;
@@ -74,7 +71,7 @@ export const onButton = (door: Door) => async (ctx: Context) => {
 };
 
 /** `@bot 汉融通` in any chat: up to ten answers; an empty query offers a private chat instead. */
-export const onInline = (door: Door) => async (ctx: Context) => {
+export const onInline = (door: Answering) => async (ctx: Context) => {
   const { query, from } = ctx.inlineQuery!;
   if (query.trim() === '')
     return void (await ctx.answerInlineQuery([], { cache_time: INLINE_CACHE_SECONDS, button: ASK_IN_PRIVATE }));
@@ -89,19 +86,12 @@ export const onInline = (door: Door) => async (ctx: Context) => {
 };
 
 /** One failed update is logged with its id and kind and then forgotten; the next update is served as usual. */
-export const onError = (door: Door) => (error: BotError<Context>) => {
-  if (isNotModified(error.error)) return debug('message not modified (ignored)');
+export const onError = (door: Answering) => (error: BotError<Context>) => {
+  if (isNotModified(error.error)) return door.log.debug('message not modified (ignored)');
   const update = error.ctx.update;
   const kind = Object.keys(update).find((k) => k !== 'update_id') ?? 'unknown';
-  door.log(`telegram: update ${update.update_id} (${kind}) failed: ${describeError(error.error)}`);
+  door.log.error(`update ${update.update_id} (${kind}) failed: ${describeError(error.error)}`);
 };
-
-/** An error's message with its cause (grammY's HttpError wraps the network error, whose message may hold the URL). */
-export function describeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const cause = error instanceof HttpError ? error.error : error instanceof Error ? error.cause : undefined;
-  return cause === undefined ? message : `${message} (${cause instanceof Error ? cause.message : String(cause)})`;
-}
 
 const BUSY = '请稍等片刻再试。';
 const ASK_IN_PRIVATE = { text: '输入问题，例如：经开区汽车怎么说；或点此私聊提问', start_parameter: 'inline' };

@@ -1,4 +1,4 @@
-// Inline keyboards for replies: related matches, list lines (such as /dept's bodies) and did-you-mean candidates as buttons.
+// Inline keyboards for replies: related matches, list lines (/dept's bodies) and did-you-mean candidates as buttons.
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
 import { type Reply, type Suggestion, shorten } from '../../src/chat/reply.js';
 

@@ -1,79 +1,48 @@
-// Running the bot: long polling or a webhook server until told to stop, and the signals that tell it.
-import { createServer } from 'node:http';
-import { type Bot, webhookCallback } from 'grammy';
-import type { WebhookConfig } from './env.js';
-import { describeError } from './handlers.js';
+// Serving Telegram: the Bot API reached and the menu set, then long polling or the webhook until the door stops.
+import type { Api, Bot } from 'grammy';
+import { COMMANDS } from '../../src/chat/intent.js';
+import { describeError } from '../door/log.js';
+import type { DoorContext } from '../door/run.js';
+import type { TelegramConfig } from './env.js';
+import { createUpdateGate, type UpdateGate } from './gate.js';
+import { grammySignal, pollUntilStopped } from './polling.js';
+import { serveWebhook } from './webhook.js';
 
-/** Updates the bot asks Telegram for; edits, reactions and member changes need no answer. */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+/** Builds the bot for `serveTelegram` (createTelegramBot, passed in so this module need not import the door). */
+export type BotFactory = (context: DoorContext<TelegramConfig>, gate: UpdateGate) => Bot;
 
-/** Long polling until `signal` aborts, then a clean stop. */
-export async function pollUntil(
-  bot: Bot,
-  signal: AbortSignal,
-  log: (line: string) => void,
-  apiRoot: string | undefined,
-): Promise<void> {
-  if (signal.aborted) return;
-  // stop() also confirms the handled updates to Telegram; the process must not exit before that call returns.
-  let stopped: Promise<void> = Promise.resolve();
-  signal.addEventListener(
-    'abort',
-    () => (stopped = bot.stop().catch((error) => log(`telegram: stop: ${describeError(error)}`))),
-    { once: true },
-  );
-  await bot.start({
-    allowed_updates: ALLOWED_UPDATES,
-    onStart: (me) => log(`telegram: @${me.username} answering by long polling${apiRoot ? ` via ${apiRoot}` : ''}`),
-  });
-  await stopped;
-}
-
-/** A webhook server on the configured port and path, until `signal` aborts; posts without the secret are refused (401). */
-export async function serveWebhook(
-  bot: Bot,
-  webhook: WebhookConfig,
-  signal: AbortSignal,
-  log: (line: string) => void,
-): Promise<void> {
-  const path = new URL(webhook.url).pathname;
-  const handle = webhookCallback(bot, 'http', { secretToken: webhook.secret });
-  const server = createServer((req, res) => {
-    if (req.method === 'POST' && new URL(req.url ?? '/', 'http://localhost').pathname === path)
-      return void handle(req, res);
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve, reject) =>
-    server.once('error', reject).listen(webhook.port, webhook.host, resolve),
-  );
+/** The door's `serve`: one bot, and one gate shared by the bot and whichever way the updates arrive. */
+export async function serveTelegram(context: DoorContext<TelegramConfig>, build: BotFactory): Promise<void> {
+  const { config, log, signal, ready } = context;
+  const gate = createUpdateGate();
+  const bot = build(context, gate);
+  const where = config.apiRoot ?? 'api.telegram.org';
+  const reminder = setInterval(() => log.info(`still waiting for the Bot API at ${where}…`), PATIENCE_MS);
   try {
-    await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ALLOWED_UPDATES });
-    log(`telegram: @${bot.botInfo.username} answering on a webhook, ${webhook.host ?? '*'}:${webhook.port}${path}`);
-    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    await bot.init(grammySignal(signal));
   } finally {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    clearInterval(reminder);
+  }
+  await registerCommands(bot.api).catch((error) =>
+    log.error(`setMyCommands failed, the menu may be stale: ${describeError(error)}`),
+  );
+  const me = `@${bot.botInfo.username}`;
+  const via = config.apiRoot ? ` via ${config.apiRoot}` : '';
+  if (config.webhook) {
+    const onStart = (at: string) => ready(`${me} answering on a webhook, ${at}`);
+    await serveWebhook(bot, config.webhook, { signal, gate, log, onStart });
+  } else {
+    const onStart = () => ready(`${me} answering by long polling${via}`);
+    await pollUntilStopped(bot, { signal, gate, log, onStart });
   }
 }
 
-/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
-export function signalled(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const first = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', first).off('SIGTERM', first);
-      process.once('SIGINT', () => process.exit(130)).once('SIGTERM', () => process.exit(143));
-      resolve(signal);
-    };
-    process.on('SIGINT', first).on('SIGTERM', first);
-  });
+/** The command menu, with Chinese descriptions, for everyone (default) and for Chinese-language clients. */
+export async function registerCommands(api: Api): Promise<void> {
+  const commands = COMMANDS.map(({ command, description }) => ({ command, description }));
+  await api.setMyCommands(commands);
+  await api.setMyCommands(commands, { language_code: 'zh' });
 }
 
-/** A wrong TELEGRAM_API_ROOT makes grammY retry quietly for ever; say so after a while. */
-export async function withPatience<T>(work: Promise<T>, remind: () => void): Promise<T> {
-  const timer = setInterval(remind, 10_000);
-  try {
-    return await work;
-  } finally {
-    clearInterval(timer);
-  }
-}
+/** A wrong TELEGRAM_API_ROOT makes grammY retry quietly for ever: say so every so often. */
+const PATIENCE_MS = 10_000;

@@ -1,5 +1,9 @@
-// WeChat bot settings: group etiquette and sending, validated with zod, from code or from the environment.
+// WeChat settings, validated with zod: group etiquette and sending (from code or environment), puppet, session.
+import { join } from 'node:path';
 import { z } from 'zod';
+import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { DoorConfigError, type Env, envFlag, envList, envWholeNumber, parseEnv } from '../door/env.js';
+import type { Secret } from '../door/log.js';
 
 /** Group etiquette and sending; every field has a documented default. */
 export const WechatConfigSchema = z
@@ -18,8 +22,11 @@ export const WechatConfigSchema = z
       .default(null),
     /** Answer un-addressed group messages that read as a question and match the hearing confidently. Default true. */
     answerPlainQuestions: z.boolean().default(true),
-    /** Group topics (names) the bot speaks in; empty: every group it is in. Private chats are not affected. */
-    rooms: z.array(z.string().trim().min(1, 'a group name must not be empty')).default([]),
+    /**
+     * Groups the bot speaks in, each by id or by name (topic); empty: every group it is in. A name also admits any
+     * other group renamed to it; an id does not. Private chats are not affected.
+     */
+    rooms: z.array(z.string().trim().min(1, 'a group name or id must not be empty')).default([]),
     /** Longest message sent, in characters; longer replies go out as several messages. Default 1500. */
     splitLimit: z
       .number()
@@ -57,103 +64,84 @@ export interface PuppetChoice {
   token: string | undefined;
 }
 
-/** A setting that cannot be used; the message names the setting and (except for secrets) the bad value. */
-export class WechatConfigError extends Error {
-  override name = 'WechatConfigError';
-  constructor(readonly problems: string[]) {
-    super(`wechat: bad configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
+/** What `npm run wechat` reads from the environment. */
+export interface WechatEnvConfig {
+  puppet: PuppetChoice;
+  bot: WechatConfig;
+  /** Where the login session (`wechat-session.memory-card.json`) is kept. Default `var/`. */
+  sessionDir: string;
 }
 
 /**
- * The settings with defaults filled in; throws WechatConfigError listing every bad field.
+ * The settings with defaults filled in; throws DoorConfigError listing every bad field with its value.
  * @example wechatConfig({ prefix: '#问', answerPlainQuestions: false }).splitLimit // 1500
  */
 export function wechatConfig(input: WechatConfigInput = {}): WechatConfig {
   const parsed = WechatConfigSchema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new WechatConfigError(
-    parsed.error.issues.map((issue) =>
-      issue.code === 'unrecognized_keys'
-        ? `config: ${issue.message}`
-        : `${issue.path.join('.')} ${issue.message}, got ${show(valueAt(input, issue.path))}`,
-    ),
+  const problems = parsed.error.issues.map((issue) =>
+    issue.code === 'unrecognized_keys'
+      ? `config: ${issue.message}`
+      : `${issue.path.join('.')} ${issue.message}, got ${show(valueAt(input, issue.path))}`,
   );
+  throw new DoorConfigError('wechat', problems, 'check the configuration');
 }
 
 /**
  * Reads the environment of `npm run wechat`. Unset variables take the defaults; a set but unusable value is an
  * error, never silently ignored.
- * @example configFromEnv({ WECHAT_ROOMS: '数字经济群,人大代表群' }).bot.rooms // ['数字经济群', '人大代表群']
+ * @example parseWechatEnv({ WECHAT_ROOMS: '数字经济群,@@8f2c…' }).bot.rooms // ['数字经济群', '@@8f2c…']
+ * @throws DoorConfigError naming every bad variable (never the token)
  */
-export function configFromEnv(env: Record<string, string | undefined>): { puppet: PuppetChoice; bot: WechatConfig } {
-  const problems: string[] = [];
-  const get = (name: string): string | undefined => {
-    const value = env[name];
-    return value === undefined || value.trim() === '' ? undefined : value.trim();
+export function parseWechatEnv(env: Env): WechatEnvConfig {
+  const e = parseEnv('wechat', EnvSchema, env, {
+    secrets: ['WECHATY_PUPPET_SERVICE_TOKEN'],
+    docs: 'README.md, "WeChat bot"',
+  });
+  const token = e.WECHATY_PUPPET_SERVICE_TOKEN;
+  const bot = wechatConfig({
+    ...(e.WECHAT_PREFIX !== undefined ? { prefix: e.WECHAT_PREFIX } : {}),
+    ...(e.WECHAT_ANSWER_PLAIN_QUESTIONS !== undefined ? { answerPlainQuestions: e.WECHAT_ANSWER_PLAIN_QUESTIONS } : {}),
+    ...(e.WECHAT_ROOMS !== undefined ? { rooms: e.WECHAT_ROOMS } : {}),
+    ...(e.WECHAT_SPLIT_LIMIT !== undefined ? { splitLimit: e.WECHAT_SPLIT_LIMIT } : {}),
+    ...(e.WECHAT_SEND_DELAY_MS !== undefined ? { sendDelayMs: e.WECHAT_SEND_DELAY_MS } : {}),
+  });
+  return {
+    // A token on its own means a service puppet: that is the only puppet that takes one.
+    puppet: { name: e.WECHATY_PUPPET ?? (token ? 'wechaty-puppet-service' : 'wechaty-puppet-wechat4u'), token },
+    bot,
+    sessionDir: e.WECHAT_SESSION_DIR ?? join(PROJECT_ROOT, 'var'),
   };
-
-  const token = get('WECHATY_PUPPET_SERVICE_TOKEN');
-  // A token on its own means a service puppet: that is the only puppet that takes one.
-  const puppetName = get('WECHATY_PUPPET') ?? (token ? 'wechaty-puppet-service' : 'wechaty-puppet-wechat4u');
-  const puppet = (PUPPETS as readonly string[]).includes(puppetName) ? (puppetName as PuppetName) : undefined;
-  if (!puppet) problems.push(`WECHATY_PUPPET must be one of ${PUPPETS.join(', ')}, got ${show(puppetName)}`);
-  if (puppet === 'wechaty-puppet-service' && !token)
-    problems.push(
-      'WECHATY_PUPPET_SERVICE_TOKEN must be set for wechaty-puppet-service (the token from your puppet service provider)',
-    );
-
-  const flag = get('WECHAT_ANSWER_PLAIN_QUESTIONS');
-  let answerPlainQuestions: boolean | undefined;
-  if (flag !== undefined) {
-    answerPlainQuestions = TRUE.has(flag.toLowerCase()) ? true : FALSE.has(flag.toLowerCase()) ? false : undefined;
-    if (answerPlainQuestions === undefined)
-      problems.push(`WECHAT_ANSWER_PLAIN_QUESTIONS must be true or false, got ${show(flag)}`);
-  }
-  const integer = (name: string): number | undefined => {
-    const value = get(name);
-    if (value === undefined) return undefined;
-    if (/^\d+$/.test(value)) return Number(value);
-    problems.push(`${name} must be a whole number, got ${show(value)}`);
-    return undefined;
-  };
-  const splitLimit = integer('WECHAT_SPLIT_LIMIT');
-  const sendDelayMs = integer('WECHAT_SEND_DELAY_MS');
-  const rooms = get('WECHAT_ROOMS')
-    ?.split(/[,，\n]/)
-    .map((r) => r.trim())
-    .filter((r) => r !== '');
-  const prefix = env.WECHAT_PREFIX;
-
-  const input: WechatConfigInput = {
-    ...(prefix !== undefined && prefix.trim() !== '' ? { prefix } : {}),
-    ...(answerPlainQuestions !== undefined ? { answerPlainQuestions } : {}),
-    ...(rooms ? { rooms } : {}),
-    ...(splitLimit !== undefined ? { splitLimit } : {}),
-    ...(sendDelayMs !== undefined ? { sendDelayMs } : {}),
-  };
-  let bot: WechatConfig | undefined;
-  try {
-    bot = wechatConfig(input);
-  } catch (error) {
-    if (!(error instanceof WechatConfigError)) throw error;
-    problems.push(
-      ...error.problems.map((p) => p.replace(/^(\w+)/, (field) => ENV_NAMES[field as keyof WechatConfig] ?? field)),
-    );
-  }
-  if (problems.length > 0 || !bot || !puppet) throw new WechatConfigError(problems);
-  return { puppet: { name: puppet, token }, bot };
 }
 
-const ENV_NAMES: Record<keyof WechatConfig, string> = {
-  prefix: 'WECHAT_PREFIX',
-  answerPlainQuestions: 'WECHAT_ANSWER_PLAIN_QUESTIONS',
-  rooms: 'WECHAT_ROOMS',
-  splitLimit: 'WECHAT_SPLIT_LIMIT',
-  sendDelayMs: 'WECHAT_SEND_DELAY_MS',
-};
-const TRUE = new Set(['true', '1', 'yes', 'on']);
-const FALSE = new Set(['false', '0', 'no', 'off']);
+/** What the logs must never show: the puppet service token. */
+export function wechatSecrets(config: WechatEnvConfig): Secret[] {
+  return [{ name: 'token', value: config.puppet.token }];
+}
+
+const field = WechatConfigSchema.shape;
+
+const EnvSchema = z
+  .object({
+    WECHATY_PUPPET: z
+      .enum(PUPPETS, { errorMap: () => ({ message: `must be one of ${PUPPETS.join(', ')}` }) })
+      .optional(),
+    WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+    WECHAT_PREFIX: field.prefix.removeDefault().unwrap().optional(),
+    WECHAT_ANSWER_PLAIN_QUESTIONS: envFlag().optional(),
+    WECHAT_ROOMS: envList().optional(),
+    WECHAT_SPLIT_LIMIT: envWholeNumber(field.splitLimit.removeDefault()).optional(),
+    WECHAT_SEND_DELAY_MS: envWholeNumber(field.sendDelayMs.removeDefault()).optional(),
+    WECHAT_SESSION_DIR: z.string().optional(),
+  })
+  .superRefine((e, ctx) => {
+    if (e.WECHATY_PUPPET === 'wechaty-puppet-service' && !e.WECHATY_PUPPET_SERVICE_TOKEN)
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['WECHATY_PUPPET_SERVICE_TOKEN'],
+        message: 'must be set for wechaty-puppet-service (the token from your puppet service provider)',
+      });
+  });
 
 function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return path.reduce<unknown>(

@@ -1,69 +1,17 @@
 // The hearings the chat serves, each with key, subject, date and examples (data/hearings/<id>.json by its transcript).
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { messageOf } from '../errors.js';
 import { answeringBodies, nameKey, resolveBody } from '../hearing/bodies.js';
 import type { AnsweringBody } from '../hearing/glossary.js';
-import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js';
+import { readHearingDataFile } from '../hearing/hearing-data.js';
+import { bodyOf, chineseDate, type Entry, type Hearing, type HearingData, personOf } from '../hearing/model.js';
 import { DATA_DIR } from '../search/artefacts.js';
 import type { HearingTag } from './reply.js';
 
 /** Keys people can type: a few Chinese characters, letters or digits. */
 const KEY = /^[\p{Script=Han}A-Za-z0-9]{1,8}$/u;
 
-/**
- * `data/hearings/<transcript name>.json`: what the transcript does not say. Every field is optional but `key`; without
- * the file the chat derives all of it (key and subject from the title's quotes, examples from the first item).
- * @example
- * { "key": "数字经济", "subject": "加快发展数字经济", "date": "2023-09-13",
- *   "examples": { "questions": ["经开区汽车怎么说"], "dept": "市经信局" } }
- */
-export const HearingLabelsSchema = z
-  .object({
-    /** Qualifies ids and commands when several hearings are loaded (数字经济q5, `/topic 数字经济 2`). */
-    key: z
-      .string()
-      .regex(KEY, 'a short key of 1–8 Chinese characters, letters or digits, e.g. "数字经济"')
-      .refine(
-        (key) => !/^q?\d+$/i.test(key) && key.toLowerCase() !== 'closing',
-        'must not look like a question (5, q5)',
-      ),
-    /** What the hearing was about, for headings: 「加快发展数字经济」专题询问. Default: the title's quoted words. */
-    subject: z.string().trim().min(1).max(40).optional(),
-    /** The day it was held, ISO (2023-09-13): the transcript prints only month and day. */
-    date: z
-      .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'an ISO date such as "2023-09-13"')
-      .refine(isRealDay, 'not a real day')
-      .optional(),
-    /** What help, menus and suggestions offer as examples; each must name something in this hearing. */
-    examples: z
-      .object({
-        /** Questions as people type them (经开区汽车怎么说); the first is the one offered most. */
-        questions: z.array(z.string().trim().min(1).max(40)).min(1).optional(),
-        /** A body for `/dept` (a name people type: 市经信局, 经信局). */
-        dept: z.string().trim().min(1).max(30).optional(),
-        /** An asker for `/who`. */
-        who: z.string().trim().min(1).max(30).optional(),
-        /** A theme number for `/topic`. */
-        topic: z
-          .string()
-          .regex(/^\d{1,2}$/, 'a theme number such as "2"')
-          .optional(),
-        /** A question number for `/q`. */
-        q: z
-          .string()
-          .regex(/^\d{1,3}$/, 'a question number such as "5"')
-          .optional(),
-        /** A body for `/promises`. */
-        promises: z.string().trim().min(1).max(30).optional(),
-      })
-      .strict()
-      .default({}),
-  })
-  .strict();
-export type HearingLabels = z.infer<typeof HearingLabelsSchema>;
+/** What `data/hearings/<id>.json` says of a hearing (the schema lives with the hearing model). */
+export type HearingLabels = HearingData;
 
 /** Examples with every gap filled from the hearing itself. */
 export interface HearingExamples {
@@ -129,19 +77,8 @@ export function readHearingLabels(hearings: readonly Hearing[], dataDir: string 
   const found = new Map<string, LabelsFile>();
   for (const { id } of hearings) {
     const file = join(dataDir, 'hearings', `${id}.json`);
-    if (!existsSync(file)) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(readFileSync(file, 'utf8'));
-    } catch (error) {
-      throw new Error(`hearing labels ${file}: cannot read it as JSON (${messageOf(error).split('\n')[0]})`);
-    }
-    const parsed = HearingLabelsSchema.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      throw new Error(`hearing labels ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-    }
-    found.set(id, { labels: parsed.data, file });
+    const labels = readHearingDataFile(file);
+    if (labels) found.set(id, { labels, file });
   }
   return found;
 }
@@ -214,7 +151,7 @@ function infoOf(hearing: Hearing, index: number, source: LabelsFile | undefined,
   const subject = labels?.subject ?? quoted ?? hearing.title;
   const derivedKey = KEY.test(subject) ? subject : `询问${index + 1}`;
   const key = labels?.key ?? derivedKey;
-  const date = labels?.date ?? null;
+  const date = hearing.date ?? labels?.date ?? null;
   const dateLabel = date ? chineseDate(date) : (/\d{1,2}月\d{1,2}日/.exec(hearing.meetingLine)?.[0] ?? '');
   const first = hearing.items[0]!;
   const shortest = [...hearing.items].sort((a, b) => [...a.question].length - [...b.question].length)[0]!;
@@ -257,16 +194,4 @@ function checkExamples(
     fail('topic', examples.topic, `is no theme number of this hearing (1–${hearing.themes.length})`);
   if (Number(examples.q) < 1 || Number(examples.q) > hearing.items.length)
     fail('q', examples.q, `is no question number of this hearing (1–${hearing.items.length})`);
-}
-
-/** 2023-02-30 is no day: Date would roll it over to March. */
-function isRealDay(iso: string): boolean {
-  const time = Date.parse(`${iso}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === iso;
-}
-
-/** 2023-09-13 → 2023年9月13日. */
-function chineseDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${year}年${month}月${day}日`;
 }

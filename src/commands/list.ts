@@ -1,4 +1,6 @@
 // `list`: every question of the hearing(s), as a table for people or as JSON (--json) for tools.
+// The JSON's top-level `date` is the first hearing's day (YYYY-MM-DD, or null when its year is unknown), as `closing`
+// is the first hearing's closing response.
 import type { SearchEngine } from '../search/engine.js';
 import { type Command, UsageError } from './io.js';
 
@@ -15,10 +17,11 @@ export const list: Command = async (args, io) => {
   return 0;
 };
 
-/** The contract's object of `list --json`: every item of the hearing(s) and the closing response (null if none). */
+/** The contract's object of `list --json` (also `GET /api/list`): every item of the hearing(s), the date, the closing. */
 export function listJson(engine: SearchEngine) {
   const closing = engine.hearings.find((h) => h.closing)?.closing;
   return {
+    date: engine.hearings[0]?.date ?? null,
     items: engine.hearings
       .flatMap((h) => h.items)
       .map((i) => ({

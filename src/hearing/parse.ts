@@ -1,5 +1,14 @@
 // Transcript parser: turns a published 专题询问 transcript (plain text, one paragraph a line) into a Hearing.
-import { type Closing, type Hearing, HearingSchema, type Person, type QaItem, type Theme } from './model.js';
+import {
+  type Closing,
+  type Hearing,
+  type HearingData,
+  HearingSchema,
+  IsoDateSchema,
+  type Person,
+  type QaItem,
+  type Theme,
+} from './model.js';
 
 /** A transcript that cannot be read as a hearing; says which file and line, and why. */
 export class TranscriptError extends Error {
@@ -17,9 +26,10 @@ export class TranscriptError extends Error {
  * Parses one transcript.
  * @param text the file's text, exactly as published
  * @param file the file name, used for the hearing id (without `.txt`) and in errors
+ * @param data what the hearing's data file adds (see {@link HearingDataSchema}), e.g. the year the meeting line omits
  * @example parseTranscript(readFileSync(path, 'utf8'), 'digital-economy-2023-09-13.txt').items.length // 18
  */
-export function parseTranscript(text: string, file: string): Hearing {
+export function parseTranscript(text: string, file: string, data: HearingData = {}): Hearing {
   const hearingId = file.replace(/^.*[\\/]/, '').replace(/\.txt$/i, '');
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const fail = (line: number, reason: string): never => {
@@ -28,6 +38,7 @@ export function parseTranscript(text: string, file: string): Hearing {
 
   let title = '';
   const intro: string[] = [];
+  const introLines: number[] = [];
   const themes: Theme[] = [];
   const items: QaItem[] = [];
   let closing: Closing | null = null;
@@ -104,6 +115,7 @@ export function parseTranscript(text: string, file: string): Hearing {
       question.text += `\n${line}`;
     } else if (themes.length === 0) {
       intro.push(line);
+      introLines.push(lineNo);
     } else {
       fail(lineNo, 'text after a theme line that is neither a question nor an answer');
     }
@@ -117,10 +129,12 @@ export function parseTranscript(text: string, file: string): Hearing {
   const finalClosing = closing as Closing | null;
   if (finalClosing && finalClosing.paragraphs.length === 0) fail(finalClosing.line, 'the overall response is empty');
 
+  const meeting = findMeetingLine(intro, introLines);
   return HearingSchema.parse({
     id: hearingId,
     title,
-    meetingLine: findMeetingLine(intro),
+    meetingLine: meeting.text,
+    date: hearingDate(meeting, data, `${hearingId}.json`, fail),
     intro,
     themes,
     items,
@@ -142,12 +156,43 @@ function isThemeLine(line: string): boolean {
   return /[—-]{2}$/.test(line) && line.length <= 40 && !/[,，。?？!！:：;；]/.test(line);
 }
 
-function findMeetingLine(intro: string[]): string {
-  for (const paragraph of intro) {
+/** The first intro sentence with a date in it, and the line it is on (0 when there is none). */
+function findMeetingLine(intro: string[], lines: number[]): { text: string; line: number } {
+  for (const [i, paragraph] of intro.entries()) {
     const sentence = /[^。]*\d+月\d+日[^。]*。?/.exec(paragraph);
-    if (sentence) return sentence[0].trim();
+    if (sentence) return { text: sentence[0].trim(), line: lines[i]! };
   }
-  return '';
+  return { text: '', line: 0 };
+}
+
+/**
+ * The hearing's day: a meeting line that prints its year (2023年9月13日) is enough; one that does not (9月13日, as
+ * published) takes the year from the data file, whose month and day must then agree with it, so a copied data file
+ * cannot silently date the wrong hearing.
+ */
+function hearingDate(
+  meeting: { text: string; line: number },
+  data: HearingData,
+  dataFile: string,
+  fail: (line: number, reason: string) => never,
+): string | null {
+  const printed = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/.exec(meeting.text);
+  const line = meeting.line || 1;
+  const fromLine = printed?.[1] ? isoDate(printed[1], printed[2]!, printed[3]!) : null;
+  if (fromLine && !IsoDateSchema.safeParse(fromLine).success)
+    fail(line, `the meeting line's date 「${printed![0]}」 is not a day of the calendar`);
+  if (!data.date) return fromLine;
+  if (printed) {
+    const [year, month, day] = data.date.split('-');
+    const agrees = Number(month) === Number(printed[2]) && Number(day) === Number(printed[3]);
+    if (!agrees || (printed[1] !== undefined && printed[1] !== year))
+      fail(line, `the meeting line says 「${printed[0]}」 but ${dataFile} says ${data.date}; correct ${dataFile}`);
+  }
+  return data.date;
+}
+
+function isoDate(year: string, month: string, day: string): string {
+  return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 const QUESTION = /^(.{2,40}?)提问[:：](.*)$/;

@@ -5,13 +5,15 @@ import { loadCommitments } from '../commitments/load.js';
 import { loadGlossary } from '../hearing/glossary.js';
 import type { Hearing } from '../hearing/model.js';
 import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR } from '../search/artefacts.js';
+import { loadEngine } from '../search/engine.js';
 import { renderReferenceMarkdown } from './markdown.js';
 import { buildReferenceModel } from './model.js';
 import { type PageOptions, renderReferencePage } from './page.js';
+import { type AskBot, buildSearchData, type Dictionary } from './search-data.js';
 import { commitmentsSection, DEFAULT_SECTIONS } from './sections.js';
 
-/** Browsers and WeChat handle a page this size instantly; the test holds the page to it. */
-export const MAX_PAGE_BYTES = 1024 * 1024;
+/** A page this size opens at once from a WeChat file message on a phone; the tests hold the page to it. */
+export const MAX_PAGE_BYTES = 256 * 1024;
 
 export interface WriteReferenceOptions extends PageOptions {
   /** Folder the files go into; created when missing. */
@@ -32,17 +34,21 @@ export interface WrittenReference {
 /**
  * Writes `quick-reference.html` and `quick-reference.md` into `outDir`. Unless `sections` says otherwise, they hold the
  * default sections and then 「承诺与目标」 from the index's commitments.
- * @example writeQuickReference({ outDir: 'dist' }).html.bytes // ~90 000
+ * @example writeQuickReference({ outDir: 'dist' }).html.bytes // ~128 000
  */
 export function writeQuickReference(options: WriteReferenceOptions): WrittenReference {
-  const hearing = chooseHearing(readHearings(options.indexDir ?? INDEX_DIR), options.hearingId);
-  const glossary = loadGlossary(join(options.dataDir ?? DATA_DIR, 'glossary.json'));
+  const indexDir = options.indexDir ?? INDEX_DIR;
+  const dataDir = options.dataDir ?? DATA_DIR;
+  const hearing = chooseHearing(readHearings(indexDir), options.hearingId);
+  const glossary = loadGlossary(join(dataDir, 'glossary.json'));
   const model = buildReferenceModel(hearing, glossary);
-  const sections = options.sections ?? [
-    ...DEFAULT_SECTIONS,
-    commitmentsSection(loadCommitments({ indexDir: options.indexDir ?? INDEX_DIR })),
-  ];
-  const html = renderReferencePage(model, { ...options, sections });
+  const sections = options.sections ?? [...DEFAULT_SECTIONS, commitmentsSection(loadCommitments({ indexDir }))];
+  const search = buildSearchData(model, {
+    dictionary: readDictionary(indexDir),
+    glossary,
+    askBot: botFor(hearing, indexDir, dataDir),
+  });
+  const html = renderReferencePage(model, search, { ...options, sections });
   const bytes = Buffer.byteLength(html);
   if (bytes >= MAX_PAGE_BYTES)
     throw new Error(`reference: the page is ${bytes} bytes, over the ${MAX_PAGE_BYTES}-byte limit`);
@@ -55,6 +61,51 @@ export function writeQuickReference(options: WriteReferenceOptions): WrittenRefe
   writeFileSync(written.html.path, html);
   writeFileSync(written.markdown.path, markdown);
   return written;
+}
+
+/**
+ * The bot's confident answers within one hearing, from the engine every chat uses (loaded from the same index), so
+ * the page and the bot agree on every word.
+ */
+export function botFor(hearing: Hearing, indexDir: string, dataDir: string): AskBot {
+  const engine = loadEngine({ indexDir, dataDir });
+  const everything = engine.entries.length;
+  return (word) =>
+    engine
+      .search(word, { limit: everything })
+      .filter((hit) => hit.entry.hearing === hearing.id)
+      .map((hit) => ({ id: hit.entry.id, score: hit.score }));
+}
+
+/**
+ * The segmenter's dictionary as `npm run index` wrote it (jieba's format, `word frequency tag` a line): the main
+ * dictionary's words and total, and the user dictionary's words. Private-use placeholders count towards the total only.
+ */
+export function readDictionary(indexDir: string): Dictionary {
+  const { dict, userDict } = artefactPaths(indexDir).jieba;
+  const words = new Map<string, number>();
+  let total = 0;
+  for (const [file, isUser] of [
+    [dict, false],
+    [userDict, true],
+  ] as const) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (error) {
+      throw new Error(`reference: cannot read ${file} (${(error as Error).message}); run npm run index`);
+    }
+    for (const line of text.split('\n')) {
+      const [word, frequency] = line.split(' ');
+      if (!word) continue;
+      const count = Number(frequency);
+      if (!Number.isFinite(count) || count <= 0)
+        throw new Error(`reference: ${file}: no frequency in ${JSON.stringify(line.slice(0, 40))}; run npm run index`);
+      if (!isUser) total += count;
+      if (!/^[\uE000-\uF8FF]/.test(word)) words.set(word, Math.max(count, words.get(word) ?? 0));
+    }
+  }
+  return { words, total };
 }
 
 export function readHearings(indexDir: string): Hearing[] {

@@ -13,7 +13,7 @@ export function renderReferenceMarkdown(model: ReferenceModel, options: PageOpti
   const { hearing } = model;
   const parts = [
     `# ${md(hearing.title)}`,
-    md(hearing.meetingLine),
+    md(`${model.meeting.before}${model.meeting.date?.text ?? ''}${model.meeting.after}`),
     ...sections.map((s) => `## ${md(s.title)}\n\n${s.markdown}`),
   ];
   return `${parts.filter(Boolean).join('\n\n')}\n`;

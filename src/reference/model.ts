@@ -1,6 +1,16 @@
 // The quick reference as data: one hearing's cards, indexes and closing, with each body's names, ready to render.
+
 import type { AnsweringBody, Glossary } from '../hearing/glossary.js';
-import { CLOSING_BODY, type Closing, type Hearing, type Person, type QaItem, type Theme } from '../hearing/model.js';
+import {
+  CLOSING_BODY,
+  type Closing,
+  type Hearing,
+  type MeetingLine,
+  meetingLine,
+  type Person,
+  type QaItem,
+  type Theme,
+} from '../hearing/model.js';
 
 /** One answering body as the page shows it: printed name first, then what people also call it. */
 export interface ReferenceBody {
@@ -26,6 +36,7 @@ export interface IndexLine<K> {
 /** Everything the page and the Markdown say, derived once from a hearing and the glossary. */
 export interface ReferenceModel {
   hearing: Hearing;
+  meeting: MeetingLine;
   themes: ThemeGroup[];
   /** Answering bodies in order of first answer; the closing's 市政府 is not among them. */
   byBody: IndexLine<ReferenceBody>[];
@@ -58,6 +69,7 @@ export function buildReferenceModel(hearing: Hearing, glossary: Glossary): Refer
 
   return {
     hearing,
+    meeting: meetingLine(hearing),
     themes,
     byBody: groupBy(hearing.items, (item) => item.body).map(([printed, items]) => ({
       key: bodies.get(printed)!,

@@ -1,9 +1,12 @@
 // Assembles the self-contained quick-reference page: header, search controls, table of contents, sections, inline CSS/JS.
+
+import type { MeetingLine } from '../hearing/model.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import type { ReferenceModel } from './model.js';
 import { PAGE_SCRIPT } from './page-script.js';
+import { PAGE_SEARCH } from './page-search.js';
 import { PAGE_CSS } from './page-style.js';
-import { buildSearchData, searchableText } from './search-data.js';
+import type { SearchData } from './search-data.js';
 import { DEFAULT_SECTIONS, type ReferenceSection, type SectionBuilder, themeTitle } from './sections.js';
 
 export interface PageOptions {
@@ -12,10 +15,11 @@ export interface PageOptions {
 }
 
 /**
- * Renders the whole page as one HTML string that needs nothing outside itself.
- * @example writeFileSync('dist/quick-reference.html', renderReferencePage(buildReferenceModel(hearing, glossary)));
+ * Renders the whole page as one HTML string that needs nothing outside itself; `search` is what its search box
+ * knows (search-data.ts).
+ * @example writeFileSync('dist/quick-reference.html', renderReferencePage(model, buildSearchData(model, inputs)));
  */
-export function renderReferencePage(model: ReferenceModel, options: PageOptions = {}): string {
+export function renderReferencePage(model: ReferenceModel, search: SearchData, options: PageOptions = {}): string {
   const sections = (options.sections ?? DEFAULT_SECTIONS).flatMap((build) => build(model));
   assertUniqueIds(sections);
   const { hearing } = model;
@@ -32,17 +36,18 @@ export function renderReferencePage(model: ReferenceModel, options: PageOptions 
 <div class="page">
 <header class="doc-head">
 <h1>${h(hearing.title)}</h1>
-<p class="meeting">${h(hearing.meetingLine)}</p>
+<p class="meeting">${meetingHtml(model.meeting)}</p>
 <p class="print-only" id="print-note" hidden></p>
 </header>
 ${controlsHtml(model)}
-<nav class="toc" aria-label="目录"><ol>${sections.map((s) => `<li><a href="#${h(s.id)}">${h(s.title)}</a></li>`).join('')}</ol></nav>
+<nav class="toc" aria-label="目录"><details class="fold" data-open-wide><summary>目录</summary><ol>${sections.map((s) => `<li><a href="#${h(s.id)}">${h(s.title)}</a></li>`).join('')}</ol></details></nav>
 <main>
+<section class="section results" id="results" aria-label="搜索结果" hidden></section>
 ${sections.map(sectionHtml).join('\n')}
 </main>
 </div>
-<script type="application/json" id="search-data">${jsonForScript(buildSearchData(model, searchableText(model)))}</script>
-<script>${PAGE_SCRIPT}</script>
+<script type="application/json" id="search-data">${jsonForScript(search)}</script>
+<script>${PAGE_SEARCH}${PAGE_SCRIPT}</script>
 </body>
 </html>
 `;
@@ -51,10 +56,18 @@ ${sections.map(sectionHtml).join('\n')}
 /** A section that holds cards is marked so the script can hide it when the filters leave it empty. */
 function sectionHtml(section: ReferenceSection): string {
   const holdsCards = section.html.includes(' data-card ');
+  const heading = `<h2 id="${h(section.id)}-title">${h(section.title)}</h2>`;
+  const content = section.folded
+    ? `<details class="fold"><summary>${heading}</summary>\n${section.html}\n</details>`
+    : `${heading}\n${section.html}`;
   return `<section class="section" id="${h(section.id)}"${holdsCards ? ' data-card-group' : ''} aria-labelledby="${h(section.id)}-title">
-<h2 id="${h(section.id)}-title">${h(section.title)}</h2>
-${section.html}
+${content}
 </section>`;
+}
+
+function meetingHtml(meeting: MeetingLine): string {
+  const date = meeting.date ? `<time datetime="${h(meeting.date.iso)}">${h(meeting.date.text)}</time>` : '';
+  return `${h(meeting.before)}${date}${h(meeting.after)}`;
 }
 
 /** Shown only when the script runs (it adds `js` to <html>); a page opened without scripts is still a full document. */
@@ -72,7 +85,7 @@ function controlsHtml(model: ReferenceModel): string {
   // The search row is a direct child of .page so that it stays stuck to the top over the whole document.
   return `<div class="controls search-row" role="search">
 <label for="search">搜索问答</label>
-<input type="search" id="search" autocomplete="off" placeholder="关键词、提问人、部门简称（如 经信局、光谷），繁体亦可">
+<input type="search" id="search" autocomplete="off" placeholder="如 数据安全、经信局、樊志宏（繁体亦可）">
 <p class="status" id="status" role="status" aria-live="polite"></p>
 </div>
 <div class="controls">

@@ -1,25 +1,101 @@
-// What the page's search box needs besides the cards: each body's other names and a Traditional → Simplified table.
-import { Converter } from 'opencc-js/t2cn';
+// What the page's search box needs, computed at build time: words, the cards the bot answers each with, Traditional forms.
+import { Converter } from 'opencc-js';
+import type { Glossary } from '../hearing/glossary.js';
+import { paragraphsOf, personOf } from '../hearing/model.js';
 import type { ReferenceModel } from './model.js';
 
-/** Embedded in the page as JSON; the browser script reads it once on load. */
-export interface SearchData {
-  /** Printed body name → every other name that should find its cards (official name and short names). */
-  bodyNames: Record<string, string[]>;
-  /**
-   * Traditional → Simplified, as pairs in one string (`經经開开…`): compact, and enough for one-character lookups.
-   * Only characters whose Simplified form occurs in the page are listed; any other query character could not
-   * match anyway.
-   */
-  traditional: string;
+/** The segmenter's dictionary: every word it knows with its frequency, and the sum over all words, listed or not. */
+export interface Dictionary {
+  words: ReadonlyMap<string, number>;
+  total: number;
 }
 
-/** Builds the search data for a page whose searchable text is `pageText`. */
-export function buildSearchData(model: ReferenceModel, pageText: string): SearchData {
-  const bodyNames: Record<string, string[]> = {};
-  for (const body of model.bodies.values()) bodyNames[body.printed] = [...new Set([body.official, ...body.aliases])];
-  const everything = pageText + Object.values(bodyNames).flat().join('');
-  return { bodyNames, traditional: traditionalPairs(new Set(everything)) };
+/** One card the bot answers a word with. */
+export interface BotAnswer {
+  /** Card id: q1…, closing. */
+  id: string;
+  score: number;
+}
+
+/** Asks the bot about one word; its confident answers for this hearing, best first, or none. */
+export type AskBot = (word: string) => BotAnswer[];
+
+export interface SearchInputs {
+  dictionary: Dictionary;
+  glossary: Glossary;
+  askBot: AskBot;
+}
+
+/** Embedded in the page as JSON; the page's script (page-search.ts) reads it once on load. */
+export interface SearchData {
+  /** Card ids; `words` refers to cards by their place in this list. */
+  cards: string[];
+  /**
+   * Word → its dictionary frequency, then pairs of card number and score: the cards the bot answers the word with
+   * when asked it alone, best first. The page cuts a query into these words the way jieba does (most probable path).
+   */
+  words: Record<string, number[]>;
+  /** Sum of the dictionary's frequencies, words not listed included. */
+  total: number;
+  /** Words that name an answering body (`b`) or a person (`p`): the bot routes to their cards. */
+  names: Record<string, 'b' | 'p'>;
+  /** The glossary's chat words and generic words, dropped from a query. */
+  stopWords: string[];
+  /** The glossary's chat phrases of two or more characters, longest first, cut out before segmentation. */
+  fillerPhrases: string[];
+  /** Traditional → Simplified, character pairs in one string (`經经開开…`). */
+  traditional: string;
+  /** Taiwan phrasings → the page's words, as pairs, longest first (資訊 → 信息, 網際網路 → 互联网). */
+  phrases: string[];
+}
+
+/**
+ * Builds the page's search data. Every word of the dictionary that the bot answers alone carries the bot's answers,
+ * so for a word or a name the page shows exactly what the bot would; longer queries combine them (page-search.ts).
+ * @example buildSearchData(model, { dictionary, glossary, askBot: (w) => engine.search(w).map(…) }).words['汉融通']
+ */
+export function buildSearchData(model: ReferenceModel, inputs: SearchInputs): SearchData {
+  const { dictionary, glossary, askBot } = inputs;
+  const cards = [...model.hearing.items.map((item) => item.id), ...(model.hearing.closing ? ['closing'] : [])];
+  const cardNumber = new Map(cards.map((id, i) => [id, i]));
+
+  const names: Record<string, 'b' | 'p'> = {};
+  for (const body of model.bodies.values())
+    for (const name of [body.printed, body.official, ...body.aliases]) names[fold(name)] = 'b';
+  const entries = [...model.hearing.items, ...(model.hearing.closing ? [model.hearing.closing] : [])];
+  for (const entry of entries) names[fold(personOf(entry).name)] ??= 'p';
+
+  // Names and glossary words are words even where the dictionary lacks them (a transcript's new body).
+  const vocabulary = new Map(dictionary.words);
+  for (const word of [...Object.keys(names), ...glossary.terms, ...Object.keys(glossary.synonyms)].map(fold))
+    if (!/\s/.test(word) && !vocabulary.has(word)) vocabulary.set(word, USER_WORD_FREQUENCY);
+
+  const words: Record<string, number[]> = {};
+  for (const [word, frequency] of [...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const answers = askBot(word).filter((a) => cardNumber.has(a.id));
+    words[word] = [frequency, ...answers.flatMap((a) => [cardNumber.get(a.id)!, round(a.score)])];
+  }
+
+  const phrases = taiwanPhrases([...vocabulary.keys()]);
+  // The characters of Taiwan phrasings count too: 訊 in 通訊 must switch on conversion although 讯 is not on the page.
+  const toSimplified = Converter({ from: 'twp', to: 'cn' });
+  const pageText = [
+    ...entries.flatMap((e) => [personOf(e).name, ...paragraphsOf(e)]),
+    ...vocabulary.keys(),
+    ...phrases.flatMap(([taiwan]) => [...taiwan].map((ch) => toSimplified(ch))),
+  ].join('');
+  return {
+    cards,
+    words,
+    total: dictionary.total,
+    names,
+    stopWords: [...new Set([...glossary.fillers, ...glossary.generic].map(fold))],
+    fillerPhrases: [...new Set(glossary.fillers.map(fold).filter((f) => [...f].length >= 2))].sort(
+      (a, b) => b.length - a.length || (a < b ? -1 : 1),
+    ),
+    traditional: traditionalPairs(new Set(pageText)),
+    phrases: phrases.flat(),
+  };
 }
 
 /**
@@ -41,19 +117,29 @@ export function traditionalPairs(wanted: ReadonlySet<string>): string {
   return pairs;
 }
 
-/** Every text the search box can match in the cards, for choosing which Traditional characters to embed. */
-export function searchableText(model: ReferenceModel): string {
-  const { hearing } = model;
-  const items = hearing.items.flatMap((item) => [
-    item.theme.title,
-    item.asker.name,
-    item.asker.title,
-    item.question,
-    item.body,
-    ...item.answer,
-  ]);
-  const closing = hearing.closing
-    ? [hearing.closing.speaker.name, hearing.closing.speaker.title, ...hearing.closing.paragraphs]
-    : [];
-  return [...items, ...closing].join('\n');
+/**
+ * Words that Taiwan writes differently, not just in other characters (信息 → 資訊, 软件 → 軟體), as [Taiwan, page]
+ * pairs, longest first. Only phrasings OpenCC turns back into the same word are kept.
+ */
+export function taiwanPhrases(words: readonly string[]): [string, string][] {
+  const toTaiwan = Converter({ from: 'cn', to: 'twp' });
+  const toSimplified = Converter({ from: 'twp', to: 'cn' });
+  const pairs: [string, string][] = [];
+  for (const word of words) {
+    if ([...word].length < 2) continue;
+    const taiwan = toTaiwan(word);
+    const charByChar = [...taiwan].map((ch) => toSimplified(ch)).join('');
+    if (taiwan !== word && charByChar !== word && toSimplified(taiwan) === word) pairs.push([taiwan, word]);
+  }
+  return pairs.sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1));
 }
+
+/** What the page does to every text before comparing (page-search.ts `fold`), minus Traditional → Simplified. */
+function fold(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+const round = (score: number) => Math.round(score * 1000) / 1000;
+
+/** The frequency jieba gives the words it must keep whole (the index build's user dictionary uses the same). */
+const USER_WORD_FREQUENCY = 2000;

@@ -14,6 +14,8 @@ export interface ReferenceSection {
   html: string;
   /** The same content as Markdown, below its `##` heading. */
   markdown: string;
+  /** Shown folded (a `<details>` that opens on a tap, on a link into it and in print), so the cards come first. */
+  folded?: boolean;
 }
 
 /**
@@ -55,7 +57,7 @@ export const indexSection: SectionBuilder = (model) => {
       `- ${personMarkdown(key.name, key.title)}：${items.map((item) => `${qaLabel(item)} ${md(item.body)}`).join('；')}`,
   );
   const markdown = `### 按答复单位\n\n${bodyLines.join('\n')}\n\n### 按提问人\n\n${askerLines.join('\n')}`;
-  return [{ id: 'index', title: '索引', html, markdown }];
+  return [{ id: 'index', title: '索引', html, markdown, folded: true }];
 };
 
 /** One section per theme, in order, holding its Q&A cards. */

@@ -4,6 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { hearingDataPath } from '../hearing/hearing-data.js';
 import { HearingSchema } from '../hearing/model.js';
 
 /** The folder holding package.json; found by walking up, so sources (src/) and compiled code (dist/src/) agree. */
@@ -91,7 +92,9 @@ export function transcriptFiles(dataDir: string): string[] {
 /** Every file of a data folder the index is built from; a new kind of input is added here, and is then both hashed
  * into the manifest and checked for changes at start. */
 export function dataInputFiles(dataDir: string): string[] {
-  return [...transcriptFiles(dataDir), join(dataDir, 'glossary.json')];
+  const transcripts = transcriptFiles(dataDir);
+  const hearingData = transcripts.map(hearingDataPath).filter((file) => existsSync(file));
+  return [...transcripts, ...hearingData, join(dataDir, 'glossary.json')];
 }
 
 /** How the manifest names a data file: `data/hearings/x.txt`, whatever folder the data lives in. */

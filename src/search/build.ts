@@ -5,6 +5,7 @@ import MiniSearch from 'minisearch';
 import { extractCommitments } from '../commitments/extract.js';
 import { loadCommitments } from '../commitments/load.js';
 import { type Glossary, glossaryWarnings, loadGlossary } from '../hearing/glossary.js';
+import { readHearingData } from '../hearing/hearing-data.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
 import { checkDistinctHearings, readTranscripts } from '../hearing/transcripts.js';
@@ -83,7 +84,10 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
   const data = hashDataFiles(dataDir);
   const glossary = loadGlossary(`${dataDir}/glossary.json`);
   const transcripts = readTranscripts(transcriptFiles(dataDir));
-  const parsed = transcripts.map(({ file, text }) => ({ file, hearing: parseTranscript(text, basename(file)) }));
+  const parsed = transcripts.map(({ file, text }) => ({
+    file,
+    hearing: parseTranscript(text, basename(file), readHearingData(file)),
+  }));
   checkDistinctHearings(parsed);
   const hearings = parsed.map((p) => p.hearing);
   const warnings = [...glossaryWarnings(glossary), ...checkGlossary(hearings, glossary)];

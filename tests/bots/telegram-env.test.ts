@@ -1,6 +1,8 @@
 // The Telegram environment: zod validation, clear messages, and the token never printed, by the parser or by main().
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_WEBHOOK_PORT, parseTelegramEnv, redactor, TelegramConfigError } from '../../bots/telegram/env.js';
+import { DoorConfigError } from '../../bots/door/env.js';
+import { redactor } from '../../bots/door/log.js';
+import { DEFAULT_WEBHOOK_PORT, parseTelegramEnv, telegramSecrets } from '../../bots/telegram/env.js';
 import { main } from '../../bots/telegram.js';
 import { SECRET_HALF, TOKEN } from './telegram-helpers.js';
 
@@ -77,15 +79,15 @@ describe('parseTelegramEnv', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(TelegramConfigError);
+    expect(error).toBeInstanceOf(DoorConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain(SECRET_HALF.slice(0, 20));
   });
 });
 
-describe('redactor', () => {
-  it('replaces the token, its URL-encoded form and its secret half', () => {
-    const redact = redactor(TOKEN);
+describe('telegramSecrets', () => {
+  it('has the token replaced, in its URL-encoded form too, and its secret half alone', () => {
+    const redact = redactor(telegramSecrets(parseTelegramEnv({ TELEGRAM_BOT_TOKEN: TOKEN })));
     expect(redact(`GET /bot${TOKEN}/getMe`)).toBe('GET /bot<token>/getMe');
     expect(redact(`x=${encodeURIComponent(TOKEN)}`)).toBe('x=<token>');
     expect(redact(`secret ${SECRET_HALF}!`)).toBe('secret <token>!');
@@ -102,10 +104,12 @@ describe('main', () => {
     const code = await main({
       env: { ...env, HEARING_MISSES_FILE: 'off' },
       until: new Promise(() => {}),
-      log: (l) => lines.push(l),
+      write: (l) => lines.push(l),
     });
     expect(code).toBe(2);
-    expect(lines.join('\n')).toMatch(/^telegram: cannot start, check the environment:\n {2}TELEGRAM_BOT_TOKEN: /);
+    expect(lines.join('\n')).toMatch(
+      /^telegram: cannot start, check the environment \(see README.md, "Telegram bot"\):\n {2}TELEGRAM_BOT_TOKEN: /,
+    );
     expect(lines.join('\n')).not.toContain(TOKEN.slice(7, 20));
   });
 
@@ -125,7 +129,7 @@ describe('main', () => {
       const code = await main({
         env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, HEARING_MISSES_FILE: 'off' },
         until: new Promise(() => {}),
-        log: (l) => lines.push(l),
+        write: (l) => lines.push(l),
       });
       expect(code).toBe(1);
     } finally {
@@ -138,70 +142,3 @@ describe('main', () => {
     expect(lines.join('\n')).not.toContain(SECRET_HALF);
   });
 });
-
-describe('main in webhook mode', () => {
-  it('sets the webhook with its secret, answers posted updates that carry it, refuses the rest, and stops when told', async () => {
-    const { startStandIn } = await import('./telegram-standin.js');
-    const { BOT_INFO, entitiesOf } = await import('./telegram-helpers.js');
-    const standIn = await startStandIn(TOKEN, BOT_INFO);
-    const port = await freePort();
-    let stop!: () => void;
-    const lines: string[] = [];
-    const running = main({
-      env: {
-        TELEGRAM_BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: standIn.apiRoot,
-        TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/tg/hook',
-        TELEGRAM_WEBHOOK_SECRET: 'hook_secret',
-        TELEGRAM_WEBHOOK_PORT: String(port),
-        TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
-        HEARING_MISSES_FILE: 'off',
-      },
-      until: new Promise<void>((resolve) => (stop = resolve)),
-      log: (l) => lines.push(l),
-    });
-    try {
-      const set = await standIn.waitFor((c) => c.method === 'setWebhook');
-      expect(set.payload).toMatchObject({ url: 'https://bot.example.org/tg/hook', secret_token: 'hook_secret' });
-      const text = '经开区汽车怎么说';
-      const body = JSON.stringify({
-        update_id: 1,
-        message: {
-          message_id: 1,
-          date: 1,
-          chat: { id: 7, type: 'private', first_name: 'x' },
-          from: { id: 7, is_bot: false, first_name: 'x' },
-          text,
-          entities: entitiesOf(text),
-        },
-      });
-      const post = (path: string, secret: string) =>
-        fetch(`http://127.0.0.1:${port}${path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
-          body,
-        });
-      expect((await post('/tg/hook', 'wrong')).status).toBe(401);
-      expect((await post('/elsewhere', 'hook_secret')).status).toBe(404);
-      expect((await post('/tg/hook', 'hook_secret')).status).toBe(200);
-      const sent = await standIn.waitFor((c) => c.method === 'sendMessage');
-      expect(sent.payload.text).toContain('经开区管委会应询回答');
-      stop();
-      expect(await running).toBe(0);
-      expect(lines.join('\n')).toContain(`answering on a webhook, 127.0.0.1:${port}/tg/hook`);
-      expect(lines.join('\n')).not.toContain(SECRET_HALF);
-    } finally {
-      stop();
-      await standIn.close();
-    }
-  });
-});
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

@@ -130,7 +130,7 @@ describe('npm run telegram against a Bot API stand-in', () => {
         .slice(confirmedBefore)
         .filter((c) => c.method === 'getUpdates')
         .map((c) => c.payload),
-    ).toEqual([{ offset: lastUpdateId + 1, limit: 1 }]);
+    ).toEqual([{ offset: lastUpdateId + 1, limit: 1, timeout: 0 }]);
     expect(stderr).toContain('@hearing_bot answering by long polling');
     expect(stderr).not.toContain(SECRET_HALF);
   });

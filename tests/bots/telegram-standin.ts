@@ -7,10 +7,19 @@ export interface StandInCall {
   payload: Record<string, any>;
 }
 
+/** How the stand-in answers one call: after a pause, and/or with an error as Telegram would send it. */
+export interface Behaviour {
+  delayMs?: number;
+  fail?: { error_code: number; description: string; parameters?: { retry_after?: number } };
+}
+
 export interface StandIn {
   /** http://127.0.0.1:<port> — the value for TELEGRAM_API_ROOT. */
   apiRoot: string;
+  /** Every call, recorded when it arrives (before any pause). */
   calls: StandInCall[];
+  /** From now on, calls of `method` are answered as `behaviour(payload)` says; undefined: at once, successfully. */
+  behave(method: string, behaviour: (payload: Record<string, any>) => Behaviour | undefined): void;
   /** Queues an update (its update_id is assigned here) and wakes a waiting getUpdates; returns the id. */
   push(update: Omit<Update, 'update_id'>): number;
   /** Resolves when a call matching `test` has been recorded; rejects after `ms`. */
@@ -29,6 +38,7 @@ export async function startStandIn(token: string, me: UserFromGetMe): Promise<St
   let nextMessageId = 1;
   let wake: Array<() => void> = [];
   const watchers: Array<() => void> = [];
+  const behaviours = new Map<string, (payload: Record<string, any>) => Behaviour | undefined>();
 
   const results: Record<string, (p: Record<string, any>) => Promise<unknown> | unknown> = {
     getMe: () => me,
@@ -51,7 +61,10 @@ export async function startStandIn(token: string, me: UserFromGetMe): Promise<St
       if (queue.length === 0 && timeout > 0) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, timeout * 1000);
-          wake.push(() => (clearTimeout(timer), resolve()));
+          wake.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
       }
       return queue.slice(0, Number(p.limit ?? 100));
@@ -71,6 +84,10 @@ export async function startStandIn(token: string, me: UserFromGetMe): Promise<St
     for (const watch of [...watchers]) watch();
     const result = results[method];
     if (!result) return send(404, { ok: false, error_code: 404, description: `Not Found: method ${method}` });
+    const behaviour = behaviours.get(method)?.(payload);
+    if (behaviour?.delayMs) await new Promise((resolve) => setTimeout(resolve, behaviour.delayMs));
+    if (behaviour?.fail)
+      return void (res.destroyed || send(behaviour.fail.error_code, { ok: false, ...behaviour.fail }));
     const value = await result(payload);
     if (!res.destroyed) send(200, { ok: true, result: value });
   });
@@ -80,6 +97,9 @@ export async function startStandIn(token: string, me: UserFromGetMe): Promise<St
   return {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
+    behave(method, behaviour) {
+      behaviours.set(method, behaviour);
+    },
     push(update) {
       const full = { ...update, update_id: nextUpdateId++ } as Update;
       queue.push(full);

@@ -1,8 +1,11 @@
 // The Telegram door driven with handleUpdate and a recording API: what it sends, where, and when it stays silent.
 import { HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
+import { createDoorLog } from '../../bots/door/log.js';
+import { telegramSecrets } from '../../bots/telegram/env.js';
 import { INLINE_CACHE_SECONDS } from '../../bots/telegram/inline.js';
-import { createTelegramBot, registerCommands, type TelegramBotOptions } from '../../bots/telegram.js';
+import { registerCommands } from '../../bots/telegram/serve.js';
+import { createTelegramBot, type TelegramBotOptions } from '../../bots/telegram.js';
 import { COMMANDS } from '../../src/chat/intent.js';
 import { loadEngine } from '../../src/search/engine.js';
 import {
@@ -27,7 +30,11 @@ function harness(options: Partial<TelegramBotOptions> = {}, fail: Parameters<typ
     token: TOKEN,
     botInfo: BOT_INFO,
     engine,
-    log: (line) => logs.push(line),
+    log: createDoorLog('telegram', {
+      secrets: telegramSecrets({ token: TOKEN, apiRoot: undefined, webhook: undefined }),
+      write: (line) => logs.push(line),
+      debug: false,
+    }),
     ...options,
   });
   return { bot, logs, ...recordApi(bot, fail) };
@@ -386,7 +393,7 @@ describe('errors stay local and never show the token', () => {
     const { bot, logs, calls } = harness({}, { sendMessage: `Forbidden: bot was blocked by the user` });
     await expect(bot.handleUpdate(textUpdate('经开区汽车怎么说'))).resolves.toBeUndefined();
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatch(/^telegram: update \d+ \(message\) failed: .*blocked by the user/);
+    expect(logs[0]).toMatch(/ telegram: error: update \d+ \(message\) failed: .*blocked by the user/);
     await bot.handleUpdate(update({ inline_query: { id: 'iq', from: alice, query: '汉融通', offset: '' } }));
     expect(calls.at(-1)!.method).toBe('answerInlineQuery');
   });

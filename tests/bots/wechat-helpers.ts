@@ -1,9 +1,9 @@
 // A WeChat bot on wechaty-puppet-mock for tests: a logged-in bot, two members, a group, and everything the bot sends.
 import { types, type Wechaty } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
-import type { WechatLogger } from '../../bots/wechat/log.js';
 import { createWechatBot, type HandledMessage, type WechatBotOptions } from '../../bots/wechat.js';
 import { loadEngine } from '../../src/search/engine.js';
+import { collectingLog } from './collecting-log.js';
 
 export const engine = loadEngine();
 
@@ -40,21 +40,16 @@ export async function startBot(options: Partial<WechatBotOptions> = {}) {
   const puppet = new PuppetMock({ mocker });
   const sent: Sent[] = [];
   const handled: HandledMessage[] = [];
-  const logs: Array<{ level: keyof WechatLogger; line: string }> = [];
+  const { log, logs } = collectingLog();
   const send = puppet.messageSendText.bind(puppet);
   puppet.messageSendText = async (to: string, text: string, mentions?: string[]) => {
     sent.push({ to, text, mentions: mentions ?? [] });
     return send(to, text); // the mock ignores mention ids
   };
-  const logger: WechatLogger = {
-    info: (line) => logs.push({ level: 'info', line }),
-    error: (line) => logs.push({ level: 'error', line }),
-    debug: (line) => logs.push({ level: 'debug', line }),
-  };
   const bot = createWechatBot({
     puppet,
     engine,
-    logger,
+    log,
     showQrCode: () => {},
     ...options,
     config: { sendDelayMs: 0, ...options.config },

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanStatus, types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
-import { WechatConfigError } from '../../bots/wechat/config.js';
+import { DoorConfigError } from '../../bots/door/env.js';
 import { createWechatBot, MAX_MESSAGE_AGE_MS } from '../../bots/wechat.js';
 import { createConversation } from '../../src/chat/conversation.js';
 import { bodyOf, paragraphsOf } from '../../src/hearing/model.js';
@@ -194,6 +194,34 @@ describe('group etiquette', () => {
     // Private chats are not affected by the allow-list.
     expect((await say(alice, '经开区汽车怎么说', me)).replies).toHaveLength(1);
   });
+
+  it('allows a group by id: another group renamed to its name stays unanswered; each id is printed once', async () => {
+    const { mocker, me, alice, say, logs } = await startBot({ config: { rooms: ['5001@chatroom'] } });
+    const members = [me.id, alice.id];
+    const allowed = mocker.createRoom({ id: '5001@chatroom', topic: '数字经济学习群', memberIdList: members });
+    const renamed = mocker.createRoom({ id: '5002@chatroom', topic: '数字经济学习群', memberIdList: members });
+    expect((await say(alice, '经开区汽车怎么说', allowed)).replies).toHaveLength(1);
+    expect((await say(alice, '经开区汽车怎么说', renamed)).replies).toEqual([]);
+    await say(alice, '汉融通', allowed);
+    const lines = logs.filter((l) => l.level === 'info' && l.line.startsWith('group ')).map((l) => l.line);
+    expect(lines).toEqual([
+      'group "数字经济学习群" has id 5001@chatroom: answered (allowed by id)',
+      'group "数字经济学习群" has id 5002@chatroom: ignored (not in WECHAT_ROOMS)',
+    ]);
+  });
+
+  it('a list by name admits every group of that name, and says so when it sees a second one', async () => {
+    const { mocker, me, alice, say, logs } = await startBot({ config: { rooms: ['数字经济学习群'] } });
+    const members = [me.id, alice.id];
+    const first = mocker.createRoom({ id: '6001@chatroom', topic: '数字经济学习群', memberIdList: members });
+    const second = mocker.createRoom({ id: '6002@chatroom', topic: '数字经济学习群', memberIdList: members });
+    expect((await say(alice, '经开区汽车怎么说', first)).replies).toHaveLength(1);
+    expect((await say(alice, '经开区汽车怎么说', second)).replies).toHaveLength(1);
+    expect(logs.map((l) => l.line)).toContain(
+      '2 groups are named "数字经济学习群" and WECHAT_ROOMS allows them by name: put the id of the one you mean ' +
+        'in WECHAT_ROOMS instead (ids: 6001@chatroom, 6002@chatroom)',
+    );
+  });
 });
 
 describe('never answers itself, old or repeated messages', () => {
@@ -368,7 +396,7 @@ describe('login and configuration', () => {
 
   it('refuses bad etiquette settings before starting', () => {
     const puppet = new PuppetMock({ mocker: new mock.Mocker() });
-    expect(() => createWechatBot({ puppet, engine, config: { splitLimit: 10 } })).toThrow(WechatConfigError);
+    expect(() => createWechatBot({ puppet, engine, config: { splitLimit: 10 } })).toThrow(DoorConfigError);
     expect(() => createWechatBot({ puppet, engine, config: { splitLimit: 10 } })).toThrow(
       /splitLimit must be at least 200, got 10/,
     );

@@ -45,8 +45,8 @@ describe('readHearingLabels', () => {
     ['not JSON', '{ key: 数字经济 }', /hearing-labels-.*\.json: cannot read it as JSON/],
     ['a key that looks like a question', '{ "key": "q5" }', /: key: must not look like a question/],
     ['a key too long to type', '{ "key": "加快发展数字经济专题询问" }', /: key: a short key of 1–8 Chinese characters/],
-    ['no real day', '{ "key": "数字经济", "date": "2023-02-30" }', /: date: not a real day/],
-    ['a US date', '{ "key": "数字经济", "date": "09/13/2023" }', /: date: an ISO date such as "2023-09-13"/],
+    ['no real day', '{ "key": "数字经济", "date": "2023-02-30" }', /: date: no such day/],
+    ['a US date', '{ "key": "数字经济", "date": "09/13/2023" }', /: date: expected a date as YYYY-MM-DD/],
     ['a misspelt field', '{ "key": "数字经济", "exmaples": {} }', /Unrecognized key\(s\) in object: 'exmaples'/],
   ])('refuses %s, naming the file and the field', (name, content, message) => {
     expect(() => readHearingLabels([digital], labelsDir(name, content))).toThrow(message);

@@ -340,7 +340,7 @@ describe('/help', () => {
     const reply = say(text);
     if (reply?.kind !== 'help') throw new Error(`expected help, got ${reply?.kind}`);
     expect(reply.title).toBe('市人大常委会“加快发展数字经济”专题询问摘录');
-    expect(reply.meetingLine).toContain('9月13日');
+    expect(reply.meetingLine).toContain('2023年9月13日');
     expect(reply.themes).toHaveLength(5);
     expect(reply.examples.map((e) => e.command)).toEqual(['经开区汽车怎么说', '/dept 市经信局', '/who 朱库成']);
     expect(reply.commands.map((c) => c.command.split(' ')[0])).toEqual([

@@ -90,7 +90,7 @@ describe('renderPlain', () => {
 
   it('help names the hearing, the themes and examples', () => {
     const text = renderPlain(reply('/help'))[0]!;
-    expect(text).toMatch(/^市人大常委会“加快发展数字经济”专题询问摘录\n9月13日/);
+    expect(text).toMatch(/^市人大常委会“加快发展数字经济”专题询问摘录\n2023年9月13日,市十五届/);
     for (const s of ['/topic 4 加快提升数字化治理能力', '经开区汽车怎么说', '/dept 市经信局', '/who 朱库成'])
       expect(text).toContain(s);
   });

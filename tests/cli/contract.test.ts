@@ -54,6 +54,7 @@ describe('list --json', () => {
     const run = cli(['list', '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
+    expect(out.date).toBe('2023-09-13');
     expect(out.items).toHaveLength(18);
     expect(out.items[12]).toEqual({
       id: 'q13',

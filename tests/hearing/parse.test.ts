@@ -2,12 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readHearingData } from '../../src/hearing/hearing-data.js';
 import { parseTranscript, splitPerson, TranscriptError } from '../../src/hearing/parse.js';
 import { DATA_DIR } from '../../src/search/artefacts.js';
 
 const FILE = 'digital-economy-2023-09-13.txt';
 const text = readFileSync(join(DATA_DIR, 'hearings', FILE), 'utf8');
-const hearing = parseTranscript(text, FILE);
+const hearing = parseTranscript(text, FILE, readHearingData(join(DATA_DIR, 'hearings', FILE)));
 
 describe('parseTranscript on the digital-economy hearing', () => {
   it('reads the title, the meeting line and the five themes in order', () => {
@@ -117,6 +118,59 @@ describe('parseTranscript on other transcripts of the same format', () => {
   ])('rejects %s with the file and line', (_, input, message) => {
     expect(() => parseTranscript(input, 'other.txt')).toThrow(TranscriptError);
     expect(() => parseTranscript(input, 'other.txt')).toThrow(message);
+  });
+});
+
+describe('the hearing date', () => {
+  const minimal = (meetingLine: string) =>
+    `——某专题询问摘录\n${meetingLine}\n主题一——\n张三委员提问:问?\n甲局应询回答:答。\n`;
+
+  it('takes the year from the data file beside the transcript, since the meeting line prints only 9月13日', () => {
+    expect(hearing.date).toBe('2023-09-13');
+    expect(parseTranscript(text, FILE).date).toBeNull();
+  });
+
+  it.each([
+    ['a meeting line with its year', '2024年5月8日,某次会议举行专题询问。', {}, '2024-05-08'],
+    [
+      'a data file and a meeting line that agree',
+      '5月8日,某次会议举行专题询问。',
+      { date: '2024-05-08' },
+      '2024-05-08',
+    ],
+    [
+      'a data file and a meeting line with the same year',
+      '2024年5月8日,某会议。',
+      { date: '2024-05-08' },
+      '2024-05-08',
+    ],
+    ['a data file and no date in the intro', '某次会议举行专题询问。', { date: '2024-05-08' }, '2024-05-08'],
+    ['neither', '5月8日,某次会议举行专题询问。', {}, null],
+  ])('%s gives %4$s', (_, meetingLine, data, date) => {
+    expect(parseTranscript(minimal(meetingLine), 'other.txt', data).date).toBe(date);
+  });
+
+  it.each([
+    [
+      'another day',
+      '5月8日,某次会议。',
+      { date: '2024-05-09' },
+      /other\.txt:2: the meeting line says 「5月8日」 but other\.json says 2024-05-09; correct other\.json/,
+    ],
+    [
+      'another year',
+      '2023年5月8日,某次会议。',
+      { date: '2024-05-08' },
+      /other\.txt:2: the meeting line says 「2023年5月8日」 but other\.json/,
+    ],
+    [
+      'a day that does not exist',
+      '2023年2月30日,某次会议。',
+      {},
+      /other\.txt:2: the meeting line's date 「2023年2月30日」 is not a day/,
+    ],
+  ])('refuses a data file or meeting line with %s', (_, meetingLine, data, message) => {
+    expect(() => parseTranscript(minimal(meetingLine), 'other.txt', data)).toThrow(message);
   });
 });
 

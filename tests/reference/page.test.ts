@@ -6,19 +6,22 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
+import { meetingLine } from '../../src/hearing/model.js';
 import { escapeHtml, escapeMarkdown, jsonForScript } from '../../src/reference/escape.js';
 import { chooseHearing, MAX_PAGE_BYTES, readHearings, writeQuickReference } from '../../src/reference/files.js';
 import { renderReferenceMarkdown } from '../../src/reference/markdown.js';
 import { buildReferenceModel } from '../../src/reference/model.js';
 import { renderReferencePage } from '../../src/reference/page.js';
-import { traditionalPairs } from '../../src/reference/search-data.js';
+import { taiwanPhrases, traditionalPairs } from '../../src/reference/search-data.js';
 import { commitmentsSection, DEFAULT_SECTIONS, type SectionBuilder } from '../../src/reference/sections.js';
 import { DATA_DIR, INDEX_DIR } from '../../src/search/artefacts.js';
+import { projectPageInputs } from './page-search-node.js';
 
 const hearing = chooseHearing(readHearings(INDEX_DIR), undefined);
 const glossary = loadGlossary(join(DATA_DIR, 'glossary.json'));
 const model = buildReferenceModel(hearing, glossary);
-const page = renderReferencePage(model);
+const { search } = projectPageInputs();
+const page = renderReferencePage(model, search);
 const markdown = renderReferenceMarkdown(model);
 
 /** The page as a reader sees it: tags, scripts and styles gone, entities decoded. */
@@ -72,9 +75,10 @@ const BODIES = [
 ];
 
 describe('renderReferencePage', () => {
-  it('opens with the title and the date line', () => {
+  it('opens with the title and the date line, the date with its year', () => {
     expect(page).toContain(`<h1>${escapeHtml(hearing.title)}</h1>`);
-    expect(text).toContain('9月13日,市十五届人大常委会第十二次会议举行“加快发展数字经济”专题询问。');
+    expect(text).toContain('2023年9月13日,市十五届人大常委会第十二次会议举行“加快发展数字经济”专题询问。');
+    expect(page).toContain('<p class="meeting"><time datetime="2023-09-13">2023年9月13日</time>,市十五届');
   });
 
   it('has the 18 cards, q1..q18 in order, under the five themes in order', () => {
@@ -135,17 +139,25 @@ describe('renderReferencePage', () => {
     expect(Buffer.byteLength(page)).toBeLessThan(MAX_PAGE_BYTES);
   });
 
-  it("embeds the glossary short names and a Traditional table for the page's characters", () => {
+  it("embeds the bot's answers for words and names, the glossary's names and the Traditional forms", () => {
     const data = JSON.parse(page.match(/<script type="application\/json" id="search-data">([^<]*)<\/script>/)![1]!);
-    expect(data.bodyNames.市经信局).toContain('经信局');
-    expect(data.bodyNames.东湖高新区管委会).toContain('光谷');
-    const pairs = new Map(
-      Array.from(data.traditional as string).reduce<[string, string][]>(
-        (acc, ch, i, all) => (i % 2 ? acc : [...acc, [ch, all[i + 1]!]]),
-        [],
-      ),
-    );
+    const cardsOf = (word: string) =>
+      (data.words[word] as number[]).slice(1).flatMap((n, i) => (i % 2 ? [] : [data.cards[n]]));
+    expect(cardsOf('经信局')).toEqual(['q1', 'q3', 'q4', 'q15']);
+    expect(cardsOf('汉融通')[0]).toBe('q7');
+    expect(data.names).toMatchObject({
+      经信局: 'b',
+      光谷: 'b',
+      武汉经济技术开发区管理委员会: 'b',
+      樊志宏: 'p',
+      汪元程: 'p',
+    });
+    expect(data.words.ai).toBeDefined();
+    expect(data.stopWords).toContain('怎么说');
+    const chars = Array.from(data.traditional as string);
+    const pairs = new Map(chars.flatMap((ch, i) => (i % 2 ? [] : [[ch, chars[i + 1]!] as const])));
     expect([...'經開區數據'].map((ch) => pairs.get(ch))).toEqual([...'经开区数据']);
+    expect(data.phrases.join(' ')).toContain('網際網路 互联网');
   });
 
   it('escapes text, so markup in a transcript shows as text', () => {
@@ -154,7 +166,7 @@ describe('renderReferencePage', () => {
       title: '<script>alert("x")</script> & 询问',
       items: hearing.items.map((item, i) => (i === 0 ? { ...item, answer: ['</script><b>粗</b>'] } : item)),
     };
-    const html = renderReferencePage(buildReferenceModel(tricky, glossary));
+    const html = renderReferencePage(buildReferenceModel(tricky, glossary), search);
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 询问');
     expect(html).toContain('<p>&lt;/script&gt;&lt;b&gt;粗&lt;/b&gt;</p>');
     expect(html).not.toContain('<b>粗</b>');
@@ -165,7 +177,7 @@ describe('renderReferencePage', () => {
       { id: 'commitments', title: '承诺与目标', html: '<p>示例</p>', markdown: '示例' },
     ];
     const sections = [...DEFAULT_SECTIONS, extra];
-    expect(renderReferencePage(model, { sections })).toMatch(
+    expect(renderReferencePage(model, search, { sections })).toMatch(
       /<a href="#commitments">承诺与目标<\/a>[\s\S]*<section class="section" id="commitments"[\s\S]*<p>示例<\/p>/,
     );
     expect(renderReferenceMarkdown(model, { sections })).toMatch(/## 承诺与目标\n\n示例\n$/);
@@ -173,7 +185,7 @@ describe('renderReferencePage', () => {
 
   it('refuses two sections with one id', () => {
     const twice: SectionBuilder = () => [{ id: 'index', title: '重复', html: '', markdown: '' }];
-    expect(() => renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, twice] })).toThrow(
+    expect(() => renderReferencePage(model, search, { sections: [...DEFAULT_SECTIONS, twice] })).toThrow(
       'reference: two sections share the id index',
     );
   });
@@ -181,7 +193,7 @@ describe('renderReferencePage', () => {
 
 describe('renderReferenceMarkdown', () => {
   it('has the title, date line, themes, askers with titles and bodies', () => {
-    expect(markdown.startsWith(`# ${hearing.title}\n\n${hearing.meetingLine}\n`)).toBe(true);
+    expect(markdown.startsWith(`# ${hearing.title}\n\n2023年${hearing.meetingLine}\n`)).toBe(true);
     for (const group of model.themes)
       expect(markdown).toContain(`## ${['', '一', '二', '三', '四', '五'][group.theme.index]}、${group.theme.title}`);
     expect(markdown).toContain('### 问5　樊志宏（委员）');
@@ -199,7 +211,7 @@ describe('renderReferenceMarkdown', () => {
 describe('commitmentsSection (承诺与目标)', () => {
   const commitments = loadCommitments();
   const sections = [...DEFAULT_SECTIONS, commitmentsSection(commitments)];
-  const withCommitments = renderReferencePage(model, { sections });
+  const withCommitments = renderReferencePage(model, search, { sections });
   const section = withCommitments.slice(
     withCommitments.indexOf('<section class="section" id="commitments"'),
     withCommitments.indexOf('</main>'),
@@ -282,7 +294,9 @@ describe('commitmentsSection (承诺与目标)', () => {
   it("ignores other hearings' commitments and escapes text", () => {
     const other = { ...commitments[0]!, hearing: 'another-hearing' };
     const marked = { ...commitments[0]!, text: '建设<b>1&2</b>个' };
-    const html = renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, commitmentsSection([other, marked])] });
+    const html = renderReferencePage(model, search, {
+      sections: [...DEFAULT_SECTIONS, commitmentsSection([other, marked])],
+    });
     expect(html).toContain('「建设&lt;b&gt;1&amp;2&lt;/b&gt;个」');
     expect(html).toContain('共1条，来自1个答复单位。');
     expect(renderReferenceMarkdown(model, { sections: [commitmentsSection([marked])] })).toContain(
@@ -330,6 +344,30 @@ describe('escapeMarkdown', () => {
 describe('jsonForScript', () => {
   it('cannot close the script element it sits in', () => {
     expect(jsonForScript({ a: '</script>' })).toBe('{"a":"\\u003c/script>"}');
+  });
+});
+
+describe('meetingLine', () => {
+  it.each([
+    ['9月13日,某次会议举行专题询问。', '2023-09-13', ['', '2023年9月13日', ',某次会议举行专题询问。']],
+    ['2023年9月13日,某次会议。', '2023-09-13', ['', '2023年9月13日', ',某次会议。']],
+    ['会议于9月13日举行。', '2023-09-13', ['会议于', '2023年9月13日', '举行。']],
+    ['某次会议举行专题询问。', '2023-09-13', ['', '2023年9月13日', '　某次会议举行专题询问。']],
+    ['9月13日,某次会议。', null, ['9月13日,某次会议。', undefined, '']],
+  ])('%s on %s reads %j', (line, date, [before, shown, after]) => {
+    const meeting = meetingLine({ ...hearing, meetingLine: line, date });
+    expect([meeting.before, meeting.date?.text, meeting.after]).toEqual([before, shown, after]);
+  });
+});
+
+describe('taiwanPhrases', () => {
+  it('lists the words Taiwan writes with other words, not those that differ only in characters', () => {
+    expect(taiwanPhrases(['信息', '软件', '互联网', '经开区', '数据'])).toEqual([
+      ['網際網路', '互联网'],
+      ['資料', '数据'],
+      ['資訊', '信息'],
+      ['軟體', '软件'],
+    ]);
   });
 });
 

@@ -1,5 +1,6 @@
 // /start, /help: what the hearings are, their themes, example questions and the commands, all from the data.
 import { unique } from '../../hearing/bodies.js';
+import { meetingLineWithYear } from '../../hearing/model.js';
 import { commandMenu, commands, commandText } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';
@@ -13,7 +14,7 @@ export function help(k: Knowledge): Reply {
   return {
     kind: 'help',
     title: one ? one.hearing.title : `${infos.length}场专题询问：`,
-    meetingLine: one ? one.hearing.meetingLine : '',
+    meetingLine: one ? meetingLineWithYear(one.hearing) : '',
     hearings: one ? [] : hearingLines(k),
     themes: infos.flatMap((info) =>
       info.hearing.themes.map((t) => ({ command: commands.topic(t.index, k.catalogue.keyOf(info)), label: t.title })),

@@ -1,9 +1,9 @@
-// Mentions, duplicate ids, ordered sending and the log, without Wechaty: who is the bot talking to, and in what order.
+// What every door shares for messages, without a platform: mentions typed in the text, ids already handled, and
+// replies that go out in order.
 import { describe, expect, it } from 'vitest';
-import { mentionsByName, startsWithMention, withoutMentions } from '../../bots/wechat/etiquette.js';
-import { consoleLogger, withoutRepeats } from '../../bots/wechat/log.js';
-import { createOutbox } from '../../bots/wechat/outbox.js';
-import { createSeenIds } from '../../bots/wechat/seen.js';
+import { mentionsByName, startsWithMention, withoutMentions } from '../../../bots/door/addressing.js';
+import { createOutbox } from '../../../bots/door/outbox.js';
+import { createSeenIds } from '../../../bots/door/seen.js';
 
 describe('mentions in the text', () => {
   it('finds and removes a typed mention of the bot, with WeChat’s U+2005 or a space', () => {
@@ -23,10 +23,22 @@ describe('mentions in the text', () => {
 });
 
 describe('createSeenIds', () => {
-  it('says true once per id and forgets the oldest beyond its capacity', () => {
-    const seen = createSeenIds(2);
-    expect(['a', 'a', 'b', 'c', 'b', 'a'].map((id) => seen.first(id))).toEqual([true, false, true, true, false, true]);
-    expect(() => createSeenIds(0)).toThrow(/capacity/);
+  it('says true once per id and forgets the oldest beyond its capacity', async () => {
+    const seen = createSeenIds({ capacity: 2 });
+    const answers: boolean[] = [];
+    for (const id of ['a', 'a', 'b', 'c', 'b', 'a']) answers.push(await seen.first(id));
+    expect(answers).toEqual([true, false, true, true, false, true]);
+    expect(() => createSeenIds({ capacity: 0 })).toThrow(/capacity/);
+  });
+
+  it('forgets an id once its time is up, as a Redis key with an expiry would', async () => {
+    let t = 0;
+    const seen = createSeenIds({ ttlMs: 1000, now: () => t });
+    expect(await seen.first('m1')).toBe(true);
+    t = 999;
+    expect(await seen.first('m1')).toBe(false);
+    t = 1000;
+    expect(await seen.first('m1')).toBe(true);
   });
 });
 
@@ -59,37 +71,5 @@ describe('createOutbox', () => {
     expect(await outbox.send('room', ['b1'], say)).toBe(1);
     expect(sent).toEqual(['a1', 'b1']);
     expect(errors).toEqual(['outbox: part 2 of 3 to room failed: network down']);
-  });
-});
-
-describe('consoleLogger', () => {
-  it('blanks secrets and prints debug lines only when asked', () => {
-    const out: string[] = [];
-    const quiet = consoleLogger({
-      secrets: ['tok_123', undefined, ''],
-      write: (t) => out.push(t),
-      now: () => new Date(0),
-    });
-    quiet.error('failed with token tok_123 at tok_123');
-    quiet.debug('hidden');
-    expect(out).toEqual(['1970-01-01T00:00:00.000Z error failed with token *** at ***\n']);
-    consoleLogger({ debug: true, write: (t) => out.push(t), now: () => new Date(0) }).debug('shown');
-    expect(out[1]).toContain('debug shown');
-  });
-});
-
-describe('withoutRepeats', () => {
-  it('counts a repeated line instead of printing it, and says how often it came', () => {
-    const out: string[] = [];
-    let t = 0;
-    const log = withoutRepeats(
-      (line) => out.push(line),
-      () => t,
-      1000,
-    );
-    for (const line of ['down', 'down', 'down', 'up']) log(line);
-    t = 5000;
-    log('up');
-    expect(out).toEqual(['down', 'down (repeated 2 more times)', 'up', 'up']);
   });
 });

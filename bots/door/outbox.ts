@@ -1,4 +1,5 @@
 // Sending in order: the parts of a reply go out one after another, and replies to one chat never interleave.
+import { describeError } from './log.js';
 
 export interface Outbox {
   /**
@@ -20,7 +21,11 @@ export interface OutboxOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** @example await outbox.send(room.id, renderPlain(reply), (part) => room.say(part)) */
+/**
+ * One queue per chat, forgotten when idle. Platforms that deliver a chat's messages concurrently (Wechaty events,
+ * HTTP callbacks, long connections) need it; Telegram's updates are ordered per chat before they reach the handler.
+ * @example await outbox.send(room.id, renderPlain(reply), (part) => room.say(part))
+ */
 export function createOutbox(options: OutboxOptions = {}): Outbox {
   const delayMs = options.delayMs ?? 0;
   const onError = options.onError ?? (() => {});
@@ -36,9 +41,7 @@ export function createOutbox(options: OutboxOptions = {}): Outbox {
             await say(part, index);
           } catch (error) {
             onError(
-              new Error(
-                `outbox: part ${index + 1} of ${parts.length} to ${chatId} failed: ${(error as Error)?.message ?? String(error)}`,
-              ),
+              new Error(`outbox: part ${index + 1} of ${parts.length} to ${chatId} failed: ${describeError(error)}`),
             );
             return index;
           }

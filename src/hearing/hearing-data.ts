@@ -1,0 +1,43 @@
+// A hearing's data file, data/hearings/<name>.json beside <name>.txt: what people add that the transcript leaves out.
+import { existsSync, readFileSync } from 'node:fs';
+import { messageOf } from '../errors.js';
+import { type HearingData, HearingDataSchema } from './model.js';
+
+/**
+ * The data file that belongs to a transcript: the same name with `.json`.
+ * @example hearingDataPath('data/hearings/digital-economy-2023-09-13.txt') // '…/digital-economy-2023-09-13.json'
+ */
+export function hearingDataPath(transcriptPath: string): string {
+  return `${transcriptPath.replace(/\.txt$/i, '')}.json`;
+}
+
+/**
+ * Reads and validates a transcript's data file; a transcript without one gets `{}`. Errors name the file, the
+ * field and how to fix it.
+ * @example parseTranscript(readFileSync(path, 'utf8'), basename(path), readHearingData(path)).date // '2023-09-13'
+ */
+export function readHearingData(transcriptPath: string): HearingData {
+  return readHearingDataFile(hearingDataPath(transcriptPath)) ?? {};
+}
+
+/**
+ * Reads and validates one hearing data file; null when there is none. Errors name the file, the field and how to fix it.
+ * @example readHearingDataFile('data/hearings/digital-economy-2023-09-13.json')?.key // '数字经济'
+ */
+export function readHearingDataFile(path: string): HearingData | null {
+  if (!existsSync(path)) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`hearing data ${path}: cannot read it as JSON (${messageOf(error).split('\n')[0]})`);
+  }
+  const parsed = HearingDataSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(
+      `hearing data ${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (expected e.g. {"date": "2023-09-13"})`,
+    );
+  }
+  return parsed.data;
+}
