@@ -1,15 +1,15 @@
 // The HTTP door: the JSON API, the 公众号 and the WeCom app callbacks on one server; main() is `npm run http`.
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { createConversation } from '../src/chat/conversation.js';
-import { createMissesLog, missesPathFromEnv } from '../src/chat/misses.js';
+import type { MissesLog } from '../src/chat/misses.js';
 import { loadCommitments } from '../src/commitments/load.js';
 import { artefactPaths, INDEX_DIR, ManifestSchema } from '../src/search/artefacts.js';
-import { loadEngine, type SearchEngine } from '../src/search/engine.js';
+import type { SearchEngine } from '../src/search/engine.js';
+import type { DoorLog } from './door/log.js';
+import { type Door, type RunOptions, runAsScript, runDoor } from './door/run.js';
 import { createCallbackAnswerer } from './http/callback.js';
-import { type HttpConfig, HttpConfigError, parseHttpEnv, secretsOf } from './http/env.js';
+import { HTTP_DOCS, type HttpConfig, httpSecrets, parseHttpEnv } from './http/env.js';
 import { createKeyLimiter } from './http/limiter.js';
-import { type DoorLog, doorLog } from './http/log.js';
 import { connectRedis } from './http/redis.js';
 import { redisState } from './http/redis-state.js';
 import { createHttpDoor } from './http/server.js';
@@ -18,57 +18,13 @@ import { type DoorState, memoryState } from './http/state.js';
 /** A sender on the 公众号 or the WeCom app gets this many answers a minute; more is silence. */
 export const CALLBACK_ANSWERS_PER_MIN = 10;
 
-export interface MainOptions {
-  env?: Record<string, string | undefined>;
-  /** Resolves when the server should stop. Default: the first SIGINT or SIGTERM. */
-  until?: Promise<unknown>;
-  /** Gets the one `listening on http://HOST:PORT` line. Default: stdout. */
-  out?: (line: string) => void;
-  /** Gets everything else, secrets blanked. Default: stderr. */
-  err?: (line: string) => void;
-}
-
-/** `npm run http`: validate the environment, load the engine once, serve until told to stop; resolves to the exit code. */
-export async function main({
-  env = process.env,
-  until = signalled(),
-  out = (line) => process.stdout.write(`${line}\n`),
-  err = (line) => process.stderr.write(`${line}\n`),
-}: MainOptions = {}): Promise<number> {
-  let config: ReturnType<typeof parseHttpEnv>;
-  try {
-    config = parseHttpEnv(env);
-  } catch (error) {
-    if (!(error instanceof HttpConfigError)) throw error;
-    err(error.message);
-    return 2;
-  }
-  const log = doorLog({ secrets: secretsOf(config), write: err });
-  let running: RunningDoor;
-  try {
-    running = await startHttpDoor({ config, env, log });
-  } catch (error) {
-    log.error((error as Error).message);
-    return 1;
-  }
-  out(`listening on ${running.url}`);
-  log.info(
-    `http: routes /healthz /api/*${config.wechatMp ? ' /wechat/mp' : ''}${config.wecom ? ' /wecom/app' : ''}; ` +
-      `state in ${running.state.kind}`,
-  );
-  await until;
-  await running.close();
-  log.info('http: stopped');
-  return 0;
-}
-
 export interface StartOptions {
   config: HttpConfig;
-  /** For HEARING_MISSES_FILE. Default `process.env`. */
-  env?: Record<string, string | undefined>;
   log: DoorLog;
-  /** Loaded once per process; default `loadEngine()`. */
-  engine?: SearchEngine;
+  /** Loaded once per process and shared. */
+  engine: SearchEngine;
+  /** Where unanswered questions go without Redis (with Redis: the list `hearing:misses`). */
+  misses: MissesLog;
   /** Milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
 }
@@ -78,24 +34,20 @@ export interface RunningDoor {
   url: string;
   port: number;
   state: DoorState;
-  /** Stops the server, then writes what is pending and lets go of Redis. */
+  /** Stops the server (requests in flight finish first), then writes what is pending and lets go of Redis. */
   close(): Promise<void>;
 }
 
 /**
- * Builds everything `npm run http` runs (Redis or memory state, engine, conversation, limits, routes) and listens.
- * @example const door = await startHttpDoor({ config: parseHttpEnv(env), log: doorLog() }); await door.close();
+ * Builds everything `npm run http` runs (Redis or memory state, conversation, limits, routes) and listens.
+ * @example const door = await startHttpDoor({ config, log, engine, misses }); await door.close();
  * @throws Error when Redis cannot be reached or the port cannot be bound, with the fix in the message
  */
 export async function startHttpDoor(options: StartOptions): Promise<RunningDoor> {
-  const { config, log } = options;
-  const env = options.env ?? process.env;
+  const { config, log, engine } = options;
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log.error) : undefined;
   const onStateError = (error: Error) => log.error(error.message);
-  const state = redis
-    ? redisState({ redis, onError: onStateError })
-    : memoryState({ misses: createMissesLog({ path: missesPathFromEnv(env), onError: onStateError }) });
-  const engine = options.engine ?? loadEngine();
+  const state = redis ? redisState({ redis, onError: onStateError }) : memoryState({ misses: options.misses });
   const conversation = createConversation({
     engine,
     commitments: loadCommitments(),
@@ -131,30 +83,32 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
   }
 }
 
+/** `npm run http`: the environment checked, then one server until SIGINT/SIGTERM. */
+export const httpDoor: Door<HttpConfig> = {
+  name: 'http',
+  docs: HTTP_DOCS,
+  configure: parseHttpEnv,
+  secrets: httpSecrets,
+  async serve({ config, log, engine, misses, signal, ready }) {
+    const running = await startHttpDoor({ config, log, engine, misses });
+    const routes = `/healthz /api/*${config.wechatMp ? ' /wechat/mp' : ''}${config.wecom ? ' /wecom/app' : ''}`;
+    ready(`listening on ${running.url} (${routes}; state in ${running.state.kind})`);
+    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    await running.close();
+  },
+};
+
+/** Resolves to the exit code; `--check` stops after the ready line. */
+export const main = (options?: RunOptions): Promise<number> => runDoor(httpDoor, options);
+
 /** The input hash of the index being served (index/manifest.json), for /healthz. */
 function inputHash(): string {
   const file = artefactPaths(INDEX_DIR).manifest;
   try {
     return ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).inputHash;
   } catch (error) {
-    throw new Error(`http: cannot read ${file}: ${(error as Error).message.split('\n')[0]} (run npm run index)`);
+    throw new Error(`cannot read ${file}: ${(error as Error).message.split('\n')[0]} (run npm run index)`);
   }
 }
 
-/** Resolves on the first SIGINT or SIGTERM; a second one ends the process at once. */
-function signalled(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const first = (signal: NodeJS.Signals) => {
-      process.off('SIGINT', first).off('SIGTERM', first);
-      process.once('SIGINT', () => process.exit(130)).once('SIGTERM', () => process.exit(143));
-      resolve(signal);
-    };
-    process.on('SIGINT', first).on('SIGTERM', first);
-  });
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main();
-  // ioredis may still hold a reconnect timer after disconnect() when Redis is down; nothing is left to do.
-  process.exit();
-}
+await runAsScript(import.meta.url, main);

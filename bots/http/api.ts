@@ -5,7 +5,7 @@ import type { Conversation } from '../../src/chat/conversation.js';
 import { listJson } from '../../src/commands/list.js';
 import { searchJson } from '../../src/commands/search.js';
 import type { SearchEngine } from '../../src/search/engine.js';
-import { readJson } from './body.js';
+import { readJsonBody } from './body.js';
 import { HttpError } from './http-error.js';
 import { wholeText } from './paging.js';
 import { json, type Route } from './route.js';
@@ -55,14 +55,8 @@ export function apiRoutes(options: ApiRoutesOptions): Map<string, Route> {
       '/api/ask',
       {
         async POST(req) {
-          const parsed = AskBodySchema.safeParse(await readJson(req));
-          if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((i) => i.message).join('; '));
-          const outcome = conversation.respond({
-            text: parsed.data.text,
-            chat: 'private',
-            userId: 'api',
-            chatId: 'api',
-          });
+          const { text } = await readJsonBody(req, AskBodySchema);
+          const outcome = conversation.respond({ text, chat: 'private', userId: 'api', chatId: 'api' });
           if (!outcome.reply) throw new HttpError(400, `nothing to answer (${outcome.silence}); send a question`);
           return json(200, { reply: outcome.reply, text: wholeText(outcome.reply) });
         },

@@ -1,32 +1,18 @@
-// Reading a request body under a size limit, and the content-type check of JSON routes.
+// The size limit of every body the HTTP door reads, and the JSON routes' content-type check (the reading itself is
+// the door room's readBody and readJson).
 import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { readJson } from '../door/http.js';
 import { HttpError } from './http-error.js';
 
 /** No message WeChat, WeCom or a JSON client sends legitimately comes near this. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
 /**
- * The whole body, or HttpError 413 as soon as it passes `limit` bytes (the rest is not read into memory).
- * @example const body = await readBody(req);
+ * A JSON body checked by `schema`, after its content type: 415 for another type, then readJson's 413 and 400s.
+ * @example const { text } = await readJsonBody(req, AskBodySchema);
  */
-export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw tooLarge(limit);
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw tooLarge(limit);
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks, size);
-}
-
-/**
- * Parses a JSON body after checking its content type; 415 for another type, 400 for text that is not JSON.
- * @example const input = await readJson(req); // unknown, validate it with zod
- */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody<S extends z.ZodTypeAny>(req: IncomingMessage, schema: S): Promise<z.output<S>> {
   const type = String(req.headers['content-type'] ?? '')
     .split(';')[0]!
     .trim()
@@ -34,16 +20,5 @@ export async function readJson(req: IncomingMessage): Promise<unknown> {
   if (type !== 'application/json') {
     throw new HttpError(415, `send the body as JSON with Content-Type: application/json (got ${type || 'none'})`);
   }
-  const body = await readBody(req);
-  try {
-    return JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'the body is not valid JSON; send e.g. {"text": "经开区汽车怎么说"}');
-  }
-}
-
-function tooLarge(limit: number): HttpError {
-  return new HttpError(413, `the body is larger than ${limit / 1024} KB; send a shorter question`, {
-    Connection: 'close',
-  });
+  return readJson(req, schema, MAX_BODY_BYTES);
 }

@@ -1,5 +1,7 @@
 // The HTTP door's configuration from the environment, validated with zod; secrets never appear in its messages.
 import { z } from 'zod';
+import { type Env, envHost, envList, envWholeNumber, parseEnv } from '../door/env.js';
+import type { Secret } from '../door/log.js';
 
 /** What `npm run http` needs, read once from the environment. */
 export interface HttpConfig {
@@ -33,32 +35,20 @@ export interface WecomConfig {
   corpId: string;
 }
 
-/** The environment is wrong; the message names each bad variable and how to fix it, never a secret's value. */
-export class HttpConfigError extends Error {
-  override name = 'HttpConfigError';
-}
-
 export const DEFAULT_HTTP_HOST = '127.0.0.1';
 export const DEFAULT_HTTP_PORT = 8080;
 export const DEFAULT_API_RATE_PER_MIN = 600;
 
+/** Where configuration errors send the operator. */
+export const HTTP_DOCS = 'README.md, "HTTP door"';
+
 /**
  * Reads and checks the HTTP door's variables. Empty strings count as unset.
  * @example parseHttpEnv({ HEARING_HTTP_PORT: '9000' }).port // 9000
- * @throws HttpConfigError naming every bad variable
+ * @throws DoorConfigError naming every bad variable (never showing a secret's value)
  */
-export function parseHttpEnv(env: Record<string, string | undefined>): HttpConfig {
-  const blankless = Object.fromEntries(
-    Object.entries(env)
-      .filter(([k, v]) => KNOWN.has(k) && v !== undefined && v.trim() !== '')
-      .map(([k, v]) => [k, v!.trim()]),
-  );
-  const parsed = EnvSchema.safeParse(blankless);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || 'environment'}: ${issue.message}`);
-    throw new HttpConfigError(`http: cannot start, check the environment:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+export function parseHttpEnv(env: Env): HttpConfig {
+  const e = parseEnv('http', EnvSchema, env, { secrets: SECRET_VARIABLES, docs: HTTP_DOCS });
   return {
     host: e.HEARING_HTTP_HOST ?? DEFAULT_HTTP_HOST,
     port: e.HEARING_HTTP_PORT ?? DEFAULT_HTTP_PORT,
@@ -78,19 +68,18 @@ export function parseHttpEnv(env: Record<string, string | undefined>): HttpConfi
 }
 
 /**
- * Every secret in a config, so loggers can blank them (the Redis URL's password too).
- * @example secretsOf(parseHttpEnv(process.env)).length
+ * What the logs must never show: the API token, the callback Tokens and AES keys, the Redis password.
+ * @example createDoorLog('http', { secrets: httpSecrets(config) })
  */
-export function secretsOf(config: HttpConfig): string[] {
-  const password = config.redisUrl ? redisPassword(config.redisUrl) : undefined;
+export function httpSecrets(config: HttpConfig): Secret[] {
   return [
-    config.apiToken,
-    config.wechatMp?.token,
-    config.wechatMp?.aes?.key,
-    config.wecom?.token,
-    config.wecom?.aesKey,
-    password,
-  ].filter((s): s is string => typeof s === 'string' && s.length > 0);
+    { name: 'api-token', value: config.apiToken },
+    { name: 'mp-token', value: config.wechatMp?.token },
+    { name: 'mp-aes-key', value: config.wechatMp?.aes?.key },
+    { name: 'wecom-token', value: config.wecom?.token },
+    { name: 'wecom-aes-key', value: config.wecom?.aesKey },
+    { name: 'redis-password', value: config.redisUrl ? redisPassword(config.redisUrl) : undefined },
+  ];
 }
 
 function redisPassword(url: string): string | undefined {
@@ -107,44 +96,33 @@ const CALLBACK_TOKEN = /^[A-Za-z0-9]{3,32}$/;
 /** EncodingAESKey: 43 characters of base64 (the console generates it). */
 const AES_KEY = /^[A-Za-z0-9+/]{43}$/;
 
-const port = (what: string) =>
-  z.coerce
-    .number({ invalid_type_error: `must be ${what}` })
-    .int('must be a whole number')
-    .min(0, 'must be 0–65535')
-    .max(65535, 'must be 0–65535');
+/** Variables whose values never appear in a configuration error. */
+const SECRET_VARIABLES = ['HEARING_API_TOKEN', 'WECHAT_MP_TOKEN', 'WECHAT_MP_AES_KEY', 'WECOM_TOKEN', 'WECOM_AES_KEY'];
 
 const EnvSchema = z
   .object({
-    HEARING_HTTP_HOST: z
+    HEARING_HTTP_HOST: envHost().optional(),
+    // 0 (any free port, named in the ready line) is allowed here, unlike envPort: tests and the bench use it.
+    HEARING_HTTP_PORT: z
       .string()
-      .regex(/^[\w.:-]+$/, 'must be a host name or IP address such as 127.0.0.1 (0.0.0.0 for all interfaces)')
+      .regex(/^\d+$/, 'must be a port number such as 8080')
+      .transform(Number)
+      .pipe(z.number().max(65535, 'must be a port from 1 to 65535 (or 0 for any free port)'))
       .optional(),
-    HEARING_HTTP_PORT: port('a port number such as 8080').optional(),
     // zod messages here must not quote the value: it is a secret.
     HEARING_API_TOKEN: z
       .string()
       .min(16, 'too short; use at least 16 random characters (e.g. openssl rand -hex 24)')
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
       .optional(),
-    HEARING_API_RATE_PER_MIN: z.coerce
-      .number({ invalid_type_error: 'must be a number of requests per minute (0 turns the limit off)' })
-      .int('must be a whole number')
-      .min(0, 'must be 0 or more (0 turns the limit off)')
-      .optional(),
+    HEARING_API_RATE_PER_MIN: envWholeNumber().optional(),
     HEARING_TRUST_PROXY: z
       .string()
       .regex(/^(true|false|\d{1,2})$/i, 'must be true (one proxy), false, or the number of proxies in front')
       .transform((v) => (/^true$/i.test(v) ? 1 : /^false$/i.test(v) ? 0 : Number(v)))
       .optional(),
-    HEARING_CORS_ORIGINS: z
-      .string()
-      .transform((v) =>
-        v
-          .split(',')
-          .map((o) => o.trim().replace(/\/+$/, ''))
-          .filter(Boolean),
-      )
+    HEARING_CORS_ORIGINS: envList()
+      .transform((origins) => origins.map((o) => o.replace(/\/+$/, '')))
       .refine(
         (origins) => origins.every((o) => o === '*' || /^https?:\/\/[^/\s]+$/.test(o)),
         'must be * or comma-separated origins such as https://www.example.org (scheme and host, no path)',
@@ -187,5 +165,3 @@ const EnvSchema = z
       if (!e.WECOM_CORP_ID) need('WECOM_CORP_ID', 'for the WeCom app callback (with WECOM_TOKEN and WECOM_AES_KEY)');
     }
   });
-
-const KNOWN = new Set(Object.keys(EnvSchema.innerType().shape));

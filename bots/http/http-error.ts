@@ -1,16 +1,19 @@
-// A request the door refuses: the status, a message that tells the caller how to fix it, and any headers it needs.
+// A request the door refuses with headers the client needs (Retry-After, WWW-Authenticate, Allow): the door room's
+// HttpProblem plus those headers.
+import { HttpProblem } from '../door/http.js';
 
 /**
- * Thrown by a route or a check; the server turns it into a response (JSON on `/api/*`, plain text elsewhere).
- * @example throw new HttpError(400, 'missing q: call /api/search?q=<question>');
+ * Thrown by a route or a check; the server turns it (and any HttpProblem) into a response: JSON on `/api/*`, plain
+ * text elsewhere.
+ * @example throw new HttpError(429, 'too many requests; try again in 12 s', { 'Retry-After': '12' });
  */
-export class HttpError extends Error {
+export class HttpError extends HttpProblem {
   override name = 'HttpError';
   constructor(
-    readonly status: number,
+    status: number,
     message: string,
     readonly headers: Readonly<Record<string, string>> = {},
   ) {
-    super(message);
+    super(status, message);
   }
 }

@@ -31,7 +31,7 @@ export async function connectRedis(url: string, onError: (line: string) => void)
   } catch (error) {
     redis.disconnect();
     throw new Error(
-      `http: cannot reach Redis at ${where(url)} (${lastError || (error as Error).message}); start it, ` +
+      `cannot reach Redis at ${where(url)} (${lastError || (error as Error).message}); start it, ` +
         'fix HEARING_REDIS_URL, or unset it to keep state in this process',
     );
   }

@@ -1,9 +1,10 @@
 // The HTTP door's server: routes by path and method, guards /api/* (CORS, per-address limit, bearer token), turns
 // every refusal into a 4xx with a message that says how to fix it, and never lets one request take the process down.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Conversation } from '../../src/chat/conversation.js';
 import type { SearchEngine } from '../../src/search/engine.js';
+import { closeServer, HttpProblem, listen, SERVER_TIMEOUTS } from '../door/http.js';
+import { type DoorLog, describeError, withoutRepeats } from '../door/log.js';
 import { apiRoutes } from './api.js';
 import { bearerMatches } from './bearer.js';
 import type { CallbackAnswerer } from './callback.js';
@@ -12,7 +13,6 @@ import { corsHeaders } from './cors.js';
 import type { HttpConfig } from './env.js';
 import { HttpError } from './http-error.js';
 import type { KeyLimiter } from './limiter.js';
-import type { DoorLog } from './log.js';
 import { type Answer, JSON_TYPE, type Route, TEXT_TYPE } from './route.js';
 import { wechatMpRoute } from './wechat-mp.js';
 import { wecomAppRoute } from './wecom-app.js';
@@ -36,7 +36,7 @@ export interface HttpDoor {
   readonly server: Server;
   /** Starts listening on the configured host and port; resolves to the address actually bound (port 0 = any free). */
   listen(): Promise<{ host: string; port: number; url: string }>;
-  /** Stops taking connections, lets requests in flight finish (at most `graceMs`), then closes the rest. */
+  /** Stops taking connections, lets requests in flight finish (at most `graceMs`, default 1.5 s), closes the rest. */
   close(graceMs?: number): Promise<void>;
 }
 
@@ -49,7 +49,8 @@ export function createHttpDoor(options: HttpDoorOptions): HttpDoor {
   const { config, log } = options;
   const now = options.now ?? Date.now;
   const routes = apiRoutes(options);
-  const callbackLog = { info: log.info, debug: log.debug };
+  // Refusals come from the internet: a flood of identical ones is counted, not printed line by line.
+  const callbackLog = { info: withoutRepeats(log.info, Date.now), debug: (line: string) => log.debug('%s', line) };
   if (config.wechatMp) {
     const route = wechatMpRoute({ config: config.wechatMp, answerer: options.answerer, now, log: callbackLog });
     routes.set('/wechat/mp', route);
@@ -107,24 +108,23 @@ export function createHttpDoor(options: HttpDoorOptions): HttpDoor {
       try {
         answer = await dispatch(req, url);
       } catch (error) {
-        if (!(error instanceof HttpError)) log.error(`http: ${req.method} ${url.pathname}: ${describe(error)}`);
+        if (!(error instanceof HttpProblem)) log.error(`${req.method} ${url.pathname}: ${describeError(error)}`);
         answer = errorAnswer(error, api || url.pathname === '/healthz' || !routes.has(url.pathname));
       }
     }
     send(res, answer, cors);
-    log.debug(`${req.method} ${url.pathname} ${answer.status} ${(performance.now() - started).toFixed(1)} ms`);
+    log.debug('%s %s %d %s ms', req.method, url.pathname, answer.status, (performance.now() - started).toFixed(1));
   };
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
-      log.error(`http: ${describe(error)}`);
+      log.error(describeError(error));
       if (!res.headersSent) send(res, errorAnswer(error, true), {});
       else res.destroy();
     });
   });
   // Slow clients must not hold sockets for ever; WeChat itself gives up after 5 s.
-  server.headersTimeout = 10_000;
-  server.requestTimeout = 15_000;
+  Object.assign(server, SERVER_TIMEOUTS);
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
     else socket.destroy();
@@ -132,37 +132,27 @@ export function createHttpDoor(options: HttpDoorOptions): HttpDoor {
 
   return {
     server,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        const onError = (error: NodeJS.ErrnoException) =>
-          reject(
-            error.code === 'EADDRINUSE'
-              ? new Error(`http: ${config.host}:${config.port} is in use; set HEARING_HTTP_PORT to a free port`)
-              : error.code === 'EADDRNOTAVAIL'
-                ? new Error(`http: ${config.host} is not an address of this machine; check HEARING_HTTP_HOST`)
-                : error,
-          );
-        server.once('error', onError);
-        server.listen(config.port, config.host, () => {
-          server.off('error', onError);
-          const { port } = server.address() as AddressInfo;
-          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-          resolve({ host: config.host, port, url: `http://${host}:${port}` });
-        });
-      }),
-    async close(graceMs = 5_000) {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeIdleConnections();
-      const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-      await closed;
-      clearTimeout(timer);
+    async listen() {
+      try {
+        const { port } = await listen(server, config.port, config.host);
+        const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+        return { host: config.host, port, url: `http://${host}:${port}` };
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EADDRINUSE')
+          throw new Error(`${config.host}:${config.port} is in use; set HEARING_HTTP_PORT to a free port`);
+        if (code === 'EADDRNOTAVAIL')
+          throw new Error(`${config.host} is not an address of this machine; check HEARING_HTTP_HOST`);
+        throw error;
+      }
     },
+    close: (graceMs = 1_500) => closeServer(server, graceMs),
   };
 }
 
 function errorAnswer(error: unknown, asJson: boolean): Answer {
-  const status = error instanceof HttpError ? error.status : 500;
-  const message = error instanceof HttpError ? error.message : 'internal error; the operator’s log says more';
+  const status = error instanceof HttpProblem ? error.status : 500;
+  const message = error instanceof HttpProblem ? error.message : 'internal error; the operator’s log says more';
   const headers = error instanceof HttpError ? error.headers : {};
   return asJson
     ? { status, type: JSON_TYPE, body: JSON.stringify({ error: message }), headers }
@@ -179,8 +169,4 @@ function send(res: ServerResponse, answer: Answer, cors: Record<string, string>)
     ...answer.headers,
   });
   res.end(answer.body);
-}
-
-function describe(error: unknown): string {
-  return (error as Error)?.stack?.split('\n').slice(0, 3).join(' | ') ?? String(error);
 }

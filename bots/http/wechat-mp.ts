@@ -1,7 +1,8 @@
 // /wechat/mp: the 公众号 message callback. GET verifies the URL, POST carries a message (plain or safe mode) and
 // gets a passive reply; both must carry a valid signature and a fresh timestamp.
 
-import { readBody } from './body.js';
+import { readBody } from '../door/http.js';
+import { MAX_BODY_BYTES } from './body.js';
 import { type CallbackAnswerer, callbackMessageOf } from './callback.js';
 import { type CallbackLog, callbackRefusal, readingBody, unparseable } from './callback-log.js';
 import type { WechatMpConfig } from './env.js';
@@ -63,7 +64,7 @@ export function wechatMpRoute(options: WechatMpRouteOptions): Route {
     },
     async POST(req, url) {
       const request = verify(url);
-      const body = (await readBody(req)).toString('utf8');
+      const body = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
       const fields = readingBody(log, 'mp', Buffer.byteLength(body), () => fieldsOf(body, url, request));
       const message = callbackMessageOf('mp', fields);
       if (!message) throw unparseable(log, 'mp', Buffer.byteLength(body));

@@ -1,6 +1,7 @@
 // /wecom/app: a WeCom (企业微信, 政务微信) self-built app's callback. Always encrypted: GET verifies the URL by
 // decrypting echostr, POST carries a message and gets an encrypted passive reply.
-import { readBody } from './body.js';
+import { readBody } from '../door/http.js';
+import { MAX_BODY_BYTES } from './body.js';
 import { type CallbackAnswerer, callbackMessageOf } from './callback.js';
 import { type CallbackLog, callbackRefusal, readingBody, unparseable } from './callback-log.js';
 import type { WecomConfig } from './env.js';
@@ -43,7 +44,7 @@ export function wecomAppRoute(options: WecomAppRouteOptions): Route {
     },
     async POST(req, url) {
       const signed = request(url);
-      const body = (await readBody(req)).toString('utf8');
+      const body = (await readBody(req, MAX_BODY_BYTES)).toString('utf8');
       const bytes = Buffer.byteLength(body);
       const fields = readingBody(log, 'wecom', bytes, () => {
         const outer = parseWechatXml(body);

@@ -112,10 +112,16 @@ describe('the JSON API', () => {
 describe('bad requests get a JSON error with a 4xx status, and the server keeps serving', () => {
   it.each([
     ['a missing q', () => getJson('/api/search'), 400, /missing q/],
-    ['a body over 16 KB', () => ask(JSON.stringify({ text: 'x'.repeat(MAX_BODY_BYTES) })), 413, /larger than 16 KB/],
+    [
+      'a body over 16 KB',
+      () => ask(JSON.stringify({ text: 'x'.repeat(MAX_BODY_BYTES) })),
+      413,
+      /larger than 16384 bytes/,
+    ],
     ['a form instead of JSON', () => ask('text=汉融通', 'application/x-www-form-urlencoded'), 415, /application\/json/],
     ['no content type', () => fetch(`${door.url}/api/ask`, { method: 'POST', body: new Uint8Array([1]) }), 415, /none/],
     ['invalid JSON', () => ask('{"text": "汉融通"'), 400, /not valid JSON/],
+    ['an empty body', () => ask(''), 400, /empty/],
     ['a JSON array', () => ask('["汉融通"]'), 400, /JSON object/],
     ['text missing', () => ask('{"question": "汉融通"}'), 400, /missing "text"/],
     ['text not a string', () => ask('{"text": 5}'), 400, /must be a string/],

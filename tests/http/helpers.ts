@@ -4,10 +4,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
+import { createDoorLog } from '../../bots/door/log.js';
 import { parseHttpEnv } from '../../bots/http/env.js';
-import { doorLog } from '../../bots/http/log.js';
 import { parseWechatXml, toWechatXml, type XmlFields } from '../../bots/http/wechat-xml.js';
 import { type RunningDoor, startHttpDoor } from '../../bots/http.js';
+import { createMissesLog, missesPathFromEnv } from '../../src/chat/misses.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 
 export const MP_TOKEN = 'mpToken2024';
@@ -25,14 +26,9 @@ export async function startTestDoor(
 ): Promise<RunningDoor & { lines: string[] }> {
   const lines: string[] = [];
   const config = parseHttpEnv({ HEARING_HTTP_PORT: '0', ...env });
-  const log = doorLog({ write: (line) => lines.push(line) });
-  const door = await startHttpDoor({
-    config,
-    env: { HEARING_MISSES_FILE: 'off', ...env },
-    log,
-    engine: options.engine,
-    now: options.now,
-  });
+  const log = createDoorLog('http', { write: (line) => lines.push(line) });
+  const misses = createMissesLog({ path: missesPathFromEnv({ HEARING_MISSES_FILE: 'off', ...env }) });
+  const door = await startHttpDoor({ config, log, misses, engine: options.engine, now: options.now });
   return Object.assign(door, { lines });
 }
 
@@ -216,7 +212,7 @@ export async function startRedis(): Promise<{ url: string; port: number; stop: (
 /** UTF-8 bytes of a text. */
 export const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
-/** `npm run http` as a child process (the compiled door): its URL once it prints the listening line, and its output. */
+/** `npm run http` as a child process (the compiled door): its URL once its ready line says where, and its output. */
 export interface DoorProcess {
   url: string;
   output: () => string;
@@ -233,18 +229,19 @@ export async function spawnDoor(script: string, env: Record<string, string>): Pr
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stderr!.on('data', (d) => (output += d));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`npm run http did not start:\n${output}`)), 30_000);
-    child.stdout!.on('data', (d) => {
-      output += d;
-      const match = /listening on (http:\/\/\S+)/.exec(output);
+    const read = (data: Buffer) => {
+      output += data;
+      const match = /ready: listening on (http:\/\/[\w.:[\]-]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
       }
-    });
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
     void exited.then((code) => {
       clearTimeout(timer);
       reject(new Error(`npm run http exited with ${code}:\n${output}`));

@@ -1,10 +1,11 @@
 // The HTTP door's small parts on their own: environment, bearer token, CORS, client address, XML, signatures, paging.
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { DoorConfigError } from '../../bots/door/env.js';
 import { bearerMatches } from '../../bots/http/bearer.js';
 import { clientAddress } from '../../bots/http/client-address.js';
 import { corsHeaders } from '../../bots/http/cors.js';
-import { HttpConfigError, parseHttpEnv, secretsOf } from '../../bots/http/env.js';
+import { httpSecrets, parseHttpEnv } from '../../bots/http/env.js';
 import { isNextPageRequest, PASSIVE_REPLY_BYTES, pageFooter, pagesOf } from '../../bots/http/paging.js';
 import { isFresh, MAX_CLOCK_SKEW_SECONDS } from '../../bots/http/signature.js';
 import { cdata, parseWechatXml, toWechatXml, XmlError } from '../../bots/http/wechat-xml.js';
@@ -51,14 +52,15 @@ describe('parseHttpEnv', () => {
       wecom: { token: 'QDG6eK', aesKey: WECOM_AES_KEY, corpId: WECOM_CORP_ID },
     });
     expect(parseHttpEnv({ HEARING_TRUST_PROXY: '2' }).trustProxyHops).toBe(2);
-    expect(secretsOf(config)).toEqual(expect.arrayContaining([API_TOKEN, MP_AES_KEY, WECOM_AES_KEY, 's3cretpass']));
+    const secrets = httpSecrets(config).map((s) => s.value);
+    expect(secrets).toEqual(expect.arrayContaining([API_TOKEN, MP_AES_KEY, WECOM_AES_KEY, 's3cretpass']));
   });
 
   const bad: Array<[string, Record<string, string>, RegExp]> = [
     ['a port that is not a number', { HEARING_HTTP_PORT: 'eighty' }, /HEARING_HTTP_PORT: must be a port number/],
-    ['a port out of range', { HEARING_HTTP_PORT: '70000' }, /HEARING_HTTP_PORT: must be 0–65535/],
+    ['a port out of range', { HEARING_HTTP_PORT: '70000' }, /HEARING_HTTP_PORT: must be a port from 1 to 65535 \(or 0/],
     ['a short API token', { HEARING_API_TOKEN: 'abc' }, /HEARING_API_TOKEN: too short/],
-    ['a negative rate', { HEARING_API_RATE_PER_MIN: '-1' }, /HEARING_API_RATE_PER_MIN: must be 0 or more/],
+    ['a negative rate', { HEARING_API_RATE_PER_MIN: '-1' }, /HEARING_API_RATE_PER_MIN: must be a whole number/],
     ['a proxy setting that is not a count', { HEARING_TRUST_PROXY: 'nginx' }, /HEARING_TRUST_PROXY: must be true/],
     ['an origin with a path', { HEARING_CORS_ORIGINS: 'https://x.org/app' }, /HEARING_CORS_ORIGINS: must be \*/],
     ['an AES key without the AppID', { WECHAT_MP_TOKEN: MP_TOKEN, WECHAT_MP_AES_KEY: MP_AES_KEY }, /WECHAT_MP_APPID/],
@@ -67,7 +69,7 @@ describe('parseHttpEnv', () => {
     ['a Redis URL that is not one', { HEARING_REDIS_URL: 'localhost:6379' }, /HEARING_REDIS_URL: must be a redis:\/\//],
   ];
   it.each(bad)('refuses %s, naming the variable and the fix', (_what, env, message) => {
-    expect(() => parseHttpEnv(env)).toThrow(HttpConfigError);
+    expect(() => parseHttpEnv(env)).toThrow(DoorConfigError);
     expect(() => parseHttpEnv(env)).toThrow(message);
   });
 
