@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import { createConversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
-import { loadCommitments } from '../src/commitments/load.js';
 import { artefactPaths, INDEX_DIR, ManifestSchema } from '../src/search/artefacts.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import type { DoorLog } from './door/log.js';
@@ -50,7 +49,6 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
   const state = redis ? redisState({ redis, onError: onStateError }) : memoryState({ misses: options.misses });
   const conversation = createConversation({
     engine,
-    commitments: loadCommitments(),
     misses: state.misses,
     onError: (error) => log.error(error.message),
   });
