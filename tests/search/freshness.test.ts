@@ -54,7 +54,8 @@ describe('staleness', () => {
     [
       'a transcript removed',
       (data: string) => rmSync(join(data, 'hearings', TRANSCRIPT)),
-      `data/hearings/${TRANSCRIPT} removed`,
+      // its data file beside it stops being an input too
+      `data/hearings/${TRANSCRIPT}, data/hearings/${TRANSCRIPT.replace('.txt', '.json')} removed`,
     ],
   ])('refuses %s, naming the file and saying what to run', (_, edit, what) => {
     const { data, index } = copy();
