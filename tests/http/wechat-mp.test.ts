@@ -1,8 +1,8 @@
 // /wechat/mp over real HTTP, driven as WeChat's servers drive it: verification, signatures and timestamps, replies,
 // retries of one MsgId, 2048-byte pages read with 「1」, events, media, bad bodies, and safe mode.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { getSignature } from '@wecom/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../bots/http/body.js';
@@ -42,6 +42,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await door?.close();
   await safe?.close();
+  if (missesFile) rmSync(dirname(missesFile), { recursive: true, force: true });
 });
 
 /** The whole plain reply the conversation gives to `text` (what the pages must add up to). */
