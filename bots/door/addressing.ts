@@ -32,3 +32,16 @@ export function startsWithMention(text: string): boolean {
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * The text without any @-mention typed into it, for platforms that deliver a group message only when the bot is
+ * mentioned (WeCom leaves `@询问助手` in the text, DingTalk the names of others mentioned with it). An @ inside a
+ * word, as in an e-mail address, stays.
+ * @example withoutTypedMentions('@询问助手 经开区汽车怎么说 @张科长') // '经开区汽车怎么说'
+ */
+export function withoutTypedMentions(text: string): string {
+  return text
+    .replace(/(^|\s)@[^\s@]+/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

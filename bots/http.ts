@@ -1,0 +1,112 @@
+// The HTTP door: the JSON API, the 公众号 and the WeCom app callbacks on one server; main() is `npm run http`.
+import { readFileSync } from 'node:fs';
+import { createConversation } from '../src/chat/conversation.js';
+import type { MissesLog } from '../src/chat/misses.js';
+import { artefactPaths, INDEX_DIR, ManifestSchema } from '../src/search/artefacts.js';
+import type { SearchEngine } from '../src/search/engine.js';
+import type { DoorLog } from './door/log.js';
+import { type Door, type RunOptions, runAsScript, runDoor } from './door/run.js';
+import { createCallbackAnswerer } from './http/callback.js';
+import { HTTP_DOCS, type HttpConfig, httpSecrets, parseHttpEnv } from './http/env.js';
+import { createKeyLimiter } from './http/limiter.js';
+import { connectRedis } from './http/redis.js';
+import { redisState } from './http/redis-state.js';
+import { createHttpDoor } from './http/server.js';
+import { type DoorState, memoryState } from './http/state.js';
+
+/** A sender on the 公众号 or the WeCom app gets this many answers a minute; more is silence. */
+export const CALLBACK_ANSWERS_PER_MIN = 10;
+
+export interface StartOptions {
+  config: HttpConfig;
+  log: DoorLog;
+  /** Loaded once per process and shared. */
+  engine: SearchEngine;
+  /** Where unanswered questions go without Redis (with Redis: the list `hearing:misses`). */
+  misses: MissesLog;
+  /** Milliseconds since the epoch. Default `Date.now`. */
+  now?: () => number;
+}
+
+/** A door that is listening. */
+export interface RunningDoor {
+  url: string;
+  port: number;
+  state: DoorState;
+  /** Stops the server (requests in flight finish first), then writes what is pending and lets go of Redis. */
+  close(): Promise<void>;
+}
+
+/**
+ * Builds everything `npm run http` runs (Redis or memory state, conversation, limits, routes) and listens.
+ * @example const door = await startHttpDoor({ config, log, engine, misses }); await door.close();
+ * @throws Error when Redis cannot be reached or the port cannot be bound, with the fix in the message
+ */
+export async function startHttpDoor(options: StartOptions): Promise<RunningDoor> {
+  const { config, log, engine } = options;
+  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log.error) : undefined;
+  const onStateError = (error: Error) => log.error(error.message);
+  const state = redis ? redisState({ redis, onError: onStateError }) : memoryState({ misses: options.misses });
+  const conversation = createConversation({
+    engine,
+    misses: state.misses,
+    onError: (error) => log.error(error.message),
+  });
+  const limiter = (name: string, points: number) => createKeyLimiter({ name, points, redis, onError: onStateError });
+  const door = createHttpDoor({
+    config,
+    engine,
+    conversation,
+    answerer: createCallbackAnswerer({ conversation, state, limiter: limiter('sender', CALLBACK_ANSWERS_PER_MIN) }),
+    apiLimiter: limiter('api', config.ratePerMinute),
+    inputHash: inputHash(),
+    stateKind: state.kind,
+    log,
+    now: options.now,
+  });
+  try {
+    const { url, port } = await door.listen();
+    return {
+      url,
+      port,
+      state,
+      async close() {
+        await door.close();
+        await state.close();
+      },
+    };
+  } catch (error) {
+    await state.close();
+    throw error;
+  }
+}
+
+/** `npm run http`: the environment checked, then one server until SIGINT/SIGTERM. */
+export const httpDoor: Door<HttpConfig> = {
+  name: 'http',
+  docs: HTTP_DOCS,
+  configure: parseHttpEnv,
+  secrets: httpSecrets,
+  async serve({ config, log, engine, misses, signal, ready }) {
+    const running = await startHttpDoor({ config, log, engine, misses });
+    const routes = `/healthz /api/*${config.wechatMp ? ' /wechat/mp' : ''}${config.wecom ? ' /wecom/app' : ''}`;
+    ready(`listening on ${running.url} (${routes}; state in ${running.state.kind})`);
+    if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+    await running.close();
+  },
+};
+
+/** Resolves to the exit code; `--check` stops after the ready line. */
+export const main = (options?: RunOptions): Promise<number> => runDoor(httpDoor, options);
+
+/** The input hash of the index being served (index/manifest.json), for /healthz. */
+function inputHash(): string {
+  const file = artefactPaths(INDEX_DIR).manifest;
+  try {
+    return ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).inputHash;
+  } catch (error) {
+    throw new Error(`cannot read ${file}: ${(error as Error).message.split('\n')[0]} (run npm run index)`);
+  }
+}
+
+await runAsScript(import.meta.url, main);
