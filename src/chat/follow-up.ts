@@ -1,0 +1,84 @@
+// Follow-up cues: messages that only make sense after the bot's last reply (2, 第二个, 谁问的, 还有呢, 不对, 那光谷呢).
+import { parseNumber } from './resolve.js';
+
+/**
+ * What a follow-up asks of the last reply. Read from the text alone; what it points at is decided with the
+ * conversation's memory (see `src/chat/intents/follow-up.ts`).
+ */
+export type FollowUpCue =
+  /** 「2」「第二个」「就是第二个」「第二个详细说说」「最后一个」: that position of the last list or guesses (1-based; -1 last). */
+  | { kind: 'pick'; position: number }
+  /** 「谁问的」 (asker) or 「哪个部门答的」 (body): about the item(s) just shown. */
+  | { kind: 'about'; what: 'asker' | 'body' }
+  /** 「还有呢」「还有别的吗」「换一个」: the next related item not yet shown. */
+  | { kind: 'more' }
+  /** 「有什么数字」「有什么目标」「他们计划几年做成」: the commitments of what was just shown. */
+  | { kind: 'commitments' }
+  /** 「不对」「不是这个」: the answer shown was wrong; the next candidate. */
+  | { kind: 'dislike' }
+  /** 「那东湖高新区呢」「光谷呢」: the same kind of question about another body, person or topic (`subject`). */
+  | { kind: 'elliptical'; subject: string };
+
+/**
+ * The follow-up a message reads as, or null when it stands on its own. Every cue but `elliptical` is the whole
+ * message (apart from particles and punctuation): 「经开区有什么目标」 names a body and is a question of its own.
+ * `normalise` folds Traditional characters, width and case (the engine's normaliser), so 還有呢 reads as 还有呢.
+ * @example readFollowUp('就是第二个') // { kind: 'pick', position: 2 }
+ * @example readFollowUp('那东湖高新区呢') // { kind: 'elliptical', subject: '东湖高新区' }
+ * @example readFollowUp('那经信局的政策落实得怎么样') // null
+ */
+export function readFollowUp(text: string, normalise: (text: string) => string = identity): FollowUpCue | null {
+  const s = normalise(String(text ?? '').slice(0, MAX_CUE_CHARS * 4))
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
+    .replace(OPENER, '');
+  if (s === '' || [...s].length > MAX_CUE_CHARS) return null;
+  const bare = s.replace(PARTICLES, '');
+  const pick = PICK.exec(bare);
+  if (pick) {
+    const position = pick[1] === '最后' ? -1 : parseNumber(pick[1]!);
+    if (position !== undefined && position >= 1 && position <= MAX_POSITION) return { kind: 'pick', position };
+    if (position === -1) return { kind: 'pick', position };
+  }
+  if (ASKER.test(bare)) return { kind: 'about', what: 'asker' };
+  if (BODY.test(bare)) return { kind: 'about', what: 'body' };
+  if (MORE.test(bare)) return { kind: 'more' };
+  if (COMMITMENTS.test(bare)) return { kind: 'commitments' };
+  if (DISLIKE.test(bare)) return { kind: 'dislike' };
+  const elliptical = ELLIPTICAL.exec(s);
+  if (elliptical) {
+    const subject = elliptical[1]!.replace(SUBJECT_TAIL, '');
+    if (subject !== '' && !/^(?:那|这|它|他|她)(?:个|们)?$/.test(subject)) return { kind: 'elliptical', subject };
+  }
+  return null;
+}
+
+/** Longer messages carry a question of their own; every cue above is short. */
+const MAX_CUE_CHARS = 16;
+/** No list the bot shows has more lines than this (19 askers and the closing). */
+const MAX_POSITION = 30;
+const identity = (text: string) => text;
+
+/** Words that open a reply in a chat without saying anything (嗯，那…; 好的，…); 那 itself stays for 那X呢. */
+const OPENER = /^(?:嗯+|哦+|噢+|额+|呃+|好的|好|ok|那么|那个)(?=.)/u;
+/** Particles at the end (吧, 呀, 啊…) and a polite 请 at the start. */
+const PARTICLES = /^(?:请|麻烦)|(?:吧|呀|啊|哈|呗|嘛|吗|呢|哦|喔|么)+$/gu;
+const NUMBER = '[0-9]{1,2}|[一二两三四五六七八九十]{1,3}';
+/** 2 · 第二个 · 就是第二个 · 第二条 · 要第二个 · 看第2个 · 第二个详细说说 · 最后一个. Not 第2题/第2问: that is /q 2. */
+const PICK = new RegExp(
+  `^(?:就是|就|是|要|选|看|看看|打开|我要|我选|我想看|我问的是|我说的是)?(?:第\\s*)?(${NUMBER}|最后)\\s*(?:一(?=[个条项位]))?(?:个|条|项|位)?` +
+    '(?:的)?(?:详细说说|详细讲讲|详细点|详细看看|说说|讲讲|展开说说|展开讲讲|展开|具体说说|具体讲讲|细说|全文|看看|内容)?$',
+  'u',
+);
+const ASKER =
+  /^(?:这个|这|那个|那|它)?(?:问题)?(?:是)?(?:谁|哪位|哪个)(?:委员|代表|领导|人)?(?:问|提|提问|提出)(?:的)?(?:问题)?$|^(?:提问人|提问的人|提问者)是谁$/u;
+const BODY =
+  /^(?:这个|这|那个|那|它)?(?:是)?(?:哪个|哪家|哪一个|什么|啥)(?:部门|单位|局)(?:答|回答|答复|应询|说|讲)?(?:的)?$|^(?:谁|哪个部门)(?:答|回答|答复)的$|^(?:答复单位|回答的部门)是(?:哪个|谁|什么)$/u;
+const MORE =
+  /^(?:还有|还有呢|还有吗|还有没有|还有别的|还有别的吗|还有其他|还有其他的|别的|别的呢|其他|其他的|其他呢|换一个|换个|再来一个|再来一条|下一个|下一条|再换一个|更多)$/u;
+const COMMITMENTS =
+  /^(?:他们|它们|他|它|这个|那|这)?(?:有|定了|提了|说了)?(?:什么|哪些|啥|没有)(?:具体)?(?:数字|目标|指标|承诺|时间表|时限|量化目标|硬指标)$|^(?:他们|它们|他|它|这个|那|这)?(?:计划|打算|准备|要)?(?:用)?(?:几年|多少年|多久|多长时间|什么时候)(?:做成|完成|实现|建成|做到|达到|搞成)?$|^(?:目标|承诺|指标)(?:是)?(?:什么|多少|啥)$/u;
+const DISLIKE =
+  /^(?:不对|不是|不是这个|不是这个问题|不是这条|不是这一个|错了|答错了|你答错了|答非所问|不是我要的|不是我想问的|不是我要问的|不是我问的|牛头不对马嘴)$/u;
+/** 那X呢 · X呢 · 那X怎么说呢: the subject X, at most a dozen characters. */
+const ELLIPTICAL = /^(?:那么|那)?(.{1,12}?)(?:怎么说|怎么样|咋样|咋说|如何)?(?:的)?(?:呢)$/u;
+const SUBJECT_TAIL = /(?:的|那边|这边|方面|那块|这块)$/u;
