@@ -128,7 +128,9 @@ function next(k: Knowledge, memory: Recollection, dislike: boolean): FollowedUp 
         ...entriesOf(k, memory.pending),
         ...(focus ? k.engine.entries.filter((e) => bodyOf(e) === bodyOf(focus)) : []),
         ...(focus?.kind === 'qa'
-          ? k.engine.entries.filter((e) => e.kind === 'qa' && e.hearing === focus.hearing && e.theme.index === focus.theme.index)
+          ? k.engine.entries.filter(
+              (e) => e.kind === 'qa' && e.hearing === focus.hearing && e.theme.index === focus.theme.index,
+            )
           : []),
       ]).filter((e) => !seen.has(e));
   const marked = disliked ? { disliked: shownId(disliked.id, k.catalogue.tagOf(disliked)) } : {};
