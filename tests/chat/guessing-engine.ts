@@ -1,4 +1,5 @@
 // A real engine that, for a few given messages, offers given likely items as guesses: for testing 「你是不是想问」.
+import { cleanMessage } from '../../src/chat/intent.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 
 /**
@@ -7,8 +8,10 @@ import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
  * @example guessingEngine(new Map([['人才这块有什么打算', ['q12', 'q14', 'q9']]])).consult('人才这块有什么打算')
  */
 export function guessingEngine(guesses: ReadonlyMap<string, readonly string[]>, engine = loadEngine()): SearchEngine {
+  // The conversation hands over the message as cleaned (width folded: ， becomes ,).
+  const byText = new Map([...guesses].map(([text, ids]) => [cleanMessage(text), ids]));
   const consult: SearchEngine['consult'] = (text, options) => {
-    const ids = guesses.get(text);
+    const ids = byText.get(cleanMessage(text));
     if (!ids) return engine.consult(text, options);
     const hits = ids.map((id, i) => {
       const entry = engine.entries.find((e) => e.id === id);
