@@ -150,8 +150,16 @@ export function createConversation(options: ConversationOptions): Conversation {
   };
 
   /** The reply to a message: a follow-up of what this member was just shown, or the message read on its own. */
-  const converse = (message: IncomingMessage, intent: Intent, recalled: Recollection | undefined): Turn | null => {
-    const cue = intent.kind === 'question' || intent.kind === 'q' ? readFollowUp(cleanMessage(message.text)) : null;
+  const converse = (
+    message: IncomingMessage,
+    text: string,
+    intent: Intent,
+    recalled: Recollection | undefined,
+  ): Turn | null => {
+    const cue =
+      intent.kind === 'question' || intent.kind === 'q'
+        ? readFollowUp(cleanMessage(text), knowledge.engine.analyser.normalise)
+        : null;
     // In a group only the member who asked follows up (each has their own memory), and only when addressed.
     const mayFollow = recalled !== undefined && (message.chat !== 'group' || message.addressed !== false);
     if (cue && cue.kind !== 'elliptical') {
@@ -189,10 +197,11 @@ export function createConversation(options: ConversationOptions): Conversation {
           return limited(message) ?? { reply: hint(knowledge) };
         }
         const intent = parseIntent(text);
+        if (intent.kind === 'empty') return silent('empty');
         const key = memoryKey(message);
         const at = now().getTime();
         const recalled = memory.recall(key, at);
-        const turn = converse(message, intent, recalled);
+        const turn = converse(message, text, intent, recalled);
         if (turn === null) return silent('etiquette');
         const { reply } = turn;
         if (reply === null) return silent('empty');
@@ -257,7 +266,8 @@ function missOf(
   if (reply === null) return undefined;
   const text = intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
   if (turn.disliked) return { text, tier: 'disliked', answer: turn.disliked };
-  if (!turn.fresh || turn.cue) return undefined;
+  // 「那房价呢」 read on its own is a question like any other; 「不对」 read on its own is none.
+  if (!turn.fresh || (turn.cue && turn.cue.kind !== 'elliptical')) return undefined;
   if (reply.kind === 'not-found' && MISSES_WORTH_KEEPING.has(reply.what)) return { text, tier: 'none' };
   if (reply.kind === 'did-you-mean' && reply.reason === 'guess') {
     const guess = reply.candidates[0] && entryOfCommand(k, reply.candidates[0].command);

@@ -139,6 +139,13 @@ describe('the middle answer: 「你是不是想问」', () => {
     for (const text of ['不对', '2', '还有呢', '谁问的']) say(text);
     expect(misses).toEqual([]);
   });
+
+  it('「那X呢」 about something the hearing lacks is a question of its own, logged as found nothing', () => {
+    const { say, misses } = chat();
+    say('经开区汽车怎么说');
+    expect(say('那房价呢')?.kind).toBe('not-found');
+    expect(misses).toEqual([{ chat: 'private', text: '那房价呢', tier: 'none', time: expect.any(Date) }]);
+  });
 });
 
 describe('follow-ups in the conversation', () => {
@@ -156,6 +163,13 @@ describe('follow-ups in the conversation', () => {
     expect(reply).toMatchObject({ kind: 'list', lines: [] });
     expect(renderPlain(reply!).join('\n')).toMatch(/^没有更接近的问答了/);
     expect(misses.at(-1)).toMatchObject({ tier: 'disliked', answer: 'q4' });
+  });
+
+  it('reads follow-ups in Traditional characters and full width too', () => {
+    const { say } = chat();
+    say('/dept 市经信局');
+    expect(ids(say('第２個'))).toEqual(['q3']);
+    expect(say('是誰問的？')?.kind).toBe('list');
   });
 
   it('a fresh question after a follow-up is answered on its own', () => {
