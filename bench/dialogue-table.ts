@@ -1,4 +1,4 @@
-// Dialogue tables (tests/fixtures/dialogues.tsv): turns of short chats with what each should get. Shared by bench and tests.
+// Dialogue tables (tests/fixtures/dialogues.tsv): turns of short chats and what each should get; bench and tests.
 import { readFileSync } from 'node:fs';
 import type { Conversation, IncomingMessage } from '../src/chat/conversation.js';
 import { commands } from '../src/chat/intent.js';

@@ -1,4 +1,4 @@
-// The conversation memory shared by replicas: a local copy for the synchronous respond(), loaded from and saved to a store.
+// The conversation memory shared by replicas: a local copy for the synchronous respond(), loaded and saved around it.
 import { messageOf } from '../errors.js';
 import {
   type ConversationMemory,

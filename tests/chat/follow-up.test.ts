@@ -78,6 +78,7 @@ describe('reading a follow-up from the text', () => {
     '第5题',
     'q5',
     '数字化转型这块市里有哪些扶持',
+    '不对，我问的是汉融通',
     '呢',
     '',
     '不对'.repeat(20),
@@ -119,7 +120,7 @@ describe('the middle answer: 「你是不是想问」', () => {
     });
   });
 
-  it('the misses log records the tier: none, guess (with the first item offered), disliked (with the answer shown)', () => {
+  it('the misses log records the tier: none, guess (first item offered), disliked (the answer shown)', () => {
     const { say, misses } = chat();
     say('今天天气怎么样');
     say(VAGUE);
