@@ -18,7 +18,10 @@ export function recollect(
   options: { now: number; carry?: Carry },
 ): Recollection {
   const fresh = recalledFrom(reply);
-  const carried = { ...fresh, ...options.carry };
+  // A reply with nothing to follow (not-found, help, a hint) leaves what came before: 「谁问的」 after 「今天天气怎么样」
+  // still means the answer before it.
+  const before = fresh.source === 'other' && previous ? previous : undefined;
+  const carried = { ...fresh, ...(before && pick(before)), ...options.carry };
   const seen = [...(previous?.seen ?? []), ...carried.shown].filter((c, i, all) => all.indexOf(c) === i);
   return {
     at: options.now,
@@ -79,4 +82,5 @@ function recalledFrom(reply: Reply): Recalled {
   }
 }
 
+const pick = ({ source, shown, offered, pending }: Recollection): Carry => ({ source, shown, offered, pending });
 const cap = (commandList: readonly string[]): string[] => commandList.slice(0, MAX_REFS);

@@ -173,6 +173,27 @@ describe('follow-ups in the conversation', () => {
     expect(say('是誰問的？')?.kind).toBe('list');
   });
 
+  it('a number past the list shows the list again, and the list stays', () => {
+    const { say } = chat();
+    say(VAGUE);
+    const again = say('5');
+    expect(again).toMatchObject({ kind: 'list', title: '刚才列出的只有三项：' });
+    expect(again?.kind === 'list' && again.lines.map((l) => [l.key, l.command])).toEqual([
+      ['q4', '/q 4'],
+      ['q8', '/q 8'],
+      ['q16', '/q 16'],
+    ]);
+    expect(ids(say('3'))).toEqual(['q16']);
+  });
+
+  it('a reply with nothing to follow (not-found, help) leaves what came before', () => {
+    const { say } = chat();
+    say('汉融通是啥');
+    expect(say('今天天气怎么样')?.kind).toBe('not-found');
+    expect(say('你好')?.kind).toBe('help');
+    expect(renderPlain(say('谁问的')!)[0]).toMatch(/^q7是程宏刚委员问的，市地方金融局应询回答。/);
+  });
+
   it('a fresh question after a follow-up is answered on its own', () => {
     const { say } = chat();
     expect(ids(say('/dept 市经信局'))).toEqual(['q1', 'q3', 'q4', 'q15']);

@@ -2,7 +2,7 @@
 import { resolveBody, unique } from '../../hearing/bodies.js';
 import { bodyOf, type Entry, personOf } from '../../hearing/model.js';
 import type { FollowUpCue } from '../follow-up.js';
-import { commands, parseIntent } from '../intent.js';
+import { chineseCount, commands, parseIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Recollection } from '../memory.js';
 import { displayPerson, type ListLine, type Reply, type Suggestion, shorten, shownId } from '../reply.js';
@@ -64,7 +64,7 @@ export function entryOfCommand(k: Knowledge, command: string): Entry | undefined
 function pick(k: Knowledge, position: number, memory: Recollection): FollowedUp | null {
   const index = position === -1 ? memory.offered.length - 1 : position - 1;
   const command = memory.offered[index];
-  if (command === undefined) return null;
+  if (command === undefined) return memory.offered.length > 0 ? offeredAgain(k, memory) : null;
   const reply = replyTo(parseIntent(command), k);
   if (!reply) return null;
   // The lines after the one picked come next, then those before it.
@@ -72,6 +72,29 @@ function pick(k: Knowledge, position: number, memory: Recollection): FollowedUp 
   return {
     reply,
     carry: { offered: memory.offered, pending: others.filter((c) => !memory.seen.includes(c) && entryOfCommand(k, c)) },
+  };
+}
+
+/** 「5」 when only three were offered: the list again, to pick from. */
+function offeredAgain(k: Knowledge, memory: Recollection): FollowedUp {
+  const lines: ListLine[] = memory.offered.map((command) => {
+    const entry = entryOfCommand(k, command);
+    if (!entry) return { key: command, cells: [], command };
+    return {
+      key: shownId(entry.id, k.catalogue.tagOf(entry)),
+      cells: [bodyOf(entry), personOf(entry).name, entry.kind === 'qa' ? shorten(entry.question, 20) : '总体回应'],
+      command,
+    };
+  });
+  return {
+    reply: {
+      kind: 'list',
+      title: `刚才列出的只有${chineseCount(lines.length)}项：`,
+      lines,
+      note: null,
+      suggestions: [],
+    },
+    carry: unchanged(memory),
   };
 }
 
