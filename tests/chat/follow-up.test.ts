@@ -173,6 +173,20 @@ describe('follow-ups in the conversation', () => {
     expect(say('是誰問的？')?.kind).toBe('list');
   });
 
+  it('「谁问的」 after several items names each asker, one line per item', () => {
+    const { say } = chat();
+    say('/dept 市经信局');
+    const reply = say('谁问的');
+    expect(reply?.kind === 'list' && reply.lines.map((l) => [l.key, l.cells[0], l.command])).toEqual([
+      ['q1', '市人大常委会副主任龙良文提问', '/q 1'],
+      ['q3', '李江颖代表提问', '/q 3'],
+      ['q4', '市人大常委会副主任陈光菊提问', '/q 4'],
+      ['q15', '市人大常委会副主任陈新垓提问', '/q 15'],
+    ]);
+    // The list is still the one /dept showed.
+    expect(ids(say('第二个'))).toEqual(['q3']);
+  });
+
   it('a number past the list shows the list again, and the list stays', () => {
     const { say } = chat();
     say(VAGUE);

@@ -5,7 +5,7 @@ import type { FollowUpCue } from '../follow-up.js';
 import { chineseCount, commands, parseIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Recollection } from '../memory.js';
-import { displayPerson, type ListLine, type Reply, type Suggestion, shorten, shownId } from '../reply.js';
+import { displayPerson, type ListLine, type Reply, SHORT_QUESTION_CHARS, shorten, shownId } from '../reply.js';
 import { resolveItem, resolvePerson } from '../resolve.js';
 import { bodyAnswer } from './dept.js';
 import { replyTo } from './index.js';
@@ -82,7 +82,7 @@ function offeredAgain(k: Knowledge, memory: Recollection): FollowedUp {
     if (!entry) return { key: command, cells: [], command };
     return {
       key: shownId(entry.id, k.catalogue.tagOf(entry)),
-      cells: [bodyOf(entry), personOf(entry).name, entry.kind === 'qa' ? shorten(entry.question, 20) : '总体回应'],
+      cells: [bodyOf(entry), personOf(entry).name, short(entry)],
       command,
     };
   });
@@ -102,34 +102,52 @@ function offeredAgain(k: Knowledge, memory: Recollection): FollowedUp {
 function about(k: Knowledge, what: 'asker' | 'body', memory: Recollection): FollowedUp | null {
   const entries = entriesOf(k, memory.shown);
   if (entries.length === 0) return null;
-  const id = (e: Entry) => shownId(e.id, k.catalogue.tagOf(e));
-  const lines: ListLine[] = entries.map((e) => ({
-    key: id(e),
-    cells: [
-      e.kind === 'qa' ? `${displayPerson(personOf(e))}提问` : `${displayPerson(personOf(e))}总体回应`,
-      `${bodyOf(e)}应询`,
-      e.kind === 'qa' ? shorten(e.question, 20) : '总体回应',
-    ],
-    command: commands.q(e.id, k.catalogue.keyOf(e)),
-  }));
+  const open = (e: Entry) => commands.q(e.id, k.catalogue.keyOf(e));
+  const named =
+    what === 'asker'
+      ? unique(entries.map((e) => personOf(e).name)).map((name) => commands.who(name))
+      : unique(entries.map(bodyOf)).map((body) => commands.dept(body));
   const one = entries.length === 1 ? entries[0]! : null;
-  const title = one
-    ? what === 'asker'
-      ? one.kind === 'qa'
-        ? `${id(one)}是${displayPerson(personOf(one))}问的，${bodyOf(one)}应询回答。`
-        : `这是${displayPerson(personOf(one))}的总体回应。`
-      : `${id(one)}由${k.bodyName(bodyOf(one))}应询回答${one.kind === 'qa' ? `，${displayPerson(personOf(one))}提问` : ''}。`
-    : what === 'asker'
-      ? '提问人：'
-      : '答复单位：';
-  const suggestions: Suggestion[] = [
-    // One item: its title says it all, and the item stays one tap away.
-    ...(one ? lines.map((l) => ({ command: l.command, label: '' })) : []),
-    ...(what === 'asker'
-      ? unique(entries.map((e) => personOf(e).name)).map((name) => ({ command: commands.who(name), label: '' }))
-      : unique(entries.map(bodyOf)).map((body) => ({ command: commands.dept(body), label: '' }))),
-  ];
-  return { reply: { kind: 'list', title, lines: one ? [] : lines, note: null, suggestions }, carry: unchanged(memory) };
+  // One item: a sentence says it all, and the item stays one tap away; several: a line each.
+  const reply: Reply = one
+    ? {
+        kind: 'list',
+        title: aboutOne(k, what, one),
+        lines: [],
+        note: null,
+        suggestions: [open(one), ...named].map((command) => ({ command, label: '' })),
+      }
+    : {
+        kind: 'list',
+        title: what === 'asker' ? '提问人：' : '答复单位：',
+        lines: entries.map((e) => ({
+          key: shownId(e.id, k.catalogue.tagOf(e)),
+          cells: [
+            `${displayPerson(personOf(e))}${e.kind === 'qa' ? '提问' : '总体回应'}`,
+            `${bodyOf(e)}应询`,
+            short(e),
+          ],
+          command: open(e),
+        })),
+        note: null,
+        suggestions: named.map((command) => ({ command, label: '' })),
+      };
+  return { reply, carry: unchanged(memory) };
+}
+
+/** 「q7是程宏刚委员问的，市地方金融局应询回答。」 or 「q7由市地方金融局（…）应询回答，程宏刚委员提问。」 */
+function aboutOne(k: Knowledge, what: 'asker' | 'body', entry: Entry): string {
+  const id = shownId(entry.id, k.catalogue.tagOf(entry));
+  const person = displayPerson(personOf(entry));
+  if (entry.kind === 'closing') return `这是${person}的总体回应。`;
+  return what === 'asker'
+    ? `${id}是${person}问的，${bodyOf(entry)}应询回答。`
+    : `${id}由${k.bodyName(bodyOf(entry))}应询回答，${person}提问。`;
+}
+
+/** The question cut to one phone line (总体回应 for the closing response). */
+function short(entry: Entry): string {
+  return entry.kind === 'qa' ? shorten(entry.question, SHORT_QUESTION_CHARS) : '总体回应';
 }
 
 /**
