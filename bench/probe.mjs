@@ -4,7 +4,7 @@ const { loadEngine } = await import('../dist/src/search/engine.js');
 const imported = performance.now();
 const engine = loadEngine();
 const ready = performance.now();
-engine.search(process.argv[2] ?? '经开区汽车怎么说');
+engine.consult(process.argv[2] ?? '经开区汽车怎么说');
 const answered = performance.now();
 process.stdout.write(
   JSON.stringify({

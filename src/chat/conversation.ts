@@ -3,14 +3,18 @@ import type { Commitment } from '../commitments/model.js';
 import { messageOf } from '../errors.js';
 import type { SearchEngine } from '../search/engine.js';
 import { worthSaying } from './etiquette.js';
-import { type CommandName, commandMenu, commandText, type Intent, parseIntent } from './intent.js';
+import { type FollowUpCue, readFollowUp } from './follow-up.js';
+import { type CommandName, cleanMessage, commandMenu, commandText, type Intent, parseIntent } from './intent.js';
+import { entryOfCommand, type FollowedUp, followUp } from './intents/follow-up.js';
 import { replyTo } from './intents/index.js';
 import { hint } from './intents/steps.js';
-import { createKnowledge } from './knowledge.js';
+import { createKnowledge, type Knowledge } from './knowledge.js';
+import { type ConversationMemory, createMemory, memoryKey, type Recollection } from './memory.js';
 import type { IncomingMessage, Outcome, Silence } from './message.js';
-import { type MissesLog, NO_MISSES_LOG } from './misses.js';
+import { type MissesLog, type MissTier, NO_MISSES_LOG } from './misses.js';
 import type { RateLimiter } from './rate-limit.js';
-import { type AnswerItem, answerItemOf, type Reply, shorten } from './reply.js';
+import { recollect } from './recollect.js';
+import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
 
 export type { IncomingMessage, Outcome, RateLimitNotice, Silence } from './message.js';
 
@@ -31,8 +35,14 @@ export interface ConversationOptions {
   limiter?: RateLimiter;
   /** Where unanswered questions go; default: nowhere. */
   misses?: MissesLog;
-  /** Clock for the misses log. Default: the real time. */
+  /** Clock for the misses log and the memory's expiry. Default: the real time. */
   now?: () => Date;
+  /**
+   * What each conversation remembers of its last replies, for follow-ups (「2」「谁问的」「还有呢」「不对」「那光谷呢」).
+   * Default: `createMemory()`, in this process (5000 conversations, 5 minutes of silence, 20 turns). Replicas share
+   * one with `createSharedMemory(redisStore(redis))` and call `prepare()` before `respond()`.
+   */
+  memory?: ConversationMemory;
   /** Told about bugs inside this layer; the user gets a short apology. Default: one line on stderr. */
   onError?: (error: ConversationError) => void;
   /** Other good matches offered under the best one. Default 4. */
@@ -47,6 +57,12 @@ export interface Conversation {
    * @example const { reply } = conversation.respond({ text: '经开区汽车怎么说', chat: 'private', userId: '1', chatId: '1' });
    */
   respond(message: IncomingMessage): Outcome;
+  /**
+   * Brings in what the message's conversation remembers when the memory is shared by replicas (Redis); resolves at
+   * once with the default in-process memory. Doors that may run as several replicas await it before `respond()`.
+   * @example await conversation.prepare(message); const outcome = conversation.respond(message);
+   */
+  prepare(message: Pick<IncomingMessage, 'chat' | 'chatId' | 'userId'>): Promise<void>;
   /**
    * Up to `limit` entries that answer a question, in full, best first (for Telegram inline results); [] when none.
    * @example conversation.matches('汉融通').map((item) => item.id) // ['q7']
@@ -88,6 +104,7 @@ export function createConversation(options: ConversationOptions): Conversation {
   const { engine, limiter } = options;
   const misses = options.misses ?? NO_MISSES_LOG;
   const now = options.now ?? (() => new Date());
+  const memory = options.memory ?? createMemory();
   const onError = options.onError ?? ((error: ConversationError) => process.stderr.write(`${error.message}\n`));
   const knowledge = createKnowledge({
     engine,
@@ -117,15 +134,56 @@ export function createConversation(options: ConversationOptions): Conversation {
     }
   };
 
-  /** Questions nobody could answer, for staff: the wording and chat kind, never who asked. */
-  const recordMiss = (message: IncomingMessage, intent: Intent, reply: Reply) => {
-    if (reply.kind !== 'not-found' || !MISSES_WORTH_KEEPING.has(reply.what)) return;
-    const text = intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
+  /**
+   * Questions nobody could answer, for staff: the wording, the chat kind and the tier (nothing found, only guesses,
+   * an answer marked wrong with its id), never who asked.
+   */
+  const recordMiss = (message: IncomingMessage, intent: Intent, turn: Turn) => {
+    const miss = missOf(knowledge, intent, turn);
+    if (!miss) return;
     // The reply goes out whatever the log does.
     try {
-      misses.record({ chat: message.chat, text, time: now() });
+      misses.record({ chat: message.chat, time: now(), ...miss });
     } catch (error) {
       report(message, message.text, error);
+    }
+  };
+
+  /** The reply to a message: a follow-up of what this member was just shown, or the message read on its own. */
+  const converse = (
+    message: IncomingMessage,
+    text: string,
+    intent: Intent,
+    recalled: Recollection | undefined,
+  ): Turn | null => {
+    const cue =
+      intent.kind === 'question' || intent.kind === 'q'
+        ? readFollowUp(cleanMessage(text), knowledge.engine.analyser.normalise)
+        : null;
+    // In a group only the member who asked follows up (each has their own memory), and only when addressed.
+    const mayFollow = recalled !== undefined && (message.chat !== 'group' || message.addressed !== false);
+    if (cue && cue.kind !== 'elliptical') {
+      const followed = mayFollow ? followUp(knowledge, cue, recalled) : null;
+      if (followed) return { ...followed, cue };
+      // 「2」「不对」 with nothing to follow: in a group it was said to someone else.
+      if (message.chat === 'group' && intent.kind === 'question') return null;
+    }
+    const reply = replyTo(intent, knowledge);
+    if (reply === null) return { reply, cue };
+    // A message that stands on its own is answered on its own: 「那农业呢」 is a question about 农业.
+    if (cue?.kind === 'elliptical' && mayFollow && !(reply.kind === 'answer' && reply.source === 'search')) {
+      const followed = followUp(knowledge, cue, recalled);
+      if (followed) return { ...followed, cue };
+    }
+    return { reply, cue, fresh: true };
+  };
+
+  /** What the conversation remembers after a reply; a memory that fails costs the follow-up, not the reply. */
+  const remember = (key: string, recalled: Recollection | undefined, reply: Reply, turn: Turn, at: number) => {
+    try {
+      memory.keep(key, recollect(recalled, reply, { now: at, carry: turn.carry }));
+    } catch (error) {
+      report(undefined, '', error);
     }
   };
 
@@ -139,16 +197,30 @@ export function createConversation(options: ConversationOptions): Conversation {
           return limited(message) ?? { reply: hint(knowledge) };
         }
         const intent = parseIntent(text);
-        const reply = replyTo(intent, knowledge);
+        if (intent.kind === 'empty') return silent('empty');
+        const key = memoryKey(message);
+        const at = now().getTime();
+        const recalled = memory.recall(key, at);
+        const turn = converse(message, text, intent, recalled);
+        if (turn === null) return silent('etiquette');
+        const { reply } = turn;
         if (reply === null) return silent('empty');
         if (!worthSaying(intent, reply, message)) return silent('etiquette');
         const refused = limited(message);
         if (refused) return refused;
-        recordMiss(message, intent, reply);
+        remember(key, recalled, reply, turn, at);
+        recordMiss(message, intent, turn);
         return { reply };
       } catch (error) {
         report(message, text, error);
         return message?.addressed === false ? silent('etiquette') : { reply: { kind: 'error' } };
+      }
+    },
+    async prepare(message) {
+      try {
+        await memory.load?.(memoryKey(message));
+      } catch (error) {
+        report(undefined, '', error);
       }
     },
     matches(text, limit = 10) {
@@ -175,6 +247,33 @@ export function createConversation(options: ConversationOptions): Conversation {
 function parseIntentText(text: string): string {
   const intent = parseIntent(text);
   return intent.kind === 'question' ? intent.text : 'arg' in intent ? (intent.arg ?? '') : '';
+}
+
+/** One message's reply (null: silence) with how it came about: a follow-up (its cue) or read on its own. */
+type Turn = Partial<Omit<FollowedUp, 'reply'>> & { reply: Reply | null; cue: FollowUpCue | null; fresh?: boolean };
+
+/**
+ * The misses-log line a turn makes, if any: a question (or a name) nothing matched is `none`, one that got only
+ * 「你是不是想问」 is `guess` with the first item offered, 「不对」 is `disliked` with the item marked wrong. A follow-up
+ * phrase read on its own (「不对」 with nothing before it) is no question about the hearing and is not kept.
+ */
+function missOf(
+  k: Knowledge,
+  intent: Intent,
+  turn: Turn,
+): { text: string; tier: MissTier; answer?: string } | undefined {
+  const { reply } = turn;
+  if (reply === null) return undefined;
+  const text = intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
+  if (turn.disliked) return { text, tier: 'disliked', answer: turn.disliked };
+  // 「那房价呢」 read on its own is a question like any other; 「不对」 read on its own is none.
+  if (!turn.fresh || (turn.cue && turn.cue.kind !== 'elliptical')) return undefined;
+  if (reply.kind === 'not-found' && MISSES_WORTH_KEEPING.has(reply.what)) return { text, tier: 'none' };
+  if (reply.kind === 'did-you-mean' && reply.reason === 'guess') {
+    const guess = reply.candidates[0] && entryOfCommand(k, reply.candidates[0].command);
+    return { text, tier: 'guess', ...(guess ? { answer: shownId(guess.id, k.catalogue.tagOf(guess)) } : {}) };
+  }
+  return undefined;
 }
 
 /** Not-founds staff can act on (a glossary alias, a synonym); a wrong theme or question number is not one. */

@@ -76,9 +76,11 @@ export function layoutReply(reply: Reply): Line[] {
       return [
         [
           plain(
-            reply.reason === 'several-hearings'
-              ? `「${reply.query}」在几场专题询问里都有，您要找的是：`
-              : `没有找到「${reply.query}」，您是不是要找：`,
+            reply.reason === 'guess'
+              ? '你是不是想问：'
+              : reply.reason === 'several-hearings'
+                ? `「${reply.query}」在几场专题询问里都有，您要找的是：`
+                : `没有找到「${reply.query}」，您是不是要找：`,
           ),
         ],
         ...reply.candidates.map((c): Line => [code(c.command), ...(c.label ? [plain(` ${c.label}`)] : [])]),

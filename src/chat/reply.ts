@@ -111,14 +111,18 @@ export type Reply =
       suggestions: Suggestion[];
     }
   /**
-   * The user picks one: a near miss (经心局 → 市经信局), a name several things share (管委会), or, with several
-   * hearings, a number each of them has (`/q 2`: which hearing's?).
+   * The user picks one: a near miss (经心局 → 市经信局), a name several things share (管委会), with several
+   * hearings a number each of them has (`/q 2`: which hearing's?), or, for a question with no confident answer,
+   * up to three likely items (「你是不是想问：」, `what: 'question'`, candidates `/q n`).
    */
   | {
       kind: 'did-you-mean';
-      what: 'dept' | 'who' | 'topic' | 'promises' | 'q';
-      /** 'several-hearings' when the query is exact but found in more than one hearing. */
-      reason: 'near-miss' | 'several-hearings';
+      what: 'dept' | 'who' | 'topic' | 'promises' | 'q' | 'question';
+      /**
+       * 'several-hearings' when the query is exact but found in more than one hearing; 'guess' when a question has
+       * no confident answer but likely items (the middle answer between an answer and not-found).
+       */
+      reason: 'near-miss' | 'several-hearings' | 'guess';
       query: string;
       candidates: Suggestion[];
     }

@@ -18,9 +18,13 @@ import { createNormaliser } from './normalise.js';
 import { createPinnedAnswers, type PinIndex, type PinnedAnswers, readPinIndex } from './pins.js';
 import { loadSegmenter } from './segment.js';
 
-/** One entry the engine is confident answers the question. */
+/** How sure the engine is of a hit: `answer` is shown as the reply; `guess` only as 「你是不是想问」. */
+export type MatchTier = 'answer' | 'guess';
+
+/** One entry that answers the question (`match: 'answer'`) or may be what was meant (`match: 'guess'`). */
 export interface SearchHit {
   entry: Entry;
+  match: MatchTier;
   /** Relevance, higher is better; comparable only within one search. */
   score: number;
   /** Share (0..1) of what the question says, by weight, that this entry matches. */
@@ -127,7 +131,7 @@ export class SearchEngine {
       return this.entries
         .filter(mentioned)
         .slice(0, Math.max(limit, 0))
-        .map((entry, i, all) => ({ entry, score: all.length - i, coverage: 1 }));
+        .map((entry, i, all) => ({ entry, match: 'answer' as const, score: all.length - i, coverage: 1 }));
     }
 
     const terms = [
@@ -162,12 +166,22 @@ export class SearchEngine {
       const together = 1 + (TOGETHER_BONUS * runs.pairs) / Math.max(1, weighed.length - 1);
       hits.push({
         entry,
+        match: 'answer',
         score: result.score * coverage * together * (mentioned(entry) ? MENTION_FACTOR : 1),
         coverage,
       });
     }
     hits.sort((a, b) => b.score - a.score);
     return hits.slice(0, Math.max(limit, 0)).map((h) => ({ ...h, score: round(h.score), coverage: round(h.coverage) }));
+  }
+
+  /**
+   * What the hearing offers for a message: confident answers first; when there is none, up to three likely items
+   * as guesses; both empty for anything out of scope.
+   * @example engine.consult('汉融通').answers[0]?.entry.id // 'q7'
+   */
+  consult(query: string, options: SearchOptions = {}): Consultation {
+    return { answers: this.search(query, options), guesses: [], people: [] };
   }
 
   /** How the engine reads a question: its content words, the bodies and people it names, and what each word weighs. */
@@ -230,6 +244,19 @@ export class SearchEngine {
   #knownTerms(word: string): string[] {
     return [...new Set([word, ...(this.#synonyms.get(word) ?? [])])].filter((t) => this.#documentFrequency.has(t));
   }
+}
+
+/** The engine's reply to one message, see {@link SearchEngine.consult}. */
+export interface Consultation {
+  answers: SearchHit[];
+  guesses: SearchHit[];
+  people: PersonReference[];
+}
+
+/** A reference to people in a message (陈副主任) and everyone it fits, in order of appearance. */
+export interface PersonReference {
+  text: string;
+  people: { name: string; title: string; entries: Entry[] }[];
 }
 
 export interface WordGroup {

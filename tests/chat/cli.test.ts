@@ -90,6 +90,15 @@ describe('chat (the console chat)', () => {
     expect(chatted).toContain(asked);
   });
 
+  it('follows up on what it just answered: who asked, another body, the commitments', async () => {
+    const { out } = await run(['chat'], '经开区汽车怎么说\n谁问的\n那东湖高新区呢\n有什么数字\n');
+    const replies = out.split(PROMPT).slice(1, 5);
+    expect(replies[0]).toContain('q5 樊志宏委员提问：');
+    expect(replies[1]).toMatch(/^q5是樊志宏委员问的，经开区管委会应询回答。/);
+    expect(replies[2]).toContain('q12 杨安委员提问：');
+    expect(replies[3]).toMatch(/^q12 东湖高新区管委会的承诺与目标，共\d+条（原文摘录）：/);
+  });
+
   it('survives junk lines', async () => {
     const { code, out } = await run(['chat'], `${'x'.repeat(30_000)}\n\u0000\u0001\n😀\n<b>\n`);
     expect(code).toBe(0);

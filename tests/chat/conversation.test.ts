@@ -393,7 +393,7 @@ describe('bad input', () => {
     const broken = createConversation({
       engine: {
         ...engine,
-        search: () => {
+        consult: () => {
           throw new Error('boom');
         },
         explain: engine.explain.bind(engine),
@@ -534,8 +534,8 @@ describe('rate limiting and misses inside respond', () => {
     logged.respond({ text: '汉融通', chat: 'private', userId: 'u', chatId: 'c' });
     logged.respond({ text: '今天天气怎么样', chat: 'group', userId: 'u', chatId: 'c', addressed: false });
     expect(recorded).toEqual([
-      { chat: 'group', text: '今天天气怎么样', time: at },
-      { chat: 'private', text: '/dept 教育局', time: at },
+      { chat: 'group', text: '今天天气怎么样', time: at, tier: 'none' },
+      { chat: 'private', text: '/dept 教育局', time: at, tier: 'none' },
     ]);
   });
 

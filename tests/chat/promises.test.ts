@@ -186,7 +186,7 @@ describe('/promises <body>', () => {
       userId: 'u',
       chatId: 'c',
     });
-    expect(recorded).toEqual([{ chat: 'private', text: '/promises 教育局', time: at }]);
+    expect(recorded).toEqual([{ chat: 'private', text: '/promises 教育局', time: at, tier: 'none' }]);
   });
 });
 

@@ -1,10 +1,12 @@
 // /promises: what each body committed to (numbers, deadlines, committing verbs), counted per body or quoted verbatim.
+
+import type { Commitment } from '../../commitments/model.js';
 import { resolveBody, unique } from '../../hearing/bodies.js';
-import { bodyOf } from '../../hearing/model.js';
+import { bodyOf, type Entry } from '../../hearing/model.js';
 import type { HearingInfo } from '../catalogue.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
-import type { CommitmentLine, Reply } from '../reply.js';
+import { type CommitmentLine, type Reply, shownId } from '../reply.js';
 import { perHearing, settle } from './steps.js';
 
 /** `/promises 经开区`, `/promises 智慧交通 市经信局` (one hearing); `/promises` alone counts them per body. */
@@ -57,21 +59,11 @@ function promisesPerBody(k: Knowledge, hearing: HearingInfo | null): Reply {
 }
 
 /** One body's commitments, verbatim, each with the question it answers; grouped by hearing when several. */
-function bodyPromises(k: Knowledge, body: string, hearing: HearingInfo | null): Reply {
+export function bodyPromises(k: Knowledge, body: string, hearing: HearingInfo | null): Reply {
   const mine = commitmentsIn(k, hearing).filter((c) => c.body === body);
   const name = k.bodyName(body);
   const answered = k.directoryOf(hearing).entries.filter((e) => bodyOf(e) === body);
-  const items: CommitmentLine[] = mine.map((c) => {
-    const from = k.catalogue.tagOf(c);
-    return {
-      id: c.id,
-      ...(from ? { from } : {}),
-      body: c.body,
-      asker: c.asker,
-      text: c.text,
-      command: commands.q(c.id, k.catalogue.keyOf(c)),
-    };
-  });
+  const items = mine.map((c) => commitmentLine(k, c));
   return {
     kind: 'commitments',
     title: mine.length > 0 ? `${name}的承诺与目标，共${mine.length}条（原文摘录）：` : `${name}的承诺与目标：`,
@@ -81,6 +73,40 @@ function bodyPromises(k: Knowledge, body: string, hearing: HearingInfo | null): 
       ...(mine.length > 0 ? [] : answered.map((e) => ({ command: commands.q(e.id, k.catalogue.keyOf(e)), label: '' }))),
       { command: commands.promises(null, hearing?.key), label: '各单位的承诺' },
     ],
+  };
+}
+
+/**
+ * The commitments made in answer to these entries (「有什么数字」 after an answer): verbatim, in order, or a note that
+ * the answer has none, with the body's own commitments to look at instead.
+ * @example entryPromises(k, [q5]).kind // 'commitments'
+ */
+export function entryPromises(k: Knowledge, entries: readonly Entry[]): Reply {
+  const mine = k.commitments().filter((c) => entries.some((e) => e.hearing === c.hearing && e.id === c.id));
+  const bodies = unique(entries.map(bodyOf));
+  const what = `${entries.map((e) => shownId(e.id, k.catalogue.tagOf(e))).join('、')} ${bodies.join('、')}`;
+  return {
+    kind: 'commitments',
+    title: mine.length > 0 ? `${what}的承诺与目标，共${mine.length}条（原文摘录）：` : `${what}的承诺与目标：`,
+    items: mine.map((c) => commitmentLine(k, c)),
+    note: mine.length > 0 ? null : '这一回答中没有摘出带数字、时限或承诺用语的句子。',
+    suggestions: [
+      ...bodies.map((body) => ({ command: commands.promises(body), label: '' })),
+      { command: commands.promises(), label: '各单位的承诺' },
+    ],
+  };
+}
+
+/** A commitment as a reply quotes it, with the command that opens the answer it comes from. */
+function commitmentLine(k: Knowledge, c: Commitment): CommitmentLine {
+  const from = k.catalogue.tagOf(c);
+  return {
+    id: c.id,
+    ...(from ? { from } : {}),
+    body: c.body,
+    asker: c.asker,
+    text: c.text,
+    command: commands.q(c.id, k.catalogue.keyOf(c)),
   };
 }
 

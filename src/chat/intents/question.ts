@@ -1,13 +1,14 @@
-// Any text that is not a command: a bare name shows all of that body or person; else the best match, or not-found.
+// Any text that is not a command: a bare name shows that body or person; else the best match, guesses, or not-found.
 import { personOf } from '../../hearing/model.js';
+import type { SearchHit } from '../../search/engine.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
-import type { Reply, Suggestion } from '../reply.js';
+import { type Reply, relatedItemOf, type Suggestion } from '../reply.js';
 import { nearMissNames, resolveItem } from '../resolve.js';
 import { bodyAnswer } from './dept.js';
 import { help } from './help.js';
 import { itemAnswer } from './q.js';
-import { answer, followUps, hint, notFound, notFoundSuggestions } from './steps.js';
+import { answer, echo, followUps, hint, notFound, notFoundSuggestions } from './steps.js';
 import { personAnswer } from './who.js';
 
 /** @example question(k, '经开区汽车怎么说') // the answer of 经开区管委会 to 樊志宏 (q5) */
@@ -29,8 +30,9 @@ export function question(k: Knowledge, text: string): Reply {
     if (bodies.size === 1 && names.size === 0) return bodyAnswer(k, [...bodies][0]!, null);
     if (bodies.size === 0 && names.size === 1) return personAnswer(k, [...names][0]!, null);
   }
-  const hits = engine.search(text, { limit: 1 + k.relatedLimit });
+  const { answers: hits, guesses } = engine.consult(text, { limit: 1 + k.relatedLimit });
   const best = hits[0];
+  if (!best && guesses.length > 0) return guessed(k, text, guesses.slice(0, MAX_GUESSES));
   if (!best) {
     const nearMisses = nearMissNames(k.directory, text).map(
       (m): Suggestion => ({
@@ -52,6 +54,26 @@ export function question(k: Knowledge, text: string): Reply {
     coverage: best.coverage,
   };
 }
+
+/**
+ * The middle answer: no confident answer, but likely items, offered as 「你是不是想问：」 with the command that opens each
+ * (buttons on Telegram), labelled with body, asker and the question cut short.
+ */
+export function guessed(k: Knowledge, text: string, guesses: readonly SearchHit[]): Reply {
+  return {
+    kind: 'did-you-mean',
+    what: 'question',
+    reason: 'guess',
+    query: echo(text),
+    candidates: guesses.map(({ entry }) => {
+      const related = relatedItemOf(entry, k.catalogue.tagOf(entry));
+      return { command: related.command, label: `${related.body} · ${related.asker.name} · ${related.short}` };
+    }),
+  };
+}
+
+/** 「你是不是想问」 offers at most this many: more is a list, not a guess. */
+export const MAX_GUESSES = 3;
 
 /** What may follow a hearing's key to name one of its questions: q2, 2, 第2题. */
 const QUESTION_NUMBER = /^(?:q\s*\d+|第?\s*[0-9一二两三四五六七八九十]+\s*[题问]?)$/i;
