@@ -116,7 +116,7 @@ export class SearchEngine {
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 5;
     const hits = this.#search(query, limit);
-    return this.pins.lead(query, hits, limit, (entry, score) => ({ entry, score, coverage: 1 }));
+    return this.pins.lead(query, hits, limit, (entry, score) => ({ entry, match: 'answer', score, coverage: 1 }));
   }
 
   /** What the words of the question find, pins aside. */

@@ -1,5 +1,6 @@
-// The review loop end to end on a copy of the project: a question the bot misses → the misses log → `cli misses` →
-// `cli pin` → npm run index → the same question (Traditional, full-width too) gets the pinned answer in chat and on the page.
+// The review loop end to end on a copy of the project: a question the bot misses (found nothing, or 「不对」 to its answer)
+// → the misses log → `cli misses` → `cli pin` → npm run index → the same question (Traditional, full-width too) gets the
+// pinned answer in chat and on the page.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createConversation } from '../../src/chat/conversation.js';
 import { createMissesLog, readMisses } from '../../src/chat/misses.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
-import type { Reply } from '../../src/chat/reply.js';
+import { displayPerson, type Reply } from '../../src/chat/reply.js';
 import { runCli } from '../../src/cli.js';
 import type { CommandIO } from '../../src/commands/io.js';
 import { createPinCommand } from '../../src/commands/pin.js';
@@ -40,11 +41,34 @@ cpSync(DATA_DIR, data, { recursive: true });
 cpSync(INDEX_DIR, index, { recursive: true });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-// Nothing in the hearing is about old people and apps; staff decide 市政务服务大数据局's answer on 群众的获得感 (q13)
-// is the one to give.
-const QUESTION = '老年人不会用APP怎么办';
-const VARIANTS = [QUESTION, '老年人不會用APP怎麼辦', '老年人不会用ＡＰＰ怎么办？', '老年人不會用ａｐｐ，怎麼辦！'];
-const PINNED = 'q13';
+/** A question the bot misses, every form it was asked in, and the answer staff pin to it. */
+interface Case {
+  question: string;
+  forms: string[];
+  pinned: string;
+  body: string;
+}
+// Not found: nothing in the hearing is about old people and apps; staff decide 市政务服务大数据局's answer on
+// 群众的获得感 (q13) is the one to give.
+const NOT_FOUND: Case = {
+  question: '老年人不会用APP怎么办',
+  forms: [
+    '老年人不会用APP怎么办',
+    '老年人不會用APP怎麼辦',
+    '老年人不会用ＡＰＰ怎么办？',
+    '老年人不會用ａｐｐ，怎麼辦！',
+  ],
+  pinned: 'q13',
+  body: '市政务服务大数据局',
+};
+// Answered wrongly: the bot gives 市经信局's q4, the user says 「不对」; staff pin 市财政局's answer on the funds (q11).
+const DISLIKED: Case = {
+  question: '数字化转型有资金支持吗',
+  forms: ['数字化转型有资金支持吗', '數字化轉型有資金支持嗎', '数字化转型，有资金支持吗？'],
+  pinned: 'q11',
+  body: '市财政局',
+};
+const WRONG = 'q4';
 
 const chatWith = (engine: SearchEngine, misses = createMissesLog({ path: missesFile, maxBytes: 1 << 20, keep: 2 })) => {
   const conversation = createConversation({
@@ -80,47 +104,65 @@ async function cli(command: (args: string[], io: CommandIO) => Promise<number>, 
 
 describe('the review loop', () => {
   let before: SearchEngine;
-  let worklistText = '';
+  let worklist: string[] = [];
 
   beforeAll(() => {
     before = loadEngine({ indexDir: index, dataDir: data });
   });
 
-  it('1. the bot finds nothing for the question, in any form, and records each time in the misses log', async () => {
+  it('1. the bot finds nothing for one question (in any form), and its answer to another is called wrong (不对)', async () => {
     const chat = chatWith(before);
-    for (const text of VARIANTS) expect(chat.say(text).kind, text).toBe('not-found');
+    for (const text of NOT_FOUND.forms) expect(chat.say(text).kind, text).toBe('not-found');
+    const wrong = chat.say(DISLIKED.question);
+    expect(wrong.kind === 'answer' && wrong.items[0]!.id).toBe(WRONG);
+    chat.say('不对');
     await chat.misses.flush();
-    // As the chat read it (it folds full-width forms before anything else).
-    const recorded = (await readMisses(missesFile)).map((m) => [m.text.normalize('NFKC'), m.tier]);
-    expect(recorded).toEqual(VARIANTS.map((v) => [v.normalize('NFKC'), 'none']));
+    // As the chat read them (it folds full-width forms before anything else). The 「不对」 line carries the answer called
+    // wrong; its text is what the user said last (「不对」): the chat keeps no user's words between messages.
+    const recorded = (await readMisses(missesFile)).map((m) => [m.text.normalize('NFKC'), m.tier, m.answer]);
+    expect(recorded.slice(0, -1)).toEqual(NOT_FOUND.forms.map((v) => [v.normalize('NFKC'), 'none', undefined]));
+    expect(recorded.at(-1)?.slice(1)).toEqual(['disliked', WRONG]);
   });
 
-  it('2. cli misses shows it at the top of the worklist, its forms counted as one question', async () => {
+  it('2. cli misses shows both: the forms of one counted as one question, then the answer called wrong', async () => {
     vi.stubEnv('HEARING_MISSES_FILE', missesFile);
     const text = await cli((args, io) => runCli(args, io), ['misses'], before);
     expect(text.code).toBe(0);
     const day = new Date().toISOString().slice(0, 10);
-    expect(text.stdout.split('\n')[2]).toBe(`${VARIANTS.length}\tnone\t${day}\t${day}\t${QUESTION}`);
+    expect(text.stdout.split('\n')[2]).toBe(`${NOT_FOUND.forms.length}\tnone\t${day}\t${day}\t${NOT_FOUND.question}`);
+    expect(text.stdout.split('\n')[3]).toMatch(new RegExp(`^1\tdisliked\t${day}\t${day}\t.*\t\\(shown: ${WRONG}\\)$`));
     const json = JSON.parse((await cli((args, io) => runCli(args, io), ['misses', '--json'], before)).stdout);
-    expect(json.top[0]).toMatchObject({ text: QUESTION, count: VARIANTS.length, tier: 'none' });
-    worklistText = json.top[0].text;
+    expect(json.top).toMatchObject([
+      { text: NOT_FOUND.question, count: NOT_FOUND.forms.length, tier: 'none' },
+      { count: 1, tier: 'disliked', answers: [WRONG] },
+    ]);
+    worklist = json.top.map((group: { text: string }) => group.text);
   });
 
-  it('3. cli pin pins the question staff read in the worklist to the answer they chose', async () => {
+  it('3. cli pin pins each question to the answer staff chose', async () => {
     const pin = createPinCommand({ dataDir: data, indexDir: index });
-    const result = await cli(pin, [worklistText, PINNED]);
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`pinned 「${QUESTION}」 → ${PINNED} 市政务服务大数据局`);
-    expect(readPins(pinsPath(data))).toEqual([{ question: QUESTION, answer: PINNED }]);
+    // The not-found question as the worklist shows it; the one answered wrongly as the user asked it.
+    for (const [text, { pinned, body }] of [
+      [worklist[0]!, NOT_FOUND],
+      [DISLIKED.question, DISLIKED],
+    ] as const) {
+      const result = await cli(pin, [text, pinned]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toContain(`pinned 「${text}」 → ${pinned} ${body}`);
+    }
+    expect(readPins(pinsPath(data))).toEqual([
+      { question: NOT_FOUND.question, answer: NOT_FOUND.pinned },
+      { question: DISLIKED.question, answer: DISLIKED.pinned },
+    ]);
   });
 
-  it('4. until npm run index, the bot refuses to start on the index that lacks the pin', () => {
+  it('4. until npm run index, the bot refuses to start on the index that lacks the pins', () => {
     expect(() => loadEngine({ indexDir: index, dataDir: data, rebuild: false })).toThrow(
       `${index} is stale: data/pins.json changed since npm run index built it (run npm run index`,
     );
   });
 
-  it('5. npm run index folds the pin into the index', () => {
+  it('5. npm run index folds the pins into the index', () => {
     const build = spawnSync(
       process.execPath,
       ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), index, data],
@@ -128,28 +170,30 @@ describe('the review loop', () => {
     );
     expect(build.stderr).not.toContain('Error');
     expect(build.status).toBe(0);
-    expect(build.stdout).toBe(`index: 1 hearing(s), 19 entries, 1 pinned question(s) written to ${index}\n`);
+    expect(build.stdout).toBe(`index: 1 hearing(s), 19 entries, 2 pinned question(s) written to ${index}\n`);
   }, 60_000);
 
-  it('6. the chat answers every form of the question with the pinned answer, verbatim, with its body and asker', async () => {
+  it('6. the chat answers every form of both questions with the pinned answer, verbatim, with body and asker', async () => {
     const engine = loadEngine({ indexDir: index, dataDir: data, rebuild: false });
-    const item = engine.hearings[0]!.items.find((i) => i.id === PINNED)!;
     const chat = chatWith(engine);
-    for (const text of VARIANTS) {
-      const reply = chat.say(text);
-      expect(reply.kind, text).toBe('answer');
-      if (reply.kind !== 'answer') continue;
-      expect(reply.items[0]).toMatchObject({ id: PINNED, body: '市政务服务大数据局', paragraphs: item.answer });
-      const shown = renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n');
-      expect(shown).toContain(`市人大常委会副主任朱库成提问：${item.question}`);
-      expect(shown).toContain(`市政务服务大数据局应询回答：\n${item.answer[0]}`);
+    for (const { forms, pinned, body } of [NOT_FOUND, DISLIKED]) {
+      const item = engine.hearings[0]!.items.find((i) => i.id === pinned)!;
+      for (const text of forms) {
+        const reply = chat.say(text);
+        expect(reply.kind, text).toBe('answer');
+        if (reply.kind !== 'answer') continue;
+        expect(reply.items[0]).toMatchObject({ id: pinned, body, paragraphs: item.answer });
+        const shown = renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n');
+        expect(shown).toContain(`${displayPerson(item.asker)}提问：${item.question}`);
+        expect(shown).toContain(`${body}应询回答：\n${item.answer[0]}`);
+      }
     }
     // Answered now: nothing more goes to the misses log.
     await chat.misses.flush();
-    expect(await readMisses(missesFile)).toHaveLength(VARIANTS.length);
+    expect(await readMisses(missesFile)).toHaveLength(NOT_FOUND.forms.length + 1);
   });
 
-  it("7. the page's search lists the pinned card first for every form of the question", () => {
+  it("7. the page's search lists the pinned card first for every form of both questions", () => {
     const hearing = chooseHearing(readHearings(index), undefined);
     const glossary = loadGlossary(join(data, 'glossary.json'));
     const search = buildSearchData(buildReferenceModel(hearing, glossary), {
@@ -159,9 +203,11 @@ describe('the review loop', () => {
       pins: pinnedCards(hearing, index),
     });
     const page = pageSearchInNode(search, hearing);
-    for (const text of VARIANTS) expect(page.rank(text)[0], text).toBe(PINNED);
-    // Only the pinned question: a part of it is searched as before.
+    for (const { forms, pinned } of [NOT_FOUND, DISLIKED])
+      for (const text of forms) expect(page.rank(text)[0], text).toBe(pinned);
+    // Only the pinned questions: a part of one is searched as before.
     expect(page.rank('老年人不会用')).toEqual([]);
+    expect(page.rank('数字化转型')[0]).not.toBe(DISLIKED.pinned);
   });
 });
 
@@ -181,7 +227,7 @@ describe.skipIf(!plan.run)('the review loop on the page in Chromium', () => {
     await browser?.close();
   });
 
-  it('typing any form of the pinned question puts the pinned card first', async () => {
+  it('typing any form of either pinned question puts its pinned card first', async () => {
     // Runs after the steps above (vitest keeps the order within a file): the index holds the pin by now.
     const out = join(root, 'page');
     const url = pathToFileURL(writeQuickReference({ outDir: out, indexDir: index, dataDir: data }).html.path).href;
@@ -190,11 +236,12 @@ describe.skipIf(!plan.run)('the review loop on the page in Chromium', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(url);
     await page.waitForSelector('html.js');
-    for (const text of VARIANTS) {
-      await page.fill('#search', text);
-      const first = await page.locator('#results .card:visible').first().getAttribute('id');
-      expect(first, text).toBe(PINNED);
-    }
+    for (const { forms, pinned } of [NOT_FOUND, DISLIKED])
+      for (const text of forms) {
+        await page.fill('#search', text);
+        const first = await page.locator('#results .card:visible').first().getAttribute('id');
+        expect(first, text).toBe(pinned);
+      }
     expect(errors).toEqual([]);
   }, 30_000);
 });
