@@ -5,6 +5,7 @@ import type { RateLimiter } from '../../src/chat/rate-limit.js';
 import { type DoorLog, describeError } from '../door/log.js';
 import { addressedText, chatKindOf } from './addressing.js';
 import { INLINE_CACHE_SECONDS, inlineArticles } from './inline.js';
+import { FEEDBACK_GOOD } from './keyboard.js';
 import { editInlineMessage, isNotModified, sendReply } from './send.js';
 
 /** What every handler shares. */
@@ -51,6 +52,8 @@ export const onButton = (door: Answering) => async (ctx: Context) => {
       .catch((error) => door.log.debug('answerCallbackQuery failed: %s', describeError(error)));
   };
   try {
+    // 👍 needs nothing but thanks; 👎 is the user saying 「不对」 about the answer above (logged, next candidate).
+    if (query.data === FEEDBACK_GOOD) return void (await answer(THANKS));
     const chat = query.message?.chat;
     const reply = query.data
       ? door.conversation.respond({
@@ -59,6 +62,7 @@ export const onButton = (door: Answering) => async (ctx: Context) => {
           userId: String(query.from.id),
           chatId: String(chat?.id ?? `inline:${query.from.id}`),
           addressed: true,
+          button: true,
         }).reply
       : null;
     await answer(reply ? undefined : BUSY);
@@ -94,5 +98,6 @@ export const onError = (door: Answering) => (error: BotError<Context>) => {
 };
 
 const BUSY = '请稍等片刻再试。';
+const THANKS = '谢谢反馈！';
 const ASK_IN_PRIVATE = { text: '输入问题，例如：经开区汽车怎么说；或点此私聊提问', start_parameter: 'inline' };
 const NOTHING_FOUND = { text: '没有找到相关问答，点此私聊看用法', start_parameter: 'help' };

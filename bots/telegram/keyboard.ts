@@ -9,11 +9,15 @@ import { type Reply, type Suggestion, shorten } from '../../src/chat/reply.js';
  */
 export function keyboardFor(reply: Reply): InlineKeyboardMarkup | undefined {
   switch (reply.kind) {
-    case 'answer':
-      return markup(
+    case 'answer': {
+      const related = markup(
         reply.related.map((r) => ({ command: r.command, label: `${r.id} ${r.body} · ${r.asker.name}` })),
         1,
       );
+      // Staff learn from 👎 what the search got wrong (the misses log's `disliked` tier); only searches can be wrong.
+      if (reply.source !== 'search') return related;
+      return { inline_keyboard: [...(related?.inline_keyboard ?? []), FEEDBACK_ROW] };
+    }
     case 'list':
       return markup(
         reply.lines.map((l) => ({ command: l.command, label: `${l.key} ${l.cells[0] ?? ''}` })),
@@ -21,7 +25,14 @@ export function keyboardFor(reply: Reply): InlineKeyboardMarkup | undefined {
       );
     case 'did-you-mean':
       return markup(
-        reply.candidates.map((c) => ({ command: c.command, label: c.command.replace(/^\/\w+\s*/, '') || c.command })),
+        reply.candidates.map((c) => ({
+          command: c.command,
+          // A guessed item reads 「q4 市经信局 · 朱库成…」; a guessed name is its own label.
+          label:
+            reply.what === 'question' && c.label
+              ? `${c.command.replace(/^\/q\s*/, 'q')} ${c.label}`
+              : c.command.replace(/^\/\w+\s*/, '') || c.command,
+        })),
         1,
       );
     default:
@@ -40,6 +51,14 @@ function markup(suggestions: readonly Suggestion[], perRow: number): InlineKeybo
   for (let i = 0; i < buttons.length; i += perRow) rows.push(buttons.slice(i, i + perRow));
   return { inline_keyboard: rows };
 }
+
+/** 👍's callback data: the door thanks and does nothing else. */
+export const FEEDBACK_GOOD = 'feedback:good';
+/** 👎 sends 「不对」 for the user, which the conversation reads as a follow-up about the answer just given. */
+const FEEDBACK_ROW: InlineKeyboardButton[] = [
+  { text: '👍 有用', callback_data: FEEDBACK_GOOD },
+  { text: '👎 不对', callback_data: '不对' },
+];
 
 const CALLBACK_DATA_BYTES = 64;
 /** Enough for every list the conversation makes (19 askers), well under Telegram's 100. */

@@ -16,7 +16,7 @@ import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
 
-export type { IncomingMessage, Outcome, RateLimitNotice, Silence } from './message.js';
+export type { IncomingMessage, Outcome, Silence } from './message.js';
 
 export interface ConversationOptions {
   /** Loaded once per process and shared: loading costs ~80 ms. */
@@ -113,7 +113,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     relatedLimit: options.relatedLimit,
   });
 
-  /** Let through, or the silence (with a notice, once per limited stretch, where the user would be told). */
+  /** Let through, or silence; where the user would be told, the notice once per limited stretch (every door sends it). */
   const limited = (message: IncomingMessage): Outcome | null => {
     if (!limiter) return null;
     const admission = limiter.admit(
@@ -123,7 +123,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     if (admission.admitted) return null;
     if (!admission.notice) return silent('rate-limited');
     const retryAfterSeconds = Math.max(1, Math.ceil(admission.retryAfterMs / 1000));
-    return { reply: null, silence: 'rate-limited', notice: { kind: 'rate-limited', retryAfterSeconds } };
+    return { reply: { kind: 'rate-limited', retryAfterSeconds } };
   };
 
   const report = (message: IncomingMessage | undefined, text: string, error: unknown) => {

@@ -34,17 +34,11 @@ export interface IncomingMessage {
 /** Why the conversation stayed silent, so doors can log it: never a reply they build themselves. */
 export type Silence = 'empty' | 'etiquette' | 'rate-limited' | 'media';
 
-/** What a private chat or the console is told, once per limited stretch, when its user asks too fast. */
-export type RateLimitNotice = Extract<Reply, { kind: 'rate-limited' }>;
-
 /**
- * What became of one message: a reply to send, or the reason for silence. A rate-limited message in a private chat
- * or the console also carries `notice` (once per limited stretch): send it like a reply; groups never get one.
+ * What became of one message: a reply to send, or the reason for silence. A private chat or the console that asks
+ * too fast gets, once per limited stretch, the `rate-limited` reply saying when to ask again; groups only silence.
  * @example
- * const { reply, silence, notice } = conversation.respond(message);
- * const said = reply ?? notice;
- * if (said) send(renderPlain(said)); else log(silence);
+ * const { reply, silence } = conversation.respond(message);
+ * if (reply) send(renderPlain(reply)); else log(silence);
  */
-export type Outcome =
-  | { reply: Reply; silence?: undefined; notice?: undefined }
-  | { reply: null; silence: Silence; notice?: RateLimitNotice };
+export type Outcome = { reply: Reply; silence?: undefined } | { reply: null; silence: Silence };

@@ -28,14 +28,13 @@ export const chat: Command = async (args, io) => {
   rl.on('SIGINT', () => rl.close());
   rl.prompt();
   for await (const line of rl) {
-    const { reply, notice } = conversation.respond({
+    const { reply } = conversation.respond({
       text: line,
       chat: 'console',
       userId: 'console',
       chatId: 'console',
     });
-    const said = reply ?? notice;
-    if (said) io.stdout.write(`${renderPlain(said).join('\n\n')}\n\n`);
+    if (reply) io.stdout.write(`${renderPlain(reply).join('\n\n')}\n\n`);
     rl.prompt();
   }
   io.stdout.write('\n再见。\n');

@@ -132,9 +132,34 @@ describe('keyboards', () => {
     const { text, reply_markup } = sent()[0]!.payload;
     const listed = [...text.split('<b>相关：</b>')[1]!.matchAll(/<code>(\/q \d+)<\/code>/g)].map((m) => m[1]);
     expect(listed.length).toBeGreaterThan(0);
-    const buttons = reply_markup.inline_keyboard.flat();
+    const rows = reply_markup.inline_keyboard;
+    const buttons = rows.slice(0, -1).flat();
     expect(buttons.map((b: { callback_data: string }) => b.callback_data)).toEqual(listed);
     for (const b of buttons) expect(b.text).toMatch(/^q\d+ \S+ · \S+$/);
+    // The last row asks whether the answer helped.
+    expect(rows.at(-1).map((b: { text: string }) => b.text)).toEqual(['👍 有用', '👎 不对']);
+  });
+
+  const buttonUpdate = (data: string) =>
+    update({
+      callback_query: { id: `cb-${data}`, from: alice, chat_instance: 'x', message: message({ from: BOT_INFO }), data },
+    });
+
+  it('👍 is thanked with a toast; 👎 says 「不对」: the next candidate, and the answer logged as disliked', async () => {
+    const recorded: { text: string; tier?: string; answer?: string }[] = [];
+    const misses = { record: (m: (typeof recorded)[number]) => void recorded.push(m), flush: async () => {} };
+    const { bot, sent, calls } = harness({ misses });
+    await bot.handleUpdate(textUpdate('经开区汽车怎么说'));
+    const first = sent()[0]!.payload;
+    expect(first.text).toContain('经开区管委会');
+    const [good, bad] = first.reply_markup.inline_keyboard.at(-1);
+    await bot.handleUpdate(buttonUpdate(good.callback_data));
+    expect(calls.at(-1)).toMatchObject({ method: 'answerCallbackQuery', payload: { text: '谢谢反馈！' } });
+    expect(sent()).toHaveLength(1);
+    await bot.handleUpdate(buttonUpdate(bad.callback_data));
+    expect(sent()).toHaveLength(2);
+    expect(sent()[1]!.payload.text).not.toBe(first.text);
+    expect(recorded).toEqual([expect.objectContaining({ tier: 'disliked', answer: 'q5' })]);
   });
 
   it('lists the answering bodies of /dept as buttons', async () => {
@@ -222,10 +247,13 @@ describe('groups', () => {
     expect(sent().length).toBeLessThanOrEqual(5);
   });
 
-  it('the same flood in a private chat is limited too', async () => {
+  it('the same flood in a private chat is limited too, and told once when to ask again', async () => {
     const { bot, sent } = harness();
     for (let i = 0; i < 20; i++) await bot.handleUpdate(textUpdate('/q 5'));
-    expect(sent().length).toBeLessThanOrEqual(5);
+    const texts = sent().map((c) => c.payload.text as string);
+    expect(texts).toHaveLength(6);
+    expect(texts.slice(0, 5).every((t) => t.includes('经开区管委会'))).toBe(true);
+    expect(texts[5]).toMatch(/\d+\s*秒/);
   });
 });
 

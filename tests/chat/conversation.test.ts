@@ -466,12 +466,8 @@ describe('rate limiting and misses inside respond', () => {
     for (const chat of ['private', 'console'] as const) {
       const ask = () => limited.respond({ text: '汉融通', chat, userId: `${chat}-user`, chatId: `${chat}-chat` });
       const outcomes = Array.from({ length: 8 }, ask);
-      expect(outcomes.filter((o) => o.reply)).toHaveLength(5);
-      expect(outcomes[5]).toEqual({
-        reply: null,
-        silence: 'rate-limited',
-        notice: { kind: 'rate-limited', retryAfterSeconds: 10 },
-      });
+      expect(outcomes.filter((o) => o.reply?.kind === 'answer')).toHaveLength(5);
+      expect(outcomes[5]).toEqual({ reply: { kind: 'rate-limited', retryAfterSeconds: 10 } });
       expect(outcomes.slice(6)).toEqual([
         { reply: null, silence: 'rate-limited' },
         { reply: null, silence: 'rate-limited' },
@@ -480,13 +476,13 @@ describe('rate limiting and misses inside respond', () => {
     const group = Array.from({ length: 8 }, () =>
       limited.respond({ text: '汉融通', chat: 'group', userId: 'group-user', chatId: 'g' }),
     );
-    expect(group.filter((o) => o.notice)).toEqual([]);
+    expect(group.filter((o) => o.reply?.kind === 'rate-limited')).toEqual([]);
     t += 10_000;
     const again = limited.respond({ text: '汉融通', chat: 'private', userId: 'private-user', chatId: 'private-chat' });
     expect(again.reply?.kind).toBe('answer');
     // A new limited stretch: told again.
     expect(
-      limited.respond({ text: '汉融通', chat: 'private', userId: 'private-user', chatId: 'private-chat' }).notice,
+      limited.respond({ text: '汉融通', chat: 'private', userId: 'private-user', chatId: 'private-chat' }).reply,
     ).toEqual({ kind: 'rate-limited', retryAfterSeconds: 10 });
   });
 

@@ -140,8 +140,13 @@ describe('long answers in 2048-byte pages', () => {
     // Every line of the answer, in order; only blank lines at a cut are dropped.
     const lines = (t: string) => t.split('\n').filter((line) => line !== '');
     expect(lines(text.join('\n'))).toEqual(lines(full));
-    // Nothing left: 「1」 is an ordinary message again.
-    expect((await say('o-dave', '1')).reply!.Content).toBe(whole('1'));
+    // Nothing left: 「1」 is an ordinary message again, which the conversation reads as the first item just listed.
+    const conversation = createConversation({ engine });
+    const asker = { chat: 'private', userId: 'o-dave', chatId: 'o-dave' } as const;
+    conversation.respond({ text: topic, ...asker });
+    const { reply } = conversation.respond({ text: '1', ...asker });
+    expect(reply?.kind).toBe('answer');
+    expect((await say('o-dave', '1')).reply!.Content).toBe(wholeText(reply!));
   });
 
   it('a retry of 「1」 gets the same page again, not the one after', async () => {
