@@ -1,4 +1,4 @@
-// `npm run index [-- <index dir> [<data dir>]]`: rebuilds index/ from data/ (transcripts and glossary), swapped in whole.
+// `npm run index [-- <index dir> [<data dir>]]`: rebuilds index/ from data/ (transcripts, glossary, pins), swapped in whole.
 import { DATA_DIR, INDEX_DIR } from './search/artefacts.js';
 import { buildIndex } from './search/build.js';
 
@@ -6,7 +6,8 @@ const [indexDir = INDEX_DIR, dataDir = DATA_DIR] = process.argv.slice(2);
 try {
   const report = buildIndex(dataDir, indexDir);
   for (const warning of report.warnings) console.warn(warning);
-  console.log(`index: ${report.hearings} hearing(s), ${report.entries} entries written to ${indexDir}`);
+  const pinned = report.pins > 0 ? `, ${report.pins} pinned question(s)` : '';
+  console.log(`index: ${report.hearings} hearing(s), ${report.entries} entries${pinned} written to ${indexDir}`);
 } catch (error) {
   console.error(`${(error as Error).message}\nindex: nothing was changed in ${indexDir}`);
   process.exit(1);

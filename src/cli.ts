@@ -5,12 +5,13 @@ import { chat } from './commands/chat.js';
 import { type Command, type CommandIO, guardOutput, UsageError } from './commands/io.js';
 import { list } from './commands/list.js';
 import { misses } from './commands/misses.js';
+import { pin } from './commands/pin.js';
 import { promises } from './commands/promises.js';
 import { search } from './commands/search.js';
 import { loadEngine, type SearchEngine } from './search/engine.js';
 
 /** Command name → implementation. Add a command here and in the usage text. */
-const COMMANDS: Record<string, Command> = { search, list, promises, ask, chat, misses };
+const COMMANDS: Record<string, Command> = { search, list, promises, ask, chat, misses, pin };
 
 const USAGE = `usage: npm run -s cli -- <command>
   search --json "<question>"   best matches as JSON (at most 5; "results": [] when nothing is relevant)
@@ -21,6 +22,10 @@ const USAGE = `usage: npm run -s cli -- <command>
   chat                         the console chat (what npm start runs); Ctrl-D quits
   misses [--top N] [--tier none|guess|disliked] [--json]
                                the worklist of missed questions, grouped (HEARING_MISSES_FILE, default var/misses.jsonl)
+  pin "<question>" <q5|closing> [--hearing <id or key>]
+                               always answer that question (after normalisation) with that answer (data/pins.json)
+  pin --list [--json] | pin --remove "<question>"
+                               the pins; remove one. After pin or --remove, run npm run index
   promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim
   promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)
   --rebuild (with any command) rebuild index/ first when data/ changed since npm run index, instead of refusing`;

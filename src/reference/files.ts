@@ -6,6 +6,7 @@ import { loadGlossary } from '../hearing/glossary.js';
 import type { Hearing } from '../hearing/model.js';
 import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR } from '../search/artefacts.js';
 import { loadEngine } from '../search/engine.js';
+import { readPinIndex } from '../search/pins.js';
 import { renderReferenceMarkdown } from './markdown.js';
 import { buildReferenceModel } from './model.js';
 import { type PageOptions, renderReferencePage } from './page.js';
@@ -47,6 +48,7 @@ export function writeQuickReference(options: WriteReferenceOptions): WrittenRefe
     dictionary: readDictionary(indexDir),
     glossary,
     askBot: botFor(hearing, indexDir, dataDir),
+    pins: pinnedCards(hearing, indexDir),
   });
   const html = renderReferencePage(model, search, { ...options, sections });
   const bytes = Buffer.byteLength(html);
@@ -75,6 +77,19 @@ export function botFor(hearing: Hearing, indexDir: string, dataDir: string): Ask
       .search(word, { limit: everything })
       .filter((hit) => hit.entry.hearing === hearing.id)
       .map((hit) => ({ id: hit.entry.id, score: hit.score }));
+}
+
+/**
+ * The questions staff pinned to a card of this hearing (index/pins.json, as the bot reads them): question key → card id.
+ * @example pinnedCards(hearing, INDEX_DIR) // {} when nothing is pinned
+ */
+export function pinnedCards(hearing: Hearing, indexDir: string): Record<string, string> {
+  const prefix = `${hearing.id}#`;
+  return Object.fromEntries(
+    Object.entries(readPinIndex(indexDir))
+      .filter(([, ref]) => ref.startsWith(prefix))
+      .map(([key, ref]) => [key, ref.slice(prefix.length)]),
+  );
 }
 
 /**

@@ -8,7 +8,7 @@
  * A query of one word or name gets exactly the bot's answers for it, which the build stored. A longer query is
  * combined the way the bot combines words: each word weighs more the fewer cards it is in, a card must hold at least
  * half the query by weight, naming a body or person counts 3 and doubles the score of their cards, and words standing
- * side by side in a card as in the query raise its score.
+ * side by side in a card as in the query raise its score. A question staff pinned (data/pins.json) gets its card first.
  */
 export const PAGE_SEARCH = String.raw`
 function createPageSearch(data, cards) {
@@ -22,6 +22,8 @@ function createPageSearch(data, cards) {
   var dictionary = Object.create(null), names = Object.create(null), longest = 1;
   Object.keys(data.words).forEach(function (w) { dictionary[w] = data.words[w]; longest = Math.max(longest, w.length); });
   Object.keys(data.names).forEach(function (w) { names[w] = data.names[w]; });
+  var pins = Object.create(null);
+  Object.keys(data.pins || {}).forEach(function (k) { pins[k] = data.pins[k]; });
   var logTotal = Math.log(data.total);
   var cardCount = data.cards.length;
   var PUNCTUATION = /[\s!-\/:-@\[-\x60{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/;
@@ -118,7 +120,27 @@ function createPageSearch(data, cards) {
     return Math.min(1, Math.max(floor, (rarity - EVERYDAY_RARITY) / (TOPICAL_RARITY - EVERYDAY_RARITY)));
   }
 
+  // Everything but letters and digits, as the bot leaves out of a pinned question; a browser without Unicode
+  // property escapes (before 2018) leaves out punctuation and white space only.
+  var NOT_A_WORD = (function () {
+    try { return new RegExp('[^\\p{L}\\p{N}]+', 'gu'); } catch (e) { return new RegExp(PUNCTUATION.source, 'g'); }
+  })();
+
+  /** What a question staff pinned is matched by (search/pins.ts questionKey): folded, letters and digits only. */
+  function pinKey(query) {
+    return fold(query).replace(NOT_A_WORD, '');
+  }
+
+  /** The ranking, with the card staff pinned to this very question (if any) first, as the bot answers it. */
   function rank(query) {
+    var hits = rankWords(query);
+    var pinned = pins[pinKey(query)];
+    if (pinned === undefined) return hits;
+    var top = hits.length ? hits[0].score : 0;
+    return [{ card: pinned, score: top + 1 }].concat(hits.filter(function (h) { return h.card !== pinned; }));
+  }
+
+  function rankWords(query) {
     var words = queryWords(String(query).slice(0, MAX_QUERY));
     if (words.length === 1) {
       return answersFor(words[0]).map(function (a) { return { card: a.card, score: a.score }; });

@@ -24,6 +24,8 @@ export interface SearchInputs {
   dictionary: Dictionary;
   glossary: Glossary;
   askBot: AskBot;
+  /** Questions staff pinned (index/pins.json) to a card of this hearing: question key → card id. Default: none. */
+  pins?: Readonly<Record<string, string>>;
 }
 
 /** Embedded in the page as JSON; the page's script (page-search.ts) reads it once on load. */
@@ -47,6 +49,8 @@ export interface SearchData {
   traditional: string;
   /** Taiwan phrasings → the page's words, as pairs, longest first (資訊 → 信息, 網際網路 → 互联网). */
   phrases: string[];
+  /** Pinned questions, by key (search/pins.ts `questionKey`) → card number: that card comes first for them. */
+  pins: Record<string, number>;
 }
 
 /**
@@ -76,12 +80,17 @@ export function buildSearchData(model: ReferenceModel, inputs: SearchInputs): Se
     words[word] = [frequency, ...answers.flatMap((a) => [cardNumber.get(a.id)!, round(a.score)])];
   }
 
+  const pins: Record<string, number> = {};
+  for (const [key, id] of Object.entries(inputs.pins ?? {})) if (cardNumber.has(id)) pins[key] = cardNumber.get(id)!;
+
   const phrases = taiwanPhrases([...vocabulary.keys()]);
   // The characters of Taiwan phrasings count too: 訊 in 通訊 must switch on conversion although 讯 is not on the page.
   const toSimplified = Converter({ from: 'twp', to: 'cn' });
   const pageText = [
     ...entries.flatMap((e) => [personOf(e).name, ...paragraphsOf(e)]),
     ...vocabulary.keys(),
+    // A pinned question typed in Traditional characters must fold to its key.
+    ...Object.keys(pins),
     ...phrases.flatMap(([taiwan]) => [...taiwan].map((ch) => toSimplified(ch))),
   ].join('');
   return {
@@ -95,6 +104,7 @@ export function buildSearchData(model: ReferenceModel, inputs: SearchInputs): Se
     ),
     traditional: traditionalPairs(new Set(pageText)),
     phrases: phrases.flat(),
+    pins,
   };
 }
 

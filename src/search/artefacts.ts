@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { hearingDataPath } from '../hearing/hearing-data.js';
 import { HearingSchema } from '../hearing/model.js';
+import { pinsPath } from '../hearing/pins.js';
 
 /** The folder holding package.json; found by walking up, so sources (src/) and compiled code (dist/src/) agree. */
 export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
@@ -19,6 +20,7 @@ export function artefactPaths(indexDir: string) {
     search: join(indexDir, 'search.json'),
     manifest: join(indexDir, 'manifest.json'),
     commitments: join(indexDir, 'commitments.json'),
+    pins: join(indexDir, 'pins.json'),
     jieba: {
       dict: join(indexDir, 'jieba', 'dict.utf8'),
       hmmDict: join(indexDir, 'jieba', 'hmm.utf8'),
@@ -78,7 +80,7 @@ export const ManifestSchema = z.object({
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Bump when the index code changes what it writes, so committed artefacts count as stale. */
-export const BUILDER_VERSION = 5;
+export const BUILDER_VERSION = 6;
 
 /** The transcripts in a data folder: every `hearings/*.txt` (any case: `.TXT` too), sorted by name. */
 export function transcriptFiles(dataDir: string): string[] {
@@ -94,7 +96,8 @@ export function transcriptFiles(dataDir: string): string[] {
 export function dataInputFiles(dataDir: string): string[] {
   const transcripts = transcriptFiles(dataDir);
   const hearingData = transcripts.map(hearingDataPath).filter((file) => existsSync(file));
-  return [...transcripts, ...hearingData, join(dataDir, 'glossary.json')];
+  const pins = existsSync(pinsPath(dataDir)) ? [pinsPath(dataDir)] : [];
+  return [...transcripts, ...hearingData, join(dataDir, 'glossary.json'), ...pins];
 }
 
 /** How the manifest names a data file: `data/hearings/x.txt`, whatever folder the data lives in. */

@@ -1,4 +1,4 @@
-// Index build: transcripts + glossary → parsed hearings, trimmed jieba dictionaries, a serialised MiniSearch and the commitments in index/.
+// Index build: transcripts + glossary + pins → parsed hearings, trimmed jieba dictionaries, a serialised MiniSearch and the commitments in index/.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import MiniSearch from 'minisearch';
@@ -8,6 +8,7 @@ import { type Glossary, glossaryWarnings, loadGlossary } from '../hearing/glossa
 import { readHearingData } from '../hearing/hearing-data.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
+import { pinsPath, readPins } from '../hearing/pins.js';
 import { checkDistinctHearings, readTranscripts } from '../hearing/transcripts.js';
 import { createAnalyser, lexiconOf } from './analyse.js';
 import {
@@ -34,12 +35,15 @@ import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
 import { loadEngine, miniSearchOptions } from './engine.js';
 import { staleness } from './freshness.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
+import { pinIndexOf } from './pins.js';
 import { loadSegmenter } from './segment.js';
 
 /** What a build reports: the files written and anything a person should fix in the glossary. */
 export interface BuildReport {
   hearings: number;
   entries: number;
+  /** Questions pinned to an answer (data/pins.json). */
+  pins: number;
   warnings: string[];
 }
 
@@ -94,6 +98,7 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
 
   const traditional = traditionalCharacters();
   const normalise = createNormaliser(new Set(traditional));
+  const pins = pinIndexOf(pinsPath(dataDir), readPins(pinsPath(dataDir)), hearings, normalise);
   const userWords = userDictionaryWords(hearings, glossary).map(normalise);
   const corpus = [JSON.stringify(hearings), JSON.stringify(glossary), ...userWords].map(normalise).join('\n');
 
@@ -145,8 +150,9 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
   write(paths.hearings, `${JSON.stringify(hearings, null, 1)}\n`);
   write(paths.search, `${JSON.stringify(search)}\n`);
   write(paths.commitments, `${JSON.stringify(extractCommitments(hearings), null, 1)}\n`);
+  write(paths.pins, `${JSON.stringify(pins, null, 1)}\n`);
   write(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { hearings: hearings.length, entries: entries.length, warnings };
+  return { hearings: hearings.length, entries: entries.length, pins: Object.keys(pins).length, warnings };
 }
 
 /** Writes a file and flushes it to the disk, so a swapped-in index survives a power cut; errors name the file. */

@@ -15,6 +15,7 @@ import {
 import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { ensureFreshIndex } from './freshness.js';
 import { createNormaliser } from './normalise.js';
+import { createPinnedAnswers, type PinIndex, type PinnedAnswers, readPinIndex } from './pins.js';
 import { loadSegmenter } from './segment.js';
 
 /** How sure the engine is of a hit: `answer` is shown as the reply; `guess` only as 「你是不是想问」. */
@@ -67,6 +68,8 @@ export class SearchEngine {
   readonly #everydayIdf: ReadonlyMap<string, number>;
   /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
   readonly #textByEntry: ReadonlyMap<Entry, string>;
+  /** Questions staff pinned to an answer (data/pins.json): always answered so, first. */
+  readonly pins: PinnedAnswers;
 
   constructor(parts: {
     hearings: Hearing[];
@@ -74,6 +77,7 @@ export class SearchEngine {
     miniSearch: MiniSearch;
     analyser: Analyser;
     search: Pick<SearchFile, 'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames'>;
+    pins?: PinIndex;
   }) {
     this.hearings = parts.hearings;
     this.glossary = parts.glossary;
@@ -101,14 +105,22 @@ export class SearchEngine {
     }
     this.#entriesByPerson = byPerson;
     this.#synonyms = new Map(Object.entries(parts.search.synonyms));
+    this.pins = createPinnedAnswers(parts.pins ?? {}, (ref) => byRef.get(ref), norm);
   }
 
   /**
-   * Searches the hearing. Never throws on any string; returns `[]` for anything out of scope.
+   * Searches the hearing. Never throws on any string; returns `[]` for anything out of scope. A question staff pinned
+   * (data/pins.json) gets its pinned entry first, whatever else matches.
    * @example engine.search('汉融通').map((h) => h.entry.id) // ['q7']
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
     const limit = options.limit ?? 5;
+    const hits = this.#search(query, limit);
+    return this.pins.lead(query, hits, limit, (entry, score) => ({ entry, match: 'answer', score, coverage: 1 }));
+  }
+
+  /** What the words of the question find, pins aside. */
+  #search(query: string, limit: number): SearchHit[] {
     const { words, bodies, people, groups } = this.explain(query);
     const weighed = groups.filter((g) => g.weight > 0);
     const mentioned = (e: Entry) => bodies.has(bodyOf(e)) || people.has(e);
@@ -330,5 +342,6 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
     search.miniSearch as Parameters<typeof MiniSearch.loadJS>[0],
     miniSearchOptions(),
   );
-  return new SearchEngine({ hearings, glossary, miniSearch, analyser, search });
+  const pins = readPinIndex(indexDir);
+  return new SearchEngine({ hearings, glossary, miniSearch, analyser, search, pins });
 }

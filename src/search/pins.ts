@@ -1,0 +1,128 @@
+// Pinned answers in search: staff pins folded into index/pins.json, and the pinned entry put first for its question.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { messageOf } from '../errors.js';
+import type { Entry, Hearing } from '../hearing/model.js';
+import { entryName, type Pin, pinnedEntries } from '../hearing/pins.js';
+import { artefactPaths } from './artefacts.js';
+import { refOf } from './documents.js';
+import { createNormaliser, traditionalCharacters } from './normalise.js';
+
+/**
+ * What a question is matched by: the engine's normalisation (Traditional → Simplified, full-width → half-width, lower
+ * case) with everything but letters and digits left out, so 「經開區汽車，怎麼說？」 is 「经开区汽车怎么说」.
+ * The quick-reference page computes the same key in the browser (page-search.ts `pinKey`).
+ * @example questionKey(engine.analyser.normalise, 'ＡＩ 怎麼說？') // 'ai怎么说'
+ */
+export function questionKey(normalise: (text: string) => string, question: string): string {
+  return normalise(question).replace(NOT_A_WORD_CHARACTER, '');
+}
+
+const NOT_A_WORD_CHARACTER = /[^\p{L}\p{N}]+/gu;
+
+/** index/pins.json: question key → entry ref (`hearing#q5`), keys in code-point order. */
+export const PinIndexSchema = z.record(z.string(), z.string());
+export type PinIndex = z.infer<typeof PinIndexSchema>;
+
+/**
+ * The pins as the index stores them; throws, naming the file and both entries, when two pins are one question after
+ * normalisation, and (see {@link pinnedEntries}) when a pin's answer is not in the hearings.
+ * @example pinIndexOf('data/pins.json', [{ question: '经信句有啥措施', answer: 'q3' }], hearings, normalise)
+ * // { '经信句有啥措施': 'digital-economy-2023-09-13#q3' }
+ */
+export function pinIndexOf(
+  path: string,
+  pins: readonly Pin[],
+  hearings: readonly Hearing[],
+  normalise: (text: string) => string,
+): PinIndex {
+  const byKey = new Map<string, { index: number; ref: string }>();
+  for (const { index, entry, pin } of pinnedEntries(path, pins, hearings)) {
+    const key = questionKey(normalise, pin.question);
+    const other = byKey.get(key);
+    if (other)
+      throw new Error(
+        `pins ${path}: ${entryName(pins, index)} is the same question as ${entryName(pins, other.index)} once ` +
+          'Traditional characters, width, case and punctuation are set aside: keep one of them',
+      );
+    byKey.set(key, { index, ref: refOf(entry) });
+  }
+  return Object.fromEntries([...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, v.ref]));
+}
+
+/**
+ * Reads index/pins.json; throws naming the file (run npm run index) when it is missing or malformed.
+ * @example readPinIndex(INDEX_DIR) // {} when nothing is pinned
+ */
+export function readPinIndex(indexDir: string): PinIndex {
+  const file = artefactPaths(indexDir).pins;
+  try {
+    return PinIndexSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new Error(`engine: cannot load ${file}: ${messageOf(error).split('\n')[0]} (run npm run index)`);
+  }
+}
+
+/** A hit as the engine returns it; the pinned one is built from the entry. */
+interface Hit {
+  entry: Entry;
+  score: number;
+}
+
+/** The pins of a loaded index, looked up by question. */
+export interface PinnedAnswers {
+  /** How many questions are pinned. */
+  readonly size: number;
+  /** The entry pinned to this question (after normalisation), if any. */
+  entryFor(question: string): Entry | undefined;
+  /**
+   * The hits with the pinned entry first, as a confident answer scored above every other hit, and not again below;
+   * the hits as they are when the question is not pinned.
+   */
+  lead<H extends Hit>(question: string, hits: H[], limit: number, hitOf: (entry: Entry, score: number) => H): H[];
+}
+
+/**
+ * Looks pins up by the key of the question; throws when the index pins an entry the hearings do not have.
+ * @example createPinnedAnswers(readPinIndex(INDEX_DIR), (ref) => byRef.get(ref), analyser.normalise)
+ */
+export function createPinnedAnswers(
+  index: PinIndex,
+  entryOf: (ref: string) => Entry | undefined,
+  normalise: (text: string) => string,
+): PinnedAnswers {
+  const pinned = new Map<string, Entry>();
+  for (const [key, ref] of Object.entries(index)) {
+    const entry = entryOf(ref);
+    if (entry === undefined)
+      throw new Error(`engine: index/pins.json pins ${ref}, which the hearings do not have (run npm run index)`);
+    pinned.set(key, entry);
+  }
+  const entryFor = (question: string) => (pinned.size === 0 ? undefined : pinned.get(questionKey(normalise, question)));
+  return {
+    size: pinned.size,
+    entryFor,
+    lead(question, hits, limit, hitOf) {
+      const entry = entryFor(question);
+      if (entry === undefined) return hits;
+      const top = Math.max(0, ...hits.map((h) => h.score));
+      const rest = hits.filter((h) => h.entry !== entry);
+      return [hitOf(entry, Math.round((top + 1) * 1000) / 1000), ...rest].slice(0, Math.max(limit, 0));
+    },
+  };
+}
+
+/**
+ * The engine's normalisation without loading the engine (for `cli pin`, which must work while the index is stale):
+ * the Traditional characters come from the index's search.json, or, without an index, are computed (~0.7 s).
+ */
+export function normaliserOfIndex(indexDir: string): (text: string) => string {
+  let traditional: string;
+  try {
+    const raw = JSON.parse(readFileSync(artefactPaths(indexDir).search, 'utf8')) as { traditional?: unknown };
+    traditional = typeof raw.traditional === 'string' ? raw.traditional : traditionalCharacters();
+  } catch {
+    traditional = traditionalCharacters();
+  }
+  return createNormaliser(new Set(traditional));
+}
