@@ -1,7 +1,9 @@
 // The HTTP door: the JSON API, the 公众号 and the WeCom app callbacks on one server; main() is `npm run http`.
+
 import { readFileSync } from 'node:fs';
 import { createConversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
+import { messageOf } from '../src/errors.js';
 import { artefactPaths, INDEX_DIR, ManifestSchema } from '../src/search/artefacts.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import type { DoorLog } from './door/log.js';
@@ -105,7 +107,7 @@ function inputHash(): string {
   try {
     return ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).inputHash;
   } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as Error).message.split('\n')[0]} (run npm run index)`);
+    throw new Error(`cannot read ${file}: ${messageOf(error).split('\n')[0]} (run npm run index)`);
   }
 }
 

@@ -1,4 +1,5 @@
 // `npm run index [-- <index dir> [<data dir>]]`: rebuilds index/ from data/ (transcripts, glossary, pins), swapped in whole.
+import { messageOf } from './errors.js';
 import { DATA_DIR, INDEX_DIR } from './search/artefacts.js';
 import { buildIndex } from './search/build.js';
 
@@ -9,6 +10,6 @@ try {
   const pinned = report.pins > 0 ? `, ${report.pins} pinned question(s)` : '';
   console.log(`index: ${report.hearings} hearing(s), ${report.entries} entries${pinned} written to ${indexDir}`);
 } catch (error) {
-  console.error(`${(error as Error).message}\nindex: nothing was changed in ${indexDir}`);
+  console.error(`${messageOf(error)}\nindex: nothing was changed in ${indexDir}`);
   process.exit(1);
 }

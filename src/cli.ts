@@ -1,4 +1,5 @@
 // The command line: `npm run -s cli -- <command>`; one module per command under src/commands/.
+
 import { pathToFileURL } from 'node:url';
 import { ask } from './commands/ask.js';
 import { chat } from './commands/chat.js';
@@ -8,6 +9,7 @@ import { misses } from './commands/misses.js';
 import { pin } from './commands/pin.js';
 import { promises } from './commands/promises.js';
 import { search } from './commands/search.js';
+import { messageOf } from './errors.js';
 import { loadEngine, type SearchEngine } from './search/engine.js';
 
 /** Command name → implementation. Add a command here and in the usage text. */
@@ -54,7 +56,7 @@ export async function runCli(
       io.stderr.write(`cli: ${error.message}\n`);
       return 2;
     }
-    io.stderr.write(`cli: ${name}: ${(error as Error).message}\n`);
+    io.stderr.write(`cli: ${name}: ${messageOf(error)}\n`);
     return 1;
   }
 }

@@ -1,4 +1,5 @@
 // Replying through a robot message's sessionWebhook: Markdown posted before the webhook expires, one retry for 5xx.
+import { messageOf } from '../../src/errors.js';
 
 /** Where and until when one conversation can be answered; both come with every robot message. */
 export interface SessionWebhook {
@@ -91,7 +92,7 @@ async function attempt(
       signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
     });
   } catch (error) {
-    const reason = (error as Error)?.name === 'TimeoutError' ? 'timed out' : (error as Error)?.message;
+    const reason = error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : messageOf(error);
     throw new SessionWebhookError(`session webhook ${where} unreachable: ${reason}`, undefined, true);
   }
   const text = await response.text().catch(() => '');

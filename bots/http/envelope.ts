@@ -1,7 +1,9 @@
 // Safe mode (安全模式) of the 公众号 and every WeCom callback: AES-256-CBC envelopes with WeChat's layout, through
+
 // @wecom/crypto (the maintained implementation), plus the checks the library leaves to its caller.
 import { randomBytes } from 'node:crypto';
 import { decrypt, encrypt } from '@wecom/crypto';
+import { messageOf } from '../../src/errors.js';
 import { callbackSignature, signatureMatches } from './signature.js';
 import { toWechatXml } from './wechat-xml.js';
 
@@ -35,7 +37,7 @@ export function openEnvelope(
       throw new Error('not base64');
     opened = decrypt(keys.aesKey, request.encrypted);
   } catch (error) {
-    throw new EnvelopeError(`cannot decrypt (${(error as Error).message}); check the EncodingAESKey`);
+    throw new EnvelopeError(`cannot decrypt (${messageOf(error)}); check the EncodingAESKey`);
   }
   if (opened.id !== keys.receiverId) {
     throw new EnvelopeError('sealed for another account; check the AppID / CorpID');

@@ -1,7 +1,9 @@
 // Per-key request limits (client address on /api/*, sender on the callbacks) with rate-limiter-flexible: in memory,
+
 // or in Redis so every replica counts against the same budget.
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { messageOf } from '../../src/errors.js';
 
 /** What one attempt cost: allowed, or refused with how long to wait. */
 export type LimitVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
@@ -57,7 +59,7 @@ export function createKeyLimiter(options: KeyLimiterOptions): KeyLimiter {
         if (outcome instanceof RateLimiterRes) {
           return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.msBeforeNext / 1000)) };
         }
-        onError(new Error(`limit ${options.name}: ${(outcome as Error)?.message ?? String(outcome)}; let through`));
+        onError(new Error(`limit ${options.name}: ${messageOf(outcome)}; let through`));
         return { allowed: true };
       }
     },

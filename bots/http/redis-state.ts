@@ -1,7 +1,9 @@
 // The door's state in Redis, so any number of `npm run http` processes behind a load balancer behave as one.
+
 import type { Redis } from 'ioredis';
 import type { z } from 'zod';
 import { MISS_TEXT_CHARS, type MissesLog, type MissSchema } from '../../src/chat/misses.js';
+import { messageOf } from '../../src/errors.js';
 import { CLAIM_TTL_MS, type DoorState, PAGES_TTL_MS, REPLY_TTL_MS } from './state.js';
 
 /** Every key the door writes starts with this, so one Redis can serve other things too. */
@@ -33,7 +35,7 @@ export function redisState(options: RedisStateOptions): DoorState {
     try {
       return await op();
     } catch (error) {
-      onError(new Error(`redis: ${what}: ${(error as Error)?.message ?? String(error)}`));
+      onError(new Error(`redis: ${what}: ${messageOf(error)}`));
       return fallback;
     }
   };

@@ -1,6 +1,8 @@
 // The Redis connection of the shared state: fails fast at start with a message that says what to do, and while
+
 // running never queues commands (a request must not wait for a reconnect; the state falls back instead).
 import { Redis } from 'ioredis';
+import { messageOf } from '../../src/errors.js';
 
 /**
  * Connects, or throws an Error naming the address (never the password) and the fix.
@@ -31,7 +33,7 @@ export async function connectRedis(url: string, onError: (line: string) => void)
   } catch (error) {
     redis.disconnect();
     throw new Error(
-      `cannot reach Redis at ${where(url)} (${lastError || (error as Error).message}); start it, ` +
+      `cannot reach Redis at ${where(url)} (${lastError || messageOf(error)}); start it, ` +
         'fix HEARING_REDIS_URL, or unset it to keep state in this process',
     );
   }

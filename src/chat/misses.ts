@@ -1,8 +1,10 @@
 // Unanswered questions for staff: a JSONL log shared by processes (time, chat kind, text; never who asked), rotated under a lock.
+
 import { appendFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
+import { messageOf } from '../errors.js';
 import { PROJECT_ROOT } from '../search/artefacts.js';
 import { type ChatKind, ChatKindSchema } from './message.js';
 
@@ -108,7 +110,7 @@ export function createMissesLog(options: MissesOptions): MissesLog {
       });
     } catch (error) {
       // Not rotating this time only lets the file grow a little past maxBytes; the next write tries again.
-      onError(new Error(`misses: cannot lock ${path} to rotate it: ${(error as Error).message}`));
+      onError(new Error(`misses: cannot lock ${path} to rotate it: ${messageOf(error)}`));
       return;
     }
     try {
@@ -153,7 +155,7 @@ export function createMissesLog(options: MissesOptions): MissesLog {
         if (answer) miss.answer = answer;
         line = `${JSON.stringify(miss)}\n`;
       } catch (error) {
-        onError(new Error(`misses: cannot record a miss: ${(error as Error).message}`));
+        onError(new Error(`misses: cannot record a miss: ${messageOf(error)}`));
         return;
       }
       // One write at a time, in order, so this process never races itself.

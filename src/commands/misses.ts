@@ -1,6 +1,8 @@
 // `misses`: the worklist of questions the bot missed (found nothing, only guessed, or was told it was wrong), for staff.
+
 import { z } from 'zod';
 import { type MissGroup, missesFiles, missesPathFromEnv, missesWorklist, readMisses } from '../chat/misses.js';
+import { messageOf } from '../errors.js';
 import { type Command, UsageError } from './io.js';
 
 const USAGE = 'usage: misses [--top N] [--tier none|guess|disliked] [--json]';
@@ -70,7 +72,7 @@ function normaliserOf(io: Parameters<Command>[1]): ((text: string) => string) | 
   try {
     return io.engine().analyser.normalise;
   } catch (error) {
-    io.stderr.write(`misses: grouping without Traditional → Simplified: ${(error as Error).message.split('\n')[0]}\n`);
+    io.stderr.write(`misses: grouping without Traditional → Simplified: ${messageOf(error).split('\n')[0]}\n`);
     return undefined;
   }
 }

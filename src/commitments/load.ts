@@ -1,5 +1,7 @@
 // Reads index/commitments.json (written by `npm run index`), validated; separate from loadEngine so search start-up never pays for it.
+
 import { readFileSync } from 'node:fs';
+import { messageOf } from '../errors.js';
 import { artefactPaths, INDEX_DIR } from '../search/artefacts.js';
 import { type Commitment, CommitmentsFileSchema } from './model.js';
 
@@ -18,7 +20,7 @@ export function loadCommitments(options: LoadCommitmentsOptions = {}): Commitmen
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`commitments: cannot load ${file}: ${(error as Error).message.split('\n')[0]} (run npm run index)`);
+    throw new Error(`commitments: cannot load ${file}: ${messageOf(error).split('\n')[0]} (run npm run index)`);
   }
   const parsed = CommitmentsFileSchema.safeParse(raw);
   if (!parsed.success) {

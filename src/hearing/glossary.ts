@@ -1,6 +1,8 @@
 // Glossary: answering bodies with the names people type, domain terms, synonyms and chat words, read from data/glossary.json.
+
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { messageOf } from '../errors.js';
 
 /**
  * What makes a glossary word unusable, or null: an invisible or control character copied in from a web page or a
@@ -76,7 +78,7 @@ export function loadGlossary(path: string): Glossary {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`glossary ${path}: cannot read it as JSON (${(error as Error).message})`);
+    throw new Error(`glossary ${path}: cannot read it as JSON (${messageOf(error)})`);
   }
   const parsed = GlossarySchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,7 +1,9 @@
 // Reads the transcripts of data/hearings/ for the index build: refuses other encodings than UTF-8 and duplicate hearings.
+
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { messageOf } from '../errors.js';
 import type { Hearing } from './model.js';
 
 /** One transcript file as read from disk. */
@@ -36,7 +38,7 @@ export function readTranscripts(files: readonly string[]): TranscriptText[] {
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      throw new TranscriptFileError(file, `cannot read it: ${(error as Error).message}`);
+      throw new TranscriptFileError(file, `cannot read it: ${messageOf(error)}`);
     }
     const text = decodeUtf8(file, bytes);
     const id = hearingIdOf(file);

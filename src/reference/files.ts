@@ -1,7 +1,9 @@
 // Reads the inputs of the quick reference (parsed hearings, glossary) and writes its two files; the only I/O of this room.
+
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCommitments } from '../commitments/load.js';
+import { messageOf } from '../errors.js';
 import { loadGlossary } from '../hearing/glossary.js';
 import type { Hearing } from '../hearing/model.js';
 import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR } from '../search/artefacts.js';
@@ -108,7 +110,7 @@ export function readDictionary(indexDir: string): Dictionary {
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new Error(`reference: cannot read ${file} (${(error as Error).message}); run npm run index`);
+      throw new Error(`reference: cannot read ${file} (${messageOf(error)}); run npm run index`);
     }
     for (const line of text.split('\n')) {
       const [word, frequency] = line.split(' ');
@@ -129,7 +131,7 @@ export function readHearings(indexDir: string): Hearing[] {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`reference: cannot read ${path} (${(error as Error).message}); run npm run index`);
+    throw new Error(`reference: cannot read ${path} (${messageOf(error)}); run npm run index`);
   }
   const parsed = HearingsFileSchema.safeParse(raw);
   if (!parsed.success) {

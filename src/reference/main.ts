@@ -1,7 +1,9 @@
 // `npm run reference`: writes dist/quick-reference.html and dist/quick-reference.md from the built index.
+
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { messageOf } from '../errors.js';
 import { PROJECT_ROOT } from '../search/artefacts.js';
 import { writeQuickReference } from './files.js';
 
@@ -25,6 +27,6 @@ function main(argv: string[]): void {
 try {
   main(process.argv.slice(2));
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(messageOf(error));
   process.exitCode = 1;
 }
