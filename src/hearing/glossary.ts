@@ -22,6 +22,32 @@ export const GlossarySchema = z.object({
   fillers: z.array(z.string().min(1)),
   /** Words that say nothing about which answer is meant (情况, 方面…). */
   generic: z.array(z.string().min(1)),
+  /** How people wrap a question in a chat message; read by src/search/clauses.ts. Optional: none by default. */
+  chat: z
+    .object({
+      /** Words that greet (早上好, 哈喽) and those they greet (各位领导, 群里): a clause of only these is dropped. */
+      greetings: z.array(z.string().min(1)),
+      addressees: z.array(z.string().min(1)),
+      /** Thanks and apologies (谢谢, 麻烦, 打扰): a clause with one and no question cue is dropped. */
+      courtesies: z.array(z.string().min(1)),
+      /** Clause openers that introduce the writer (我是, 本人): such a clause is dropped unless it asks something. */
+      introductions: z.array(z.string().min(1)),
+      /** Phrases that announce a correction (问错了, 纠正一下): removed. */
+      corrections: z.array(z.string().min(1)),
+      /** Clause openers that take back what was asked (不是, 我不问): the clause is dropped when another follows. */
+      retractions: z.array(z.string().min(1)),
+      /** Words that make a clause ask something (吗, 怎么, 想问). */
+      questionCues: z.array(z.string().min(1)),
+    })
+    .default({
+      greetings: [],
+      addressees: [],
+      courtesies: [],
+      introductions: [],
+      corrections: [],
+      retractions: [],
+      questionCues: [],
+    }),
 });
 export type Glossary = z.infer<typeof GlossarySchema>;
 

@@ -28,6 +28,7 @@ import {
 import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
 import { miniSearchOptions } from './engine.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
+import { homophoneTable } from './pinyin-table.js';
 import { loadSegmenter } from './segment.js';
 
 /** What a build reports: the files written and anything a person should fix in the glossary. */
@@ -54,7 +55,9 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
 
   mkdirSync(dirname(paths.jieba.dict), { recursive: true });
   const fullDictionary = readFileSync(FULL_DICTIONARY, 'utf8');
-  writeFileSync(paths.jieba.dict, trimDictionary(fullDictionary, corpus));
+  // Everyday words stay in the dictionary too, so a chat message segments into words (老百姓, 资料), not HMM guesses.
+  const everyday = everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF);
+  writeFileSync(paths.jieba.dict, trimDictionary(fullDictionary, `${corpus}\n${everyday[0].join('\n')}`));
   writeFileSync(
     paths.jieba.hmmDict,
     trimHmmModel(readFileSync(FULL_HMM_MODEL, 'utf8'), fullDictionary, corpus, COMMON_CHARACTERS),
@@ -87,16 +90,22 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
     documentFrequency: sortedRecord([...documentFrequency]),
     lexicon,
     synonyms: sortedRecord(
+      // A target the index holds stands for itself: 国有企业, not also the 企业 inside it, which every entry has.
       Object.entries(glossary.synonyms).map(([word, targets]) => [
         normalise(word),
-        [...new Set(targets.flatMap(analyser.indexTerms))],
+        [
+          ...new Set(
+            targets.flatMap((t) => (documentFrequency.has(normalise(t)) ? [normalise(t)] : analyser.indexTerms(t))),
+          ),
+        ],
       ]),
     ),
     bodyNames: sortedRecord(
       glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((name) => [normalise(name), b.printed])),
     ),
-    everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
+    everydayIdf: everyday,
     traditional,
+    homophones: homophoneTable(hearingVocabulary(glossary, normalise, documentFrequency.keys(), userWords)),
     refs: entries.map(refOf),
   };
   const { hash, inputs } = hashInputs(dataDir, JIEBA_INPUTS);
@@ -121,6 +130,17 @@ function userDictionaryWords(hearings: readonly Hearing[], glossary: Glossary): 
   ]);
   const bodies = glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]);
   return [...glossary.terms, ...Object.keys(glossary.synonyms), ...bodies, ...people].filter((w) => !/\s/.test(w));
+}
+
+/** The words a misheard question is compared with: every indexed word and every name (all normalised). */
+function hearingVocabulary(
+  glossary: Glossary,
+  normalise: (text: string) => string,
+  indexed: Iterable<string>,
+  userWords: readonly string[],
+): string[] {
+  const names = glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]).map(normalise);
+  return [...new Set([...indexed, ...userWords, ...names])].sort();
 }
 
 function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string[] {

@@ -12,9 +12,15 @@ import {
   type SearchFile,
   SearchFileSchema,
 } from './artefacts.js';
+import { type ClauseReader, createClauseReader } from './clauses.js';
 import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
+import { createEnglishReader } from './english.js';
+import { type Correction, createHomophones } from './homophones.js';
 import { createNormaliser } from './normalise.js';
+import { createPeopleFinder, type PeopleFinder, type PersonReference } from './people.js';
 import { loadSegmenter } from './segment.js';
+
+export type { Correction, PersonReference };
 
 /** How sure the engine is of a hit: `answer` is shown as the reply; `guess` only as 「你是不是想问」. */
 export type MatchTier = 'answer' | 'guess';
@@ -64,13 +70,20 @@ export class SearchEngine {
   readonly #everydayIdf: ReadonlyMap<string, number>;
   /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
   readonly #textByEntry: ReadonlyMap<Entry, string>;
+  readonly #english: (text: string) => string;
+  readonly #clauses: ClauseReader;
+  readonly #people: PeopleFinder;
+  readonly #homophones: (text: string) => { text: string; corrections: Correction[] };
 
   constructor(parts: {
     hearings: Hearing[];
     glossary: Glossary;
     miniSearch: MiniSearch;
     analyser: Analyser;
-    search: Pick<SearchFile, 'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames'>;
+    search: Pick<
+      SearchFile,
+      'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
+    >;
   }) {
     this.hearings = parts.hearings;
     this.glossary = parts.glossary;
@@ -98,15 +111,133 @@ export class SearchEngine {
     }
     this.#entriesByPerson = byPerson;
     this.#synonyms = new Map(Object.entries(parts.search.synonyms));
+    this.#english = createEnglishReader(
+      Object.fromEntries(Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets])),
+    );
+    this.#clauses = createClauseReader(parts.search.lexicon.chat);
+    this.#people = createPeopleFinder(this.entries, norm, parts.analyser.standsAlone);
+    // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
+    const hearingText = [
+      ...this.#textByEntry.values(),
+      ...this.entries.map((e) =>
+        norm(`${personOf(e).name}${personOf(e).title} ${personOf(e).title}${personOf(e).name}`),
+      ),
+      ...this.#bodyByName.keys(),
+    ].join('\n');
+    this.#homophones = createHomophones(parts.search.homophones, {
+      inHearing: (text) => hearingText.includes(text),
+      everyday: (word) => this.#everydayIdf.has(word),
+    });
   }
 
   /**
-   * Searches the hearing. Never throws on any string; returns `[]` for anything out of scope.
+   * Searches the hearing: the confident answers only (see {@link consult} for guesses). Never throws on any string;
+   * returns `[]` for anything out of scope.
    * @example engine.search('汉融通').map((h) => h.entry.id) // ['q7']
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const limit = options.limit ?? 5;
-    const { words, bodies, people, groups } = this.explain(query);
+    return this.consult(query, options).answers;
+  }
+
+  /**
+   * What the hearing offers for a message: confident answers first (`match: 'answer'`); when there is none, up to
+   * three likely items as guesses (`match: 'guess'`, for 「你是不是想问」); both empty for anything out of scope.
+   * `people` lists the references to people the message makes, each with everyone it fits (陈副主任: 陈光菊 and
+   * 陈新垓), so a reply can show each and say so.
+   * @example engine.consult('汉溶通平台后面要升级成啥').answers[0]?.entry.id // 'q7'
+   * @example engine.consult('陈副主任问了什么').people[0]?.people.map((p) => p.name) // ['陈光菊', '陈新垓']
+   */
+  consult(query: string, options: SearchOptions = {}): Consultation {
+    const limit = Math.max(options.limit ?? 5, 0);
+    const reading = this.#read(query);
+    const whole = this.#candidates(reading.whole);
+    const wholeCoverage = new Map(whole.map((c) => [c.entry, c.coverage]));
+    // The message as a whole, then each sentence and each clause: a long message is answered by the part that asks.
+    const seen = new Set([reading.whole.words.join(' ')]);
+    // A part is worth a search only if it names someone or shares a word with the hearing (a lone character is no
+    // evidence).
+    const parts = [...reading.sentences, ...reading.clauses]
+      .filter(
+        (part) =>
+          part.bodies.size + part.people.size > 0 ||
+          part.groups.some((g) => g.terms.length > 0 && [...g.word].length > 1),
+      )
+      .filter((part) => !seen.has(part.words.join(' ')) && seen.add(part.words.join(' ')))
+      .slice(0, MAX_PARTS);
+    const answers: SearchHit[] = [];
+    const guesses: SearchHit[] = [];
+    for (const [view, ranked] of [whole, ...parts.map((p) => this.#candidates(p))].entries()) {
+      ranked.forEach((candidate, rank) => {
+        const match = tierOf(candidate, rank, ranked, view > 0 ? (wholeCoverage.get(candidate.entry) ?? 0) : undefined);
+        const tier = match === 'answer' ? answers : match === 'guess' ? guesses : undefined;
+        if (tier && !tier.some((h) => h.entry === candidate.entry)) tier.push(hitOf(candidate, match!));
+      });
+    }
+    const people = reading.whole.references;
+    if (answers.length > 0) return { answers: answers.slice(0, limit), guesses: [], people };
+    guesses.sort((a, b) => b.coverage - a.coverage);
+    return { answers: [], guesses: guesses.slice(0, Math.min(limit, MAX_GUESSES)), people };
+  }
+
+  /**
+   * How the engine reads a message: its content words, the bodies and people it names (by name, by surname and
+   * title, by role or order), what each word weighs, the references to people and the misheard words it corrected.
+   */
+  explain(query: string): MessageReading {
+    return this.#read(query).whole;
+  }
+
+  /**
+   * The message as sentences that may ask something (greetings, thanks and retractions dropped), their clauses,
+   * and as a whole. Each clause is read once; sentences and the whole are made of their clauses' readings.
+   */
+  #read(query: string): { whole: MessageReading; sentences: MessageReading[]; clauses: MessageReading[] } {
+    // English is read after the message is cut: the space between two English words ends no sentence.
+    const kept = this.#clauses(this.analyser.normalise(String(query).slice(0, MAX_QUERY_CHARS)));
+    const bySentence = kept.map((sentence) =>
+      this.#english(sentence)
+        .split(',')
+        .map((c) => this.#readClause(c)),
+    );
+    return {
+      whole: merged(bySentence.flat()),
+      sentences: bySentence.map(merged),
+      clauses: bySentence.flatMap((clauses) => (clauses.length > 1 ? clauses : [])),
+    };
+  }
+
+  #readClause(clause: string): MessageReading {
+    const { references, rest } = this.#people.find(clause);
+    let words = this.analyser.queryWords(rest);
+    let corrections: Correction[] = [];
+    if (words.some((w) => this.#unknown(w))) {
+      const corrected = this.#homophones(rest);
+      if (corrected.corrections.length > 0) {
+        words = this.analyser.queryWords(corrected.text);
+        corrections = corrected.corrections;
+      }
+    }
+    const bodies = new Set<string>();
+    const people = new Set<Entry>(references.flatMap((r) => r.people.flatMap((p) => p.entries)));
+    const groups: WordGroup[] = [];
+    for (const word of words) {
+      const body = this.#bodyByName.get(word);
+      const person = this.#entriesByPerson.get(word);
+      if (body) bodies.add(body);
+      else if (person) person.forEach((e) => people.add(e));
+      else groups.push(this.#group(word, this.#entryByDocId.length));
+    }
+    return { words, bodies, people, groups, references, corrections };
+  }
+
+  /** A word that is no name and that neither the hearing nor a synonym knows (a homophone may be meant). */
+  #unknown(word: string): boolean {
+    return !this.#bodyByName.has(word) && !this.#entriesByPerson.has(word) && this.#knownTerms(word).length === 0;
+  }
+
+  /** The entries that match one reading, best first, with the evidence for each. */
+  #candidates(reading: MessageReading): Candidate[] {
+    const { words, bodies, people, groups } = reading;
     const weighed = groups.filter((g) => g.weight > 0);
     const mentioned = (e: Entry) => bodies.has(bodyOf(e)) || people.has(e);
     const mentionCount = bodies.size + (people.size > 0 ? 1 : 0);
@@ -115,8 +246,7 @@ export class SearchEngine {
       // Only names: every entry of that body or person, in transcript order.
       return this.entries
         .filter(mentioned)
-        .slice(0, Math.max(limit, 0))
-        .map((entry, i, all) => ({ entry, match: 'answer' as const, score: all.length - i, coverage: 1 }));
+        .map((entry, i, all) => ({ entry, score: all.length - i, coverage: 1, matched: MENTION_WEIGHT, named: true }));
     }
 
     const terms = [
@@ -126,7 +256,7 @@ export class SearchEngine {
       ]),
     ];
     const total = weighed.reduce((s, g) => s + g.weight, 0) + mentionCount * MENTION_WEIGHT;
-    const hits: SearchHit[] = [];
+    const candidates: Candidate[] = [];
     const questionWords = weighed.map((g) => g.word);
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : SINGLE_CHARACTER_BOOST);
@@ -140,55 +270,31 @@ export class SearchEngine {
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
       const matchedGroups = weighed.filter((g) => g.terms.some((t) => matched.has(t)) || text.includes(g.word));
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
-      const coverage = (matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * MENTION_WEIGHT) / total;
-      if (coverage < MIN_COVERAGE) continue;
+      const evidence = matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * MENTION_WEIGHT;
+      const coverage = evidence / total;
+      if (coverage < MIN_CANDIDATE_COVERAGE) continue;
       const runs = literalRuns(questionWords, text);
       // A lone shared character (好, 车) is no evidence: a hit needs a shared word, a named body or person, or
       // three characters of the question standing together in the entry (做大做强).
-      const evidence = mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1) || runs.longest >= 3;
-      if (!evidence) continue;
+      if (!(mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1) || runs.longest >= 3)) continue;
       // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
       const together = 1 + (TOGETHER_BONUS * runs.pairs) / Math.max(1, weighed.length - 1);
-      hits.push({
+      candidates.push({
         entry,
-        match: 'answer',
         score: result.score * coverage * together * (mentioned(entry) ? MENTION_FACTOR : 1),
         coverage,
+        matched: evidence,
+        named: false,
       });
     }
-    hits.sort((a, b) => b.score - a.score);
-    return hits.slice(0, Math.max(limit, 0)).map((h) => ({ ...h, score: round(h.score), coverage: round(h.coverage) }));
-  }
-
-  /**
-   * What the hearing offers for a message: confident answers first; when there is none, up to three likely items
-   * as guesses; both empty for anything out of scope.
-   * @example engine.consult('汉融通').answers[0]?.entry.id // 'q7'
-   */
-  consult(query: string, options: SearchOptions = {}): Consultation {
-    return { answers: this.search(query, options), guesses: [], people: [] };
-  }
-
-  /** How the engine reads a question: its content words, the bodies and people it names, and what each word weighs. */
-  explain(query: string): { words: string[]; bodies: Set<string>; people: Set<Entry>; groups: WordGroup[] } {
-    const words = this.analyser.queryWords(String(query).slice(0, MAX_QUERY_CHARS));
-    const bodies = new Set<string>();
-    const people = new Set<Entry>();
-    const groups: WordGroup[] = [];
-    for (const word of words) {
-      const body = this.#bodyByName.get(word);
-      const person = this.#entriesByPerson.get(word);
-      if (body) bodies.add(body);
-      else if (person) person.forEach((e) => people.add(e));
-      else groups.push(this.#group(word, this.#entryByDocId.length));
-    }
-    return { words, bodies, people, groups };
+    return candidates.sort((a, b) => b.score - a.score);
   }
 
   /** A query word with the index terms that stand for it and how much it says about which entry is meant. */
   #group(word: string, n: number): WordGroup {
     let known = this.#knownTerms(word);
-    if (known.length === 0) {
+    // Only a word of three characters or more can be made of shorter words of two or more.
+    if (known.length === 0 && [...word].length > 2) {
       // An unknown compound may still be made of known words (不敢转型 → 不敢, 转型; 市属国企 → 市属, 国企 → 国有企业),
       // but only wholly: 养老金 is not 养老.
       const pieces = this.analyser.indexTerms(word).filter((t) => t !== word && [...t].length > 1);
@@ -238,10 +344,18 @@ export interface Consultation {
   people: PersonReference[];
 }
 
-/** A reference to people in a message (陈副主任) and everyone it fits, in order of appearance. */
-export interface PersonReference {
-  text: string;
-  people: { name: string; title: string; entries: Entry[] }[];
+/** How the engine reads a message (see {@link SearchEngine.explain}). */
+export interface MessageReading {
+  /** Content words, in order: fillers, greetings and retracted clauses left out, misheard words corrected. */
+  words: string[];
+  /** Printed names of the bodies it names. */
+  bodies: Set<string>;
+  /** Entries of the people it names, by name or by reference. */
+  people: Set<Entry>;
+  /** Every other word, with the index terms that stand for it and its weight. */
+  groups: WordGroup[];
+  references: PersonReference[];
+  corrections: Correction[];
 }
 
 export interface WordGroup {
@@ -263,12 +377,91 @@ const UNKNOWN_CHARACTER_WEIGHT = 1.5;
 const TOGETHER_BONUS = 3;
 /** How much a single-character term counts in the ranking, against 1 for a word. */
 const SINGLE_CHARACTER_BOOST = 0.2;
-/** A hit must cover at least this share of what the question says (by weight), or it is not shown. */
+/** An entry that covers this share of what a question says (by weight) answers it. */
 const MIN_COVERAGE = 0.5;
+/** A sentence or clause of a longer message answers for the message only if its entry covers this share of it all. */
+const MIN_PART_COVERAGE = 0.25;
+/**
+ * Evidence and margin: an entry that matches this much (two rare words of the hearing, or one and a name) and
+ * scores this many times the next entry answers a long message even where the rest of it is chat.
+ */
+const STRONG_EVIDENCE = 5;
+const CLEAR_MARGIN = 3;
+const MIN_STRONG_COVERAGE = 0.3;
+/** A guess covers at least this share of the question and matches at least this much (one rare word). */
+const MIN_GUESS_COVERAGE = 0.3;
+const MIN_GUESS_EVIDENCE = 2;
+/** Entries below every threshold are not considered at all. */
+const MIN_CANDIDATE_COVERAGE = Math.min(MIN_PART_COVERAGE, MIN_STRONG_COVERAGE, MIN_GUESS_COVERAGE);
+/** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
+const MAX_PARTS = 8;
+/** At most this many guesses are offered. */
+const MAX_GUESSES = 3;
 /** How much naming a body or a person counts, against a rare word's ~3. */
 const MENTION_WEIGHT = 3;
 /** Entries of a named body or person rank above other matches. */
 const MENTION_FACTOR = 2;
+
+/** One entry matching a reading of the message, with what speaks for it. */
+interface Candidate {
+  entry: Entry;
+  score: number;
+  /** Share (0..1) of the reading's weight the entry matches. */
+  coverage: number;
+  /** The weight it matches: its shared words and the names it answers to. */
+  matched: number;
+  /** The reading named only bodies or people, and this is one of their entries. */
+  named: boolean;
+}
+
+/**
+ * How sure the engine is that a candidate answers: `rank` is its place among `ranked` (one reading, best first);
+ * `wholeCoverage` is its coverage of the whole message when the reading is only a sentence or clause of it.
+ */
+function tierOf(
+  candidate: Candidate,
+  rank: number,
+  ranked: readonly Candidate[],
+  wholeCoverage: number | undefined,
+): MatchTier | undefined {
+  if (candidate.named) return 'answer';
+  const { coverage, matched, score } = candidate;
+  const covers = coverage >= MIN_COVERAGE && (wholeCoverage === undefined || wholeCoverage >= MIN_PART_COVERAGE);
+  const next = ranked[rank + 1]?.score ?? 0;
+  const stands =
+    rank === 0 && coverage >= MIN_STRONG_COVERAGE && matched >= STRONG_EVIDENCE && score >= CLEAR_MARGIN * next;
+  if (covers || stands) return 'answer';
+  return coverage >= MIN_GUESS_COVERAGE && matched >= MIN_GUESS_EVIDENCE ? 'guess' : undefined;
+}
+
+/** One reading of several clauses read one by one. */
+function merged(readings: readonly MessageReading[]): MessageReading {
+  if (readings.length === 1) return readings[0]!;
+  const all: MessageReading = {
+    words: [],
+    bodies: new Set(),
+    people: new Set(),
+    groups: [],
+    references: [],
+    corrections: [],
+  };
+  for (const r of readings) {
+    all.words.push(...r.words);
+    for (const body of r.bodies) all.bodies.add(body);
+    for (const entry of r.people) all.people.add(entry);
+    all.groups.push(...r.groups);
+    all.references.push(...r.references);
+    all.corrections.push(...r.corrections);
+  }
+  return all;
+}
+
+const hitOf = (candidate: Candidate, match: MatchTier): SearchHit => ({
+  entry: candidate.entry,
+  match,
+  score: round(candidate.score),
+  coverage: round(candidate.coverage),
+});
 
 /**
  * How the question's words stand in an entry's text: how many adjacent pairs appear as written, and the length in
