@@ -36,6 +36,8 @@ export const GlossarySchema = z.object({
       corrections: z.array(z.string().min(1)),
       /** Clause openers that take back what was asked (不是, 我不问): the clause is dropped when another follows. */
       retractions: z.array(z.string().min(1)),
+      /** Common surnames: 张副主任 names someone the hearing does not have, so nobody else's answer is shown. */
+      surnames: z.array(z.string().min(1)),
       /** Words that make a clause ask something (吗, 怎么, 想问). */
       questionCues: z.array(z.string().min(1)),
     })
@@ -46,6 +48,7 @@ export const GlossarySchema = z.object({
       introductions: [],
       corrections: [],
       retractions: [],
+      surnames: [],
       questionCues: [],
     }),
 });

@@ -63,6 +63,7 @@ export const SearchFileSchema = z.object({
       introductions: stringList,
       corrections: stringList,
       retractions: stringList,
+      surnames: stringList,
       questionCues: stringList,
     }),
   }),

@@ -115,7 +115,12 @@ export class SearchEngine {
       Object.fromEntries(Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets])),
     );
     this.#clauses = createClauseReader(parts.search.lexicon.chat);
-    this.#people = createPeopleFinder(this.entries, norm, parts.analyser.standsAlone);
+    this.#people = createPeopleFinder(
+      this.entries,
+      norm,
+      parts.analyser.standsAlone,
+      parts.search.lexicon.chat.surnames,
+    );
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
     const hearingText = [
       ...this.#textByEntry.values(),
@@ -166,9 +171,17 @@ export class SearchEngine {
       .slice(0, MAX_PARTS);
     const answers: SearchHit[] = [];
     const guesses: SearchHit[] = [];
-    for (const [view, ranked] of [whole, ...parts.map((p) => this.#candidates(p))].entries()) {
+    for (const [view, reading_] of [reading.whole, ...parts].entries()) {
+      const ranked = view === 0 ? whole : this.#candidates(reading_);
+      // In a short question a rare word the hearing does not know is its topic (疫情 in 疫情防控政策): a guess must
+      // say more than it. In a long message such words are mostly the writer's story, and count for nothing here.
+      const unknown =
+        reading_.groups.length > SHORT_QUESTION_WORDS
+          ? 0
+          : Math.max(0, ...reading_.groups.filter((g) => g.terms.length === 0 && g.rare).map((g) => g.weight));
       ranked.forEach((candidate, rank) => {
-        const match = tierOf(candidate, rank, ranked, view > 0 ? (wholeCoverage.get(candidate.entry) ?? 0) : undefined);
+        const partOf = view > 0 ? (wholeCoverage.get(candidate.entry) ?? 0) : undefined;
+        const match = tierOf(candidate, rank, ranked, partOf, unknown);
         const tier = match === 'answer' ? answers : match === 'guess' ? guesses : undefined;
         if (tier && !tier.some((h) => h.entry === candidate.entry)) tier.push(hitOf(candidate, match!));
       });
@@ -219,7 +232,14 @@ export class SearchEngine {
     }
     const bodies = new Set<string>();
     const people = new Set<Entry>(references.flatMap((r) => r.people.flatMap((p) => p.entries)));
-    const groups: WordGroup[] = [];
+    // Someone the hearing does not have (张副主任, 第二十个提问的) weighs like a topic it does not cover.
+    const groups: WordGroup[] = references
+      .filter((r) => r.people.length === 0)
+      .map((r) => ({
+        word: r.text,
+        terms: [],
+        weight: UNKNOWN_WORD_WEIGHT * Math.log(1 + 2 * this.#entryByDocId.length),
+      }));
     for (const word of words) {
       const body = this.#bodyByName.get(word);
       const person = this.#entriesByPerson.get(word);
@@ -318,6 +338,7 @@ export class SearchEngine {
         word,
         terms: [],
         weight: UNKNOWN_WORD_WEIGHT * Math.log(1 + 2 * n) * this.#topical(word, UNKNOWN_WORD_FLOOR),
+        rare: !this.#everydayIdf.has(word),
       };
     }
     // Rare in the hearing and topical in general: 算力 says much; 提高 is rare in 19 answers but says little.
@@ -362,6 +383,8 @@ export interface WordGroup {
   word: string;
   terms: string[];
   weight: number;
+  /** Not an everyday word of general Chinese (疫情, 汉融通; not 效率). */
+  rare?: boolean;
 }
 
 /** Matches the build's cut-off for everyday words; words missing from that table are rarer. */
@@ -395,6 +418,8 @@ const MIN_GUESS_EVIDENCE = 2;
 const MIN_CANDIDATE_COVERAGE = Math.min(MIN_PART_COVERAGE, MIN_STRONG_COVERAGE, MIN_GUESS_COVERAGE);
 /** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
 const MAX_PARTS = 8;
+/** A question of at most this many words is short: a rare word in it that the hearing lacks is its topic. */
+const SHORT_QUESTION_WORDS = 4;
 /** At most this many guesses are offered. */
 const MAX_GUESSES = 3;
 /** How much naming a body or a person counts, against a rare word's ~3. */
@@ -423,6 +448,8 @@ function tierOf(
   rank: number,
   ranked: readonly Candidate[],
   wholeCoverage: number | undefined,
+  /** The weightiest rare word the hearing lacks, when it is the topic of the question (else 0). */
+  largestUnknown: number,
 ): MatchTier | undefined {
   if (candidate.named) return 'answer';
   const { coverage, matched, score } = candidate;
@@ -431,7 +458,9 @@ function tierOf(
   const stands =
     rank === 0 && coverage >= MIN_STRONG_COVERAGE && matched >= STRONG_EVIDENCE && score >= CLEAR_MARGIN * next;
   if (covers || stands) return 'answer';
-  return coverage >= MIN_GUESS_COVERAGE && matched >= MIN_GUESS_EVIDENCE ? 'guess' : undefined;
+  return coverage >= MIN_GUESS_COVERAGE && matched >= MIN_GUESS_EVIDENCE && matched > largestUnknown
+    ? 'guess'
+    : undefined;
 }
 
 /** One reading of several clauses read one by one. */

@@ -35,6 +35,7 @@ export function createPeopleFinder(
   entries: readonly Entry[],
   normalise: (text: string) => string,
   standsAlone: (text: string, at: number, length: number) => boolean,
+  commonSurnames: readonly string[] = [],
 ): PeopleFinder {
   const byName = new Map<string, HearingPerson>();
   for (const entry of entries) {
@@ -80,8 +81,8 @@ export function createPeopleFinder(
       },
     },
     {
-      // 姓王的代表, 那个姓李的.
-      pattern: new RegExp(`(?<!百)姓${surnameClass}(的|那位|那个)*${role}?`, 'g'),
+      // 姓王的代表, 那个姓李的 (姓张的: nobody).
+      pattern: new RegExp(`(?:那位|那个)?(?<!百)姓(\\p{Script=Han})(的|那位|那个)*${role}?`, 'gu'),
       resolve: (m) => (m[2] || m[3] ? holding(m[3]).filter((p) => surname(p) === m[1]) : undefined),
     },
     {
@@ -91,6 +92,11 @@ export function createPeopleFinder(
         const found = holding(m[2]).filter((p) => surname(p) === m[1]);
         return found.length > 0 ? found : undefined;
       },
+    },
+    {
+      // 张副主任, 李副主任: a surname and a title nobody in the hearing has together refer to no one here.
+      pattern: new RegExp(`([${commonSurnames.map(escapeRegExp).join('')}])${role}`, 'g'),
+      resolve: () => (commonSurnames.length > 0 ? [] : undefined),
     },
     {
       // 副市长 (held by one person), 三位代表, 那位代表: a title that names few enough people to show each.
