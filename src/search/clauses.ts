@@ -77,4 +77,4 @@ const REPEATED_QUESTION = /(\p{Script=Han})[不没]\1/u;
 /** 有这个打算没, 会上提了没: a question asked by ending on 没. */
 const TRAILING_QUESTION = /没有?$/;
 /** What follows a retraction inside one clause: 不是问A「而是问」B. */
-const INSTEAD = /^.+?(?:而是|是问|是想问|我想问|想问|改问|我问的是|要问的是)(.+)$/;
+const INSTEAD = /^.+?(?:而是想问|而是问|而是|是想问|是问|我想问|想问|改问|我问的是|要问的是)(.+)$/;

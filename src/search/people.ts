@@ -99,13 +99,15 @@ export function createPeopleFinder(
       resolve: () => (commonSurnames.length > 0 ? [] : undefined),
     },
     {
-      // 副市长 (held by one person), 三位代表, 那位代表: a title that names few enough people to show each.
+      // 副市长 (held by one person), 三位代表, 那位代表, 副主任们: a title that names few enough people to show each,
+      // but not 以…为代表 or 委员会.
       pattern: new RegExp(`((?:[那这哪几两三四五六七八九十\\d])[位个名])?${role}(们)?`, 'g'),
       resolve: (m, text) => {
         const found = holding(m[2]);
         if (!standsAlone(text, m.index + (m[1]?.length ?? 0), m[2]!.length)) return undefined;
         if (found.length === 1) return found;
-        return (m[1] || m[3]) && found.length <= MAX_PEOPLE_BY_TITLE ? found : undefined;
+        const leading = m[1] || m[3] || m.index === 0 || !HAN.test(text[m.index - 1]!);
+        return leading && found.length <= MAX_PEOPLE_BY_TITLE ? found : undefined;
       },
     },
   ];
@@ -128,9 +130,10 @@ export function createPeopleFinder(
       // Titles left over (为代表的, 张委员) name no one in particular; 委员会 is no title.
       if (roles.length > 0) {
         const text = rest;
-        rest = rest.replace(new RegExp(role, 'g'), (r: string, at: number) =>
-          standsAlone(text, at, r.length) ? ' ' : r,
-        );
+        rest = rest.replace(new RegExp(role, 'g'), (...args) => {
+          const [title, at] = [args[0] as string, args.at(-2) as number];
+          return standsAlone(text, at, title.length) ? ' ' : title;
+        });
       }
       return { references, rest };
     },
@@ -149,4 +152,5 @@ function ordinal(text: string): number {
   return (text.includes('十') ? (tens ? (DIGITS[tens] ?? 0) : 1) * 10 : 0) + (ones ? (DIGITS[ones] ?? 0) : 0);
 }
 
+const HAN = /\p{Script=Han}/u;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
