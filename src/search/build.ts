@@ -55,9 +55,7 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
 
   mkdirSync(dirname(paths.jieba.dict), { recursive: true });
   const fullDictionary = readFileSync(FULL_DICTIONARY, 'utf8');
-  // Everyday words stay in the dictionary too, so a chat message segments into words (老百姓, 资料), not HMM guesses.
-  const everyday = everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF);
-  writeFileSync(paths.jieba.dict, trimDictionary(fullDictionary, `${corpus}\n${everyday[0].join('\n')}`));
+  writeFileSync(paths.jieba.dict, trimDictionary(fullDictionary, corpus));
   writeFileSync(
     paths.jieba.hmmDict,
     trimHmmModel(readFileSync(FULL_HMM_MODEL, 'utf8'), fullDictionary, corpus, COMMON_CHARACTERS),
@@ -103,7 +101,7 @@ export function buildIndex(dataDir: string, indexDir: string): BuildReport {
     bodyNames: sortedRecord(
       glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((name) => [normalise(name), b.printed])),
     ),
-    everydayIdf: everyday,
+    everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
     traditional,
     homophones: homophoneTable(hearingVocabulary(glossary, normalise, documentFrequency.keys(), userWords)),
     refs: entries.map(refOf),

@@ -1,5 +1,6 @@
 // Misheard words: a run of the question that sounds like a word of the hearing but differs in one character (汉溶通 → 汉融通).
-import { FIRST_CHARACTER, type HomophoneTable, LAST_CHARACTER, SYLLABLE_BASE } from './pinyin-table.js';
+// Only the type: pinyin-table.ts loads pinyin-pro (~130 ms, ~10 MB), which the engine never needs.
+import type { HomophoneTable } from './pinyin-table.js';
 
 /** One replacement made in a question. */
 export interface Correction {
@@ -108,6 +109,12 @@ export function createHomophones(
     );
   }
 }
+
+/** The first character the table's `usual` readings cover, and the last (the CJK Unified Ideographs). */
+export const FIRST_CHARACTER = 0x4e00;
+export const LAST_CHARACTER = 0x9fff;
+/** Syllable indices are stored as characters from here on (CJK, so JSON keeps them as they are). */
+export const SYLLABLE_BASE = 0x4e00;
 
 /** A word of the hearing with the index of each of its syllables. */
 interface SpokenWord {

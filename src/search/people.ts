@@ -68,9 +68,9 @@ export function createPeopleFinder(
   const surnameClass = `([${[...surnames].map(escapeRegExp).join('')}])`;
   const patterns: { pattern: RegExp; resolve: (m: RegExpExecArray, text: string) => HearingPerson[] | undefined }[] = [
     {
-      // 第一个提问的, 最后一个发问的委员, 第三位代表: the order of askers (of that role).
+      // 第一个提问的, 最后一个发问的委员, 最后那位委员, 第三位代表: the order of askers (of that role).
       pattern: new RegExp(
-        `(?:第([一二两三四五六七八九十\\d]+)|(最后|头))一?[个位名](提问|发问|问|发言)?的?${role}?`,
+        `(?:第([一二两三四五六七八九十\\d]+)|(最后|头))[一那]?[个位名](提问|发问|问|发言)?的?${role}?`,
         'g',
       ),
       resolve: (m) => {

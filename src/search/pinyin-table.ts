@@ -1,5 +1,6 @@
 // Index time only: the pronunciations (pinyin-pro) the engine compares misheard words with; never loaded by the engine.
 import { pinyin } from 'pinyin-pro';
+import { FIRST_CHARACTER, LAST_CHARACTER, SYLLABLE_BASE } from './homophones.js';
 
 /**
  * What the engine needs to find homophones without loading pinyin-pro (~130 ms, ~20 MB) at run time, in a form it
@@ -20,12 +21,6 @@ export interface HomophoneTable {
   /** How each word of `words` is read in context (长江 is chang jiang), coded as in `usual`. */
   spoken: string[];
 }
-
-/** The first character `usual` covers, and the last. */
-export const FIRST_CHARACTER = 0x4e00;
-export const LAST_CHARACTER = 0x9fff;
-/** Syllable indices are stored as characters from here on (CJK, so JSON keeps them as they are). */
-export const SYLLABLE_BASE = 0x4e00;
 
 /**
  * Reads every character's syllables and each vocabulary word's pronunciation, in context (长江 is chang jiang).
