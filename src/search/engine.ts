@@ -112,7 +112,9 @@ export class SearchEngine {
     this.#entriesByPerson = byPerson;
     this.#synonyms = new Map(Object.entries(parts.search.synonyms));
     this.#english = createEnglishReader(
-      Object.fromEntries(Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets])),
+      Object.fromEntries(
+        Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets.map(norm)]),
+      ),
     );
     this.#clauses = createClauseReader(parts.search.lexicon.chat);
     this.#people = createPeopleFinder(
@@ -221,12 +223,12 @@ export class SearchEngine {
 
   #readClause(clause: string): MessageReading {
     const { references, rest } = this.#people.find(clause);
-    let words = this.analyser.queryWords(rest);
+    let words = this.analyser.contentWords(rest);
     let corrections: Correction[] = [];
     if (words.some((w) => this.#unknown(w))) {
       const corrected = this.#homophones(rest);
       if (corrected.corrections.length > 0) {
-        words = this.analyser.queryWords(corrected.text);
+        words = this.analyser.contentWords(corrected.text);
         corrections = corrected.corrections;
       }
     }
