@@ -13,6 +13,16 @@ import {
   SearchFileSchema,
 } from './artefacts.js';
 import { type ClauseReader, createClauseReader } from './clauses.js';
+import {
+  type Candidate,
+  hitOf,
+  MAX_GUESSES,
+  type MatchTier,
+  MIN_CANDIDATE_COVERAGE,
+  type SearchHit,
+  tierOf,
+  uncoveredTopic,
+} from './confidence.js';
 import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
 import { type Correction, createHomophones } from './homophones.js';
@@ -20,20 +30,7 @@ import { createNormaliser } from './normalise.js';
 import { createPeopleFinder, type PeopleFinder, type PersonReference } from './people.js';
 import { loadSegmenter } from './segment.js';
 
-export type { Correction, PersonReference };
-
-/** How sure the engine is of a hit: `answer` is shown as the reply; `guess` only as 「你是不是想问」. */
-export type MatchTier = 'answer' | 'guess';
-
-/** One entry that answers the question (`match: 'answer'`) or may be what was meant (`match: 'guess'`). */
-export interface SearchHit {
-  entry: Entry;
-  match: MatchTier;
-  /** Relevance, higher is better; comparable only within one search. */
-  score: number;
-  /** Share (0..1) of what the question says, by weight, that this entry matches. */
-  coverage: number;
-}
+export type { Correction, MatchTier, PersonReference, SearchHit };
 
 export interface SearchOptions {
   /** At most this many hits. Default 5. */
@@ -151,7 +148,7 @@ export class SearchEngine {
    * three likely items as guesses (`match: 'guess'`, for 「你是不是想问」); both empty for anything out of scope.
    * `people` lists the references to people the message makes, each with everyone it fits (陈副主任: 陈光菊 and
    * 陈新垓), so a reply can show each and say so.
-   * @example engine.consult('汉溶通平台后面要升级成啥').answers[0]?.entry.id // 'q7'
+   * @example engine.consult('各位好，想问下汉融通是啥意思？谢谢').answers[0]?.entry.id // 'q7'
    * @example engine.consult('陈副主任问了什么').people[0]?.people.map((p) => p.name) // ['陈光菊', '陈新垓']
    */
   consult(query: string, options: SearchOptions = {}): Consultation {
@@ -173,17 +170,14 @@ export class SearchEngine {
       .slice(0, MAX_PARTS);
     const answers: SearchHit[] = [];
     const guesses: SearchHit[] = [];
-    for (const [view, reading_] of [reading.whole, ...parts].entries()) {
-      const ranked = view === 0 ? whole : this.#candidates(reading_);
-      // In a short question a rare word the hearing does not know is its topic (疫情 in 疫情防控政策): a guess must
-      // say more than it. In a long message such words are mostly the writer's story, and count for nothing here.
-      const unknown =
-        reading_.groups.length > SHORT_QUESTION_WORDS
-          ? 0
-          : Math.max(0, ...reading_.groups.filter((g) => g.terms.length === 0 && g.rare).map((g) => g.weight));
+    for (const [view, part] of [reading.whole, ...parts].entries()) {
+      const ranked = view === 0 ? whole : this.#candidates(part);
+      const context = {
+        wholeCoverage: view === 0 ? undefined : (entry: Entry) => wholeCoverage.get(entry) ?? 0,
+        uncoveredTopic: uncoveredTopic(part.groups),
+      };
       ranked.forEach((candidate, rank) => {
-        const partOf = view > 0 ? (wholeCoverage.get(candidate.entry) ?? 0) : undefined;
-        const match = tierOf(candidate, rank, ranked, partOf, unknown);
+        const match = tierOf(candidate, rank, ranked, context);
         const tier = match === 'answer' ? answers : match === 'guess' ? guesses : undefined;
         if (tier && !tier.some((h) => h.entry === candidate.entry)) tier.push(hitOf(candidate, match!));
       });
@@ -402,68 +396,12 @@ const UNKNOWN_CHARACTER_WEIGHT = 1.5;
 const TOGETHER_BONUS = 3;
 /** How much a single-character term counts in the ranking, against 1 for a word. */
 const SINGLE_CHARACTER_BOOST = 0.2;
-/** An entry that covers this share of what a question says (by weight) answers it. */
-const MIN_COVERAGE = 0.5;
-/** A sentence or clause of a longer message answers for the message only if its entry covers this share of it all. */
-const MIN_PART_COVERAGE = 0.25;
-/**
- * Evidence and margin: an entry that matches this much (two rare words of the hearing, or one and a name) and
- * scores this many times the next entry answers a long message even where the rest of it is chat.
- */
-const STRONG_EVIDENCE = 5;
-const CLEAR_MARGIN = 3;
-const MIN_STRONG_COVERAGE = 0.3;
-/** A guess covers at least this share of the question and matches at least this much (one rare word). */
-const MIN_GUESS_COVERAGE = 0.3;
-const MIN_GUESS_EVIDENCE = 2;
-/** Entries below every threshold are not considered at all. */
-const MIN_CANDIDATE_COVERAGE = Math.min(MIN_PART_COVERAGE, MIN_STRONG_COVERAGE, MIN_GUESS_COVERAGE);
 /** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
 const MAX_PARTS = 8;
-/** A question of at most this many words is short: a rare word in it that the hearing lacks is its topic. */
-const SHORT_QUESTION_WORDS = 4;
-/** At most this many guesses are offered. */
-const MAX_GUESSES = 3;
 /** How much naming a body or a person counts, against a rare word's ~3. */
 const MENTION_WEIGHT = 3;
 /** Entries of a named body or person rank above other matches. */
 const MENTION_FACTOR = 2;
-
-/** One entry matching a reading of the message, with what speaks for it. */
-interface Candidate {
-  entry: Entry;
-  score: number;
-  /** Share (0..1) of the reading's weight the entry matches. */
-  coverage: number;
-  /** The weight it matches: its shared words and the names it answers to. */
-  matched: number;
-  /** The reading named only bodies or people, and this is one of their entries. */
-  named: boolean;
-}
-
-/**
- * How sure the engine is that a candidate answers: `rank` is its place among `ranked` (one reading, best first);
- * `wholeCoverage` is its coverage of the whole message when the reading is only a sentence or clause of it.
- */
-function tierOf(
-  candidate: Candidate,
-  rank: number,
-  ranked: readonly Candidate[],
-  wholeCoverage: number | undefined,
-  /** The weightiest rare word the hearing lacks, when it is the topic of the question (else 0). */
-  largestUnknown: number,
-): MatchTier | undefined {
-  if (candidate.named) return 'answer';
-  const { coverage, matched, score } = candidate;
-  const covers = coverage >= MIN_COVERAGE && (wholeCoverage === undefined || wholeCoverage >= MIN_PART_COVERAGE);
-  const next = ranked[rank + 1]?.score ?? 0;
-  const stands =
-    rank === 0 && coverage >= MIN_STRONG_COVERAGE && matched >= STRONG_EVIDENCE && score >= CLEAR_MARGIN * next;
-  if (covers || stands) return 'answer';
-  return coverage >= MIN_GUESS_COVERAGE && matched >= MIN_GUESS_EVIDENCE && matched > largestUnknown
-    ? 'guess'
-    : undefined;
-}
 
 /** One reading of several clauses read one by one. */
 function merged(readings: readonly MessageReading[]): MessageReading {
@@ -487,13 +425,6 @@ function merged(readings: readonly MessageReading[]): MessageReading {
   return all;
 }
 
-const hitOf = (candidate: Candidate, match: MatchTier): SearchHit => ({
-  entry: candidate.entry,
-  match,
-  score: round(candidate.score),
-  coverage: round(candidate.coverage),
-});
-
 /**
  * How the question's words stand in an entry's text: how many adjacent pairs appear as written, and the length in
  * characters of the longest run of consecutive words that does.
@@ -513,8 +444,6 @@ function literalRuns(words: readonly string[], text: string): { pairs: number; l
   }
   return { pairs, longest };
 }
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** MiniSearch options shared by the build and the engine: fields arrive pre-analysed as space-separated terms. */
 export function miniSearchOptions(): Options {
