@@ -1,4 +1,4 @@
-// The search engine: loads the built index and answers a question with the entries it is confident about, best first.
+// The search engine: loads the built index and finds the entries that answer a message, or may be what it means.
 import { readFileSync } from 'node:fs';
 import MiniSearch, { type Options } from 'minisearch';
 import { type Glossary, loadGlossary } from '../hearing/glossary.js';
@@ -354,10 +354,16 @@ export class SearchEngine {
   }
 }
 
-/** The engine's reply to one message, see {@link SearchEngine.consult}. */
+/** The engine's reply to one message (see {@link SearchEngine.consult}). */
 export interface Consultation {
+  /** Confident answers, best first, at most `limit`: the first is the reply, the others related items. */
   answers: SearchHit[];
+  /** Only when there is no answer: up to three likely entries, best first, to offer as 「你是不是想问」. */
   guesses: SearchHit[];
+  /**
+   * Every reference to people the message makes, in order, with everyone it fits: one person (胡副主任), several
+   * (陈副主任: 陈光菊 and 陈新垓, each with their entries), or nobody in the hearing (张副主任: `people: []`).
+   */
   people: PersonReference[];
 }
 
