@@ -64,6 +64,8 @@ export class SearchEngine {
   /** Normalised person name → that person's entries. */
   readonly #entriesByPerson: ReadonlyMap<string, Entry[]>;
   readonly #synonyms: ReadonlyMap<string, string[]>;
+  /** Single characters that say nothing (想, 在, 要): jieba's guesses sometimes glue one to a word (村想). */
+  readonly #stopCharacters: ReadonlySet<string>;
   readonly #everydayIdf: ReadonlyMap<string, number>;
   /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
   readonly #textByEntry: ReadonlyMap<Entry, string>;
@@ -108,6 +110,7 @@ export class SearchEngine {
     }
     this.#entriesByPerson = byPerson;
     this.#synonyms = new Map(Object.entries(parts.search.synonyms));
+    this.#stopCharacters = new Set(parts.search.lexicon.stopWords.filter((w) => [...w].length === 1));
     this.#english = createEnglishReader(
       Object.fromEntries(
         Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets.map(norm)]),
@@ -236,7 +239,7 @@ export class SearchEngine {
         terms: [],
         weight: UNKNOWN_WORD_WEIGHT * Math.log(1 + 2 * this.#entryByDocId.length),
       }));
-    for (const word of words) {
+    for (const word of words.flatMap((w) => this.#unglued(w))) {
       const body = this.#bodyByName.get(word);
       const person = this.#entriesByPerson.get(word);
       if (body) bodies.add(body);
@@ -244,6 +247,21 @@ export class SearchEngine {
       else groups.push(this.#group(word, this.#entryByDocId.length));
     }
     return { words, bodies, people, groups, references, corrections };
+  }
+
+  /**
+   * A word jieba guessed by gluing a character that says nothing to a word of the hearing (村想 from 我们村想搞,
+   * 区要 from 先行区要建) is read as that word alone; any other word as it is.
+   */
+  #unglued(word: string): string[] {
+    const chars = [...word];
+    if (chars.length < 2 || !this.#unknown(word)) return [word];
+    const [first, last] = [chars[0]!, chars.at(-1)!];
+    const head = chars.slice(0, -1).join('');
+    const tail = chars.slice(1).join('');
+    if (this.#stopCharacters.has(last) && !this.#unknown(head)) return [head];
+    if (this.#stopCharacters.has(first) && !this.#unknown(tail)) return [tail];
+    return [word];
   }
 
   /** A word that is no name and that neither the hearing nor a synonym knows (a homophone may be meant). */
