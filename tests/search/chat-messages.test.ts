@@ -120,14 +120,14 @@ describe('two questions the hearing both covers', () => {
 
 describe('tiers', () => {
   it('offers up to three guesses, and only when there is no answer', () => {
-    const { answers, guesses } = consult('老人能用上智能设备吗');
+    const { answers, guesses } = consult('小公司借钱难');
     expect(answers).toEqual([]);
-    expect(guesses[0]?.entry.id).toBe('q8');
+    expect(guesses[0]?.entry.id).toBe('q7');
     expect(guesses.length).toBeLessThanOrEqual(3);
     expect(guesses.every((g) => g.match === 'guess')).toBe(true);
   });
 
-  it.each(['经开区汽车怎么说', '汉融通', '数字经济', '老人能用上智能设备吗', '陈副主任问了什么', '天气'])(
+  it.each(['经开区汽车怎么说', '汉融通', '数字经济', '小公司借钱难', '陈副主任问了什么', '天气'])(
     '%s: answers or guesses, never both; each hit marked with its tier',
     (message) => {
       const { answers, guesses } = consult(message);
@@ -138,7 +138,7 @@ describe('tiers', () => {
   );
 
   it('search() keeps its meaning: the answers only', () => {
-    expect(sharedEngine().search('老人能用上智能设备吗')).toEqual([]);
+    expect(sharedEngine().search('小公司借钱难')).toEqual([]);
     expect(
       sharedEngine()
         .search('汉融通')
