@@ -27,10 +27,18 @@ export function createClauseReader(words: ChatWords): ClauseReader {
     'u',
   );
   const isGreeting = (clause: string) => !LETTER.test(clause.replace(greetings, ''));
+  // Voice input runs everything together (各位领导好我是江岸区的想问一下…谢谢): a self-introduction, a question
+  // opener (想问, 请问) or thanks inside a clause starts a new one.
+  const openers = [
+    ...words.introductions,
+    ...words.courtesies,
+    ...words.questionCues.filter((c) => [...c].length > 1 && /^[想请]/.test(c)),
+  ];
+  const opener = new RegExp(`(?<=\\p{Script=Han})(?=${alternation(openers).source})`, 'gu');
   return (text) => {
     const clauses: Clause[] = [];
     splitSentences(text).forEach((sentence, index) => {
-      for (const raw of sentence.split(CLAUSE_BREAK)) {
+      for (const raw of sentence.replace(opener, ',').split(CLAUSE_BREAK)) {
         let clause = raw.replace(corrections, ' ').trim();
         if (!LETTER.test(clause)) continue;
         const asking = cue.test(clause);

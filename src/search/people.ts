@@ -66,7 +66,13 @@ export function createPeopleFinder(
 
   const role = `(${roles.map(escapeRegExp).join('|')})`;
   const surnameClass = `([${[...surnames].map(escapeRegExp).join('')}])`;
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
   const patterns: { pattern: RegExp; resolve: (m: RegExpExecArray, text: string) => HearingPerson[] | undefined }[] = [
+    {
+      // 汪元程副市长, 胡树华: a full name, with the title after it if there is one (程副市长 is no one else).
+      pattern: new RegExp(`(${names.map(escapeRegExp).join('|')})${role}?`, 'g'),
+      resolve: (m) => [byName.get(m[1]!)!],
+    },
     {
       // 第一个提问的, 最后一个发问的委员, 最后那位委员, 第三位代表: the order of askers (of that role).
       pattern: new RegExp(

@@ -32,6 +32,7 @@ describe('createClauseReader', () => {
     ['cim platform怎么对接', ['cim platform怎么对接']],
     ['汽车芯片哪个部门答的,计划几年', ['汽车芯片哪个部门答的,计划几年']],
     ['吹牛、虚假宣传怎么管', ['吹牛、虚假宣传怎么管']],
+    ['各位领导好我是做物流的想问汉融通是啥谢谢', ['想问汉融通是啥']],
   ])('%j → %j', (message, sentences) => {
     expect(read(message)).toEqual(sentences);
   });
