@@ -2,12 +2,14 @@
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { bodyOf, personOf } from '../hearing/model.js';
-import type { SearchEngine, SearchHit } from '../search/engine.js';
+import type { MatchTier, SearchEngine, SearchHit } from '../search/engine.js';
 import { type Command, UsageError } from './io.js';
 
 /**
- * One result of the contract: `{"id": "q5", "asker": "樊志宏", "department": "经开区管委会", "score": 12.3}`;
- * `hearing` is added only when data/ holds more than one hearing, since ids restart at q1 in each.
+ * One result of the contract: `{"id": "q5", "asker": "樊志宏", "department": "经开区管委会", "score": 12.3,
+ * "match": "answer"}`; `hearing` is added only when data/ holds more than one hearing, since ids restart at q1 in
+ * each. `match` is `answer` for what the bot would answer with and `guess` for what it would only offer as
+ * 「你是不是想问」: answers come first, so a list whose first result is a guess means the bot did not answer.
  */
 export interface SearchResultJson {
   hearing?: string;
@@ -15,6 +17,7 @@ export interface SearchResultJson {
   asker: string;
   department: string;
   score: number;
+  match: MatchTier;
 }
 
 const Args = z.union([
@@ -41,20 +44,28 @@ export const search: Command = async (args, io) => {
     io.stdout.write(`${JSON.stringify(searchJson(engine, query))}\n`);
     return 0;
   }
-  const hits = engine.search(query);
-  if (hits.length === 0) io.stdout.write('nothing in the hearing matches\n');
-  for (const hit of hits)
-    io.stdout.write(`${hit.entry.id}\t${bodyOf(hit.entry)}\t${personOf(hit.entry).name}\t${hit.score}\n`);
+  const { answers, guesses } = engine.consult(query);
+  if (answers.length + guesses.length === 0) io.stdout.write('nothing in the hearing matches\n');
+  for (const hit of [...answers, ...guesses])
+    io.stdout.write(`${hit.entry.id}\t${bodyOf(hit.entry)}\t${personOf(hit.entry).name}\t${hit.score}\t${hit.match}\n`);
   return 0;
 };
 
-/** The contract's object for one query; an empty or blank query has no results. */
+/** The contract's object for one query: answers, then guesses; an empty or blank query has no results. */
 export function searchJson(engine: SearchEngine, query: string): { query: string; results: SearchResultJson[] } {
   const several = engine.hearings.length > 1;
-  return { query, results: query.trim() ? engine.search(query).map((hit) => resultJson(hit, several)) : [] };
+  if (!query.trim()) return { query, results: [] };
+  const { answers, guesses } = engine.consult(query);
+  return { query, results: [...answers, ...guesses].map((hit) => resultJson(hit, several)) };
 }
 
 function resultJson(hit: SearchHit, withHearing: boolean): SearchResultJson {
-  const result = { id: hit.entry.id, asker: personOf(hit.entry).name, department: bodyOf(hit.entry), score: hit.score };
+  const result = {
+    id: hit.entry.id,
+    asker: personOf(hit.entry).name,
+    department: bodyOf(hit.entry),
+    score: hit.score,
+    match: hit.match,
+  };
   return withHearing ? { hearing: hit.entry.hearing, ...result } : result;
 }

@@ -50,6 +50,35 @@ export const GlossarySchema = z
     fillers: z.array(word('inner')),
     /** Words that say nothing about which answer is meant (情况, 方面…). */
     generic: z.array(word('inner')),
+    /** How people wrap a question in a chat message; read by src/search/clauses.ts. Optional: none by default. */
+    chat: z
+      .object({
+        /** Words that greet (早上好, 哈喽) and those they greet (各位领导, 群里): a clause of only these is dropped. */
+        greetings: z.array(word('inner')),
+        addressees: z.array(word('inner')),
+        /** Thanks and apologies (谢谢, 麻烦, 打扰): a clause with one and no question cue is dropped. */
+        courtesies: z.array(word('inner')),
+        /** Clause openers that introduce the writer (我是, 本人): such a clause is dropped unless it asks something. */
+        introductions: z.array(word('inner')),
+        /** Phrases that announce a correction (问错了, 纠正一下): removed. */
+        corrections: z.array(word('inner')),
+        /** Clause openers that take back what was asked (不是, 我不问): the clause is dropped when another follows. */
+        retractions: z.array(word('inner')),
+        /** Common surnames: 张副主任 names someone the hearing does not have, so nobody else's answer is shown. */
+        surnames: z.array(word('inner')),
+        /** Words that make a clause ask something (吗, 怎么, 想问). */
+        questionCues: z.array(word('inner')),
+      })
+      .default({
+        greetings: [],
+        addressees: [],
+        courtesies: [],
+        introductions: [],
+        corrections: [],
+        retractions: [],
+        surnames: [],
+        questionCues: [],
+      }),
   })
   .superRefine((glossary, ctx) => {
     // A name leading to two bodies would send questions to whichever comes last.

@@ -55,7 +55,21 @@ export const SearchFileSchema = z.object({
   /** term → number of entries that contain it, for weighting and for telling known words from unknown ones. */
   documentFrequency: termTable,
   /** The glossary's chat words, normalised (see analyse.ts Lexicon). */
-  lexicon: z.object({ stopWords: stringList, fillerPhrases: stringList, longerWords: stringList }),
+  lexicon: z.object({
+    stopWords: stringList,
+    fillerPhrases: stringList,
+    longerWords: stringList,
+    chat: z.object({
+      greetings: stringList,
+      addressees: stringList,
+      courtesies: stringList,
+      introductions: stringList,
+      corrections: stringList,
+      retractions: stringList,
+      surnames: stringList,
+      questionCues: stringList,
+    }),
+  }),
   /** Normalised word people type → the index terms that stand for it (glossary synonyms, analysed). */
   synonyms: z.record(z.string(), z.array(z.string())),
   /** Normalised body name or alias → the body's printed name. */
@@ -64,6 +78,17 @@ export const SearchFileSchema = z.object({
   everydayIdf: idfTable,
   /** Characters that are Traditional-only: their presence switches on Traditional → Simplified conversion. */
   traditional: z.string(),
+  /** Pronunciations for misheard words (see pinyin-table.ts): syllable → characters, pinyin → hearing words. */
+  homophones: z.object({
+    syllables: stringList,
+    usual: z.string(),
+    other: z.custom<Record<string, string>>(
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      'expected an object of character → readings',
+    ),
+    words: stringList,
+    spoken: stringList,
+  }),
   /** MiniSearch document id (0-based) → entry ref `hearing#id`. */
   refs: stringList,
 });
@@ -80,7 +105,7 @@ export const ManifestSchema = z.object({
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Bump when the index code changes what it writes, so committed artefacts count as stale. */
-export const BUILDER_VERSION = 6;
+export const BUILDER_VERSION = 7;
 
 /** The transcripts in a data folder: every `hearings/*.txt` (any case: `.TXT` too), sorted by name. */
 export function transcriptFiles(dataDir: string): string[] {

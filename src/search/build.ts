@@ -36,6 +36,7 @@ import { loadEngine, miniSearchOptions } from './engine.js';
 import { staleness } from './freshness.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
 import { pinIndexOf } from './pins.js';
+import { homophoneTable } from './pinyin-table.js';
 import { loadSegmenter } from './segment.js';
 
 /** What a build reports: the files written and anything a person should fix in the glossary. */
@@ -134,9 +135,14 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
     documentFrequency: sortedRecord([...documentFrequency]),
     lexicon,
     synonyms: sortedRecord(
+      // A target the index holds stands for itself: 国有企业, not also the 企业 inside it, which every entry has.
       Object.entries(glossary.synonyms).map(([word, targets]) => [
         normalise(word),
-        [...new Set(targets.flatMap(analyser.indexTerms))],
+        [
+          ...new Set(
+            targets.flatMap((t) => (documentFrequency.has(normalise(t)) ? [normalise(t)] : analyser.indexTerms(t))),
+          ),
+        ],
       ]),
     ),
     bodyNames: sortedRecord(
@@ -144,6 +150,7 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
     ),
     everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
     traditional,
+    homophones: homophoneTable(hearingVocabulary(glossary, normalise, documentFrequency.keys(), userWords)),
     refs: entries.map(refOf),
   };
   const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs, data };
@@ -179,6 +186,17 @@ function userDictionaryWords(hearings: readonly Hearing[], glossary: Glossary): 
   ]);
   const bodies = glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]);
   return [...glossary.terms, ...Object.keys(glossary.synonyms), ...bodies, ...people].filter((w) => !/\s/.test(w));
+}
+
+/** The words a misheard question is compared with: every indexed word and every name (all normalised). */
+function hearingVocabulary(
+  glossary: Glossary,
+  normalise: (text: string) => string,
+  indexed: Iterable<string>,
+  userWords: readonly string[],
+): string[] {
+  const names = glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]).map(normalise);
+  return [...new Set([...indexed, ...userWords, ...names])].sort();
 }
 
 function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string[] {

@@ -8,9 +8,13 @@ import { Converter } from 'opencc-js/t2cn';
  */
 export function createNormaliser(traditional: ReadonlySet<string>): (text: string) => string {
   let toSimplified: ((text: string) => string) | undefined;
+  const anyTraditional = (s: string) => {
+    for (const ch of s) if (traditional.has(ch)) return true;
+    return false;
+  };
   return (text) => {
     let s = text.normalize('NFKC').toLowerCase();
-    if ([...s].some((ch) => traditional.has(ch))) {
+    if (anyTraditional(s)) {
       const convert = (toSimplified ??= Converter({ from: 'twp', to: 'cn' }));
       s = convert(s);
     }

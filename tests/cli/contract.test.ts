@@ -19,20 +19,32 @@ function cli(args: string[], input = '') {
 }
 
 describe('search --json', () => {
-  it('prints the best matches with asker, department and score', () => {
+  it('prints the best matches with asker, department, score and match', () => {
     const run = cli(['search', '--json', '经开区汽车怎么说']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(out.query).toBe('经开区汽车怎么说');
-    expect(out.results[0]).toMatchObject({ id: 'q5', asker: '樊志宏', department: '经开区管委会' });
+    expect(out.results[0]).toMatchObject({ id: 'q5', asker: '樊志宏', department: '经开区管委会', match: 'answer' });
     expect(typeof out.results[0].score).toBe('number');
     expect(out.results.length).toBeLessThanOrEqual(5);
   });
 
-  it.each(['今天天气怎么样', '', '👍', '\u0001\u0002', 'x'.repeat(30_000)])('prints empty results for %j', (query) => {
-    const run = cli(['search', '--json', query]);
+  it('marks what the bot would only offer as 「你是不是想问」 with match "guess", after any answers', () => {
+    const run = cli(['search', '--json', '小公司借钱难']);
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout).results).toEqual([]);
+    const results: { id: string; match: string }[] = JSON.parse(run.stdout).results;
+    expect(results[0]).toMatchObject({ id: 'q7', match: 'guess' });
+    expect(results.length).toBeLessThanOrEqual(3);
+    expect(results.every((r) => r.match === 'guess')).toBe(true);
+  });
+
+  it.each(['数字经济', '汉融通', '小公司借钱难', '陈副主任问了什么'])('%j lists no answer after a guess', (query) => {
+    const matches: string[] = JSON.parse(cli(['search', '--json', query]).stdout).results.map(
+      (r: { match: string }) => r.match,
+    );
+    expect(matches.length).toBeGreaterThan(0);
+    const firstGuess = matches.indexOf('guess');
+    expect(firstGuess === -1 ? [] : matches.slice(firstGuess)).not.toContain('answer');
   });
 });
 
@@ -46,6 +58,7 @@ describe('search --jsonl', () => {
       .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.query)).toEqual(['汉融通', '', '光谷', '今天天气怎么样']);
     expect(lines.map((l) => l.results.map((r: { id: string }) => r.id)[0] ?? null)).toEqual(['q7', null, 'q12', null]);
+    expect(lines.flatMap((l) => l.results.map((r: { match: string }) => r.match))).toContain('answer');
   });
 });
 

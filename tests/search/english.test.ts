@@ -1,0 +1,36 @@
+// English in a question: phrases the glossary knows read as the hearing's words; others stay English.
+import { describe, expect, it } from 'vitest';
+import { createEnglishReader } from '../../src/search/english.js';
+import { sharedEngine } from './helpers.js';
+
+describe('createEnglishReader', () => {
+  const read = createEnglishReader({
+    platform: ['平台'],
+    'big data': ['大数据'],
+    'big data bureau': ['大数据局'],
+    AI: ['人工智能'],
+  });
+
+  it.each([
+    ['cim platform进展', 'cim  平台 进展'],
+    ['big data bureau说了什么', ' 大数据局 说了什么'],
+    ['big data有啥用', ' 大数据 有啥用'],
+    ['platforms', ' 平台 '],
+    ['ai养老', ' 人工智能 养老'],
+    ['blockchain', 'blockchain'],
+    ['汉融通', '汉融通'],
+  ])('%j → %j', (text, read_) => {
+    expect(read(text)).toBe(read_);
+  });
+});
+
+describe('English in a question', () => {
+  it('names a body by its English name (big data bureau → 大数据局)', () => {
+    expect([...sharedEngine().explain('big data bureau说了什么').bodies]).toEqual(['市政务服务大数据局']);
+  });
+
+  it('keeps a word the glossary does not know whole and unknown, never cut into known pieces (blockch·ai·n)', () => {
+    const { groups } = sharedEngine().explain('metaverse');
+    expect(groups.map((g) => [g.word, g.terms])).toEqual([['metaverse', []]]);
+  });
+});
