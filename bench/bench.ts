@@ -6,6 +6,8 @@ import MiniSearch from 'minisearch';
 import { PROJECT_ROOT } from '../src/search/artefacts.js';
 import { loadEngine } from '../src/search/engine.js';
 import { baselineSearch, charBigrams } from './baselines.js';
+import { readDialogues } from './dialogue-table.js';
+import { DIALOGUES_FILE, report as followUpReport, playAll, score } from './followups.js';
 import { type QueryCase, readQueryTable } from './query-table.js';
 
 /** The shared evaluation copy when it is there (the team's machine), else the copy under tests/fixtures. */
@@ -177,6 +179,9 @@ const npmAskMs = timeProcess('npm', ['run', '-s', 'cli', '--', 'ask', '经开区
 const jiebaCutMs = timeProcess(process.execPath, ['-e', "require('nodejieba').cut('x')"]);
 const p = (xs: number[]) => `${percentile(xs, 50).toFixed(3)} ms / ${percentile(xs, 99).toFixed(3)} ms`;
 
+// Each dialogue is played through the real conversation, turn by turn, with the engine loaded above.
+const followUps = playAll(readDialogues(DIALOGUES_FILE), engine);
+
 const report = [
   `Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
   '',
@@ -195,6 +200,10 @@ const report = [
   `| whole process: npm run -s cli -- ask (median of 5) | ${npmAskMs.toFixed(0)} ms |`,
   `| for comparison: node -e "require('nodejieba').cut('x')" (median of 5) | ${jiebaCutMs.toFixed(0)} ms |`,
   `| for comparison: nodejieba default dictionary load in the baseline child | ${jieba.loadMs.toFixed(0)} ms, ${jieba.rssMb.toFixed(0)} MB RSS |`,
+  '',
+  '## Follow-ups (tests/fixtures/dialogues.tsv)',
+  '',
+  followUpReport(score(followUps), followUps),
 ].join('\n');
 
 console.log(report);

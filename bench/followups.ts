@@ -66,7 +66,7 @@ export function report(scores: readonly FollowUpScore[], results: readonly TurnR
   return lines.join('\n');
 }
 
-const DIALOGUES_FILE = join(PROJECT_ROOT, 'tests', 'fixtures', 'dialogues.tsv');
+export const DIALOGUES_FILE = join(PROJECT_ROOT, 'tests', 'fixtures', 'dialogues.tsv');
 
 if (process.argv[1] && /followups\.[jt]s$/.test(process.argv[1])) {
   const results = playAll(readDialogues(process.argv[2] ?? DIALOGUES_FILE));
