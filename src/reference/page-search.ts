@@ -141,6 +141,11 @@ function createPageSearch(data, cards) {
   }
 
   function rankWords(query) {
+    // A phrase the bot was asked as a whole at build time (big data, 汉融通) is answered as the bot answered it.
+    var whole = fold(String(query).slice(0, MAX_QUERY)).trim().replace(/\s+/g, ' ');
+    if (dictionary[whole] && dictionary[whole].length > 1) {
+      return answersFor(whole).map(function (a) { return { card: a.card, score: a.score }; });
+    }
     var words = queryWords(String(query).slice(0, MAX_QUERY));
     if (words.length === 1) {
       return answersFor(words[0]).map(function (a) { return { card: a.card, score: a.score }; });

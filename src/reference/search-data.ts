@@ -69,10 +69,11 @@ export function buildSearchData(model: ReferenceModel, inputs: SearchInputs): Se
   const entries = [...model.hearing.items, ...(model.hearing.closing ? [model.hearing.closing] : [])];
   for (const entry of entries) names[fold(personOf(entry).name)] ??= 'p';
 
-  // Names and glossary words are words even where the dictionary lacks them (a transcript's new body).
+  // Names and glossary words are words even where the dictionary lacks them (a transcript's new body). English
+  // phrases (big data) are looked up whole by the page, never met by its segmentation, which splits at spaces.
   const vocabulary = new Map(dictionary.words);
   for (const word of [...Object.keys(names), ...glossary.terms, ...Object.keys(glossary.synonyms)].map(fold))
-    if (!/\s/.test(word) && !vocabulary.has(word)) vocabulary.set(word, USER_WORD_FREQUENCY);
+    if (!vocabulary.has(word)) vocabulary.set(word, USER_WORD_FREQUENCY);
 
   const words: Record<string, number[]> = {};
   for (const [word, frequency] of [...vocabulary].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
