@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
-import { PROJECT_ROOT } from '../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { loadEngine } from '../src/search/engine.js';
 import { baselineSearch, charBigrams } from './baselines.js';
 import { readDialogues } from './dialogue-table.js';

@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { createConversation } from '../src/chat/conversation.js';
 import { loadCommitments } from '../src/commitments/load.js';
-import { PROJECT_ROOT } from '../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { loadEngine, type SearchEngine } from '../src/search/engine.js';
 import { type Dialogue, playDialogue, readDialogues, type TurnResult } from './dialogue-table.js';
 

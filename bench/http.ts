@@ -3,7 +3,7 @@
 // Prints requests per second and latency percentiles as a Markdown table; nothing leaves 127.0.0.1.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { type DoorProcess, spawnDoor, startRedis } from '../tests/http/helpers.js';
 import { readQueryTable } from './query-table.js';
 

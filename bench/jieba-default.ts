@@ -1,7 +1,8 @@
 // Benchmark child: the baseline MiniSearch over nodejieba with its full default dictionary (needs its own process).
 import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
-import { artefactPaths, HearingsFileSchema, INDEX_DIR } from '../src/search/artefacts.js';
+import { INDEX_DIR } from '../src/paths.js';
+import { artefactPaths, HearingsFileSchema } from '../src/search/artefacts.js';
 import { entriesOf } from '../src/search/documents.js';
 import { baselineSearch } from './baselines.js';
 

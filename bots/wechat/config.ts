@@ -1,7 +1,7 @@
 // WeChat settings, validated with zod: group etiquette and sending (from code or environment), puppet, session.
 import { join } from 'node:path';
 import { z } from 'zod';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { DoorConfigError, type Env, envFlag, envList, envWholeNumber, parseEnv } from '../door/env.js';
 import type { Secret } from '../door/log.js';
 

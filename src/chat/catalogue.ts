@@ -4,7 +4,7 @@ import { answeringBodies, nameKey, resolveBody } from '../hearing/bodies.js';
 import type { AnsweringBody } from '../hearing/glossary.js';
 import { readHearingDataFile } from '../hearing/hearing-data.js';
 import { bodyOf, chineseDate, type Entry, type Hearing, type HearingData, personOf } from '../hearing/model.js';
-import { DATA_DIR } from '../search/artefacts.js';
+import { DATA_DIR } from '../paths.js';
 import type { HearingTag } from './reply.js';
 
 /** Keys people can type: a few Chinese characters, letters or digits. */

@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
 import { messageOf } from '../errors.js';
-import { PROJECT_ROOT } from '../search/artefacts.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { type ChatKind, ChatKindSchema } from './message.js';
 
 /** Kept for doors that import it from here; its home is ./message.js. */

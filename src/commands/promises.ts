@@ -5,7 +5,7 @@ import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
 import { answeringBodies, resolveBody } from '../hearing/bodies.js';
 import { type AnsweringBody, type Glossary, loadGlossary } from '../hearing/glossary.js';
-import { DATA_DIR } from '../search/artefacts.js';
+import { DATA_DIR } from '../paths.js';
 import { type Command, UsageError } from './io.js';
 
 /** Where the command gets its data; injected so tests can hand it fixtures. Defaults read index/ and data/glossary.json. */

@@ -1,8 +1,6 @@
-// Reads index/commitments.json (written by `npm run index`), validated; separate from loadEngine so search start-up never pays for it.
-
-import { readFileSync } from 'node:fs';
-import { messageOf } from '../errors.js';
-import { artefactPaths, INDEX_DIR } from '../search/artefacts.js';
+import { readJsonFile } from '../json-file.js';
+import { INDEX_DIR } from '../paths.js';
+import { artefactPaths } from '../search/artefacts.js';
 import { type Commitment, CommitmentsFileSchema } from './model.js';
 
 export interface LoadCommitmentsOptions {
@@ -16,18 +14,5 @@ export interface LoadCommitmentsOptions {
  */
 export function loadCommitments(options: LoadCommitmentsOptions = {}): Commitment[] {
   const file = artefactPaths(options.indexDir ?? INDEX_DIR).commitments;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`commitments: cannot load ${file}: ${messageOf(error).split('\n')[0]} (run npm run index)`);
-  }
-  const parsed = CommitmentsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(
-      `commitments: ${file}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (run npm run index)`,
-    );
-  }
-  return parsed.data;
+  return readJsonFile(file, CommitmentsFileSchema, { room: 'commitments', fix: ' (run npm run index)' });
 }

@@ -1,8 +1,7 @@
 // Glossary: answering bodies with the names people type, domain terms, synonyms and chat words, read from data/glossary.json.
 
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { messageOf } from '../errors.js';
+import { readJsonFile } from '../json-file.js';
 
 /**
  * What makes a glossary word unusable, or null: an invisible or control character copied in from a web page or a
@@ -103,18 +102,10 @@ export type Glossary = z.infer<typeof GlossarySchema>;
 
 /** Reads and validates a glossary file; errors name the file, the entry and the bad field. */
 export function loadGlossary(path: string): Glossary {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`glossary ${path}: cannot read it as JSON (${messageOf(error)})`);
-  }
-  const parsed = GlossarySchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`glossary ${path}: ${describePath(raw, issue.path)}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readJsonFile(path, GlossarySchema, {
+    room: 'glossary',
+    where: (raw, issue) => describePath(raw, issue.path),
+  });
 }
 
 /**

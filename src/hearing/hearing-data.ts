@@ -1,6 +1,7 @@
 // A hearing's data file, data/hearings/<name>.json beside <name>.txt: what people add that the transcript leaves out.
-import { existsSync, readFileSync } from 'node:fs';
-import { messageOf } from '../errors.js';
+
+import { existsSync } from 'node:fs';
+import { readJsonFile } from '../json-file.js';
 import { type HearingData, HearingDataSchema } from './model.js';
 
 /**
@@ -26,18 +27,8 @@ export function readHearingData(transcriptPath: string): HearingData {
  */
 export function readHearingDataFile(path: string): HearingData | null {
   if (!existsSync(path)) return null;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`hearing data ${path}: cannot read it as JSON (${messageOf(error).split('\n')[0]})`);
-  }
-  const parsed = HearingDataSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(
-      `hearing data ${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message} (expected e.g. {"date": "2023-09-13"})`,
-    );
-  }
-  return parsed.data;
+  return readJsonFile(path, HearingDataSchema, {
+    room: 'hearing data',
+    fix: ' (expected e.g. {"date": "2023-09-13"})',
+  });
 }

@@ -6,7 +6,9 @@ import { loadCommitments } from '../commitments/load.js';
 import { messageOf } from '../errors.js';
 import { loadGlossary } from '../hearing/glossary.js';
 import type { Hearing } from '../hearing/model.js';
-import { artefactPaths, DATA_DIR, HearingsFileSchema, INDEX_DIR } from '../search/artefacts.js';
+import { readJsonFile } from '../json-file.js';
+import { DATA_DIR, INDEX_DIR } from '../paths.js';
+import { artefactPaths, HearingsFileSchema } from '../search/artefacts.js';
 import { loadEngine } from '../search/engine.js';
 import { readPinIndex } from '../search/pins.js';
 import { renderReferenceMarkdown } from './markdown.js';
@@ -127,18 +129,7 @@ export function readDictionary(indexDir: string): Dictionary {
 
 export function readHearings(indexDir: string): Hearing[] {
   const path = artefactPaths(indexDir).hearings;
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`reference: cannot read ${path} (${messageOf(error)}); run npm run index`);
-  }
-  const parsed = HearingsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`reference: ${path}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  return parsed.data;
+  return readJsonFile(path, HearingsFileSchema, { room: 'reference', fix: ' (run npm run index)' });
 }
 
 /** The named hearing, or the only one; several without a name is an error rather than a guess. */

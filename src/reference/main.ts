@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { messageOf } from '../errors.js';
-import { PROJECT_ROOT } from '../search/artefacts.js';
+import { PROJECT_ROOT } from '../paths.js';
 import { writeQuickReference } from './files.js';
 
 const ArgsSchema = z.object({

@@ -1,17 +1,11 @@
 // The files `npm run index` writes into index/ and the engine reads back: paths, shapes and the input hash.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { hearingDataPath } from '../hearing/hearing-data.js';
 import { HearingSchema } from '../hearing/model.js';
 import { pinsPath } from '../hearing/pins.js';
-
-/** The folder holding package.json; found by walking up, so sources (src/) and compiled code (dist/src/) agree. */
-export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-export const DATA_DIR = join(PROJECT_ROOT, 'data');
-export const INDEX_DIR = join(PROJECT_ROOT, 'index');
 
 /** Where each artefact lives inside an index folder. */
 export function artefactPaths(indexDir: string) {
@@ -150,12 +144,4 @@ export function hashInputs(
   for (const file of files) sha.update(file.slice(dataDir.length)).update('\0').update(readFileSync(file)).update('\0');
   for (const dictionary of dictionaries) sha.update(readFileSync(dictionary));
   return { hash: sha.digest('hex'), inputs: files.map((f) => dataFileName(dataDir, f)) };
-}
-
-function findProjectRoot(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'data'))) return dir;
-    if (dirname(dir) === dir)
-      throw new Error(`cannot find the project folder (package.json beside data/) above ${start}`);
-  }
 }

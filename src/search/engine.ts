@@ -1,17 +1,12 @@
 // The search engine: loads the built index and finds the entries that answer a message, or may be what it means.
-import { readFileSync } from 'node:fs';
+
 import MiniSearch, { type Options } from 'minisearch';
 import { type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { bodyOf, type Entry, type Hearing, paragraphsOf, personOf } from '../hearing/model.js';
+import { readJsonFile } from '../json-file.js';
+import { DATA_DIR, INDEX_DIR } from '../paths.js';
 import { type Analyser, createAnalyser } from './analyse.js';
-import {
-  artefactPaths,
-  DATA_DIR,
-  HearingsFileSchema,
-  INDEX_DIR,
-  type SearchFile,
-  SearchFileSchema,
-} from './artefacts.js';
+import { artefactPaths, HearingsFileSchema, type SearchFile, SearchFileSchema } from './artefacts.js';
 import { type ClauseReader, createClauseReader } from './clauses.js';
 import {
   type Candidate,
@@ -500,15 +495,9 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const indexDir = options.indexDir ?? INDEX_DIR;
   const paths = artefactPaths(indexDir);
   ensureFreshIndex({ indexDir, dataDir: options.dataDir ?? DATA_DIR, rebuild: options.rebuild });
-  const read = <T>(file: string, parse: (raw: unknown) => T): T => {
-    try {
-      return parse(JSON.parse(readFileSync(file, 'utf8')));
-    } catch (error) {
-      throw new Error(`engine: cannot load ${file}: ${(error as Error).message.split('\n')[0]} (run npm run index)`);
-    }
-  };
-  const hearings = read(paths.hearings, (raw) => HearingsFileSchema.parse(raw));
-  const search = read(paths.search, (raw) => SearchFileSchema.parse(raw));
+  const index = { room: 'engine', fix: ' (run npm run index)' };
+  const hearings = readJsonFile(paths.hearings, HearingsFileSchema, index);
+  const search = readJsonFile(paths.search, SearchFileSchema, index);
   const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
   const analyser = createAnalyser(
     loadSegmenter(paths.jieba),

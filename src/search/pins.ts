@@ -1,9 +1,11 @@
 // Pinned answers in search: staff pins folded into index/pins.json, and the pinned entry put first for its question.
+
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { messageOf } from '../errors.js';
 import type { Entry, Hearing } from '../hearing/model.js';
 import { entryName, type Pin, pinnedEntries } from '../hearing/pins.js';
+import { readJsonFile } from '../json-file.js';
 import { artefactPaths } from './artefacts.js';
 import { refOf } from './documents.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
@@ -56,11 +58,7 @@ export function pinIndexOf(
  */
 export function readPinIndex(indexDir: string): PinIndex {
   const file = artefactPaths(indexDir).pins;
-  try {
-    return PinIndexSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
-  } catch (error) {
-    throw new Error(`engine: cannot load ${file}: ${messageOf(error).split('\n')[0]} (run npm run index)`);
-  }
+  return readJsonFile(file, PinIndexSchema, { room: 'engine', fix: ' (run npm run index)' });
 }
 
 /** A hit as the engine returns it; the pinned one is built from the entry. */

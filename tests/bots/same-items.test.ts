@@ -9,7 +9,7 @@ import type { Handled } from '../../bots/door/answer.js';
 import { createTelegramBot } from '../../bots/telegram.js';
 import { createWecomBot, type WecomBot } from '../../bots/wecom.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import {
   type DingtalkStandin,
   robotMessage,

@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { alice, BOT_INFO, bob, entitiesOf, SECRET_HALF, TOKEN } from './telegram-helpers.js';
 import { type StandIn, startStandIn } from './telegram-standin.js';
 

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { User } from 'grammy/types';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { BOT_INFO, entitiesOf, TOKEN } from './telegram-helpers.js';
 import { type StandIn, startStandIn } from './telegram-standin.js';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DoorConfigError } from '../../bots/door/env.js';
 import { parseWechatEnv, wechatConfig } from '../../bots/wechat/config.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 const problemsOf = (env: Record<string, string>): string => {
   try {

@@ -7,7 +7,7 @@ import { createCatalogue, type LabelsFile, readHearingLabels } from '../../src/c
 import { foldName } from '../../src/hearing/bodies.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { parseTranscript } from '../../src/hearing/parse.js';
-import { DATA_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 
 const transcript = (dir: string, name: string) =>
   parseTranscript(readFileSync(join(dir, 'hearings', `${name}.txt`), 'utf8'), `${name}.txt`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDialogues } from '../../bench/dialogue-table.js';
 import { playAll } from '../../bench/followups.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { guessingEngine } from './guessing-engine.js';
 
 const dialogues = readDialogues(join(PROJECT_ROOT, 'tests', 'fixtures', 'dialogues.tsv'));

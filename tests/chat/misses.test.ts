@@ -25,7 +25,7 @@ import {
   readMisses,
   retentionFromEnv,
 } from '../../src/chat/misses.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 const dirs: string[] = [];
 const tempFile = () => {

@@ -11,7 +11,7 @@ import { createRateLimiter } from '../../src/chat/rate-limit.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { loadCommitments } from '../../src/commitments/load.js';
-import { DATA_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'several-hearings-'));

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
 

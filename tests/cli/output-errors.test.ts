@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { guardOutput } from '../../src/commands/io.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 
 const CLI = join(PROJECT_ROOT, 'src', 'cli.ts');
 const failing = (code: string) =>

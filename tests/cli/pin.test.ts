@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli.js';
 import { type Command, type CommandIO, UsageError } from '../../src/commands/io.js';
 import { createPinCommand } from '../../src/commands/pin.js';
 import { pinsPath, readPins } from '../../src/hearing/pins.js';
-import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'cli-pin-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -18,6 +18,7 @@ import type { CommandIO } from '../../src/commands/io.js';
 import { createPinCommand } from '../../src/commands/pin.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { pinsPath, readPins } from '../../src/hearing/pins.js';
+import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import {
   botFor,
   chooseHearing,
@@ -28,7 +29,6 @@ import {
 } from '../../src/reference/files.js';
 import { buildReferenceModel } from '../../src/reference/model.js';
 import { buildSearchData } from '../../src/reference/search-data.js';
-import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { planChromium } from '../reference/chromium.js';
 import { pageSearchInNode } from '../reference/page-search-node.js';

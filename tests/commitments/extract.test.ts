@@ -6,7 +6,8 @@ import { classifyClauses, extractCommitments, type Verdict } from '../../src/com
 import { loadCommitments } from '../../src/commitments/load.js';
 import { CommitmentSchema } from '../../src/commitments/model.js';
 import { bodyOf, type Entry, paragraphsOf, personOf } from '../../src/hearing/model.js';
-import { artefactPaths, INDEX_DIR } from '../../src/search/artefacts.js';
+import { INDEX_DIR } from '../../src/paths.js';
+import { artefactPaths } from '../../src/search/artefacts.js';
 import { hearing } from './helpers.js';
 
 const commitments = extractCommitments([hearing]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli.js';
 import { parseTranscript } from '../../src/hearing/parse.js';
-import { DATA_DIR } from '../../src/search/artefacts.js';
+import { DATA_DIR } from '../../src/paths.js';
 
 export const TRANSCRIPT = 'digital-economy-2023-09-13.txt';
 export const hearing = parseTranscript(readFileSync(join(DATA_DIR, 'hearings', TRANSCRIPT), 'utf8'), TRANSCRIPT);

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, commitmentRow } from '../../src/commitments/csv.js';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { CommitmentSchema } from '../../src/commitments/model.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { cli, parseCsv } from './helpers.js';
 
 const all = loadCommitments();
@@ -152,11 +152,11 @@ describe('loadCommitments', () => {
 
   it('names the file and what to do when it is missing or malformed', () => {
     expect(() => loadCommitments({ indexDir: temp })).toThrow(
-      /^commitments: cannot load .*commitments\.json: .*\(run npm run index\)$/,
+      /^commitments .*commitments\.json: cannot read it as JSON \(.*\) \(run npm run index\)$/,
     );
     writeFileSync(join(temp, 'commitments.json'), JSON.stringify([{ ...all[0], cues: [] }]));
     expect(() => loadCommitments({ indexDir: temp })).toThrow(
-      /^commitments: .*commitments\.json: 0\.cues: .*\(run npm run index\)$/,
+      /^commitments .*commitments\.json: 0\.cues: .*\(run npm run index\)$/,
     );
   });
 });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDingtalkEnv } from '../../bots/dingtalk/env.js';
 import { main } from '../../bots/dingtalk.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import {
   type DingtalkStandin,
   robotMessage,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { answeringBodies, editDistance, resolveBody } from '../../src/hearing/bodies.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
-import { DATA_DIR } from '../../src/search/artefacts.js';
+import { DATA_DIR } from '../../src/paths.js';
 import { createNormaliser } from '../../src/search/normalise.js';
 
 const { bodies } = loadGlossary(join(DATA_DIR, 'glossary.json'));

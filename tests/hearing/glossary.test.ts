@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { glossaryWarnings, loadGlossary } from '../../src/hearing/glossary.js';
 import { bodyOf } from '../../src/hearing/model.js';
-import { DATA_DIR } from '../../src/search/artefacts.js';
+import { DATA_DIR } from '../../src/paths.js';
 import { sharedEngine } from '../search/helpers.js';
 
 const glossary = loadGlossary(join(DATA_DIR, 'glossary.json'));

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hearingDataPath, readHearingData } from '../../src/hearing/hearing-data.js';
 import { chineseDate } from '../../src/hearing/model.js';
-import { DATA_DIR } from '../../src/search/artefacts.js';
+import { DATA_DIR } from '../../src/paths.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hearing-data-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

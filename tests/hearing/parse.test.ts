@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readHearingData } from '../../src/hearing/hearing-data.js';
 import { parseTranscript, splitPerson, TranscriptError } from '../../src/hearing/parse.js';
-import { DATA_DIR } from '../../src/search/artefacts.js';
+import { DATA_DIR } from '../../src/paths.js';
 
 const FILE = 'digital-economy-2023-09-13.txt';
 const text = readFileSync(join(DATA_DIR, 'hearings', FILE), 'utf8');

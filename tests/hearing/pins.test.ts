@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readHearingData } from '../../src/hearing/hearing-data.js';
 import { parseTranscript } from '../../src/hearing/parse.js';
 import { type Pin, pinnedEntries, pinnedEntry, pinsPath, readPins, writePins } from '../../src/hearing/pins.js';
-import { DATA_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'pins-file-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/hearing/parse.js';
 import { checkDistinctHearings, readTranscripts } from '../../src/hearing/transcripts.js';
-import { DATA_DIR, PROJECT_ROOT, transcriptFiles } from '../../src/search/artefacts.js';
+import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { transcriptFiles } from '../../src/search/artefacts.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'transcripts-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -6,7 +6,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../bots/http/body.js';
 import { runCli } from '../../src/cli.js';
-import { artefactPaths, INDEX_DIR } from '../../src/search/artefacts.js';
+import { INDEX_DIR } from '../../src/paths.js';
+import { artefactPaths } from '../../src/search/artefacts.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { API_TOKEN, startTestDoor } from './helpers.js';
 

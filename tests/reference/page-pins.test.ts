@@ -1,9 +1,9 @@
 // Pinned questions on the page: the page reads a question the way the bot's pins do, so a pin leads in both or neither.
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
+import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
 import { botFor, readDictionary } from '../../src/reference/files.js';
 import { buildSearchData } from '../../src/reference/search-data.js';
-import { DATA_DIR, INDEX_DIR } from '../../src/search/artefacts.js';
 import { loadEngine } from '../../src/search/engine.js';
 import { questionKey } from '../../src/search/pins.js';
 import { pageSearchInNode, projectPageInputs } from './page-search-node.js';

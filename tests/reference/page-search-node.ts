@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { type Hearing, paragraphsOf } from '../../src/hearing/model.js';
+import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
 import { botFor, chooseHearing, readDictionary, readHearings } from '../../src/reference/files.js';
 import { buildReferenceModel, type ReferenceModel } from '../../src/reference/model.js';
 import { PAGE_SEARCH } from '../../src/reference/page-search.js';
 import { buildSearchData, type SearchData } from '../../src/reference/search-data.js';
-import { DATA_DIR, INDEX_DIR } from '../../src/search/artefacts.js';
 
 export interface PageSearch {
   /** Card ids, best first, as the page lists them for the query. */

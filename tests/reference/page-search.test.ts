@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { personOf } from '../../src/hearing/model.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine } from '../../src/search/engine.js';
 import { pageSearchInNode, projectPageInputs, readQueries } from './page-search-node.js';
 

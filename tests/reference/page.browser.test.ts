@@ -8,8 +8,8 @@ import { Converter } from 'opencc-js';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personOf } from '../../src/hearing/model.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { writeQuickReference } from '../../src/reference/files.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
 import { loadEngine } from '../../src/search/engine.js';
 import { planChromium } from './chromium.js';
 

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { meetingLine } from '../../src/hearing/model.js';
+import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
 import { escapeHtml, escapeMarkdown, jsonForScript } from '../../src/reference/escape.js';
 import { chooseHearing, MAX_PAGE_BYTES, readHearings, writeQuickReference } from '../../src/reference/files.js';
 import { renderReferenceMarkdown } from '../../src/reference/markdown.js';
@@ -14,7 +15,6 @@ import { buildReferenceModel } from '../../src/reference/model.js';
 import { renderReferencePage } from '../../src/reference/page.js';
 import { taiwanPhrases, traditionalPairs } from '../../src/reference/search-data.js';
 import { commitmentsSection, DEFAULT_SECTIONS, type SectionBuilder } from '../../src/reference/sections.js';
-import { DATA_DIR, INDEX_DIR } from '../../src/search/artefacts.js';
 import { projectPageInputs } from './page-search-node.js';
 
 const hearing = chooseHearing(readHearings(INDEX_DIR), undefined);

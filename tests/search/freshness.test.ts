@@ -4,7 +4,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { artefactPaths, DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { artefactPaths } from '../../src/search/artefacts.js';
 import { loadEngine } from '../../src/search/engine.js';
 import { rebuildFromEnv, staleness } from '../../src/search/freshness.js';
 

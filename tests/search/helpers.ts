@@ -1,7 +1,7 @@
 // Shared test helpers for retrieval: the engine (loaded once per test file) and the query tables under tests/fixtures.
 import { join } from 'node:path';
 import { type QueryCase, readQueryTable } from '../../bench/query-table.js';
-import { PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 
 export type { QueryCase };

@@ -4,14 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import {
-  artefactPaths,
-  DATA_DIR,
-  hashInputs,
-  INDEX_DIR,
-  ManifestSchema,
-  PROJECT_ROOT,
-} from '../../src/search/artefacts.js';
+import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { artefactPaths, hashInputs, ManifestSchema } from '../../src/search/artefacts.js';
 import { JIEBA_INPUTS } from '../../src/search/dictionary.js';
 import { loadEngine } from '../../src/search/engine.js';
 
@@ -58,7 +52,7 @@ describe('index/', () => {
     copyFileSync(artefactPaths(INDEX_DIR).manifest, join(broken, 'manifest.json'));
     writeFileSync(join(broken, 'search.json'), '{"miniSearch": 1');
     expect(() => loadEngine({ indexDir: broken })).toThrow(
-      /engine: cannot load .*broken\/search\.json: .*\(run npm run index\)/,
+      /engine .*broken\/search\.json: cannot read it as JSON .*\(run npm run index\)/,
     );
     writeFileSync(join(broken, 'hearings.json'), '[]');
     expect(() => loadEngine({ indexDir: broken })).toThrow(/hearings\.json/);

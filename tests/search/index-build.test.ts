@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine } from '../../src/search/engine.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'index-build-'));

@@ -4,7 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { artefactPaths, INDEX_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { artefactPaths } from '../../src/search/artefacts.js';
 import { checkJiebaFiles } from '../../src/search/jieba-files.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'jieba-files-'));

@@ -4,7 +4,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATA_DIR, HearingsFileSchema, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { HearingsFileSchema } from '../../src/search/artefacts.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'two-hearings-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -1,7 +1,8 @@
 // The trimmed jieba files segment the hearing exactly as jieba's full dictionary and HMM model do (checked in a child process).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { artefactPaths, INDEX_DIR, PROJECT_ROOT } from '../../src/search/artefacts.js';
+import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { artefactPaths } from '../../src/search/artefacts.js';
 import { trimHmmModel } from '../../src/search/dictionary.js';
 import { loadSegmenter } from '../../src/search/segment.js';
 import { sharedEngine } from './helpers.js';
