@@ -138,8 +138,8 @@ export function createConversation(options: ConversationOptions): Conversation {
    * Questions nobody could answer, for staff: the wording, the chat kind and the tier (nothing found, only guesses,
    * an answer marked wrong with its id), never who asked.
    */
-  const recordMiss = (message: IncomingMessage, intent: Intent, turn: Turn) => {
-    const miss = missOf(knowledge, intent, turn);
+  const recordMiss = (message: IncomingMessage, intent: Intent, turn: Turn, recalled: Recollection | undefined) => {
+    const miss = missOf(knowledge, intent, turn, recalled);
     if (!miss) return;
     // The reply goes out whatever the log does.
     try {
@@ -179,9 +179,17 @@ export function createConversation(options: ConversationOptions): Conversation {
   };
 
   /** What the conversation remembers after a reply; a memory that fails costs the follow-up, not the reply. */
-  const remember = (key: string, recalled: Recollection | undefined, reply: Reply, turn: Turn, at: number) => {
+  const remember = (
+    key: string,
+    recalled: Recollection | undefined,
+    reply: Reply,
+    turn: Turn,
+    intent: Intent,
+    at: number,
+  ) => {
     try {
-      memory.keep(key, recollect(recalled, reply, { now: at, carry: turn.carry }));
+      const question = turn.fresh && intent.kind === 'question' ? intent.text : undefined;
+      memory.keep(key, recollect(recalled, reply, { now: at, carry: turn.carry, question }));
     } catch (error) {
       report(undefined, '', error);
     }
@@ -208,8 +216,8 @@ export function createConversation(options: ConversationOptions): Conversation {
         if (!worthSaying(intent, reply, message)) return silent('etiquette');
         const refused = limited(message);
         if (refused) return refused;
-        remember(key, recalled, reply, turn, at);
-        recordMiss(message, intent, turn);
+        remember(key, recalled, reply, turn, intent, at);
+        recordMiss(message, intent, turn, recalled);
         return { reply };
       } catch (error) {
         report(message, text, error);
@@ -261,11 +269,13 @@ function missOf(
   k: Knowledge,
   intent: Intent,
   turn: Turn,
+  recalled: Recollection | undefined,
 ): { text: string; tier: MissTier; answer?: string } | undefined {
   const { reply } = turn;
   if (reply === null) return undefined;
   const text = intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
-  if (turn.disliked) return { text, tier: 'disliked', answer: turn.disliked };
+  // Staff need the question that got the wrong answer, not the 「不对」 that said so.
+  if (turn.disliked) return { text: recalled?.question ?? text, tier: 'disliked', answer: turn.disliked };
   // 「那房价呢」 read on its own is a question like any other; 「不对」 read on its own is none.
   if (!turn.fresh || (turn.cue && turn.cue.kind !== 'elliptical')) return undefined;
   if (reply.kind === 'not-found' && MISSES_WORTH_KEEPING.has(reply.what)) return { text, tier: 'none' };

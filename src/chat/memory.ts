@@ -11,9 +11,13 @@ export const MAX_REFS = 32;
 
 /**
  * What a conversation remembers of its last replies: item references (`<hearing>#<id>`, as the index names them),
- * commands the bot offered, and the last body or person asked about. Never the user's words: nothing here was typed
- * by a person, so the memory holds no message text.
+ * commands the bot offered, and the last body or person asked about. Of the user's words only the question the last
+ * searched answer replied to (cut short), so that 「不对」 can tell staff which question got the wrong answer: the
+ * misses log keeps such questions anyway, and the memory forgets it with the rest after a few minutes.
  */
+/** The longest question the memory keeps; the misses log cuts at the same length. */
+export const MAX_QUESTION_CHARS = 200;
+
 export const RecollectionSchema = z.object({
   /** When the last reply was given (ms since the epoch). */
   at: z.number(),
@@ -33,6 +37,8 @@ export const RecollectionSchema = z.object({
   body: z.string().nullable(),
   /** The person last asked about, if any. */
   person: z.string().nullable(),
+  /** The question the last searched answer replied to, for the misses log when it is marked wrong (「不对」, 👎). */
+  question: z.string().max(MAX_QUESTION_CHARS).nullable().default(null),
 });
 export type Recollection = z.infer<typeof RecollectionSchema>;
 

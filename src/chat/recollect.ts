@@ -1,6 +1,6 @@
 // What a reply leaves in the conversation's memory: items shown, commands offered, the body or person asked about.
 import { commands } from './intent.js';
-import { MAX_REFS, type Recollection } from './memory.js';
+import { MAX_QUESTION_CHARS, MAX_REFS, type Recollection } from './memory.js';
 import type { Reply } from './reply.js';
 
 /** What a follow-up keeps from before instead of taking it from its reply (see `FollowedUp.carry`). */
@@ -15,7 +15,7 @@ export type Carry = Partial<Pick<Recollection, 'source' | 'shown' | 'offered' | 
 export function recollect(
   previous: Recollection | undefined,
   reply: Reply,
-  options: { now: number; carry?: Carry },
+  options: { now: number; carry?: Carry; question?: string },
 ): Recollection {
   const fresh = recalledFrom(reply);
   // A reply with nothing to follow (not-found, help, a hint) leaves what came before: 「谁问的」 after 「今天天气怎么样」
@@ -33,6 +33,11 @@ export function recollect(
     seen: seen.slice(-MAX_REFS),
     body: fresh.body ?? previous?.body ?? null,
     person: fresh.person ?? previous?.person ?? null,
+    // A fresh searched answer replaces the question; a follow-up keeps the one its thread began with.
+    question:
+      reply.kind === 'answer' && reply.source === 'search' && options.question !== undefined
+        ? options.question.slice(0, MAX_QUESTION_CHARS)
+        : (previous?.question ?? null),
   };
 }
 

@@ -2,7 +2,6 @@
 
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { messageOf } from '../errors.js';
 import type { Entry, Hearing } from '../hearing/model.js';
 import { entryName, type Pin, pinnedEntries } from '../hearing/pins.js';
 import { readJsonFile } from '../json-file.js';

@@ -159,7 +159,7 @@ describe('keyboards', () => {
     await bot.handleUpdate(buttonUpdate(bad.callback_data));
     expect(sent()).toHaveLength(2);
     expect(sent()[1]!.payload.text).not.toBe(first.text);
-    expect(recorded).toEqual([expect.objectContaining({ tier: 'disliked', answer: 'q5' })]);
+    expect(recorded).toEqual([expect.objectContaining({ text: '经开区汽车怎么说', tier: 'disliked', answer: 'q5' })]);
   });
 
   it('lists the answering bodies of /dept as buttons', async () => {

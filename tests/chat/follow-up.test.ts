@@ -131,7 +131,8 @@ describe('the middle answer: 「你是不是想问」', () => {
     expect(misses).toEqual([
       { chat: 'private', text: '今天天气怎么样', tier: 'none', time: expect.any(Date) },
       { chat: 'private', text: VAGUE, tier: 'guess', answer: 'q4', time: expect.any(Date) },
-      { chat: 'private', text: '不对', tier: 'disliked', answer: 'q7', time: expect.any(Date) },
+      // The question that got the answer marked wrong, not the 「不对」 that marked it.
+      { chat: 'private', text: '汉融通是啥', tier: 'disliked', answer: 'q7', time: expect.any(Date) },
     ]);
   });
 
@@ -251,7 +252,7 @@ describe('follow-ups in the conversation', () => {
     expect(say('谁问的')?.kind).toBe('list');
   });
 
-  it('keeps no message text: only commands of its own and names from the hearing', () => {
+  it('keeps no message text but the question a searched answer replied to: commands of its own, hearing names', () => {
     const kept: Recollection[] = [];
     const memory = createMemory();
     const spy: ConversationMemory = {
@@ -265,7 +266,9 @@ describe('follow-ups in the conversation', () => {
     const typed = ['汉融通平台后面要升级成啥', '谁问的', '那东湖高新区呢', '有什么数字', '不对', VAGUE, '2'];
     for (const text of typed) say(text);
     expect(kept).toHaveLength(typed.length);
-    const stored = JSON.stringify(kept);
+    // The first question is kept for 「不对」 to log (until the memory forgets it), in that field only.
+    expect(kept.map((r) => r.question)).toEqual(typed.map(() => '汉融通平台后面要升级成啥'));
+    const stored = JSON.stringify(kept.map(({ question, ...rest }) => rest));
     // (「2」 would be found in any timestamp: what a person typed is checked where it says something.)
     for (const text of typed.filter((t) => t.length > 2)) expect(stored).not.toContain(text);
     for (const r of kept)
@@ -278,6 +281,7 @@ describe('the memory', () => {
   const recollection = (at: number, turns = 1): Recollection => ({
     at,
     turns,
+    question: null,
     source: 'search',
     shown: ['/q 7'],
     offered: [],

@@ -80,7 +80,10 @@ describe('createMissesLog', () => {
     const calls: string[] = [];
     const spy: MissesFs = {
       appendFile: async (p) => void calls.push(`append ${p}`),
-      stat: async (p) => (calls.push(`stat ${p}`), { size: 0 }),
+      stat: async (p) => {
+        calls.push(`stat ${p}`);
+        return { size: 0 };
+      },
       rename: async (p) => void calls.push(`rename ${p}`),
       mkdir: async (p) => calls.push(`mkdir ${p}`),
     };
