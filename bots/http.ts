@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { createConversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
+import { createSharedMemory, redisStore } from '../src/chat/shared-memory.js';
 import { messageOf } from '../src/errors.js';
 import { INDEX_DIR } from '../src/paths.js';
 import { artefactPaths, ManifestSchema } from '../src/search/artefacts.js';
@@ -53,6 +54,10 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
   const conversation = createConversation({
     engine,
     misses: state.misses,
+    // With Redis, a follow-up (「谁问的」, 「2」) may land on another replica than the answer it follows.
+    ...(redis
+      ? { memory: createSharedMemory(redisStore(redis), { prefix: 'hearing:http:memory:', onError: onStateError }) }
+      : {}),
     onError: (error) => log.error(error.message),
   });
   const limiter = (name: string, points: number) => createKeyLimiter({ name, points, redis, onError: onStateError });

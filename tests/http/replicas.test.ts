@@ -77,6 +77,17 @@ describe('two replicas sharing one Redis', () => {
     expect(second.reply!.Content).toContain('q8');
   });
 
+  it('a follow-up reaching the other process follows the answer the first one gave', async () => {
+    const say = (door: typeof a, content: string) =>
+      mpClient(door.url).post(mpTextXml({ from: 'o-follow', content, msgId: msgId() }));
+    const answer = await say(a, '汉融通是啥');
+    expect(answer.reply!.Content).toContain('市地方金融局');
+    const who = await say(b, '谁问的');
+    expect(who.reply!.Content).toContain('程宏刚');
+    // That item's asker, not the list of every asker a fresh 「谁问的」 could mean.
+    expect(who.reply!.Content).not.toContain('樊志宏');
+  });
+
   it('a flood from one address is limited across both: 10 a minute in all, then 429 with Retry-After', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
