@@ -1,15 +1,17 @@
 // DingTalk door (钉钉 Stream mode over dingtalk-stream): createDingtalkBot() wires robot messages to the conversation.
+
 import { TOPIC_ROBOT } from 'dingtalk-stream';
-import { type Conversation, createConversation } from '../src/chat/conversation.js';
+import type { Conversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
-import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
+import type { RateLimiter } from '../src/chat/rate-limit.js';
 import { MARKDOWN_LIMIT, renderMarkdown } from '../src/chat/render-markdown.js';
-import { loadEngine, type SearchEngine } from '../src/search/engine.js';
+import type { SearchEngine } from '../src/search/engine.js';
 import { type DingtalkConfig, dingtalkSecrets, parseDingtalkEnv } from './dingtalk/env.js';
 import { type DingtalkDesk, onRobotMessage } from './dingtalk/handlers.js';
 import type { PostOptions } from './dingtalk/session-webhook.js';
 import { StreamClient } from './dingtalk/stream-client.js';
 import type { Handled } from './door/answer.js';
+import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog, withoutRepeats } from './door/log.js';
 import { createOutbox } from './door/outbox.js';
 import { createPacer } from './door/pace.js';
@@ -55,14 +57,7 @@ export interface DingtalkBot {
  */
 export function createDingtalkBot(options: DingtalkBotOptions): DingtalkBot {
   const log = options.log ?? createDoorLog('dingtalk', { secrets: [{ name: 'secret', value: options.clientSecret }] });
-  const conversation =
-    options.conversation ??
-    createConversation({
-      engine: options.engine ?? loadEngine(),
-      limiter: options.limiter ?? createRateLimiter(),
-      misses: options.misses,
-      onError: (error) => log.error(error.message),
-    });
+  const conversation = doorConversation(options, log);
   let connections = 0;
   let connected: () => void = () => {};
   const firstConnection = new Promise<void>((resolve) => (connected = resolve));

@@ -2,11 +2,11 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import { createConversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { TELEGRAM_LIMIT } from '../src/chat/render-telegram.js';
 import type { SearchEngine } from '../src/search/engine.js';
+import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog } from './door/log.js';
 import { type Door, type RunOptions, runAsScript, runDoor } from './door/run.js';
 import { parseTelegramEnv, type TelegramConfig, telegramSecrets } from './telegram/env.js';
@@ -43,12 +43,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   const bot = new Bot(options.token, { botInfo: options.botInfo, client: { apiRoot: options.apiRoot } });
   // A 429 waits and retries in its own chat only; a network error fails its update instead of blocking others.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true }));
-  const conversation = createConversation({
-    engine: options.engine,
-    limiter: options.limiter ?? createRateLimiter(),
-    misses: options.misses,
-    onError: (e) => log.error(e.message),
-  });
+  const conversation = doorConversation(options, log);
   const answering: Answering = {
     conversation,
     log,

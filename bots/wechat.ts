@@ -1,9 +1,11 @@
 // The WeChat door (Wechaty): createWechatBot() wires WeChat events to named handlers; main() is `npm run wechat`.
+
 import { type Wechaty, WechatyBuilder, type WechatyOptions } from 'wechaty';
-import { type Conversation, createConversation } from '../src/chat/conversation.js';
+import type { Conversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
-import { loadEngine, type SearchEngine } from '../src/search/engine.js';
+import type { SearchEngine } from '../src/search/engine.js';
+import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog } from './door/log.js';
 import { createOutbox } from './door/outbox.js';
 import { type Door, type RunOptions, runAsScript, runDoor } from './door/run.js';
@@ -61,15 +63,7 @@ export function createWechatBot(options: WechatBotOptions): Wechaty {
   const now = options.now ?? Date.now;
   const log = options.log ?? createDoorLog('wechat');
   const limiter = options.limiter ?? createRateLimiter({ now });
-  const conversation =
-    options.conversation ??
-    createConversation({
-      engine: options.engine ?? loadEngine(),
-      limiter,
-      misses: options.misses,
-      now: () => new Date(now()),
-      onError: (e) => log.error(e.message),
-    });
+  const conversation = doorConversation({ ...options, limiter, now: () => new Date(now()) }, log);
   const outbox = createOutbox({ delayMs: config.sendDelayMs, onError: (error) => log.error(error.message) });
   const { puppet, puppetOptions, name, onHandled, showQrCode } = options;
   const bot = WechatyBuilder.build({ puppet, puppetOptions, name } as WechatyOptions);

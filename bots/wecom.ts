@@ -1,11 +1,13 @@
 // WeCom door (企业微信智能机器人 over @wecom/aibot-node-sdk): createWecomBot() wires the long connection to the conversation.
+
 import { type Logger, WSClient, type WSClientOptions } from '@wecom/aibot-node-sdk';
-import { type Conversation, createConversation } from '../src/chat/conversation.js';
+import type { Conversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
-import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
+import type { RateLimiter } from '../src/chat/rate-limit.js';
 import { MARKDOWN_LIMIT, renderMarkdown } from '../src/chat/render-markdown.js';
-import { loadEngine, type SearchEngine } from '../src/search/engine.js';
+import type { SearchEngine } from '../src/search/engine.js';
 import type { Handled } from './door/answer.js';
+import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog, withoutRepeats } from './door/log.js';
 import { createOutbox } from './door/outbox.js';
 import { createPacer } from './door/pace.js';
@@ -48,14 +50,7 @@ export interface WecomBot {
  */
 export function createWecomBot(options: WecomBotOptions): WecomBot {
   const log = options.log ?? createDoorLog('wecom', { secrets: [{ name: 'secret', value: options.secret }] });
-  const conversation =
-    options.conversation ??
-    createConversation({
-      engine: options.engine ?? loadEngine(),
-      limiter: options.limiter ?? createRateLimiter(),
-      misses: options.misses,
-      onError: (error) => log.error(error.message),
-    });
+  const conversation = doorConversation(options, log);
   const client = new WSClient({
     botId: options.botId,
     secret: options.secret,
