@@ -1,8 +1,7 @@
 // The door's state in Redis, so any number of `npm run http` processes behind a load balancer behave as one.
 
 import type { Redis } from 'ioredis';
-import type { z } from 'zod';
-import { MISS_TEXT_CHARS, type MissesLog, type MissSchema } from '../../src/chat/misses.js';
+import { type MissesLog, missLine } from '../../src/chat/misses.js';
 import { messageOf } from '../../src/errors.js';
 import { CLAIM_TTL_MS, type DoorState, PAGES_TTL_MS, REPLY_TTL_MS } from './state.js';
 
@@ -49,14 +48,7 @@ export function redisState(options: RedisStateOptions): DoorState {
   const misses: MissesLog = {
     record({ chat, text, time, tier, answer }) {
       // The same line as var/misses.jsonl holds, so the file tools read a dump of the list.
-      const miss: z.input<typeof MissSchema> = {
-        time: (time ?? now()).toISOString(),
-        chat,
-        text: [...text].slice(0, MISS_TEXT_CHARS).join(''),
-      };
-      if (tier && tier !== 'none') miss.tier = tier;
-      if (answer) miss.answer = answer;
-      const line = JSON.stringify(miss);
+      const line = missLine({ chat, text, time: time ?? now(), tier, answer });
       const write = guard('record a miss', undefined, async () => {
         await redis.multi().rpush(REDIS_MISSES_KEY, line).ltrim(REDIS_MISSES_KEY, -REDIS_MISSES_MAX, -1).exec();
       });

@@ -145,15 +145,7 @@ export function createMissesLog(options: MissesOptions): MissesLog {
     record({ chat, text, time, tier, answer }) {
       let line: string;
       try {
-        const miss: z.input<typeof MissSchema> = {
-          time: (time ?? now()).toISOString(),
-          chat,
-          text: [...text].slice(0, MISS_TEXT_CHARS).join(''),
-        };
-        // Written only when they say something, so a plain miss is the line it always was.
-        if (tier && tier !== 'none') miss.tier = tier;
-        if (answer) miss.answer = answer;
-        line = `${JSON.stringify(miss)}\n`;
+        line = `${missLine({ chat, text, time: time ?? now(), tier, answer })}\n`;
       } catch (error) {
         onError(new Error(`misses: cannot record a miss: ${messageOf(error)}`));
         return;
@@ -325,3 +317,19 @@ const LOCK_RETRIES = { retries: 60, minTimeout: 5, maxTimeout: 100, factor: 1.5,
 /** Every line starts so (JSON.stringify keeps the key order of the object written). */
 const LINE_START = '{"time":';
 const TIER_ORDER: readonly MissTier[] = ['disliked', 'guess', 'none'];
+
+/**
+ * One miss as a line of the log (without its newline): the same in the file and in Redis, so the file tools read both.
+ * @example missLine({ chat: 'group', text: '今天天气怎么样', time }) // '{"time":"…","chat":"group","text":"今天天气怎么样"}'
+ */
+export function missLine(miss: { chat: ChatKind; text: string; time: Date; tier?: MissTier; answer?: string }): string {
+  const line: z.input<typeof MissSchema> = {
+    time: miss.time.toISOString(),
+    chat: miss.chat,
+    text: [...miss.text].slice(0, MISS_TEXT_CHARS).join(''),
+  };
+  // Written only when they say something, so a plain miss is the line it always was.
+  if (miss.tier && miss.tier !== 'none') line.tier = miss.tier;
+  if (miss.answer) line.answer = miss.answer;
+  return JSON.stringify(line);
+}
