@@ -180,7 +180,7 @@ const jiebaCutMs = timeProcess(process.execPath, ['-e', "require('nodejieba').cu
 const p = (xs: number[]) => `${percentile(xs, 50).toFixed(3)} ms / ${percentile(xs, 99).toFixed(3)} ms`;
 
 // Each dialogue is played through the real conversation, turn by turn, with the engine loaded above.
-const followUps = playAll(readDialogues(DIALOGUES_FILE), engine);
+const followUps = await playAll(readDialogues(DIALOGUES_FILE), engine);
 
 const report = [
   `Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,

@@ -83,13 +83,18 @@ export function readDialogues(file: string): Dialogue[] {
  * Plays one dialogue against a new conversation (its own memory) on a clock that moves one second a turn, plus
  * the silences the table asks for, and judges each reply.
  */
-export function playDialogue(dialogue: Dialogue, start: (now: () => Date) => Conversation, facts: Facts): TurnResult[] {
+export async function playDialogue(
+  dialogue: Dialogue,
+  start: (now: () => Date) => Conversation,
+  facts: Facts,
+): Promise<TurnResult[]> {
   let time = Date.parse('2024-05-01T08:00:00Z');
   const conversation = start(() => new Date(time));
   const shownBefore = new Set<string>();
   let previous: Reply | null = null;
   let offered: string[] = [];
-  return dialogue.turns.map((turn, i) => {
+  const results: TurnResult[] = [];
+  for (const [i, turn] of dialogue.turns.entries()) {
     time += 1000 + turn.speaker.waitMs;
     const message: IncomingMessage = {
       text: turn.text,
@@ -98,14 +103,15 @@ export function playDialogue(dialogue: Dialogue, start: (now: () => Date) => Con
       chatId: turn.speaker.chat === 'group' ? 'group' : 'private',
       addressed: turn.speaker.addressed,
     };
-    const { reply } = conversation.respond(message);
+    const { reply } = await conversation.respond(message);
     const verdict = judge(turn.expect, reply, { previous, offered, shownBefore, facts });
     if (reply?.kind === 'answer') for (const item of reply.items) shownBefore.add(item.id);
     // A pick (「2」 then 「3」) counts in the same list: only other replies offer a new one.
     if (reply) previous = reply;
     if (reply && turn.expect.kind !== 'offered') offered = offeredBy(reply);
-    return { dialogue: dialogue.name, category: dialogue.category, turn, setup: i === 0, ...verdict };
-  });
+    results.push({ dialogue: dialogue.name, category: dialogue.category, turn, setup: i === 0, ...verdict });
+  }
+  return results;
 }
 
 /** Whether a reply is what the table expects, and what it was. */

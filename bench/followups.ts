@@ -17,12 +17,16 @@ export interface FollowUpScore {
 }
 
 /** Plays every dialogue with the project's commitments and engine (or the one given); returns each turn's result. */
-export function playAll(dialogues: readonly Dialogue[], engine: SearchEngine = loadEngine()): TurnResult[] {
+export async function playAll(
+  dialogues: readonly Dialogue[],
+  engine: SearchEngine = loadEngine(),
+): Promise<TurnResult[]> {
   const commitments = loadCommitments();
   const facts = { entries: engine.entries, commitments };
-  return dialogues.flatMap((dialogue) =>
-    playDialogue(dialogue, (now) => createConversation({ engine, commitments, now }), facts),
-  );
+  const results: TurnResult[] = [];
+  for (const dialogue of dialogues)
+    results.push(...(await playDialogue(dialogue, (now) => createConversation({ engine, commitments, now }), facts)));
+  return results;
 }
 
 /** Scores per category, then `all`. */
@@ -69,6 +73,6 @@ export function report(scores: readonly FollowUpScore[], results: readonly TurnR
 export const DIALOGUES_FILE = join(PROJECT_ROOT, 'tests', 'fixtures', 'dialogues.tsv');
 
 if (process.argv[1] && /followups\.[jt]s$/.test(process.argv[1])) {
-  const results = playAll(readDialogues(process.argv[2] ?? DIALOGUES_FILE));
+  const results = await playAll(readDialogues(process.argv[2] ?? DIALOGUES_FILE));
   process.stdout.write(`## Follow-ups (tests/fixtures/dialogues.tsv)\n\n${report(score(results), results)}\n`);
 }

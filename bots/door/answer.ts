@@ -55,7 +55,7 @@ export async function answerAddressed(
   const base = { messageId: message.id, chat: message.chat };
   if (!(await answering.seen.first(message.id)))
     return { ...base, outcome: 'ignored', reason: 'delivered before', parts: 0 };
-  const { reply, silence } = answering.conversation.respond({
+  const { reply, silence } = await answering.conversation.respond({
     text: message.text === null ? '' : withoutTypedMentions(message.text),
     media: message.text === null,
     chat: message.chat,

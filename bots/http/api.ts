@@ -56,7 +56,7 @@ export function apiRoutes(options: ApiRoutesOptions): Map<string, Route> {
       {
         async POST(req) {
           const { text } = await readJsonBody(req, AskBodySchema);
-          const outcome = conversation.respond({ text, chat: 'private', userId: 'api', chatId: 'api' });
+          const outcome = await conversation.respond({ text, chat: 'private', userId: 'api', chatId: 'api' });
           if (!outcome.reply) throw new HttpError(400, `nothing to answer (${outcome.silence}); send a question`);
           return json(200, { reply: outcome.reply, text: wholeText(outcome.reply) });
         },

@@ -49,9 +49,7 @@ export function createCallbackAnswerer(options: CallbackAnswererOptions): Callba
   /** A reply from the conversation: the first page now, the rest kept for 「1」. */
   const respond = async (reader: string, incoming: Omit<IncomingMessage, 'chat' | 'userId' | 'chatId'>) => {
     const message = { ...incoming, chat: 'private', userId: reader, chatId: reader } as const;
-    // The shared memory (Redis) is read before the synchronous reply.
-    await conversation.prepare(message);
-    const outcome = conversation.respond(message);
+    const outcome = await conversation.respond(message);
     const pages = outcome.reply ? pagesOf(wholeText(outcome.reply)) : [];
     await state.pages.keep(reader, pages.slice(1));
     return { first: pages[0] ?? null, silence: outcome.silence, pages: pages.length };

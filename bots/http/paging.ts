@@ -22,7 +22,7 @@ export function pageFooter(page: number, of: number): string {
 
 /**
  * A reply as one text, however long (the API's `text`, and what paging cuts up).
- * @example wholeText(conversation.respond(message).reply!)
+ * @example wholeText((await conversation.respond(message)).reply!)
  */
 export function wholeText(reply: Reply): string {
   return renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n');

@@ -24,7 +24,7 @@ export const onMessage = (door: Answering) => async (ctx: Context) => {
   const addressed = addressedText(message, ctx.me);
   if (!addressed) return door.log.debug('ignored message %d in %s chat', message.message_id, message.chat.type);
   const userId = String(message.from?.id ?? message.chat.id);
-  const { reply, silence } = door.conversation.respond({
+  const { reply, silence } = await door.conversation.respond({
     text: addressed.text,
     chat: addressed.chat,
     userId,
@@ -56,14 +56,16 @@ export const onButton = (door: Answering) => async (ctx: Context) => {
     if (query.data === FEEDBACK_GOOD) return void (await answer(THANKS));
     const chat = query.message?.chat;
     const reply = query.data
-      ? door.conversation.respond({
-          text: query.data,
-          chat: chatKindOf(chat) ?? 'private',
-          userId: String(query.from.id),
-          chatId: String(chat?.id ?? `inline:${query.from.id}`),
-          addressed: true,
-          button: true,
-        }).reply
+      ? (
+          await door.conversation.respond({
+            text: query.data,
+            chat: chatKindOf(chat) ?? 'private',
+            userId: String(query.from.id),
+            chatId: String(chat?.id ?? `inline:${query.from.id}`),
+            addressed: true,
+            button: true,
+          })
+        ).reply
       : null;
     await answer(reply ? undefined : BUSY);
     if (!reply) return;

@@ -77,7 +77,7 @@ async function handlePrivate(desk: WechatDesk, message: Message): Promise<Outcom
   const who = { userId: talker.id, chatId: talker.id };
   const text = message.type() === types.Message.Text;
   if (!text && !HINTED_TYPES.has(message.type())) return ignored(`${types.Message[message.type()]} message`);
-  const outcome = desk.conversation.respond({
+  const outcome = await desk.conversation.respond({
     text: text ? message.text() : '',
     media: !text,
     chat: 'private',
@@ -108,7 +108,7 @@ async function handleGroup(desk: WechatDesk, message: Message, room: Room): Prom
   );
   if (!question) return ignored(mentionsOthers ? 'addressed to someone else' : 'not for the bot (etiquette)');
   const talker = message.talker();
-  const outcome = desk.conversation.respond({ ...question, chat: 'group', userId: talker.id, chatId: room.id });
+  const outcome = await desk.conversation.respond({ ...question, chat: 'group', userId: talker.id, chatId: room.id });
   // room.say(text, talker) puts 「@name 」 in front: keep every part within the limit.
   const mention = `@${(await room.alias(talker)) || talker.name()} `;
   const say = (part: string, i: number) => (i === 0 ? room.say(part, talker) : room.say(part));

@@ -44,7 +44,12 @@ export function onEnterChat(desk: WecomDesk): (frame: WsFrame) => Promise<void> 
     if (userId === '') return { ...base, outcome: 'ignored', reason: 'event without a user', parts: 0 };
     if (!(await desk.answering.seen.first(`event:${base.messageId}`)))
       return { ...base, outcome: 'ignored', reason: 'delivered before', parts: 0 };
-    const { reply, silence } = desk.conversation.respond({ text: '/help', chat: 'private', userId, chatId: userId });
+    const { reply, silence } = await desk.conversation.respond({
+      text: '/help',
+      chat: 'private',
+      userId,
+      chatId: userId,
+    });
     if (!reply) return { ...base, outcome: 'silent', reason: silence, parts: 0 };
     const [welcome] = renderPlain(reply, WELCOME_CHARS);
     if (!welcome) return { ...base, outcome: 'silent', reason: 'empty', parts: 0 };

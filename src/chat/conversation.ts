@@ -40,7 +40,7 @@ export interface ConversationOptions {
   /**
    * What each conversation remembers of its last replies, for follow-ups (「2」「谁问的」「还有呢」「不对」「那光谷呢」).
    * Default: `createMemory()`, in this process (5000 conversations, 5 minutes of silence, 20 turns). Replicas share
-   * one with `createSharedMemory(redisStore(redis))` and call `prepare()` before `respond()`.
+   * one with `createSharedMemory(redisStore(redis))`; `respond()` loads the conversation's memory from it first.
    */
   memory?: ConversationMemory;
   /** Told about bugs inside this layer; the user gets a short apology. Default: one line on stderr. */
@@ -52,17 +52,12 @@ export interface ConversationOptions {
 export interface Conversation {
   /**
    * The reply to one message, or the reason to stay silent (empty message, rate-limited, group chatter, media in a
-   * group). Never throws.
+   * group). Never rejects. Every door calls it the same way; with a memory shared by replicas (Redis) it first brings
+   * in what this conversation remembers, so a follow-up reaching another replica follows the answer the first gave.
    * `reply.kind === 'answer'` is a confident answer; 'not-found' means nothing in the hearing matches.
-   * @example const { reply } = conversation.respond({ text: '经开区汽车怎么说', chat: 'private', userId: '1', chatId: '1' });
+   * @example const { reply } = await conversation.respond({ text: '经开区汽车怎么说', chat: 'private', userId: '1', chatId: '1' });
    */
-  respond(message: IncomingMessage): Outcome;
-  /**
-   * Brings in what the message's conversation remembers when the memory is shared by replicas (Redis); resolves at
-   * once with the default in-process memory. Doors that may run as several replicas await it before `respond()`.
-   * @example await conversation.prepare(message); const outcome = conversation.respond(message);
-   */
-  prepare(message: Pick<IncomingMessage, 'chat' | 'chatId' | 'userId'>): Promise<void>;
+  respond(message: IncomingMessage): Promise<Outcome>;
   /**
    * Up to `limit` entries that answer a question, in full, best first (for Telegram inline results); [] when none.
    * @example conversation.matches('汉融通').map((item) => item.id) // ['q7']
@@ -97,7 +92,7 @@ export class ConversationError extends Error {
 /**
  * @example
  * const conversation = createConversation({ engine: loadEngine(), limiter: createRateLimiter() });
- * const { reply } = conversation.respond(message);
+ * const { reply } = await conversation.respond(message);
  * if (reply) for (const part of renderPlain(reply)) await say(part);
  */
 export function createConversation(options: ConversationOptions): Conversation {
@@ -195,41 +190,49 @@ export function createConversation(options: ConversationOptions): Conversation {
     }
   };
 
+  /** The reply to a message once its conversation's memory is in. */
+  const answer = (message: IncomingMessage): Outcome => {
+    const text = typeof message?.text === 'string' ? message.text : '';
+    try {
+      if (message?.media) {
+        if (message.chat === 'group') return silent('media');
+        return limited(message) ?? { reply: hint(knowledge) };
+      }
+      const intent = parseIntent(text);
+      if (intent.kind === 'empty') return silent('empty');
+      const key = memoryKey(message);
+      const at = now().getTime();
+      const recalled = memory.recall(key, at);
+      const turn = converse(message, text, intent, recalled);
+      if (turn === null) return silent('etiquette');
+      const { reply } = turn;
+      if (reply === null) return silent('empty');
+      if (!worthSaying(intent, reply, message)) return silent('etiquette');
+      const refused = limited(message);
+      if (refused) return refused;
+      remember(key, recalled, reply, turn, intent, at);
+      recordMiss(message, intent, turn, recalled);
+      return { reply };
+    } catch (error) {
+      report(message, text, error);
+      return message?.addressed === false ? silent('etiquette') : { reply: { kind: 'error' } };
+    }
+  };
+
+  /** Brings in what the conversation remembers when replicas share the memory; a store that fails costs the follow-up. */
+  const recall = async (message: IncomingMessage) => {
+    try {
+      await memory.load?.(memoryKey(message));
+    } catch (error) {
+      report(undefined, '', error);
+    }
+  };
+
   const first = knowledge.catalogue.hearings[0]!;
   return {
-    respond(message) {
-      const text = typeof message?.text === 'string' ? message.text : '';
-      try {
-        if (message?.media) {
-          if (message.chat === 'group') return silent('media');
-          return limited(message) ?? { reply: hint(knowledge) };
-        }
-        const intent = parseIntent(text);
-        if (intent.kind === 'empty') return silent('empty');
-        const key = memoryKey(message);
-        const at = now().getTime();
-        const recalled = memory.recall(key, at);
-        const turn = converse(message, text, intent, recalled);
-        if (turn === null) return silent('etiquette');
-        const { reply } = turn;
-        if (reply === null) return silent('empty');
-        if (!worthSaying(intent, reply, message)) return silent('etiquette');
-        const refused = limited(message);
-        if (refused) return refused;
-        remember(key, recalled, reply, turn, intent, at);
-        recordMiss(message, intent, turn, recalled);
-        return { reply };
-      } catch (error) {
-        report(message, text, error);
-        return message?.addressed === false ? silent('etiquette') : { reply: { kind: 'error' } };
-      }
-    },
-    async prepare(message) {
-      try {
-        await memory.load?.(memoryKey(message));
-      } catch (error) {
-        report(undefined, '', error);
-      }
+    async respond(message) {
+      await recall(message);
+      return answer(message);
     },
     matches(text, limit = 10) {
       try {

@@ -53,7 +53,7 @@ export interface ConversationMemory {
   forget(key: string): void;
   /**
    * Brings a conversation's recollection in from a shared store before `respond()` reads it; absent for the
-   * in-process memory, which has it already. See `conversation.prepare()`.
+   * in-process memory, which has it already. `conversation.respond()` awaits it.
    */
   load?(key: string): Promise<void>;
 }

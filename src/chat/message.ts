@@ -38,7 +38,7 @@ export type Silence = 'empty' | 'etiquette' | 'rate-limited' | 'media';
  * What became of one message: a reply to send, or the reason for silence. A private chat or the console that asks
  * too fast gets, once per limited stretch, the `rate-limited` reply saying when to ask again; groups only silence.
  * @example
- * const { reply, silence } = conversation.respond(message);
+ * const { reply, silence } = await conversation.respond(message);
  * if (reply) send(renderPlain(reply)); else log(silence);
  */
 export type Outcome = { reply: Reply; silence?: undefined } | { reply: null; silence: Silence };

@@ -34,15 +34,14 @@ export interface SharedMemoryOptions extends MemoryOptions {
 }
 
 /**
- * A memory kept in a shared store with a local copy: `recall()` reads the copy synchronously, so `respond()` needs
- * no await; `load(key)` refreshes the copy from the store first (doors do it through `conversation.prepare()`), and
+ * A memory kept in a shared store with a local copy: `recall()` reads the copy synchronously; `load(key)` refreshes
+ * the copy from the store first (`conversation.respond()` awaits it before reading the message), and
  * `keep()` writes through in the background with the idle time as time to live. A store that fails or holds
  * something malformed costs only the follow-up, never the reply.
  * @example
  * const memory = createSharedMemory(redisStore(new Redis(process.env.HEARING_REDIS_URL)), { prefix: 'hearing:tg:' });
  * const conversation = createConversation({ engine, memory });
- * await conversation.prepare(message);
- * const outcome = conversation.respond(message);
+ * const outcome = await conversation.respond(message);
  */
 export function createSharedMemory(store: SharedStore, options: SharedMemoryOptions = {}): SharedMemory {
   const local = createMemory(options);

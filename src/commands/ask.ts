@@ -10,7 +10,7 @@ export const ask: Command = async (args, io) => {
   if (text.trim() === '') throw new UsageError('usage: ask "<question or command>"');
   const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
   const conversation = createConversation({ engine: io.engine(), commitments: loadCommitments(), misses });
-  const { reply } = conversation.respond({ text, chat: 'console', userId: 'console', chatId: 'console' });
+  const { reply } = await conversation.respond({ text, chat: 'console', userId: 'console', chatId: 'console' });
   // One reply, however long: a terminal has no message limit.
   if (reply) io.stdout.write(`${renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n')}\n`);
   await misses.flush();

@@ -28,7 +28,7 @@ export const chat: Command = async (args, io) => {
   rl.on('SIGINT', () => rl.close());
   rl.prompt();
   for await (const line of rl) {
-    const { reply } = conversation.respond({
+    const { reply } = await conversation.respond({
       text: line,
       chat: 'console',
       userId: 'console',

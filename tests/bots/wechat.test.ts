@@ -302,12 +302,14 @@ describe('floods and long replies', () => {
     expect(replies.slice(1).every((r) => r.mentions.length === 0)).toBe(true);
     const parts = replies.map((r, i) => (i === 0 ? withoutMention(r.text, '张敏') : r.text));
     // Exactly the conversation's reply, cut where the renderer cut it.
-    const expected = createConversation({ engine }).respond({
-      text: '/dept 市经信局',
-      chat: 'group',
-      userId: 'x',
-      chatId: 'y',
-    }).reply;
+    const expected = (
+      await createConversation({ engine }).respond({
+        text: '/dept 市经信局',
+        chat: 'group',
+        userId: 'x',
+        chatId: 'y',
+      })
+    ).reply;
     const flat = (text: string) => text.replace(/\s+/g, '');
     expect(expected?.kind).toBe('answer');
     // Every answer paragraph of 市经信局, verbatim and in transcript order.
@@ -342,9 +344,9 @@ describe('errors stay in one message', () => {
     const real = createConversation({ engine });
     const conversation = {
       ...real,
-      respond: (message: Parameters<typeof real.respond>[0]) => {
+      respond: async (message: Parameters<typeof real.respond>[0]) => {
         if (message.text.includes('炸')) throw new Error('boom');
-        return real.respond(message);
+        return await real.respond(message);
       },
     };
     const { alice, me, say, logs } = await startBot({ conversation });

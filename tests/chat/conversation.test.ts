@@ -14,12 +14,12 @@ const conversation = createConversation({
   },
 });
 
-const say = (text: string, extra: Partial<IncomingMessage> = {}): Reply | null =>
-  conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1', ...extra }).reply;
+const say = async (text: string, extra: Partial<IncomingMessage> = {}): Promise<Reply | null> =>
+  (await conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1', ...extra })).reply;
 
 type Answer = Extract<Reply, { kind: 'answer' }>;
-function answer(text: string): Answer {
-  const reply = say(text);
+async function answer(text: string): Promise<Answer> {
+  const reply = await say(text);
   if (reply?.kind !== 'answer')
     throw new Error(`expected an answer to ${JSON.stringify(text)}, got ${JSON.stringify(reply)}`);
   return reply;
@@ -67,8 +67,8 @@ describe('questions', () => {
     ['监管模式', 'q17', '李鸣', '市市场监管局'],
     ['数字农业', 'q6', '黄兆义', '市农业农村局'],
     ['光谷人才', 'q12', '杨安', '东湖高新区管委会'],
-  ])('%j → %s asked by %s, answered by %s, in full and verbatim', (text, id, asker, body) => {
-    const reply = answer(text);
+  ])('%j → %s asked by %s, answered by %s, in full and verbatim', async (text, id, asker, body) => {
+    const reply = await answer(text);
     expect(reply.source).toBe('search');
     expect(shown(reply)).toEqual([[id, asker, body]]);
     const entry = engine.entries.find((e) => e.id === id)!;
@@ -77,15 +77,19 @@ describe('questions', () => {
     expect(reply.related.map((r) => r.id)).not.toContain(id);
   });
 
-  it('offers other good matches as /q commands with body and a short question', () => {
-    const reply = answer('软件名城怎么样');
+  it('offers other good matches as /q commands with body and a short question', async () => {
+    const reply = await answer('软件名城怎么样');
     expect(reply.related).toEqual([expect.objectContaining({ id: 'q10', body: '市商务局', command: '/q 10' })]);
     expect([...reply.related[0]!.short].length).toBeLessThanOrEqual(20);
   });
 
-  it('follows up with the body, theme and list', () => {
-    expect(answer('软件名城怎么样').suggestions.map((s) => s.command)).toEqual(['/dept 市经信局', '/topic 1', '/list']);
-    expect(answer('汉融通').suggestions.map((s) => s.command)).toEqual(['/topic 2', '/list']);
+  it('follows up with the body, theme and list', async () => {
+    expect((await answer('软件名城怎么样')).suggestions.map((s) => s.command)).toEqual([
+      '/dept 市经信局',
+      '/topic 1',
+      '/list',
+    ]);
+    expect((await answer('汉融通')).suggestions.map((s) => s.command)).toEqual(['/topic 2', '/list']);
   });
 
   it.each([
@@ -93,16 +97,16 @@ describe('questions', () => {
     ['光谷', 'dept', ['q12']],
     ['朱库成', 'who', ['q13']],
     ['汪元程', 'who', ['closing']],
-  ])('a bare name %j shows everything of that %s', (text, source, ids) => {
-    const reply = answer(text);
+  ])('a bare name %j shows everything of that %s', async (text, source, ids) => {
+    const reply = await answer(text);
     expect(reply.source).toBe(source);
     expect(reply.items.map((i) => i.id)).toEqual(ids);
   });
 
   it.each(['今天天气怎么样', '房价', '疫情防控', '教育怎么说'])(
     '%j gets a kind not-found, never an unrelated answer',
-    (text) => {
-      const reply = say(text);
+    async (text) => {
+      const reply = await say(text);
       expect(reply).toMatchObject({ kind: 'not-found', what: 'question', query: text });
       expect(reply?.kind === 'not-found' && reply.suggestions.map((s) => s.command)).toEqual([
         '/topic',
@@ -121,22 +125,22 @@ describe('a question with a name one character wrong', () => {
     ['园资委', ['/dept 市政府国资委']],
     ['软件名册', ['软件名城', '软件名园']],
     ['智力农业', ['智慧农业']],
-  ])('%j gets not-found with %j to try, never a guessed answer', (text, commands) => {
-    const reply = say(text);
+  ])('%j gets not-found with %j to try, never a guessed answer', async (text, commands) => {
+    const reply = await say(text);
     expect(reply).toMatchObject({ kind: 'not-found', what: 'question' });
     expect(reply?.kind === 'not-found' && reply.suggestions.map((s) => s.command)).toEqual(commands);
   });
 });
 
 describe('greetings and thanks', () => {
-  it.each(['你好', '谢谢', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', (text) => {
-    expect(say(text)?.kind).toBe('help');
+  it.each(['你好', '谢谢', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', async (text) => {
+    expect((await say(text))?.kind).toBe('help');
   });
 });
 
 describe('/dept', () => {
-  it.each(Object.entries(BODY_ANSWERS))('/dept %s → its answers, in order, with askers', (body, expected) => {
-    const reply = answer(`/dept ${body}`);
+  it.each(Object.entries(BODY_ANSWERS))('/dept %s → its answers, in order, with askers', async (body, expected) => {
+    const reply = await answer(`/dept ${body}`);
     expect(reply.source).toBe('dept');
     expect(shown(reply)).toEqual(expected.map(([id, asker]) => [id, asker, body]));
   });
@@ -164,8 +168,8 @@ describe('/dept', () => {
     ['经信局的回答', '市经信局'],
     // contains the alias 发改
     ['发改局', '市发改委'],
-  ])('%j means %s', (name, body) => {
-    expect(new Set(answer(`/dept ${name}`).items.map((i) => i.body))).toEqual(new Set([body]));
+  ])('%j means %s', async (name, body) => {
+    expect(new Set((await answer(`/dept ${name}`)).items.map((i) => i.body))).toEqual(new Set([body]));
   });
 
   it.each([
@@ -174,14 +178,14 @@ describe('/dept', () => {
     ['城建居', ['/dept 市城建局']],
     ['统计厅', ['/dept 市统计局']],
     ['管委会', ['/dept 经开区管委会', '/dept 东湖高新区管委会', '/dept 临空港开发区管委会']],
-  ])('near miss %j → did you mean %j', (name, commands) => {
-    const reply = say(`/dept ${name}`);
+  ])('near miss %j → did you mean %j', async (name, commands) => {
+    const reply = await say(`/dept ${name}`);
     expect(reply).toMatchObject({ kind: 'did-you-mean', what: 'dept', query: name });
     expect(reply?.kind === 'did-you-mean' && reply.candidates.map((c) => c.command)).toEqual(commands);
   });
 
-  it.each(['教育局', '天气', 'x'])('unknown body %j → not-found pointing at /dept', (name) => {
-    expect(say(`/dept ${name}`)).toMatchObject({
+  it.each(['教育局', '天气', 'x'])('unknown body %j → not-found pointing at /dept', async (name) => {
+    expect(await say(`/dept ${name}`)).toMatchObject({
       kind: 'not-found',
       what: 'dept',
       query: name,
@@ -189,8 +193,8 @@ describe('/dept', () => {
     });
   });
 
-  it('alone lists every body with how many answers it gave', () => {
-    const reply = say('/dept');
+  it('alone lists every body with how many answers it gave', async () => {
+    const reply = await say('/dept');
     expect(reply?.kind).toBe('list');
     if (reply?.kind !== 'list') return;
     expect(reply.lines.map((l) => [l.key, l.cells[0]])).toEqual(
@@ -202,8 +206,8 @@ describe('/dept', () => {
     expect(reply.lines[0]!.command).toBe('/dept 市经信局');
   });
 
-  it.each(['部门 市经信局', '部门：经信局', '/dept@hearing_bot 经信局'])('%j works like /dept', (text) => {
-    expect(shown(answer(text))).toEqual(BODY_ANSWERS.市经信局!.map(([id, asker]) => [id, asker, '市经信局']));
+  it.each(['部门 市经信局', '部门：经信局', '/dept@hearing_bot 经信局'])('%j works like /dept', async (text) => {
+    expect(shown(await answer(text))).toEqual(BODY_ANSWERS.市经信局!.map(([id, asker]) => [id, asker, '市经信局']));
   });
 });
 
@@ -215,8 +219,8 @@ describe('/who', () => {
     ['市人大常委会副主任陈新垓', 'q15', '市经信局'],
     ['李蕾', 'q8', '市发改委'],
     ['汪元程', 'closing', '市政府'],
-  ])('/who %s → %s answered by %s', (name, id, body) => {
-    const reply = answer(`/who ${name}`);
+  ])('/who %s → %s answered by %s', async (name, id, body) => {
+    const reply = await answer(`/who ${name}`);
     expect(reply.items.map((i) => [i.id, i.body])).toEqual([[id, body]]);
   });
 
@@ -224,24 +228,24 @@ describe('/who', () => {
     ['谁问了朱库成', 'q13'],
     ['谁问了 樊志宏', 'q5'],
     ['提问人 王康', 'q14'],
-  ])('%j works like /who', (text, id) => {
-    expect(answer(text).items.map((i) => i.id)).toEqual([id]);
+  ])('%j works like /who', async (text, id) => {
+    expect((await answer(text)).items.map((i) => i.id)).toEqual([id]);
   });
 
   it.each([
     ['龙良问', ['/who 龙良文']],
     ['李雷', ['/who 李蕾', '/who 李鸣']],
-  ])('near miss %j → did you mean %j', (name, commands) => {
-    const reply = say(`/who ${name}`);
+  ])('near miss %j → did you mean %j', async (name, commands) => {
+    const reply = await say(`/who ${name}`);
     expect(reply?.kind === 'did-you-mean' && reply.candidates.map((c) => c.command)).toEqual(commands);
   });
 
-  it('unknown person → not-found', () => {
-    expect(say('/who 张三')).toMatchObject({ kind: 'not-found', what: 'who', query: '张三' });
+  it('unknown person → not-found', async () => {
+    expect(await say('/who 张三')).toMatchObject({ kind: 'not-found', what: 'who', query: '张三' });
   });
 
-  it('alone lists the 18 askers with titles, and the closing speaker', () => {
-    const reply = say('/who');
+  it('alone lists the 18 askers with titles, and the closing speaker', async () => {
+    const reply = await say('/who');
     if (reply?.kind !== 'list') throw new Error(`expected a list, got ${reply?.kind}`);
     expect(reply.lines).toHaveLength(19);
     expect(reply.lines[0]).toMatchObject({
@@ -262,18 +266,18 @@ describe('/topic', () => {
     ['3', ['q9', 'q10', 'q11', 'q12']],
     ['治理', ['q13', 'q14']],
     ['发展环境', ['q15', 'q16', 'q17', 'q18']],
-  ])('/topic %s → %j', (arg, ids) => {
-    const reply = answer(`/topic ${arg}`);
+  ])('/topic %s → %j', async (arg, ids) => {
+    const reply = await answer(`/topic ${arg}`);
     expect(reply.source).toBe('topic');
     expect(reply.items.map((i) => i.id)).toEqual(ids);
   });
 
-  it.each(['主题 4', '主题4'])('%j works like /topic 4', (text) => {
-    expect(answer(text).items.map((i) => i.id)).toEqual(['q13', 'q14']);
+  it.each(['主题 4', '主题4'])('%j works like /topic 4', async (text) => {
+    expect((await answer(text)).items.map((i) => i.id)).toEqual(['q13', 'q14']);
   });
 
-  it('a fragment in several themes → did you mean', () => {
-    const reply = say('/topic 数字');
+  it('a fragment in several themes → did you mean', async () => {
+    const reply = await say('/topic 数字');
     expect(reply?.kind === 'did-you-mean' && reply.candidates.map((c) => c.command)).toEqual([
       '/topic 1',
       '/topic 2',
@@ -283,12 +287,12 @@ describe('/topic', () => {
     ]);
   });
 
-  it.each(['6', '0', '天气'])('/topic %s → not-found', (arg) => {
-    expect(say(`/topic ${arg}`)).toMatchObject({ kind: 'not-found', what: 'topic' });
+  it.each(['6', '0', '天气'])('/topic %s → not-found', async (arg) => {
+    expect(await say(`/topic ${arg}`)).toMatchObject({ kind: 'not-found', what: 'topic' });
   });
 
-  it('alone lists the five themes', () => {
-    const reply = say('/topic');
+  it('alone lists the five themes', async () => {
+    const reply = await say('/topic');
     if (reply?.kind !== 'list') throw new Error(`expected a list, got ${reply?.kind}`);
     expect(reply.lines.map((l) => [l.key, l.cells[0]])).toEqual([
       ['1', '加快推进数字新型基础设施建设'],
@@ -301,9 +305,9 @@ describe('/topic', () => {
 });
 
 describe('/list and /q', () => {
-  it('/list has the 18 questions, one line each: id, asker, body, short question', () => {
+  it('/list has the 18 questions, one line each: id, asker, body, short question', async () => {
     for (const text of ['/list', '列表', '/q']) {
-      const reply = say(text);
+      const reply = await say(text);
       if (reply?.kind !== 'list') throw new Error(`expected a list for ${text}`);
       expect(reply.lines).toHaveLength(18);
       expect(reply.lines[4]).toEqual({
@@ -325,20 +329,20 @@ describe('/list and /q', () => {
     ['q7', 'q7', '程宏刚'],
     ['/q closing', 'closing', '汪元程'],
     ['/q 总体回应', 'closing', '汪元程'],
-  ])('%j → %s in full', (text, id, asker) => {
-    const reply = answer(text);
+  ])('%j → %s in full', async (text, id, asker) => {
+    const reply = await answer(text);
     expect(reply.source).toBe('q');
     expect(reply.items.map((i) => [i.id, i.asker.name])).toEqual([[id, asker]]);
   });
 
-  it.each(['/q 19', '/q 0', '/q abc'])('%j → not-found pointing at /list', (text) => {
-    expect(say(text)).toMatchObject({ kind: 'not-found', what: 'q', suggestions: [{ command: '/list' }] });
+  it.each(['/q 19', '/q 0', '/q abc'])('%j → not-found pointing at /list', async (text) => {
+    expect(await say(text)).toMatchObject({ kind: 'not-found', what: 'q', suggestions: [{ command: '/list' }] });
   });
 });
 
 describe('/help', () => {
-  it.each(['/start', '/help', '帮助'])('%j says what the hearing is, its themes and how to ask', (text) => {
-    const reply = say(text);
+  it.each(['/start', '/help', '帮助'])('%j says what the hearing is, its themes and how to ask', async (text) => {
+    const reply = await say(text);
     if (reply?.kind !== 'help') throw new Error(`expected help, got ${reply?.kind}`);
     expect(reply.title).toBe('市人大常委会“加快发展数字经济”专题询问摘录');
     expect(reply.meetingLine).toContain('2023年9月13日');
@@ -357,12 +361,12 @@ describe('/help', () => {
 });
 
 describe('bad input', () => {
-  it.each(['', '   ', '\n\n', '\u0000\u0001', '\u200b', '@hearing_bot'])('%j gets silence', (text) => {
-    expect(say(text)).toBeNull();
+  it.each(['', '   ', '\n\n', '\u0000\u0001', '\u200b', '@hearing_bot'])('%j gets silence', async (text) => {
+    expect(await say(text)).toBeNull();
   });
 
-  it.each(['😀', '😀😀😀', '？？？', '...', '\u0007😀\u0000'])('%j gets a hint how to ask', (text) => {
-    expect(say(text)).toMatchObject({ kind: 'hint' });
+  it.each(['😀', '😀😀😀', '？？？', '...', '\u0007😀\u0000'])('%j gets a hint how to ask', async (text) => {
+    expect(await say(text)).toMatchObject({ kind: 'hint' });
   });
 
   it.each([
@@ -371,25 +375,25 @@ describe('bad input', () => {
     ['random code points', Array.from({ length: 5000 }, (_, i) => String.fromCodePoint((i * 7919) % 0x2ffff)).join('')],
     ['markup', '<b>bold</b> & <script>alert(1)</script>'],
     ['lone surrogates', '\ud800\udc00\ud800 经开区'],
-  ])('%s: a reply, never an exception, quoting at most 30 characters back', (_, text) => {
+  ])('%s: a reply, never an exception, quoting at most 30 characters back', async (_, text) => {
     const started = performance.now();
-    const reply = say(text);
+    const reply = await say(text);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(reply).not.toBeNull();
     expect(reply!.kind).not.toBe('error');
     if (reply!.kind === 'not-found') expect([...reply!.query].length).toBeLessThanOrEqual(30);
   });
 
-  it('a long question is cut, still answered', () => {
-    expect(answer(`经开区汽车怎么说${'。'.repeat(2000)}`).items[0]!.id).toBe('q5');
+  it('a long question is cut, still answered', async () => {
+    expect((await answer(`经开区汽车怎么说${'。'.repeat(2000)}`)).items[0]!.id).toBe('q5');
   });
 
-  it('unknown commands: a pointer to /help in private, silence in groups (they may be for another bot)', () => {
-    expect(say('/foo')).toMatchObject({ kind: 'unknown-command', command: 'foo' });
-    expect(say('/foo@other_bot', { chat: 'group' })).toBeNull();
+  it('unknown commands: a pointer to /help in private, silence in groups (they may be for another bot)', async () => {
+    expect(await say('/foo')).toMatchObject({ kind: 'unknown-command', command: 'foo' });
+    expect(await say('/foo@other_bot', { chat: 'group' })).toBeNull();
   });
 
-  it('a bug inside the layer becomes an apology and a report, not an exception', () => {
+  it('a bug inside the layer becomes an apology and a report, not an exception', async () => {
     const errors: string[] = [];
     const broken = createConversation({
       engine: {
@@ -405,13 +409,15 @@ describe('bad input', () => {
       } as never,
       onError: (e) => errors.push(e.message),
     });
-    expect(broken.respond({ text: '汉融通', chat: 'private', userId: 'u', chatId: 'c' })).toEqual({
+    expect(await broken.respond({ text: '汉融通', chat: 'private', userId: 'u', chatId: 'c' })).toEqual({
       reply: { kind: 'error' },
     });
-    expect(broken.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'c', addressed: false })).toEqual({
-      reply: null,
-      silence: 'etiquette',
-    });
+    expect(await broken.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'c', addressed: false })).toEqual(
+      {
+        reply: null,
+        silence: 'etiquette',
+      },
+    );
     expect(errors[0]).toMatch(/^conversation: cannot reply to private message "汉融通": boom$/);
   });
 });
@@ -421,52 +427,55 @@ describe('group etiquette (addressed: false)', () => {
 
   it.each(['经开区汽车怎么说', '經開區汽車怎麼說', '汉融通是什么', '数据壁垒如何打破？'])(
     'a clear question %j is answered',
-    (text) => {
-      expect(group(text)?.kind).toBe('answer');
+    async (text) => {
+      expect((await group(text))?.kind).toBe('answer');
     },
   );
 
   it.each(['汉融通', '大家好', '今天天气怎么样', '好的收到', '经信厅怎么说', '😀', '/foo'])(
     '%j stays silent',
-    (text) => {
-      expect(group(text)).toBeNull();
+    async (text) => {
+      expect(await group(text)).toBeNull();
     },
   );
 
-  it('commands are answered, since they are meant for the bot', () => {
-    expect(group('/dept 经信局')?.kind).toBe('answer');
-    expect(group('部门 经信局')?.kind).toBe('answer');
+  it('commands are answered, since they are meant for the bot', async () => {
+    expect((await group('/dept 经信局'))?.kind).toBe('answer');
+    expect((await group('部门 经信局'))?.kind).toBe('answer');
   });
 
-  it('addressed group messages get not-found like private ones', () => {
-    expect(say('今天天气怎么样', { chat: 'group' })?.kind).toBe('not-found');
+  it('addressed group messages get not-found like private ones', async () => {
+    expect((await say('今天天气怎么样', { chat: 'group' }))?.kind).toBe('not-found');
   });
 });
 
 describe('rate limiting and misses inside respond', () => {
-  it('a flood gets a few answers, then silence; other users still get answers', () => {
+  it('a flood gets a few answers, then silence; other users still get answers', async () => {
     let t = 0;
     const limited = createConversation({ engine, limiter: createRateLimiter({ now: () => t }) });
-    const replies = Array.from({ length: 20 }, () =>
-      limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' }),
+    const replies = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' }),
+      ),
     );
     expect(replies.filter((r) => r.reply)).toHaveLength(5);
     expect(replies.at(-1)).toEqual({ reply: null, silence: 'rate-limited' });
-    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'other', chatId: 'g1' }).reply?.kind).toBe(
+    expect((await limited.respond({ text: '汉融通', chat: 'group', userId: 'other', chatId: 'g1' })).reply?.kind).toBe(
       'answer',
     );
     t += 10_000;
-    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' }).reply?.kind).toBe(
-      'answer',
-    );
+    expect(
+      (await limited.respond({ text: '汉融通', chat: 'group', userId: 'flooder', chatId: 'g1' })).reply?.kind,
+    ).toBe('answer');
   });
 
-  it('a private chat or the console that asks too fast is told once when to ask again; a group never', () => {
+  it('a private chat or the console that asks too fast is told once when to ask again; a group never', async () => {
     let t = 0;
     const limited = createConversation({ engine, limiter: createRateLimiter({ now: () => t }) });
     for (const chat of ['private', 'console'] as const) {
-      const ask = () => limited.respond({ text: '汉融通', chat, userId: `${chat}-user`, chatId: `${chat}-chat` });
-      const outcomes = Array.from({ length: 8 }, ask);
+      const ask = async () =>
+        await limited.respond({ text: '汉融通', chat, userId: `${chat}-user`, chatId: `${chat}-chat` });
+      const outcomes = await Promise.all(Array.from({ length: 8 }, ask));
       expect(outcomes.filter((o) => o.reply?.kind === 'answer')).toHaveLength(5);
       expect(outcomes[5]).toEqual({ reply: { kind: 'rate-limited', retryAfterSeconds: 10 } });
       expect(outcomes.slice(6)).toEqual([
@@ -474,69 +483,79 @@ describe('rate limiting and misses inside respond', () => {
         { reply: null, silence: 'rate-limited' },
       ]);
     }
-    const group = Array.from({ length: 8 }, () =>
-      limited.respond({ text: '汉融通', chat: 'group', userId: 'group-user', chatId: 'g' }),
+    const group = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        limited.respond({ text: '汉融通', chat: 'group', userId: 'group-user', chatId: 'g' }),
+      ),
     );
     expect(group.filter((o) => o.reply?.kind === 'rate-limited')).toEqual([]);
     t += 10_000;
-    const again = limited.respond({ text: '汉融通', chat: 'private', userId: 'private-user', chatId: 'private-chat' });
+    const again = await limited.respond({
+      text: '汉融通',
+      chat: 'private',
+      userId: 'private-user',
+      chatId: 'private-chat',
+    });
     expect(again.reply?.kind).toBe('answer');
     // A new limited stretch: told again.
     expect(
-      limited.respond({ text: '汉融通', chat: 'private', userId: 'private-user', chatId: 'private-chat' }).reply,
+      (await limited.respond({ text: '汉融通', chat: 'private', userId: 'private-user', chatId: 'private-chat' }))
+        .reply,
     ).toEqual({ kind: 'rate-limited', retryAfterSeconds: 10 });
   });
 
-  it('pressing buttons never uses up a person’s questions', () => {
+  it('pressing buttons never uses up a person’s questions', async () => {
     let t = 0;
     const limited = createConversation({ engine, limiter: createRateLimiter({ now: () => t }) });
     const who = { chat: 'private', userId: 'reader', chatId: 'reader' } as const;
     for (let n = 1; n <= 18; n++) {
-      expect(limited.respond({ text: `/q ${n}`, button: true, ...who }).reply?.kind).toBe('answer');
+      expect((await limited.respond({ text: `/q ${n}`, button: true, ...who })).reply?.kind).toBe('answer');
       t += 2_000;
     }
-    const typed = Array.from({ length: 5 }, () => limited.respond({ text: '汉融通', ...who }));
+    const typed = await Promise.all(Array.from({ length: 5 }, () => limited.respond({ text: '汉融通', ...who })));
     expect(typed.map((o) => o.reply?.kind)).toEqual(['answer', 'answer', 'answer', 'answer', 'answer']);
   });
 
-  it('answers a picture or voice message with the ask-in-words hint in private, and stays silent in groups', () => {
+  it('answers a picture or voice message with the ask-in-words hint in private, and stays silent in groups', async () => {
     const media = { text: '', media: true, userId: 'u', chatId: 'c' } as const;
-    expect(conversation.respond({ ...media, chat: 'private' }).reply?.kind).toBe('hint');
-    expect(conversation.respond({ ...media, chat: 'group' })).toEqual({ reply: null, silence: 'media' });
-    expect(conversation.respond({ text: '   ', chat: 'private', userId: 'u', chatId: 'c' })).toEqual({
+    expect((await conversation.respond({ ...media, chat: 'private' })).reply?.kind).toBe('hint');
+    expect(await conversation.respond({ ...media, chat: 'group' })).toEqual({ reply: null, silence: 'media' });
+    expect(await conversation.respond({ text: '   ', chat: 'private', userId: 'u', chatId: 'c' })).toEqual({
       reply: null,
       silence: 'empty',
     });
   });
 
-  it('silent messages cost no tokens', () => {
+  it('silent messages cost no tokens', async () => {
     const limited = createConversation({
       engine,
       limiter: createRateLimiter({ now: () => 0, user: { capacity: 1, refillMs: 60_000 } }),
     });
     for (let i = 0; i < 10; i++)
-      expect(limited.respond({ text: '哈哈', chat: 'group', userId: 'u', chatId: 'g', addressed: false }).silence).toBe(
-        'etiquette',
-      );
-    expect(limited.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'g' }).reply?.kind).toBe('answer');
+      expect(
+        (await limited.respond({ text: '哈哈', chat: 'group', userId: 'u', chatId: 'g', addressed: false })).silence,
+      ).toBe('etiquette');
+    expect((await limited.respond({ text: '汉融通', chat: 'group', userId: 'u', chatId: 'g' })).reply?.kind).toBe(
+      'answer',
+    );
   });
 
-  it('records unanswered questions and unknown bodies, with time and chat kind only', () => {
+  it('records unanswered questions and unknown bodies, with time and chat kind only', async () => {
     const recorded: unknown[] = [];
     const misses: MissesLog = { record: (m) => void recorded.push(m), flush: async () => {} };
     const at = new Date('2024-05-01T08:00:00Z');
     const logged = createConversation({ engine, misses, now: () => at });
-    logged.respond({ text: '今天天气怎么样', chat: 'group', userId: 'secret-user', chatId: 'secret-chat' });
-    logged.respond({ text: '/dept 教育局', chat: 'private', userId: 'u', chatId: 'c' });
-    logged.respond({ text: '汉融通', chat: 'private', userId: 'u', chatId: 'c' });
-    logged.respond({ text: '今天天气怎么样', chat: 'group', userId: 'u', chatId: 'c', addressed: false });
+    await logged.respond({ text: '今天天气怎么样', chat: 'group', userId: 'secret-user', chatId: 'secret-chat' });
+    await logged.respond({ text: '/dept 教育局', chat: 'private', userId: 'u', chatId: 'c' });
+    await logged.respond({ text: '汉融通', chat: 'private', userId: 'u', chatId: 'c' });
+    await logged.respond({ text: '今天天气怎么样', chat: 'group', userId: 'u', chatId: 'c', addressed: false });
     expect(recorded).toEqual([
       { chat: 'group', text: '今天天气怎么样', time: at, tier: 'none' },
       { chat: 'private', text: '/dept 教育局', time: at, tier: 'none' },
     ]);
   });
 
-  it('a misses log that throws does not break the reply', () => {
+  it('a misses log that throws does not break the reply', async () => {
     const misses: MissesLog = {
       record: () => {
         throw new Error('disk full');
@@ -545,9 +564,9 @@ describe('rate limiting and misses inside respond', () => {
     };
     const errors: string[] = [];
     const logged = createConversation({ engine, misses, onError: (e) => errors.push(e.message) });
-    expect(logged.respond({ text: '今天天气怎么样', chat: 'private', userId: 'u', chatId: 'c' }).reply?.kind).toBe(
-      'not-found',
-    );
+    expect(
+      (await logged.respond({ text: '今天天气怎么样', chat: 'private', userId: 'u', chatId: 'c' })).reply?.kind,
+    ).toBe('not-found');
     expect(errors).toEqual([expect.stringMatching(/^conversation: .*disk full$/)]);
   });
 });
@@ -564,15 +583,15 @@ describe('matches (for inline results)', () => {
 });
 
 describe('with one hearing, a hearing key is no key and the menus read as they always did', () => {
-  it('arguments that name the hearing mean what they always meant', () => {
-    expect(answer('/topic 数字经济').items.map((i) => i.id)).toEqual(['q15', 'q16', 'q17', 'q18']);
-    const list = say('/list 数字经济');
+  it('arguments that name the hearing mean what they always meant', async () => {
+    expect((await answer('/topic 数字经济')).items.map((i) => i.id)).toEqual(['q15', 'q16', 'q17', 'q18']);
+    const list = await say('/list 数字经济');
     expect(list?.kind === 'list' && list.lines).toHaveLength(18);
-    expect(answer('/q 5').items.map((i) => [i.id, i.from])).toEqual([['q5', undefined]]);
+    expect((await answer('/q 5')).items.map((i) => [i.id, i.from])).toEqual([['q5', undefined]]);
   });
 
-  it('/hearings names the one hearing with its date', () => {
-    const reply = say('/hearings');
+  it('/hearings names the one hearing with its date', async () => {
+    const reply = await say('/hearings');
     expect(reply?.kind === 'list' && reply.lines).toEqual([
       {
         key: '数字经济',

@@ -24,7 +24,7 @@ describe('the dialogue table', () => {
 const guesses = new Map(
   dialogues.flatMap((d) => d.turns.flatMap((t) => (t.expect.kind === 'guess' ? [[t.text, t.expect.ids]] : []))),
 ) as Map<string, string[]>;
-const results = playAll(dialogues, guessingEngine(guesses));
+const results = await playAll(dialogues, guessingEngine(guesses));
 
 describe.each(dialogues.map((d) => [d.name, d] as const))('%s', (name, dialogue) => {
   it.each(

@@ -30,8 +30,8 @@ function chat(options: { memory?: ConversationMemory } = {}) {
     },
     ...options,
   });
-  const say = (text: string, extra: Partial<IncomingMessage> = {}): Reply | null =>
-    conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1', ...extra }).reply;
+  const say = async (text: string, extra: Partial<IncomingMessage> = {}): Promise<Reply | null> =>
+    (await conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1', ...extra })).reply;
   const wait = (ms: number) => void (time += ms);
   return { conversation, say, wait, misses };
 }
@@ -88,8 +88,8 @@ describe('reading a follow-up from the text', () => {
 });
 
 describe('the middle answer: 「你是不是想问」', () => {
-  it('offers the likely items with their /q n, body, asker and the question cut short', () => {
-    const reply = chat().say(VAGUE);
+  it('offers the likely items with their /q n, body, asker and the question cut short', async () => {
+    const reply = await chat().say(VAGUE);
     expect(reply).toMatchObject({ kind: 'did-you-mean', what: 'question', reason: 'guess' });
     if (reply?.kind !== 'did-you-mean') throw new Error('not a guess');
     // Buttons on Telegram: each suggestion is the command that opens the item.
@@ -104,30 +104,30 @@ describe('the middle answer: 「你是不是想问」', () => {
     ]);
   });
 
-  it('renders as Telegram HTML with each command in code', () => {
-    const html = renderTelegramHtml(chat().say(VAGUE)!).join('\n');
+  it('renders as Telegram HTML with each command in code', async () => {
+    const html = renderTelegramHtml((await chat().say(VAGUE))!).join('\n');
     expect(html).toMatch(/^你是不是想问：\n<code>\/q 4<\/code> 市经信局 · 陈光菊 · /);
     expect(html).toContain('<code>/q 16</code> 市政府国资委 · 邹薇 · ');
   });
 
-  it('is said in private and to an addressed group message; plain group chatter gets silence', () => {
+  it('is said in private and to an addressed group message; plain group chatter gets silence', async () => {
     const { conversation } = chat();
     const group = { chat: 'group', userId: 'u', chatId: 'g' } as const;
-    expect(conversation.respond({ text: VAGUE, ...group }).reply?.kind).toBe('did-you-mean');
-    expect(conversation.respond({ text: VAGUE, ...group, addressed: false })).toEqual({
+    expect((await conversation.respond({ text: VAGUE, ...group })).reply?.kind).toBe('did-you-mean');
+    expect(await conversation.respond({ text: VAGUE, ...group, addressed: false })).toEqual({
       reply: null,
       silence: 'etiquette',
     });
   });
 
-  it('the misses log records the tier: none, guess (first item offered), disliked (the answer shown)', () => {
+  it('the misses log records the tier: none, guess (first item offered), disliked (the answer shown)', async () => {
     const { say, misses } = chat();
-    say('今天天气怎么样');
-    say(VAGUE);
-    say('汉融通是啥');
-    say('谁问的');
-    say('不对');
-    say('经开区汽车怎么说', { chat: 'group', addressed: false, chatId: 'g' });
+    await say('今天天气怎么样');
+    await say(VAGUE);
+    await say('汉融通是啥');
+    await say('谁问的');
+    await say('不对');
+    await say('经开区汽车怎么说', { chat: 'group', addressed: false, chatId: 'g' });
     expect(misses).toEqual([
       { chat: 'private', text: '今天天气怎么样', tier: 'none', time: expect.any(Date) },
       { chat: 'private', text: VAGUE, tier: 'guess', answer: 'q4', time: expect.any(Date) },
@@ -136,48 +136,53 @@ describe('the middle answer: 「你是不是想问」', () => {
     ]);
   });
 
-  it('a follow-up phrase with nothing before it is no question about the hearing and is not logged', () => {
+  it('a follow-up phrase with nothing before it is no question about the hearing and is not logged', async () => {
     const { say, misses } = chat();
-    for (const text of ['不对', '2', '还有呢', '谁问的']) say(text);
+    for (const text of ['不对', '2', '还有呢', '谁问的']) await say(text);
     expect(misses).toEqual([]);
   });
 
-  it('「那X呢」 about something the hearing lacks is a question of its own, logged as found nothing', () => {
+  it('「那X呢」 about something the hearing lacks is a question of its own, logged as found nothing', async () => {
     const { say, misses } = chat();
-    say('经开区汽车怎么说');
-    expect(say('那房价呢')?.kind).toBe('not-found');
+    await say('经开区汽车怎么说');
+    expect((await say('那房价呢'))?.kind).toBe('not-found');
     expect(misses).toEqual([{ chat: 'private', text: '那房价呢', tier: 'none', time: expect.any(Date) }]);
   });
 });
 
 describe('follow-ups in the conversation', () => {
-  it('「不对」 after an answer shows another item, and 「还有呢」 never repeats one', () => {
+  it('「不对」 after an answer shows another item, and 「还有呢」 never repeats one', async () => {
     const { say } = chat();
-    const shown = [ids(say('汉融通是啥')), ids(say('不对')), ids(say('还有呢')), ids(say('换一个'))].flat();
+    const shown = [
+      ids(await say('汉融通是啥')),
+      ids(await say('不对')),
+      ids(await say('还有呢')),
+      ids(await say('换一个')),
+    ].flat();
     expect(shown[0]).toBe('q7');
     expect(new Set(shown).size).toBe(4);
   });
 
-  it('「不对」 after 「你是不是想问」 offers nothing again: none of the three was right', () => {
+  it('「不对」 after 「你是不是想问」 offers nothing again: none of the three was right', async () => {
     const { say, misses } = chat();
-    say(VAGUE);
-    const reply = say('不对');
+    await say(VAGUE);
+    const reply = await say('不对');
     expect(reply).toMatchObject({ kind: 'list', lines: [] });
     expect(renderPlain(reply!).join('\n')).toMatch(/^没有更接近的问答了/);
     expect(misses.at(-1)).toMatchObject({ tier: 'disliked', answer: 'q4' });
   });
 
-  it('reads follow-ups in Traditional characters and full width too', () => {
+  it('reads follow-ups in Traditional characters and full width too', async () => {
     const { say } = chat();
-    say('/dept 市经信局');
-    expect(ids(say('第２個'))).toEqual(['q3']);
-    expect(say('是誰問的？')?.kind).toBe('list');
+    await say('/dept 市经信局');
+    expect(ids(await say('第２個'))).toEqual(['q3']);
+    expect((await say('是誰問的？'))?.kind).toBe('list');
   });
 
-  it('「谁问的」 after several items names each asker, one line per item', () => {
+  it('「谁问的」 after several items names each asker, one line per item', async () => {
     const { say } = chat();
-    say('/dept 市经信局');
-    const reply = say('谁问的');
+    await say('/dept 市经信局');
+    const reply = await say('谁问的');
     expect(reply?.kind === 'list' && reply.lines.map((l) => [l.key, l.cells[0], l.command])).toEqual([
       ['q1', '市人大常委会副主任龙良文提问', '/q 1'],
       ['q3', '李江颖代表提问', '/q 3'],
@@ -185,74 +190,76 @@ describe('follow-ups in the conversation', () => {
       ['q15', '市人大常委会副主任陈新垓提问', '/q 15'],
     ]);
     // The list is still the one /dept showed.
-    expect(ids(say('第二个'))).toEqual(['q3']);
+    expect(ids(await say('第二个'))).toEqual(['q3']);
   });
 
-  it('a number past the list shows the list again, and the list stays', () => {
+  it('a number past the list shows the list again, and the list stays', async () => {
     const { say } = chat();
-    say(VAGUE);
-    const again = say('5');
+    await say(VAGUE);
+    const again = await say('5');
     expect(again).toMatchObject({ kind: 'list', title: '刚才列出的只有三项：' });
     expect(again?.kind === 'list' && again.lines.map((l) => [l.key, l.command])).toEqual([
       ['q4', '/q 4'],
       ['q8', '/q 8'],
       ['q16', '/q 16'],
     ]);
-    expect(ids(say('3'))).toEqual(['q16']);
+    expect(ids(await say('3'))).toEqual(['q16']);
   });
 
-  it('a reply with nothing to follow (not-found, help) leaves what came before', () => {
+  it('a reply with nothing to follow (not-found, help) leaves what came before', async () => {
     const { say } = chat();
-    say('汉融通是啥');
-    expect(say('今天天气怎么样')?.kind).toBe('not-found');
-    expect(say('你好')?.kind).toBe('help');
-    expect(renderPlain(say('谁问的')!)[0]).toMatch(/^q7是程宏刚委员问的，市地方金融局应询回答。/);
+    await say('汉融通是啥');
+    expect((await say('今天天气怎么样'))?.kind).toBe('not-found');
+    expect((await say('你好'))?.kind).toBe('help');
+    expect(renderPlain((await say('谁问的'))!)[0]).toMatch(/^q7是程宏刚委员问的，市地方金融局应询回答。/);
   });
 
-  it('a fresh question after a follow-up is answered on its own', () => {
+  it('a fresh question after a follow-up is answered on its own', async () => {
     const { say } = chat();
-    expect(ids(say('/dept 市经信局'))).toEqual(['q1', 'q3', 'q4', 'q15']);
-    expect(ids(say('那经信局的政策落实得怎么样'))).toEqual(['q15']);
-    expect(ids(say('监管模式'))).toEqual(['q17']);
+    expect(ids(await say('/dept 市经信局'))).toEqual(['q1', 'q3', 'q4', 'q15']);
+    expect(ids(await say('那经信局的政策落实得怎么样'))).toEqual(['q15']);
+    expect(ids(await say('监管模式'))).toEqual(['q17']);
   });
 
-  it('a member’s memory is their own in a group, and a follow-up counts only when addressed', () => {
+  it('a member’s memory is their own in a group, and a follow-up counts only when addressed', async () => {
     const { conversation } = chat();
-    const as = (userId: string, text: string, addressed = true) =>
-      ids(conversation.respond({ text, chat: 'group', chatId: 'g', userId, addressed }).reply);
-    expect(as('A', '/dept 市经信局')).toEqual(['q1', 'q3', 'q4', 'q15']);
-    expect(as('B', '汉融通是啥')).toEqual(['q7']);
-    expect(as('A', '2', false)).toBeUndefined();
-    expect(as('A', '2')).toEqual(['q3']);
-    expect(as('B', '谁问的')).toBe('list');
-    expect(as('C', '2')).toBeUndefined();
+    const as = async (userId: string, text: string, addressed = true) =>
+      ids((await conversation.respond({ text, chat: 'group', chatId: 'g', userId, addressed })).reply);
+    expect(await as('A', '/dept 市经信局')).toEqual(['q1', 'q3', 'q4', 'q15']);
+    expect(await as('B', '汉融通是啥')).toEqual(['q7']);
+    expect(await as('A', '2', false)).toBeUndefined();
+    expect(await as('A', '2')).toEqual(['q3']);
+    expect(await as('B', '谁问的')).toBe('list');
+    expect(await as('C', '2')).toBeUndefined();
     // The same member in another group has another memory.
-    expect(ids(conversation.respond({ text: '2', chat: 'group', chatId: 'g2', userId: 'A' }).reply)).toBeUndefined();
+    expect(
+      ids((await conversation.respond({ text: '2', chat: 'group', chatId: 'g2', userId: 'A' })).reply),
+    ).toBeUndefined();
   });
 
-  it('a private chat forgets after five minutes of silence', () => {
+  it('a private chat forgets after five minutes of silence', async () => {
     const { say, wait } = chat();
-    say('/dept 市经信局');
+    await say('/dept 市经信局');
     wait(4 * 60_000);
-    expect(ids(say('2'))).toEqual(['q3']);
+    expect(ids(await say('2'))).toEqual(['q3']);
     wait(5 * 60_000 + 1);
-    expect(say('3')?.kind).toBe('not-found');
+    expect((await say('3'))?.kind).toBe('not-found');
   });
 
-  it('a thread is forgotten after 20 turns', () => {
+  it('a thread is forgotten after 20 turns', async () => {
     const { say, wait } = chat();
     for (let turn = 1; turn <= 19; turn++) {
-      say('汉融通是啥');
+      await say('汉融通是啥');
       wait(1000);
     }
-    expect(say('谁问的')?.kind).toBe('list'); // the 20th turn
-    expect(say('谁问的')?.kind).toBe('help'); // read on its own: the thread is over
-    expect(say('谁问的')?.kind).toBe('help');
-    expect(ids(say('汉融通是啥'))).toEqual(['q7']); // a new thread
-    expect(say('谁问的')?.kind).toBe('list');
+    expect((await say('谁问的'))?.kind).toBe('list'); // the 20th turn
+    expect((await say('谁问的'))?.kind).toBe('help'); // read on its own: the thread is over
+    expect((await say('谁问的'))?.kind).toBe('help');
+    expect(ids(await say('汉融通是啥'))).toEqual(['q7']); // a new thread
+    expect((await say('谁问的'))?.kind).toBe('list');
   });
 
-  it('keeps no message text but the question a searched answer replied to: commands of its own, hearing names', () => {
+  it('keeps no message text but the question a searched answer replied to: commands of its own, hearing names', async () => {
     const kept: Recollection[] = [];
     const memory = createMemory();
     const spy: ConversationMemory = {
@@ -264,7 +271,7 @@ describe('follow-ups in the conversation', () => {
     };
     const { say } = chat({ memory: spy });
     const typed = ['汉融通平台后面要升级成啥', '谁问的', '那东湖高新区呢', '有什么数字', '不对', VAGUE, '2'];
-    for (const text of typed) say(text);
+    for (const text of typed) await say(text);
     expect(kept).toHaveLength(typed.length);
     // The first question is kept for 「不对」 to log (until the memory forgets it), in that field only.
     expect(kept.map((r) => r.question)).toEqual(typed.map(() => '汉融通平台后面要升级成啥'));
@@ -345,7 +352,7 @@ describe('a memory shared by replicas', () => {
     return { store, data };
   }
 
-  it('a follow-up is understood by another replica after prepare()', async () => {
+  it('a follow-up is understood by another replica (respond() loads the shared memory first)', async () => {
     let time = Date.parse('2024-05-01T08:00:00Z');
     const { store, data } = fakeStore(() => time);
     const replica = () => {
@@ -355,22 +362,18 @@ describe('a memory shared by replicas', () => {
     const one = replica();
     const two = replica();
     const message = { chat: 'group', chatId: 'g', userId: 'A' } as const;
-    await one.conversation.prepare(message);
-    expect(ids(one.conversation.respond({ ...message, text: '/dept 市经信局' }).reply)).toHaveLength(4);
+    expect(ids((await one.conversation.respond({ ...message, text: '/dept 市经信局' })).reply)).toHaveLength(4);
     await one.memory.flush();
     expect([...data.keys()]).toEqual(['hearing:memory:group:g:A']);
     time += 1000;
-    await two.conversation.prepare(message);
-    expect(ids(two.conversation.respond({ ...message, text: '第二个' }).reply)).toEqual(['q3']);
+    expect(ids((await two.conversation.respond({ ...message, text: '第二个' })).reply)).toEqual(['q3']);
     await two.memory.flush();
     time += 1000;
     // Back on the first replica: it reads what the second said last (the list is still the same list).
-    await one.conversation.prepare(message);
-    expect(ids(one.conversation.respond({ ...message, text: '第三个' }).reply)).toEqual(['q4']);
+    expect(ids((await one.conversation.respond({ ...message, text: '第三个' })).reply)).toEqual(['q4']);
     // The store forgets on its own after the idle time.
     time += 5 * 60_000 + 1;
-    await two.conversation.prepare(message);
-    expect(two.conversation.respond({ ...message, text: '2' })).toEqual({ reply: null, silence: 'etiquette' });
+    expect(await two.conversation.respond({ ...message, text: '2' })).toEqual({ reply: null, silence: 'etiquette' });
   });
 
   it('a store that fails or holds junk costs the follow-up, never the reply', async () => {
@@ -387,8 +390,7 @@ describe('a memory shared by replicas', () => {
     const memory = createSharedMemory(broken, { onError: (e) => errors.push(e.message) });
     const conversation = createConversation({ engine, memory });
     const message = { chat: 'private', chatId: 'c', userId: 'u' } as const;
-    await conversation.prepare(message);
-    expect(ids(conversation.respond({ ...message, text: '汉融通是啥' }).reply)).toEqual(['q7']);
+    expect(ids((await conversation.respond({ ...message, text: '汉融通是啥' })).reply)).toEqual(['q7']);
     await memory.flush();
     expect(errors).toEqual([
       'memory: cannot read hearing:memory:private:c in the shared store: connection refused',
@@ -396,8 +398,7 @@ describe('a memory shared by replicas', () => {
     ]);
     const junk = createSharedMemory({ ...broken, get: async () => '{"at":"yesterday"' });
     const other = createConversation({ engine, memory: junk });
-    await other.prepare(message);
-    expect(other.respond({ ...message, text: '谁问的' }).reply?.kind).toBe('help');
+    expect((await other.respond({ ...message, text: '谁问的' })).reply?.kind).toBe('help');
   });
 
   it('redisStore writes each recollection as one key with a time to live', async () => {
@@ -418,10 +419,5 @@ describe('a memory shared by replicas', () => {
       ['get', 'k'],
       ['del', 'k'],
     ]);
-  });
-
-  it('prepare() with the in-process memory resolves at once and changes nothing', async () => {
-    const { conversation } = chat();
-    await expect(conversation.prepare({ chat: 'private', chatId: 'c', userId: 'u' })).resolves.toBeUndefined();
   });
 });

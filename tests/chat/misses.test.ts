@@ -144,7 +144,7 @@ describe('createMissesLog', () => {
       },
     });
     log.record({ chat: 'group', text: 'a' });
-    await expect(log.flush()).resolves.toBeUndefined();
+    (await expect(log.flush())).resolves.toBeUndefined();
   });
 });
 

@@ -21,12 +21,12 @@ const conversation = createConversation({
     throw error;
   },
 });
-const say = (text: string): Reply | null =>
-  conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' }).reply;
+const say = async (text: string): Promise<Reply | null> =>
+  (await conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' })).reply;
 
 type Commitments = Extract<Reply, { kind: 'commitments' }>;
-function commitments(text: string): Commitments {
-  const reply = say(text);
+async function commitments(text: string): Promise<Commitments> {
+  const reply = await say(text);
   if (reply?.kind !== 'commitments')
     throw new Error(`expected commitments for ${JSON.stringify(text)}, got ${JSON.stringify(reply)}`);
   return reply;
@@ -58,8 +58,8 @@ const KAIFAQU = [
 describe('/promises alone', () => {
   it.each(['/promises', '承诺', '目标', '承诺与目标', '/promises@hearing_bot'])(
     '%j counts the commitments per body, with how to open one',
-    (text) => {
-      const reply = say(text);
+    async (text) => {
+      const reply = await say(text);
       if (reply?.kind !== 'list') throw new Error(`expected a list, got ${JSON.stringify(reply)}`);
       expect(reply.title).toBe('承诺与目标：11个答复单位共26条（带数字、时限或承诺用语的原文）：');
       expect(reply.lines.map((l) => [l.key, ...l.cells])).toEqual(PER_BODY);
@@ -80,8 +80,8 @@ describe('/promises <body>', () => {
     '目标 车谷',
     '/promises 武汉经济技术开发区管理委员会',
     '/promises 經開區',
-  ])("%j quotes 经开区管委会's commitments verbatim, each with body, asker and /q 5", (text) => {
-    const reply = commitments(text);
+  ])("%j quotes 经开区管委会's commitments verbatim, each with body, asker and /q 5", async (text) => {
+    const reply = await commitments(text);
     expect(reply.title).toBe('经开区管委会（武汉经济技术开发区管理委员会）的承诺与目标，共5条（原文摘录）：');
     expect(reply.items.map((c) => c.text)).toEqual(KAIFAQU);
     for (const c of reply.items)
@@ -106,8 +106,8 @@ describe('/promises <body>', () => {
     ['/promises 金融局', '市地方金融局', 'q7', '程宏刚', '每年至少要引进2家数字金融头部企业'],
     ['承诺 发改委', '市发改委', 'q8', '李蕾', '努力打造10个生产型服务业创新发展示范区和10个生活型服务业创新先行区'],
     ['/promises 光谷', '东湖高新区管委会', 'q12', '杨安', '推动“3551光谷人才计划”向数字经济领域倾斜'],
-  ])("%j has %s's 「…」 from %s asked by %s", (text, body, id, asker, quote) => {
-    const reply = commitments(text);
+  ])("%j has %s's 「…」 from %s asked by %s", async (text, body, id, asker, quote) => {
+    const reply = await commitments(text);
     expect(reply.items).toContainEqual(
       expect.objectContaining({
         id,
@@ -119,9 +119,9 @@ describe('/promises <body>', () => {
     );
   });
 
-  it("every body's every commitment is a verbatim piece of the answer its /q opens", () => {
+  it("every body's every commitment is a verbatim piece of the answer its /q opens", async () => {
     for (const [body] of PER_BODY) {
-      const reply = commitments(`/promises ${body}`);
+      const reply = await commitments(`/promises ${body}`);
       expect(reply.items).toHaveLength(all.filter((c) => c.body === body).length);
       for (const c of reply.items) {
         const entry = engine.entries.find((e) => e.id === c.id)!;
@@ -129,13 +129,13 @@ describe('/promises <body>', () => {
           paragraphsOf(entry).some((p) => p.includes(c.text)),
           `${c.id} 「${c.text}」`,
         ).toBe(true);
-        expect(say(c.command)).toMatchObject({ kind: 'answer', items: [{ id: c.id, body }] });
+        expect(await say(c.command)).toMatchObject({ kind: 'answer', items: [{ id: c.id, body }] });
       }
     }
   });
 
-  it('a body that promised nothing concrete says so and offers its answer', () => {
-    expect(commitments('/promises 统计局')).toEqual({
+  it('a body that promised nothing concrete says so and offers its answer', async () => {
+    expect(await commitments('/promises 统计局')).toEqual({
       kind: 'commitments',
       title: '市统计局（武汉市统计局）的承诺与目标：',
       items: [],
@@ -161,14 +161,14 @@ describe('/promises <body>', () => {
         ['/promises 临空港开发区管委会', '武汉临空港经济技术开发区管理委员会'],
       ],
     ],
-  ])('%j → did you mean %j', (text, query, candidates) => {
-    const reply = say(text);
+  ])('%j → did you mean %j', async (text, query, candidates) => {
+    const reply = await say(text);
     expect(reply).toMatchObject({ kind: 'did-you-mean', what: 'promises', query });
     expect(reply?.kind === 'did-you-mean' && reply.candidates.map((c) => [c.command, c.label])).toEqual(candidates);
   });
 
-  it.each(['教育局', '天气'])('unknown body %j → not-found pointing at /promises', (name) => {
-    expect(say(`/promises ${name}`)).toEqual({
+  it.each(['教育局', '天气'])('unknown body %j → not-found pointing at /promises', async (name) => {
+    expect(await say(`/promises ${name}`)).toEqual({
       kind: 'not-found',
       what: 'promises',
       query: name,
@@ -176,11 +176,11 @@ describe('/promises <body>', () => {
     });
   });
 
-  it('logs an unknown body as a miss, like /dept', () => {
+  it('logs an unknown body as a miss, like /dept', async () => {
     const recorded: unknown[] = [];
     const misses: MissesLog = { record: (m) => void recorded.push(m), flush: async () => {} };
     const at = new Date('2024-05-01T08:00:00Z');
-    createConversation({ engine, commitments: all, misses, now: () => at }).respond({
+    await createConversation({ engine, commitments: all, misses, now: () => at }).respond({
       text: '承诺 教育局',
       chat: 'private',
       userId: 'u',
@@ -190,7 +190,7 @@ describe('/promises <body>', () => {
   });
 });
 
-describe('injected commitments', () => {
+describe('injected commitments', async () => {
   const marked: Commitment = { ...all.find((c) => c.body === '经开区管委会')!, text: '建设<b>1&2</b>个园区' };
   const injected = createConversation({
     engine,
@@ -199,11 +199,12 @@ describe('injected commitments', () => {
       throw error;
     },
   });
-  const reply = injected.respond({ text: '/promises 经开区', chat: 'private', userId: 'u', chatId: 'c' }).reply!;
+  const reply = (await injected.respond({ text: '/promises 经开区', chat: 'private', userId: 'u', chatId: 'c' }))
+    .reply!;
 
-  it('are used instead of index/', () => {
+  it('are used instead of index/', async () => {
     expect(reply).toMatchObject({ kind: 'commitments', items: [{ text: '建设<b>1&2</b>个园区' }] });
-    const counts = injected.respond({ text: '/promises', chat: 'private', userId: 'u', chatId: 'c' }).reply;
+    const counts = (await injected.respond({ text: '/promises', chat: 'private', userId: 'u', chatId: 'c' })).reply;
     expect(counts?.kind === 'list' && counts.lines.map((l) => [l.key, l.cells[0]])).toEqual([['经开区管委会', '1条']]);
   });
 
@@ -218,8 +219,8 @@ describe('injected commitments', () => {
 });
 
 describe('rendering', () => {
-  it('plain text: title, each commitment quoted, then where it was said', () => {
-    expect(renderPlain(say('/promises 经开区')!)).toEqual([
+  it('plain text: title, each commitment quoted, then where it was said', async () => {
+    expect(renderPlain((await say('/promises 经开区'))!)).toEqual([
       [
         '经开区管委会（武汉经济技术开发区管理委员会）的承诺与目标，共5条（原文摘录）：',
         ...KAIFAQU.flatMap((text) => ['', `「${text}」`, '/q 5 经开区管委会应询 · 樊志宏委员提问']),
@@ -229,8 +230,8 @@ describe('rendering', () => {
     ]);
   });
 
-  it('plain text: the count list', () => {
-    const [text] = renderPlain(say('/promises')!);
+  it('plain text: the count list', async () => {
+    const [text] = renderPlain((await say('/promises'))!);
     expect(text!.split('\n').slice(0, 4)).toEqual([
       '承诺与目标：11个答复单位共26条（带数字、时限或承诺用语的原文）：',
       '市经信局 6条 · q1 q3 q4 q15',
@@ -240,8 +241,8 @@ describe('rendering', () => {
     expect(text).toMatch(/\n\n更多：\/promises 经开区管委会$/);
   });
 
-  it('Telegram: the title bold, the /q command as code', () => {
-    const [html] = renderTelegramHtml(say('/promises 金融局')!);
+  it('Telegram: the title bold, the /q command as code', async () => {
+    const [html] = renderTelegramHtml((await say('/promises 金融局'))!);
     expect(html).toBe(
       '<b>市地方金融局（武汉市地方金融工作局）的承诺与目标，共2条（原文摘录）：</b>\n\n' +
         '「每年至少要引进2家数字金融头部企业」\n<code>/q 7</code> 市地方金融局应询 · 程宏刚委员提问\n\n' +
@@ -250,27 +251,30 @@ describe('rendering', () => {
     );
   });
 
-  it.each([1500, 300, 120, 60])('splits under a limit of %i without losing, repeating or cutting a tag', (limit) => {
-    const visible = (parts: string[]) =>
-      parts
-        .join('')
-        .replace(/<\/?(?:b|code)>/g, '')
-        .replace(/\s+/g, '');
-    for (const text of ['/promises', '/promises 市经信局', '/promises 经开区']) {
-      const r = say(text)!;
-      const plain = renderPlain(r, limit);
-      const html = renderTelegramHtml(r, limit);
-      for (const part of [...plain, ...html]) expect(part.length).toBeLessThanOrEqual(limit);
-      for (const part of html)
-        expect(part.match(/<(b|code)>/g)?.length ?? 0).toBe(part.match(/<\/(b|code)>/g)?.length ?? 0);
-      expect(visible(plain)).toBe(visible(renderPlain(r, Number.MAX_SAFE_INTEGER)));
-      expect(visible(html)).toBe(visible(renderTelegramHtml(r, Number.MAX_SAFE_INTEGER)));
-    }
-    // The longest commitment (53 characters quoted) fits any of these limits, so none is cut.
-    for (const part of renderPlain(say('/promises 市经信局')!, limit)) {
-      for (const quoted of part.match(/「[^」]*」?/g) ?? []) expect(quoted).toMatch(/」$/);
-    }
-  });
+  it.each([1500, 300, 120, 60])(
+    'splits under a limit of %i without losing, repeating or cutting a tag',
+    async (limit) => {
+      const visible = (parts: string[]) =>
+        parts
+          .join('')
+          .replace(/<\/?(?:b|code)>/g, '')
+          .replace(/\s+/g, '');
+      for (const text of ['/promises', '/promises 市经信局', '/promises 经开区']) {
+        const r = (await say(text))!;
+        const plain = renderPlain(r, limit);
+        const html = renderTelegramHtml(r, limit);
+        for (const part of [...plain, ...html]) expect(part.length).toBeLessThanOrEqual(limit);
+        for (const part of html)
+          expect(part.match(/<(b|code)>/g)?.length ?? 0).toBe(part.match(/<\/(b|code)>/g)?.length ?? 0);
+        expect(visible(plain)).toBe(visible(renderPlain(r, Number.MAX_SAFE_INTEGER)));
+        expect(visible(html)).toBe(visible(renderTelegramHtml(r, Number.MAX_SAFE_INTEGER)));
+      }
+      // The longest commitment (53 characters quoted) fits any of these limits, so none is cut.
+      for (const part of renderPlain((await say('/promises 市经信局'))!, limit)) {
+        for (const quoted of part.match(/「[^」]*」?/g) ?? []) expect(quoted).toMatch(/」$/);
+      }
+    },
+  );
 });
 
 describe('ask "/promises 经开区"', () => {
@@ -286,7 +290,7 @@ describe('ask "/promises 经开区"', () => {
     });
     expect(code).toBe(0);
     expect(Buffer.concat(chunks).toString('utf8')).toBe(
-      `${renderPlain(say('/promises 经开区')!, Number.MAX_SAFE_INTEGER).join('\n')}\n`,
+      `${renderPlain((await say('/promises 经开区'))!, Number.MAX_SAFE_INTEGER).join('\n')}\n`,
     );
   });
 });

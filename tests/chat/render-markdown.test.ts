@@ -9,7 +9,8 @@ import { loadEngine } from '../../src/search/engine.js';
 
 const engine = loadEngine();
 const conversation = createConversation({ engine });
-const reply = (text: string): Reply => conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' }).reply!;
+const reply = async (text: string): Promise<Reply> =>
+  (await conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' })).reply!;
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** What a reader sees once Markdown is rendered: quote marks, bold marks and escapes gone, white space ignored. */
@@ -42,8 +43,8 @@ const plainWords = (parts: readonly string[]) => parts.join('').replace(/\s+/g, 
 const paragraphsOf = (r: Reply) => (r.kind === 'answer' ? r.items.flatMap((item) => item.paragraphs) : []);
 
 describe('renderMarkdown', () => {
-  it('names the asker and the answering body in bold and quotes the answer verbatim', () => {
-    const r = reply('经开区汽车怎么说');
+  it('names the asker and the answering body in bold and quotes the answer verbatim', async () => {
+    const r = await reply('经开区汽车怎么说');
     const [text, ...rest] = renderMarkdown(r);
     expect(rest).toEqual([]);
     const blocks = text!.split('\n\n');
@@ -56,7 +57,7 @@ describe('renderMarkdown', () => {
     expect(text).toContain('更多：/topic 2 · /list');
   });
 
-  it('says the same words as the plain renderer, for every kind of reply', () => {
+  it('says the same words as the plain renderer, for every kind of reply', async () => {
     for (const text of [
       '/help',
       '/list',
@@ -73,27 +74,30 @@ describe('renderMarkdown', () => {
       '😀',
       '/foo',
     ]) {
-      const r = reply(text);
+      const r = await reply(text);
       expect(visible(renderMarkdown(r)), text).toBe(plainWords(renderPlain(r, Number.MAX_SAFE_INTEGER)));
     }
   });
 
-  it('keeps every message within 2048 UTF-8 bytes, breaking between paragraphs, in order', () => {
+  it('keeps every message within 2048 UTF-8 bytes, breaking between paragraphs, in order', async () => {
     for (const text of ['/dept 经信局', '/topic 2', '/list', '/who', '/promises', '/q closing']) {
-      const r = reply(text);
+      const r = await reply(text);
       const parts = renderMarkdown(r);
       for (const part of parts) expect(bytes(part), text).toBeLessThanOrEqual(MARKDOWN_LIMIT);
       // Every paragraph fits in a message, so each arrives whole and in the transcript's order.
       expect(quotedBlocks(parts), text).toEqual(paragraphsOf(r));
     }
-    expect(renderMarkdown(reply('/dept 经信局')).length).toBeGreaterThan(1);
+    expect(renderMarkdown(await reply('/dept 经信局')).length).toBeGreaterThan(1);
   });
 
-  it('cuts a paragraph longer than a message into quoted pieces that join back to it', () => {
+  it('cuts a paragraph longer than a message into quoted pieces that join back to it', async () => {
     // The entry with the longest paragraph, at a limit half that paragraph's size.
-    const longest = (id: string) => Math.max(...paragraphsOf(reply(`/q ${id.replace(/^q/, '')}`)).map(bytes));
+    const sizes = new Map<string, number>();
+    for (const e of engine.entries)
+      sizes.set(e.id, Math.max(...paragraphsOf(await reply(`/q ${e.id.replace(/^q/, '')}`)).map(bytes)));
+    const longest = (id: string) => sizes.get(id) ?? 0;
     const id = engine.entries.map((e) => e.id).reduce((a, b) => (longest(b) > longest(a) ? b : a));
-    const r = reply(`/q ${id.replace(/^q/, '')}`);
+    const r = await reply(`/q ${id.replace(/^q/, '')}`);
     const limit = Math.floor(longest(id) / 2);
     expect(limit).toBeGreaterThan(256);
     const parts = renderMarkdown(r, limit);
@@ -102,8 +106,8 @@ describe('renderMarkdown', () => {
     expect(visible(parts)).toBe(visible(renderMarkdown(r, Number.MAX_SAFE_INTEGER)));
   });
 
-  it('escapes what users type so it cannot format, hide or inject anything', () => {
-    const [text] = renderMarkdown(reply('*粗*<font>[链](x)`c`#'));
+  it('escapes what users type so it cannot format, hide or inject anything', async () => {
+    const [text] = renderMarkdown(await reply('*粗*<font>[链](x)`c`#'));
     expect(text).toContain('「\\*粗\\*\\<font\\>\\[链\\](x)\\`c\\`\\#」');
     expect(escapeMarkdown('经开区汽车怎么说')).toBe('经开区汽车怎么说');
     expect(markdownLine([{ text: '1. 第一', style: 'plain' }])).toBe('1\\. 第一');
@@ -144,7 +148,8 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('refuses a limit too small to hold a message', () => {
-    expect(() => renderMarkdown(reply('/help'), 10)).toThrow(/at least 64 bytes/);
+  it('refuses a limit too small to hold a message', async () => {
+    const help = await reply('/help');
+    expect(() => renderMarkdown(help, 10)).toThrow(/at least 64 bytes/);
   });
 });

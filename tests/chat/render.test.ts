@@ -10,7 +10,8 @@ import { loadEngine } from '../../src/search/engine.js';
 
 const engine = loadEngine();
 const conversation = createConversation({ engine });
-const reply = (text: string): Reply => conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' }).reply!;
+const reply = async (text: string): Promise<Reply> =>
+  (await conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' })).reply!;
 
 /** The text a reader sees, with tags, entities and line breaks gone: must be the same however a reply is split. */
 const visible = (parts: string[]) =>
@@ -38,8 +39,8 @@ function assertBalancedTelegramHtml(html: string) {
 }
 
 describe('renderPlain', () => {
-  it('quotes the answer verbatim, naming the asker and the answering body', () => {
-    const [text, ...rest] = renderPlain(reply('经开区汽车怎么说'));
+  it('quotes the answer verbatim, naming the asker and the answering body', async () => {
+    const [text, ...rest] = renderPlain(await reply('经开区汽车怎么说'));
     expect(rest).toEqual([]);
     const lines = text!.split('\n');
     expect(lines[0]).toBe('q5 樊志宏委员提问：经开区将如何推动汽车产业与数字经济加快融合发展?');
@@ -49,21 +50,21 @@ describe('renderPlain', () => {
     expect(text).toContain('更多：/topic 2 · /list');
   });
 
-  it('puts titles before names the way the transcript prints them', () => {
-    expect(renderPlain(reply('/q 1'))[0]).toMatch(
+  it('puts titles before names the way the transcript prints them', async () => {
+    expect(renderPlain(await reply('/q 1'))[0]).toMatch(
       /^q1 市人大常委会副主任龙良文提问：如何在数字经济基础设施建设中提质增效\?\n市经信局应询回答：\n/,
     );
-    expect(renderPlain(reply('/q closing'))[0]).toMatch(/^市政府副市长汪元程总体回应：\n就此次专题询问中/);
+    expect(renderPlain(await reply('/q closing'))[0]).toMatch(/^市政府副市长汪元程总体回应：\n就此次专题询问中/);
   });
 
-  it('lists related matches as /q commands', () => {
-    expect(renderPlain(reply('软件名城怎么样'))[0]).toContain(
+  it('lists related matches as /q commands', async () => {
+    expect(renderPlain(await reply('软件名城怎么样'))[0]).toContain(
       '相关：\n/q 10 市商务局 · 魏静 · 在强化产业链招商、推动数字产业集群化发…',
     );
   });
 
-  it('/dept 经信局 shows all four answers with their askers', () => {
-    const text = renderPlain(reply('/dept 经信局')).join('\n');
+  it('/dept 经信局 shows all four answers with their askers', async () => {
+    const text = renderPlain(await reply('/dept 经信局')).join('\n');
     expect(text.split('\n')[0]).toBe('市经信局（武汉市经济和信息化局）回答了4个问题：');
     expect([...text.matchAll(/^(q\d+) (\S+?)提问：/gm)].map((m) => [m[1], m[2]])).toEqual([
       ['q1', '市人大常委会副主任龙良文'],
@@ -79,8 +80,8 @@ describe('renderPlain', () => {
     ['did-you-mean', '/dept 经心局', '没有找到「经心局」，您是不是要找：\n/dept 市经信局 武汉市经济和信息化局'],
     ['hint', '😀', '请用文字提问，例如「经开区汽车怎么说」。'],
     ['unknown command', '/foo', '没有 /foo 这个命令。'],
-  ])('%s', (_, text, expected) => {
-    expect(renderPlain(reply(text))[0]).toContain(expected);
+  ])('%s', async (_, text, expected) => {
+    expect(renderPlain(await reply(text))[0]).toContain(expected);
   });
 
   it('a rate-limit notice says when to ask again, in one short line', () => {
@@ -88,36 +89,36 @@ describe('renderPlain', () => {
     expect(renderTelegramHtml({ kind: 'rate-limited', retryAfterSeconds: 8 })).toEqual(['您问得有点快，请8秒后再问。']);
   });
 
-  it('help names the hearing, the themes and examples', () => {
-    const text = renderPlain(reply('/help'))[0]!;
+  it('help names the hearing, the themes and examples', async () => {
+    const text = renderPlain(await reply('/help'))[0]!;
     expect(text).toMatch(/^市人大常委会“加快发展数字经济”专题询问摘录\n2023年9月13日,市十五届/);
     for (const s of ['/topic 4 加快提升数字化治理能力', '经开区汽车怎么说', '/dept 市经信局', '/who 朱库成'])
       expect(text).toContain(s);
   });
 
-  it('splits /topic 2 under the WeChat limit without losing or repeating anything', () => {
-    const whole = renderPlain(reply('/topic 2'), Number.MAX_SAFE_INTEGER);
-    const parts = renderPlain(reply('/topic 2'), 500);
+  it('splits /topic 2 under the WeChat limit without losing or repeating anything', async () => {
+    const whole = renderPlain(await reply('/topic 2'), Number.MAX_SAFE_INTEGER);
+    const parts = renderPlain(await reply('/topic 2'), 500);
     expect(whole).toHaveLength(1);
     expect(parts.length).toBeGreaterThan(2);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(500);
     expect(visible(parts)).toBe(visible(whole));
     // Paragraphs fit, so no paragraph is cut: every answer paragraph is whole in one part.
-    const topic = reply('/topic 2');
+    const topic = await reply('/topic 2');
     if (topic.kind !== 'answer') throw new Error('expected an answer');
     for (const p of topic.items.flatMap((i) => i.paragraphs))
       expect(parts.some((part) => part.split('\n').includes(p))).toBe(true);
   });
 
-  it('the default limit is 1500', () => {
-    const parts = renderPlain(reply('/dept'));
+  it('the default limit is 1500', async () => {
+    const parts = renderPlain(await reply('/dept'));
     expect(parts).toHaveLength(1);
-    for (const part of renderPlain(reply('/topic 2'))) expect(part.length).toBeLessThanOrEqual(1500);
+    for (const part of renderPlain(await reply('/topic 2'))) expect(part.length).toBeLessThanOrEqual(1500);
   });
 });
 
 describe('renderTelegramHtml', () => {
-  it('escapes user text and uses only Telegram tags', () => {
+  it('escapes user text and uses only Telegram tags', async () => {
     for (const text of [
       '<b>',
       '&',
@@ -126,25 +127,25 @@ describe('renderTelegramHtml', () => {
       '/dept <i>经心局</i>',
       '/who <b>李雷</b>',
     ]) {
-      const parts = renderTelegramHtml(reply(text));
+      const parts = renderTelegramHtml(await reply(text));
       for (const part of parts) assertBalancedTelegramHtml(part);
     }
-    expect(renderTelegramHtml(reply('<b>'))[0]).toContain('这次专题询问里没有与「&lt;b&gt;」相关的问答。');
-    expect(renderTelegramHtml(reply('a & b 天气'))[0]).toContain('「a &amp; b 天气」');
+    expect(renderTelegramHtml(await reply('<b>'))[0]).toContain('这次专题询问里没有与「&lt;b&gt;」相关的问答。');
+    expect(renderTelegramHtml(await reply('a & b 天气'))[0]).toContain('「a &amp; b 天气」');
   });
 
-  it('marks headings bold and commands as code', () => {
-    const html = renderTelegramHtml(reply('软件名城怎么样'))[0]!;
+  it('marks headings bold and commands as code', async () => {
+    const html = renderTelegramHtml(await reply('软件名城怎么样'))[0]!;
     expect(html).toMatch(
       /^<b>q3 李江颖代表提问：<\/b>将采取哪些措施推动我市软件产业做大做强,擦亮武汉“中国软件名城”这张国家级名片\?\n<b>市经信局应询回答：<\/b>\n/,
     );
     expect(html).toContain('<code>/q 10</code> 市商务局 · 魏静');
   });
 
-  it('splits under a limit with every tag closed in its own message', () => {
+  it('splits under a limit with every tag closed in its own message', async () => {
     for (const limit of [4096, 1000, 300, 120, 40]) {
-      const whole = renderTelegramHtml(reply('/topic 2'), Number.MAX_SAFE_INTEGER);
-      const parts = renderTelegramHtml(reply('/topic 2'), limit);
+      const whole = renderTelegramHtml(await reply('/topic 2'), Number.MAX_SAFE_INTEGER);
+      const parts = renderTelegramHtml(await reply('/topic 2'), limit);
       for (const part of parts) {
         expect(part.length).toBeLessThanOrEqual(limit);
         assertBalancedTelegramHtml(part);
@@ -153,7 +154,7 @@ describe('renderTelegramHtml', () => {
     }
   });
 
-  it('every reply of every command fits Telegram in one or more valid messages', () => {
+  it('every reply of every command fits Telegram in one or more valid messages', async () => {
     for (const text of [
       '/help',
       '/list',
@@ -165,7 +166,7 @@ describe('renderTelegramHtml', () => {
       '/q closing',
       '经开区汽车怎么说',
     ]) {
-      for (const part of renderTelegramHtml(reply(text))) {
+      for (const part of renderTelegramHtml(await reply(text))) {
         expect(part.length).toBeLessThanOrEqual(4096);
         assertBalancedTelegramHtml(part);
       }

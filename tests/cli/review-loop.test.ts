@@ -81,8 +81,8 @@ const chatWith = (engine: SearchEngine, misses = createMissesLog({ path: missesF
   });
   return {
     misses,
-    say(text: string): Reply {
-      const { reply } = conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1' });
+    async say(text: string): Promise<Reply> {
+      const { reply } = await conversation.respond({ text, chat: 'private', userId: 'u1', chatId: 'c1' });
       if (!reply) throw new Error(`no reply to ${text}`);
       return reply;
     },
@@ -112,10 +112,10 @@ describe('the review loop', () => {
 
   it('1. the bot finds nothing for one question (in any form), and its answer to another is called wrong (不对)', async () => {
     const chat = chatWith(before);
-    for (const text of NOT_FOUND.forms) expect(chat.say(text).kind, text).toBe('not-found');
-    const wrong = chat.say(DISLIKED.question);
+    for (const text of NOT_FOUND.forms) expect((await chat.say(text)).kind, text).toBe('not-found');
+    const wrong = await chat.say(DISLIKED.question);
     expect(wrong.kind === 'answer' && wrong.items[0]!.id).toBe(WRONG);
-    chat.say('不对');
+    await chat.say('不对');
     await chat.misses.flush();
     // As the chat read them (it folds full-width forms before anything else). The 「不对」 line carries the answer called
     // wrong; its text is what the user said last (「不对」): the chat keeps no user's words between messages.
@@ -179,7 +179,7 @@ describe('the review loop', () => {
     for (const { forms, pinned, body } of [NOT_FOUND, DISLIKED]) {
       const item = engine.hearings[0]!.items.find((i) => i.id === pinned)!;
       for (const text of forms) {
-        const reply = chat.say(text);
+        const reply = await chat.say(text);
         expect(reply.kind, text).toBe('answer');
         if (reply.kind !== 'answer') continue;
         expect(reply.items[0]).toMatchObject({ id: pinned, body, paragraphs: item.answer });

@@ -23,8 +23,10 @@ const SECRET = 'dingtalk-test-secret-0123456789';
 const GROUP = { id: 'cidGroup1', title: '数字经济工作群' };
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 /** The Markdown the conversation says to a question, as any Markdown door would send it. */
-const expected = (text: string) =>
-  renderMarkdown(createConversation({ engine }).respond({ text, chat: 'private', userId: 'x', chatId: 'x' }).reply!);
+const expected = async (text: string) =>
+  renderMarkdown(
+    (await createConversation({ engine }).respond({ text, chat: 'private', userId: 'x', chatId: 'x' })).reply!,
+  );
 
 let dingtalk: DingtalkStandin;
 let hooks: SessionWebhooks;
@@ -101,7 +103,7 @@ describe('DingTalk door', () => {
     await startBot();
     const q = await ask({ content: '经开区汽车怎么说' });
     expect(q.handled).toMatchObject({ chat: 'private', outcome: 'sent', parts: 1 });
-    expect(q.posted()).toEqual(expected('经开区汽车怎么说'));
+    expect(q.posted()).toEqual(await expected('经开区汽车怎么说'));
     const post = hooks.posts.find((p) => p.session === q.session)!;
     expect(post.body).toMatchObject({
       msgtype: 'markdown',
@@ -121,7 +123,7 @@ describe('DingTalk door', () => {
     for (const content of [' 经开区汽车怎么说', '@询问助手 经开区汽车怎么说', '经开区汽车怎么说 @张科长']) {
       const q = await ask({ content, group: GROUP });
       expect(q.handled, content).toMatchObject({ chat: 'group', outcome: 'sent' });
-      expect(q.posted(), content).toEqual(expected('经开区汽车怎么说'));
+      expect(q.posted(), content).toEqual(await expected('经开区汽车怎么说'));
     }
   });
 
@@ -129,7 +131,7 @@ describe('DingTalk door', () => {
     await startBot();
     const q = await ask({ content: '/dept 经信局', group: GROUP });
     expect(q.posted().length).toBeGreaterThan(1);
-    expect(q.posted()).toEqual(expected('/dept 经信局'));
+    expect(q.posted()).toEqual(await expected('/dept 经信局'));
     for (const part of q.posted()) expect(bytes(part)).toBeLessThanOrEqual(2048);
   });
 
@@ -142,7 +144,7 @@ describe('DingTalk door', () => {
     );
     expect(first.handled.outcome).toBe('sent');
     expect(again.handled).toMatchObject({ outcome: 'ignored', reason: 'delivered before' });
-    expect(first.posted()).toEqual(expected('汉融通'));
+    expect(first.posted()).toEqual(await expected('汉融通'));
     expect(dingtalk.acks(first.streamId)).toHaveLength(2);
   });
 

@@ -46,8 +46,14 @@ afterAll(async () => {
 });
 
 /** The whole plain reply the conversation gives to `text` (what the pages must add up to). */
-const whole = (text: string, media = false) => {
-  const { reply } = createConversation({ engine }).respond({ text, media, chat: 'private', userId: 'u', chatId: 'u' });
+const whole = async (text: string, media = false) => {
+  const { reply } = await createConversation({ engine }).respond({
+    text,
+    media,
+    chat: 'private',
+    userId: 'u',
+    chatId: 'u',
+  });
   return wholeText(reply!);
 };
 let ids = 1000;
@@ -77,7 +83,7 @@ describe('text messages', () => {
     expect(response.status).toBe(200);
     expect(response.reply).toMatchObject({ ToUserName: 'o-alice', FromUserName: 'gh_hearing', MsgType: 'text' });
     expect(Number(response.reply!.CreateTime)).toBeCloseTo(nowSeconds(), -1);
-    expect(response.reply!.Content).toBe(whole('经开区汽车怎么说'));
+    expect(response.reply!.Content).toBe(await whole('经开区汽车怎么说'));
     expect(response.reply!.Content).toContain('经开区管委会应询回答：');
   });
 
@@ -122,7 +128,7 @@ describe('long answers in 2048-byte pages', () => {
   const topic = '/topic 2';
 
   it('come as pages under 2048 bytes; 「1」 gives the next; together they are the whole answer', async () => {
-    const full = whole(topic);
+    const full = await whole(topic);
     expect(bytes(full)).toBeGreaterThan(PASSIVE_REPLY_BYTES);
     const first = (await say('o-dave', topic)).reply!.Content!;
     expect(bytes(first)).toBeLessThanOrEqual(PASSIVE_REPLY_BYTES);
@@ -143,8 +149,8 @@ describe('long answers in 2048-byte pages', () => {
     // Nothing left: 「1」 is an ordinary message again, which the conversation reads as the first item just listed.
     const conversation = createConversation({ engine });
     const asker = { chat: 'private', userId: 'o-dave', chatId: 'o-dave' } as const;
-    conversation.respond({ text: topic, ...asker });
-    const { reply } = conversation.respond({ text: '1', ...asker });
+    await conversation.respond({ text: topic, ...asker });
+    const { reply } = await conversation.respond({ text: '1', ...asker });
     expect(reply?.kind).toBe('answer');
     expect((await say('o-dave', '1')).reply!.Content).toBe(wholeText(reply!));
   });
@@ -159,9 +165,9 @@ describe('long answers in 2048-byte pages', () => {
 
   it('are kept per reader, and a new question drops the rest of the old answer', async () => {
     await say('o-frank', topic);
-    expect((await say('o-grace', '1')).reply!.Content).toBe(whole('1'));
+    expect((await say('o-grace', '1')).reply!.Content).toBe(await whole('1'));
     await say('o-frank', '汉融通');
-    expect((await say('o-frank', '1')).reply!.Content).toBe(whole('1'));
+    expect((await say('o-frank', '1')).reply!.Content).toBe(await whole('1'));
   });
 });
 
@@ -177,7 +183,7 @@ describe('events, media and bodies that are not messages', () => {
 
   it('a new follower (subscribe) gets the help reply', async () => {
     const response = await wechat.post(event('o-henry', 'subscribe'));
-    expect(response.reply!.Content).toBe(whole('/help'));
+    expect(response.reply!.Content).toBe(await whole('/help'));
   });
 
   it('other events get no reply ("success")', async () => {
@@ -195,7 +201,7 @@ describe('events, media and bodies that are not messages', () => {
       MediaId: 'm1',
       MsgId: msgId(),
     });
-    expect((await wechat.post(image)).reply!.Content).toBe(whole('', true));
+    expect((await wechat.post(image)).reply!.Content).toBe(await whole('', true));
   });
 
   it('an unparseable body is a 400, and only its size is logged', async () => {
@@ -231,7 +237,7 @@ describe('safe mode (安全模式)', () => {
     expect(response.body).toMatch(/^<xml><Encrypt>/);
     expect(response.body).not.toContain('经开区');
     expect(response.reply).toMatchObject({ ToUserName: 'o-kate', MsgType: 'text' });
-    expect(response.reply!.Content).toBe(whole('经开区汽车怎么说'));
+    expect(response.reply!.Content).toBe(await whole('经开区汽车怎么说'));
   });
 
   it('pages and retries work sealed too', async () => {
@@ -240,7 +246,7 @@ describe('safe mode (安全模式)', () => {
     const again = await secure().post(mpTextXml({ from: 'o-liam', content: '/topic 2', msgId: id }));
     expect(again.reply!.Content).toBe(first.reply!.Content);
     const next = await secure().post(mpTextXml({ from: 'o-liam', content: '1', msgId: msgId() }));
-    expect(whole('/topic 2')).toContain(next.reply!.Content!.split('\n\n')[0]!);
+    expect(await whole('/topic 2')).toContain(next.reply!.Content!.split('\n\n')[0]!);
   });
 
   it('refuses a wrong msg_signature (403), a plain message (400), and a message for another AppID (403)', async () => {

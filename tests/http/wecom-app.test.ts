@@ -73,8 +73,8 @@ afterAll(async () => {
   await door2014?.close();
 });
 
-const whole = (text: string) =>
-  wholeText(createConversation({ engine }).respond({ text, chat: 'private', userId: 'u', chatId: 'u' }).reply!);
+const whole = async (text: string) =>
+  wholeText((await createConversation({ engine }).respond({ text, chat: 'private', userId: 'u', chatId: 'u' })).reply!);
 let ids = 5000;
 const msgId = () => String(++ids);
 
@@ -151,7 +151,7 @@ describe('safe mode against the official vectors', () => {
       ToUserName: 'mycreate',
       FromUserName: WECOM_CORP_ID,
       MsgType: 'text',
-      Content: whole('hello'),
+      Content: await whole('hello'),
     });
     // The same request today is a replay of 2014: refused.
     expect((await fetch(`${door.url}/wecom/app?${q}`, { method: 'POST', body })).status).toBe(403);
@@ -181,7 +181,7 @@ describe('the WeCom app callback', () => {
     );
     expect(response.status).toBe(200);
     expect(response.reply).toMatchObject({ ToUserName: 'zhangsan', FromUserName: WECOM_CORP_ID, MsgType: 'text' });
-    expect(response.reply!.Content).toBe(whole('经开区汽车怎么说'));
+    expect(response.reply!.Content).toBe(await whole('经开区汽车怎么说'));
   });
 
   it('gives a retry the same reply, and long answers page by page with 「1」', async () => {
@@ -191,7 +191,7 @@ describe('the WeCom app callback', () => {
     expect(retry.reply!.Content).toBe(first.reply!.Content);
     expect(first.reply!.Content!.endsWith(pageFooter(1, 2))).toBe(true);
     const next = await wecom().post(wecomTextXml({ from: 'lisi', content: '1', msgId: msgId() }));
-    expect(whole('/topic 2').endsWith(next.reply!.Content!)).toBe(true);
+    expect((await whole('/topic 2')).endsWith(next.reply!.Content!)).toBe(true);
   });
 
   it('a body that is not XML, or XML without a message, is a 400', async () => {

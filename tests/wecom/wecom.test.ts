@@ -14,8 +14,10 @@ const BOT_ID = 'aibHearingTestBot';
 const SECRET = 'wecom-test-secret-0123456789';
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 /** The Markdown the conversation says to a question, as any Markdown door would send it. */
-const expected = (text: string) =>
-  renderMarkdown(createConversation({ engine }).respond({ text, chat: 'private', userId: 'x', chatId: 'x' }).reply!);
+const expected = async (text: string) =>
+  renderMarkdown(
+    (await createConversation({ engine }).respond({ text, chat: 'private', userId: 'x', chatId: 'x' })).reply!,
+  );
 
 let wecom: WecomStandin;
 let bot: WecomBot;
@@ -86,7 +88,7 @@ describe('WeCom door', () => {
     expect(h).toMatchObject({ chat: 'private', outcome: 'sent', parts: 1 });
     const [reply] = wecom.replies(reqId);
     expect(reply).toMatchObject({ cmd: 'aibot_respond_msg', body: { msgtype: 'stream', stream: { finish: true } } });
-    expect(wecom.streams(reqId)).toEqual(expected('经开区汽车怎么说'));
+    expect(wecom.streams(reqId)).toEqual(await expected('经开区汽车怎么说'));
     expect(wecom.streams(reqId)[0]).toMatch(/^\*\*q5 樊志宏委员提问\*\*：.*\n\n\*\*经开区管委会应询回答\*\*：\n\n> /);
   });
 
@@ -95,9 +97,9 @@ describe('WeCom door', () => {
     const group = { chatid: 'wrkGroup1', userid: 'lisi' };
     const { reqId, handled: h } = await ask(() => wecom.text('@询问助手 经开区汽车怎么说', group));
     expect(h).toMatchObject({ chat: 'group', outcome: 'sent' });
-    expect(wecom.streams(reqId)).toEqual(expected('经开区汽车怎么说'));
+    expect(wecom.streams(reqId)).toEqual(await expected('经开区汽车怎么说'));
     const trailing = await ask(() => wecom.text('汉融通 @询问助手', group));
-    expect(wecom.streams(trailing.reqId)).toEqual(expected('汉融通'));
+    expect(wecom.streams(trailing.reqId)).toEqual(await expected('汉融通'));
   });
 
   it('sends a long reply as several messages of at most 2048 bytes, in order, each its own stream', async () => {
@@ -106,7 +108,7 @@ describe('WeCom door', () => {
     const parts = wecom.streams(reqId);
     expect(parts.length).toBeGreaterThan(1);
     expect(h.parts).toBe(parts.length);
-    expect(parts).toEqual(expected('/dept 经信局'));
+    expect(parts).toEqual(await expected('/dept 经信局'));
     for (const part of parts) expect(bytes(part)).toBeLessThanOrEqual(2048);
     const ids = wecom.replies(reqId).map((f) => f.body.stream.id);
     expect(new Set(ids).size).toBe(parts.length);
@@ -132,7 +134,7 @@ describe('WeCom door', () => {
     expect(inGroup.handled).toMatchObject({ outcome: 'silent', reason: 'media' });
     expect(wecom.replies(inGroup.reqId)).toEqual([]);
     const voice = await ask(() => wecom.voice('汉融通'));
-    expect(wecom.streams(voice.reqId)).toEqual(expected('汉融通'));
+    expect(wecom.streams(voice.reqId)).toEqual(await expected('汉融通'));
   });
 
   it('answers a message delivered twice once', async () => {

@@ -54,7 +54,8 @@ describe('answerAddressed', () => {
       said.push(part);
     });
     const expected = renderPlain(
-      createConversation({ engine }).respond({ text: '/dept 经信局', chat: 'group', userId: 'x', chatId: 'x' }).reply!,
+      (await createConversation({ engine }).respond({ text: '/dept 经信局', chat: 'group', userId: 'x', chatId: 'x' }))
+        .reply!,
       300,
     );
     expect(said).toEqual(expected);
