@@ -39,7 +39,7 @@ function cardText(el: HTMLElement): string {
 
 function start(): void {
   document.documentElement.classList.add('js');
-  const data = JSON.parse(required('search-data').textContent || '{}') as SearchData;
+  const data = JSON.parse(required('search-data').textContent ?? '') as SearchData;
 
   const cards: PageCard[] = data.cards.map((id) => {
     const el = required(id);
