@@ -1,12 +1,11 @@
 // Assembles the self-contained quick-reference page: header, search controls, table of contents, sections, inline CSS/JS.
 
 import type { MeetingLine } from '../hearing/model.js';
+import type { SearchData } from './browser/page-data.js';
 import { escapeHtml as h, jsonForScript } from './escape.js';
 import type { ReferenceModel } from './model.js';
-import { PAGE_SCRIPT } from './page-script.js';
-import { PAGE_SEARCH } from './page-search.js';
+import { pageScript } from './page-bundle.js';
 import { PAGE_CSS } from './page-style.js';
-import type { SearchData } from './search-data.js';
 import { DEFAULT_SECTIONS, type ReferenceSection, type SectionBuilder, themeTitle } from './sections.js';
 
 export interface PageOptions {
@@ -47,7 +46,7 @@ ${sections.map(sectionHtml).join('\n')}
 </main>
 </div>
 <script type="application/json" id="search-data">${jsonForScript(search)}</script>
-<script>${PAGE_SEARCH}${PAGE_SCRIPT}</script>
+<script>${pageScript()}</script>
 </body>
 </html>
 `;

@@ -2,7 +2,11 @@
 import { Converter } from 'opencc-js';
 import type { Glossary } from '../hearing/glossary.js';
 import { paragraphsOf, personOf } from '../hearing/model.js';
+import { foldWidthAndCase as fold } from './browser/fold.js';
+import type { NameKind, SearchData } from './browser/page-data.js';
 import type { ReferenceModel } from './model.js';
+
+export type { SearchData };
 
 /** The segmenter's dictionary: every word it knows with its frequency, and the sum over all words, listed or not. */
 export interface Dictionary {
@@ -28,34 +32,9 @@ export interface SearchInputs {
   pins?: Readonly<Record<string, string>>;
 }
 
-/** Embedded in the page as JSON; the page's script (page-search.ts) reads it once on load. */
-export interface SearchData {
-  /** Card ids; `words` refers to cards by their place in this list. */
-  cards: string[];
-  /**
-   * Word → its dictionary frequency, then pairs of card number and score: the cards the bot answers the word with
-   * when asked it alone, best first. The page cuts a query into these words the way jieba does (most probable path).
-   */
-  words: Record<string, number[]>;
-  /** Sum of the dictionary's frequencies, words not listed included. */
-  total: number;
-  /** Words that name an answering body (`b`) or a person (`p`): the bot routes to their cards. */
-  names: Record<string, 'b' | 'p'>;
-  /** The glossary's chat words and generic words, dropped from a query. */
-  stopWords: string[];
-  /** The glossary's chat phrases of two or more characters, longest first, cut out before segmentation. */
-  fillerPhrases: string[];
-  /** Traditional → Simplified, character pairs in one string (`經经開开…`). */
-  traditional: string;
-  /** Taiwan phrasings → the page's words, as pairs, longest first (資訊 → 信息, 網際網路 → 互联网). */
-  phrases: string[];
-  /** Pinned questions, by key (search/pins.ts `questionKey`) → card number: that card comes first for them. */
-  pins: Record<string, number>;
-}
-
 /**
  * Builds the page's search data. Every word of the dictionary that the bot answers alone carries the bot's answers,
- * so for a word or a name the page shows exactly what the bot would; longer queries combine them (page-search.ts).
+ * so for a word or a name the page shows exactly what the bot would; longer queries combine them (browser/page-search.ts).
  * @example buildSearchData(model, { dictionary, glossary, askBot: (w) => engine.search(w).map(…) }).words['汉融通']
  */
 export function buildSearchData(model: ReferenceModel, inputs: SearchInputs): SearchData {
@@ -63,7 +42,7 @@ export function buildSearchData(model: ReferenceModel, inputs: SearchInputs): Se
   const cards = [...model.hearing.items.map((item) => item.id), ...(model.hearing.closing ? ['closing'] : [])];
   const cardNumber = new Map(cards.map((id, i) => [id, i]));
 
-  const names: Record<string, 'b' | 'p'> = {};
+  const names: Record<string, NameKind> = {};
   for (const body of model.bodies.values())
     for (const name of [body.printed, body.official, ...body.aliases]) names[fold(name)] = 'b';
   const entries = [...model.hearing.items, ...(model.hearing.closing ? [model.hearing.closing] : [])];
@@ -143,11 +122,6 @@ export function taiwanPhrases(words: readonly string[]): [string, string][] {
     if (taiwan !== word && charByChar !== word && toSimplified(taiwan) === word) pairs.push([taiwan, word]);
   }
   return pairs.sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1));
-}
-
-/** What the page does to every text before comparing (page-search.ts `fold`), minus Traditional → Simplified. */
-function fold(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
 }
 
 const round = (score: number) => Math.round(score * 1000) / 1000;

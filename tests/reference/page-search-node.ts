@@ -1,12 +1,12 @@
-// Runs the page's search script (page-search.ts) in Node on the page's data, for checks that need no browser.
+// Runs the page's search (src/reference/browser/page-search.ts) in Node on the page's data, for checks without a browser.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { type Hearing, paragraphsOf } from '../../src/hearing/model.js';
 import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
+import { createPageSearch } from '../../src/reference/browser/page-search.js';
 import { botFor, chooseHearing, readDictionary, readHearings } from '../../src/reference/files.js';
 import { buildReferenceModel, type ReferenceModel } from '../../src/reference/model.js';
-import { PAGE_SEARCH } from '../../src/reference/page-search.js';
 import { buildSearchData, type SearchData } from '../../src/reference/search-data.js';
 
 export interface PageSearch {
@@ -30,17 +30,13 @@ export function projectPageInputs(): { hearing: Hearing; model: ReferenceModel; 
 
 /** The page's search over the same card texts the page's script reads (question and answer paragraphs). */
 export function pageSearchInNode(search: SearchData, hearing: Hearing): PageSearch {
-  const create = new Function(`${PAGE_SEARCH}; return createPageSearch;`)() as (
-    data: SearchData,
-    cards: { text: string }[],
-  ) => { rank(q: string): { card: number }[]; queryWords(q: string): string[] };
   const entries = [...hearing.items, ...(hearing.closing ? [hearing.closing] : [])];
   const byId = new Map(entries.map((e) => [e.id, e]));
   const cards = search.cards.map((id) => {
     const entry = byId.get(id)!;
     return { text: [entry.kind === 'qa' ? entry.question : '', ...paragraphsOf(entry)].join('\n') };
   });
-  const core = create(search, cards);
+  const core = createPageSearch(search, cards);
   return {
     rank: (query) => core.rank(query).map((hit) => search.cards[hit.card]!),
     queryWords: (query) => core.queryWords(query),
