@@ -8,7 +8,7 @@ for (const file of process.argv.slice(2)) {
   for (const c of readQueryTable(file)) {
     const { answers, guesses } = engine.consult(c.query);
     const ids = (hits: typeof answers) => hits.map((h) => `${h.entry.id}(${h.coverage})`).join(' ');
-    const reading = engine.explain(c.query);
+    const reading = engine.read(c.query);
     const read = [
       ...reading.references.map((r) => `@${r.text}=${r.people.map((p) => p.name).join('/')}`),
       ...reading.corrections.map((k) => `~${k.from}>${k.to}`),

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import nodejieba from 'nodejieba';
 import { INDEX_DIR } from '../src/paths.js';
-import { artefactPaths, HearingsFileSchema } from '../src/search/artefacts.js';
 import { entriesOf } from '../src/search/documents.js';
+import { artefactPaths, HearingsFileSchema } from '../src/search/index-files.js';
 import { baselineSearch } from './baselines.js';
 
 const hearings = HearingsFileSchema.parse(JSON.parse(readFileSync(artefactPaths(INDEX_DIR).hearings, 'utf8')));

@@ -12,3 +12,6 @@ export function messageOf(error: unknown): string {
     return (error as { message: string }).message;
   return String(error);
 }
+
+/** The fix for anything wrong in index/, appended to the error that names the file: the one place it is written. */
+export const RUN_INDEX = ' (run npm run index)';

@@ -1,10 +1,12 @@
 // The hearings the chat serves, each with key, subject, date and examples (data/hearings/<id>.json by its transcript).
+
 import { join } from 'node:path';
-import { answeringBodies, nameKey, resolveBody } from '../hearing/bodies.js';
+import { RUN_INDEX } from '../errors.js';
 import type { AnsweringBody } from '../hearing/glossary.js';
 import { readHearingDataFile } from '../hearing/hearing-data.js';
 import { bodyOf, chineseDate, type Entry, type Hearing, type HearingData, personOf } from '../hearing/model.js';
 import { DATA_DIR } from '../paths.js';
+import { answeringBodies, nameKey, resolveBody } from '../search/names.js';
 import type { HearingTag } from './reply.js';
 
 /** Keys people can type: a few Chinese characters, letters or digits. */
@@ -119,7 +121,7 @@ export function createCatalogue(
   const find = (thing: FromHearing | HearingInfo): HearingInfo => {
     if (typeof thing.hearing !== 'string') return thing as HearingInfo;
     const info = byId.get(thing.hearing);
-    if (!info) throw new Error(`catalogue: no hearing ${thing.hearing} (run npm run index)`);
+    if (!info) throw new Error(`catalogue: no hearing ${thing.hearing}${RUN_INDEX}`);
     return info;
   };
   return {

@@ -1,5 +1,5 @@
 // Follow-up cues: messages that only make sense after the bot's last reply (2, 第二个, 谁问的, 还有呢, 不对, 那光谷呢).
-import { parseNumber } from './resolve.js';
+import { parseNumber } from '../search/names.js';
 
 /**
  * What a follow-up asks of the last reply. Read from the text alone; what it points at is decided with the

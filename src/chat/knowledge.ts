@@ -1,12 +1,12 @@
 // What the chat knows, built once per conversation: hearings with their labels, entries, bodies, people, commitments.
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
-import { answeringBodies } from '../hearing/bodies.js';
 import { bodyOf } from '../hearing/model.js';
 import type { SearchEngine } from '../search/engine.js';
+import type { Directory } from '../search/names.js';
+import { answeringBodies } from '../search/names.js';
 import { type Catalogue, createCatalogue, type HearingInfo, readHearingLabels } from './catalogue.js';
 import type { MenuFacts } from './intent.js';
-import type { Directory } from './resolve.js';
 
 /** Everything an intent may consult; see {@link createKnowledge}. */
 export interface Knowledge {

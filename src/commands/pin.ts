@@ -9,8 +9,7 @@ import { parseTranscript } from '../hearing/parse.js';
 import { type Pin, PinSchema, pinnedEntry, pinsPath, readPins, writePins } from '../hearing/pins.js';
 import { readTranscripts } from '../hearing/transcripts.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
-import { transcriptFiles } from '../search/artefacts.js';
-import { staleness } from '../search/freshness.js';
+import { staleness, transcriptFiles } from '../search/freshness.js';
 import { normaliserOfIndex, questionKey } from '../search/pins.js';
 import { type Command, type CommandIO, UsageError } from './io.js';
 

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { commitmentsCsv } from '../commitments/csv.js';
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
-import { answeringBodies, resolveBody } from '../hearing/bodies.js';
 import { type AnsweringBody, type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { DATA_DIR } from '../paths.js';
+import { answeringBodies, resolveBody } from '../search/names.js';
 import { type Command, UsageError } from './io.js';
 
 /** Where the command gets its data; injected so tests can hand it fixtures. Defaults read index/ and data/glossary.json. */

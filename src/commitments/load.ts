@@ -1,6 +1,6 @@
-import { readJsonFile } from '../json-file.js';
+// Reads index/commitments.json (written by `npm run index`) through the index reader.
 import { INDEX_DIR } from '../paths.js';
-import { artefactPaths } from '../search/artefacts.js';
+import { indexReader } from '../search/index-files.js';
 import { type Commitment, CommitmentsFileSchema } from './model.js';
 
 export interface LoadCommitmentsOptions {
@@ -13,6 +13,5 @@ export interface LoadCommitmentsOptions {
  * @example loadCommitments().filter((c) => c.body === '经开区管委会').length // 5
  */
 export function loadCommitments(options: LoadCommitmentsOptions = {}): Commitment[] {
-  const file = artefactPaths(options.indexDir ?? INDEX_DIR).commitments;
-  return readJsonFile(file, CommitmentsFileSchema, { room: 'commitments', fix: ' (run npm run index)' });
+  return indexReader(options.indexDir ?? INDEX_DIR).json('commitments', CommitmentsFileSchema, 'commitments');
 }

@@ -1,9 +1,12 @@
 // Is index/ built from the data/ it sits beside? Checked at every start so an edited transcript is never quoted stale.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { artefactPaths, BUILDER_VERSION, hashDataFiles, type Manifest, ManifestSchema } from './artefacts.js';
+import { hearingDataPath } from '../hearing/hearing-data.js';
+import { pinsPath } from '../hearing/pins.js';
+import { artefactPaths, BUILDER_VERSION, type Manifest, ManifestSchema, sha256 } from './index-files.js';
 
 /** What to do about a stale index: refuse (the default) or rebuild it first. */
 export interface FreshnessOptions {
@@ -74,7 +77,7 @@ export function staleness(indexDir: string, dataDir: string): string | null {
  */
 function runIndexBuild(indexDir: string, dataDir: string): void {
   const fromSources = import.meta.url.endsWith('.ts');
-  const script = fileURLToPath(new URL(`../build-index.${fromSources ? 'ts' : 'js'}`, import.meta.url));
+  const script = fileURLToPath(new URL(`../index-build/main.${fromSources ? 'ts' : 'js'}`, import.meta.url));
   const child = spawnSync(process.execPath, [...(fromSources ? ['--import', 'tsx'] : []), script, indexDir, dataDir], {
     stdio: ['ignore', 2, 2],
   });
@@ -91,3 +94,33 @@ export function rebuildFromEnv(env: Record<string, string | undefined>): boolean
 
 const EnvSchema = z.object({ HEARING_REBUILD_INDEX: z.string().optional() });
 const ON_VALUES = new Set(['1', 'true', 'yes', 'on']);
+
+/** The transcripts in a data folder: every `hearings/*.txt` (any case: `.TXT` too), sorted by name. */
+export function transcriptFiles(dataDir: string): string[] {
+  const dir = join(dataDir, 'hearings');
+  return readdirSync(dir)
+    .filter((f) => /\.txt$/i.test(f))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** Every file of a data folder the index is built from; a new kind of input is added here, and is then both hashed
+ * into the manifest and checked for changes at start. */
+export function dataInputFiles(dataDir: string): string[] {
+  const transcripts = transcriptFiles(dataDir);
+  const hearingData = transcripts.map(hearingDataPath).filter((file) => existsSync(file));
+  const pins = existsSync(pinsPath(dataDir)) ? [pinsPath(dataDir)] : [];
+  return [...transcripts, ...hearingData, join(dataDir, 'glossary.json'), ...pins];
+}
+
+/** How the manifest names a data file: `data/hearings/x.txt`, whatever folder the data lives in. */
+export function dataFileName(dataDir: string, file: string): string {
+  return `data${file.slice(dataDir.length).replaceAll('\\', '/')}`;
+}
+
+/** sha256 of each data input, by its manifest name: what the engine compares at start (~0.3 ms for data/). */
+export function hashDataFiles(dataDir: string): Record<string, string> {
+  return Object.fromEntries(
+    dataInputFiles(dataDir).map((file) => [dataFileName(dataDir, file), sha256(readFileSync(file))]),
+  );
+}

@@ -1,6 +1,25 @@
 // Misheard words: a run of the question that sounds like a word of the hearing but differs in one character (汉溶通 → 汉融通).
-// Only the type: pinyin-table.ts loads pinyin-pro (~130 ms, ~10 MB), which the engine never needs.
-import type { HomophoneTable } from './pinyin-table.js';
+
+/**
+ * What the engine needs to find homophones without loading pinyin-pro (~130 ms, ~20 MB) at run time, in a form it
+ * can use without building anything: a character's usual reading is one string index away. Written by the index
+ * build (index-build/pinyin-table.ts).
+ */
+export interface HomophoneTable {
+  /** Every toneless syllable, sorted. */
+  syllables: string[];
+  /**
+   * One character per CJK Unified Ideograph (U+4E00 onwards): `SYLLABLE_BASE` plus the index of its usual reading
+   * in `syllables`, or `-` when it has none.
+   */
+  usual: string;
+  /** Characters that also have other readings (的 is usually de, rarely di) → those readings, coded as in `usual`. */
+  other: Record<string, string>;
+  /** The hearing's words of two Chinese characters or more, sorted. */
+  words: string[];
+  /** How each word of `words` is read in context (长江 is chang jiang), coded as in `usual`. */
+  spoken: string[];
+}
 
 /** One replacement made in a question. */
 export interface Correction {

@@ -1,5 +1,6 @@
 // Checks the five files nodejieba reads, so a damaged index is an ordinary error naming the file instead of a native abort.
 import { readFileSync } from 'node:fs';
+import { RUN_INDEX } from '../errors.js';
 
 /** Where the segmenter's dictionaries live; `index/jieba/` after `npm run index`. */
 export interface SegmenterFiles {
@@ -95,7 +96,7 @@ const isNumber = (s: string) => s.trim() !== '' && Number.isFinite(Number(s));
 
 function fail(file: string, reason: string, lineIndex?: number): never {
   const where = lineIndex === undefined ? file : `${file}:${lineIndex + 1}`;
-  throw new Error(`segmenter: ${where}: ${reason} (run npm run index)`);
+  throw new Error(`segmenter: ${where}: ${reason}${RUN_INDEX}`);
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });

@@ -1,5 +1,6 @@
 // People named by surname and title (胡副主任), title alone (副市长, 三位代表) or order (最后一个提问的), from the hearing.
 import { type Entry, personOf } from '../hearing/model.js';
+import { entriesByPerson } from './names.js';
 
 /** Someone who asked or gave the overall response, with the entries under their name, in transcript order. */
 export interface HearingPerson {
@@ -37,14 +38,12 @@ export function createPeopleFinder(
   standsAlone: (text: string, at: number, length: number) => boolean,
   commonSurnames: readonly string[] = [],
 ): PeopleFinder {
-  const byName = new Map<string, HearingPerson>();
-  for (const entry of entries) {
-    const { name, title } = personOf(entry);
-    const key = normalise(name);
-    const person = byName.get(key) ?? { name, title, entries: [] };
-    person.entries.push(entry);
-    byName.set(key, person);
-  }
+  const byName = new Map(
+    [...entriesByPerson(entries, normalise)].map(([key, own]): [string, HearingPerson] => {
+      const { name, title } = personOf(own[0]!);
+      return [key, { name, title, entries: own }];
+    }),
+  );
   const people = [...byName.values()];
   const askers = people.filter((p) => p.entries.some((e) => e.kind === 'qa'));
   const titleOf = new Map(people.map((p) => [p, normalise(p.title)]));

@@ -1,12 +1,9 @@
-// Pinned answers in search: staff pins folded into index/pins.json, and the pinned entry put first for its question.
-
+// Pinned answers in search: index/pins.json read back, and the pinned entry put first for its question.
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Entry, Hearing } from '../hearing/model.js';
-import { entryName, type Pin, pinnedEntries } from '../hearing/pins.js';
-import { readJsonFile } from '../json-file.js';
-import { artefactPaths } from './artefacts.js';
-import { refOf } from './documents.js';
+import { RUN_INDEX } from '../errors.js';
+import type { Entry } from '../hearing/model.js';
+import { artefactPaths, indexReader } from './index-files.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
 
 /**
@@ -26,38 +23,11 @@ export const PinIndexSchema = z.record(z.string(), z.string());
 export type PinIndex = z.infer<typeof PinIndexSchema>;
 
 /**
- * The pins as the index stores them; throws, naming the file and both entries, when two pins are one question after
- * normalisation, and (see {@link pinnedEntries}) when a pin's answer is not in the hearings.
- * @example pinIndexOf('data/pins.json', [{ question: '经信句有啥措施', answer: 'q3' }], hearings, normalise)
- * // { '经信句有啥措施': 'digital-economy-2023-09-13#q3' }
- */
-export function pinIndexOf(
-  path: string,
-  pins: readonly Pin[],
-  hearings: readonly Hearing[],
-  normalise: (text: string) => string,
-): PinIndex {
-  const byKey = new Map<string, { index: number; ref: string }>();
-  for (const { index, entry, pin } of pinnedEntries(path, pins, hearings)) {
-    const key = questionKey(normalise, pin.question);
-    const other = byKey.get(key);
-    if (other)
-      throw new Error(
-        `pins ${path}: ${entryName(pins, index)} is the same question as ${entryName(pins, other.index)} once ` +
-          'Traditional characters, width, case and punctuation are set aside: keep one of them',
-      );
-    byKey.set(key, { index, ref: refOf(entry) });
-  }
-  return Object.fromEntries([...byKey].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, v.ref]));
-}
-
-/**
  * Reads index/pins.json; throws naming the file (run npm run index) when it is missing or malformed.
  * @example readPinIndex(INDEX_DIR) // {} when nothing is pinned
  */
 export function readPinIndex(indexDir: string): PinIndex {
-  const file = artefactPaths(indexDir).pins;
-  return readJsonFile(file, PinIndexSchema, { room: 'engine', fix: ' (run npm run index)' });
+  return indexReader(indexDir).json('pins', PinIndexSchema, 'engine');
 }
 
 /** A hit as the engine returns it; the pinned one is built from the entry. */
@@ -92,7 +62,7 @@ export function createPinnedAnswers(
   for (const [key, ref] of Object.entries(index)) {
     const entry = entryOf(ref);
     if (entry === undefined)
-      throw new Error(`engine: index/pins.json pins ${ref}, which the hearings do not have (run npm run index)`);
+      throw new Error(`engine: index/pins.json pins ${ref}, which the hearings do not have${RUN_INDEX}`);
     pinned.set(key, entry);
   }
   const entryFor = (question: string) => (pinned.size === 0 ? undefined : pinned.get(questionKey(normalise, question)));

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCatalogue, type LabelsFile, readHearingLabels } from '../../src/chat/catalogue.js';
-import { foldName } from '../../src/hearing/bodies.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { parseTranscript } from '../../src/hearing/parse.js';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { foldName } from '../../src/search/names.js';
 
 const transcript = (dir: string, name: string) =>
   parseTranscript(readFileSync(join(dir, 'hearings', `${name}.txt`), 'utf8'), `${name}.txt`);

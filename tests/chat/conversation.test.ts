@@ -401,7 +401,7 @@ describe('bad input', () => {
         consult: () => {
           throw new Error('boom');
         },
-        explain: engine.explain.bind(engine),
+        read: engine.read.bind(engine),
         entries: engine.entries,
         hearings: engine.hearings,
         glossary: engine.glossary,

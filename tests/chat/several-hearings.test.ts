@@ -36,10 +36,14 @@ beforeAll(() => {
     );
   }
   // The index build loads nodejieba with the dictionaries it writes: a process of its own.
-  execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), index, data], {
-    cwd: PROJECT_ROOT,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
+    {
+      cwd: PROJECT_ROOT,
+      stdio: 'pipe',
+    },
+  );
   engine = loadEngine({ indexDir: index, dataDir: data });
   conversation = createConversation({
     engine,

@@ -165,7 +165,7 @@ describe('the review loop', () => {
   it('5. npm run index folds the pins into the index', () => {
     const build = spawnSync(
       process.execPath,
-      ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), index, data],
+      ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
       { cwd: PROJECT_ROOT, encoding: 'utf8' },
     );
     expect(build.stderr).not.toContain('Error');

@@ -7,7 +7,7 @@ import { loadCommitments } from '../../src/commitments/load.js';
 import { CommitmentSchema } from '../../src/commitments/model.js';
 import { bodyOf, type Entry, paragraphsOf, personOf } from '../../src/hearing/model.js';
 import { INDEX_DIR } from '../../src/paths.js';
-import { artefactPaths } from '../../src/search/artefacts.js';
+import { artefactPaths } from '../../src/search/index-files.js';
 import { hearing } from './helpers.js';
 
 const commitments = extractCommitments([hearing]);

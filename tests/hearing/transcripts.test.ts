@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseTranscript } from '../../src/hearing/parse.js';
 import { checkDistinctHearings, readTranscripts } from '../../src/hearing/transcripts.js';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { transcriptFiles } from '../../src/search/artefacts.js';
+import { transcriptFiles } from '../../src/search/freshness.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'transcripts-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -114,7 +114,7 @@ describe('npm run index on such a folder', () => {
     try {
       execFileSync(
         process.execPath,
-        ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), join(data, 'index'), data],
+        ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), join(data, 'index'), data],
         { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: 'pipe' },
       );
       return { status: 0, stderr: '' };

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../bots/http/body.js';
 import { runCli } from '../../src/cli.js';
 import { INDEX_DIR } from '../../src/paths.js';
-import { artefactPaths } from '../../src/search/artefacts.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { artefactPaths } from '../../src/search/index-files.js';
 import { API_TOKEN, startTestDoor } from './helpers.js';
 
 let engine: SearchEngine;

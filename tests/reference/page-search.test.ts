@@ -21,7 +21,7 @@ function compare(queries: Iterable<string>): { answered: number; disagreements: 
   const disagreements: string[] = [];
   for (const query of new Set(queries)) {
     const bot = botFirst(query);
-    if (!bot || engine.explain(query).corrections.length > 0) continue;
+    if (!bot || engine.read(query).corrections.length > 0) continue;
     answered++;
     const shown = page.rank(query)[0];
     if (shown !== bot) disagreements.push(`${query}: bot ${bot}, page ${shown ?? 'nothing'}`);

@@ -26,11 +26,11 @@ describe('createEnglishReader', () => {
 
 describe('English in a question', () => {
   it('names a body by its English name (big data bureau → 大数据局)', () => {
-    expect([...sharedEngine().explain('big data bureau说了什么').bodies]).toEqual(['市政务服务大数据局']);
+    expect([...sharedEngine().read('big data bureau说了什么').bodies]).toEqual(['市政务服务大数据局']);
   });
 
   it('keeps a word the glossary does not know whole and unknown, never cut into known pieces (blockch·ai·n)', () => {
-    const { groups } = sharedEngine().explain('metaverse');
+    const { groups } = sharedEngine().read('metaverse');
     expect(groups.map((g) => [g.word, g.terms])).toEqual([['metaverse', []]]);
   });
 });

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { artefactPaths } from '../../src/search/artefacts.js';
 import { loadEngine } from '../../src/search/engine.js';
 import { rebuildFromEnv, staleness } from '../../src/search/freshness.js';
+import { artefactPaths } from '../../src/search/index-files.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'freshness-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

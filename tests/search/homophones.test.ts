@@ -4,7 +4,7 @@ import { sharedEngine } from './helpers.js';
 
 const corrections = (message: string) =>
   sharedEngine()
-    .explain(message)
+    .read(message)
     .corrections.map((c) => `${c.from}>${c.to}`);
 
 describe('misheard words', () => {
@@ -21,7 +21,7 @@ describe('misheard words', () => {
   });
 
   it('names the body it corrects to, so a misheard body routes like its name', () => {
-    expect([...sharedEngine().explain('经心局').bodies]).toEqual(['市经信局']);
+    expect([...sharedEngine().read('经心局').bodies]).toEqual(['市经信局']);
   });
 
   it.each([

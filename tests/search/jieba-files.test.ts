@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { artefactPaths } from '../../src/search/artefacts.js';
+import { artefactPaths } from '../../src/search/index-files.js';
 import { checkJiebaFiles } from '../../src/search/jieba-files.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'jieba-files-'));
@@ -73,7 +73,7 @@ describe('loadSegmenter on damaged files', () => {
     const dirs = Object.keys(DAMAGES).map(damagedCopy);
     const script = `
       const { loadSegmenter } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'segment.ts'))});
-      const { artefactPaths } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'artefacts.ts'))});
+      const { artefactPaths } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'index-files.ts'))});
       for (const dir of ${JSON.stringify(dirs)}) {
         try { loadSegmenter(artefactPaths(dir).jieba); console.log('loaded ' + dir); }
         catch (error) { console.log(error.message); }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { HearingsFileSchema } from '../../src/search/artefacts.js';
+import { HearingsFileSchema } from '../../src/search/index-files.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'two-hearings-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -31,7 +31,7 @@ const tsx = (args: string[]) =>
 
 describe('an index of two hearings', () => {
   it('holds both, items carrying their hearing, in file-name order', () => {
-    tsx([join(PROJECT_ROOT, 'src', 'build-index.ts'), index, data]);
+    tsx([join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data]);
     const hearings = HearingsFileSchema.parse(JSON.parse(readFileSync(join(index, 'hearings.json'), 'utf8')));
     expect(hearings.map((h) => [h.id, h.items.length])).toEqual([
       ['digital-economy-2023-09-13', 18],

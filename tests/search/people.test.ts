@@ -63,9 +63,9 @@ describe('consult().people', () => {
   );
 });
 
-describe('explain()', () => {
+describe('read()', () => {
   it('lists the entries of the people a reference names, so a bare reference routes like a name', () => {
-    const reading = sharedEngine().explain('胡副主任问的那个');
+    const reading = sharedEngine().read('胡副主任问的那个');
     expect([...reading.people].map((e) => e.id)).toEqual(['q9']);
     expect(reading.groups).toEqual([]);
     expect(reading.references[0]?.text).toBe('胡副主任');

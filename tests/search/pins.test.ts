@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Pin, pinsPath } from '../../src/hearing/pins.js';
+import { pinIndexOf } from '../../src/index-build/pins.js';
 import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { artefactPaths } from '../../src/search/artefacts.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { staleness } from '../../src/search/freshness.js';
-import { pinIndexOf, questionKey, readPinIndex } from '../../src/search/pins.js';
+import { artefactPaths, indexFileName, ManifestSchema, sha256 } from '../../src/search/index-files.js';
+import { questionKey, readPinIndex } from '../../src/search/pins.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'search-pins-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -27,7 +28,13 @@ const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.
 const shared = copy();
 /** An engine whose index pins these questions (index/pins.json written as npm run index would, data/ untouched). */
 const engineWith = (pins: Record<string, string>): SearchEngine => {
-  writeJson(artefactPaths(shared.index).pins, pins);
+  const file = artefactPaths(shared.index).pins;
+  writeJson(file, pins);
+  // npm run index records the hash of every file it writes; the engine refuses one that does not match.
+  const manifestFile = artefactPaths(shared.index).manifest;
+  const manifest = ManifestSchema.parse(JSON.parse(readFileSync(manifestFile, 'utf8')));
+  manifest.files[indexFileName(shared.index, file)] = sha256(readFileSync(file));
+  writeJson(manifestFile, manifest);
   return loadEngine({ indexDir: shared.index, dataDir: shared.data, rebuild: false });
 };
 const ids = (engine: SearchEngine, query: string, limit?: number) =>
@@ -190,7 +197,7 @@ describe('data/pins.json is an input of the index', () => {
       writeFileSync(pinsPath(data), typeof pins === 'string' ? pins : JSON.stringify(pins));
       const result = spawnSync(
         process.execPath,
-        ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), index, data],
+        ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
         {
           cwd: PROJECT_ROOT,
           encoding: 'utf8',

@@ -1,6 +1,7 @@
 // /dept: the answering bodies with their counts, or everything one body answered (in every hearing, grouped).
-import { resolveBody, unique } from '../../hearing/bodies.js';
+
 import { bodyOf } from '../../hearing/model.js';
+import { resolveBody, unique } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';

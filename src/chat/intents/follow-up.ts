@@ -1,12 +1,12 @@
 // Follow-ups: the reply to 「2」「谁问的」「还有呢」「有什么数字」「不对」「那光谷呢」, read against what the chat remembers.
-import { resolveBody, unique } from '../../hearing/bodies.js';
+
 import { bodyOf, type Entry, personOf } from '../../hearing/model.js';
+import { resolveBody, resolveItem, resolvePerson, unique } from '../../search/names.js';
 import type { FollowUpCue } from '../follow-up.js';
 import { chineseCount, commands, parseIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Recollection } from '../memory.js';
 import { displayPerson, type ListLine, type Reply, SHORT_QUESTION_CHARS, shorten, shownId } from '../reply.js';
-import { resolveItem, resolvePerson } from '../resolve.js';
 import { bodyAnswer } from './dept.js';
 import { replyTo } from './index.js';
 import { bodyPromises, entryPromises } from './promises.js';

@@ -1,6 +1,7 @@
 // /start, /help: what the hearings are, their themes, example questions and the commands, all from the data.
-import { unique } from '../../hearing/bodies.js';
+
 import { meetingLineWithYear } from '../../hearing/model.js';
+import { unique } from '../../search/names.js';
 import { commandMenu, commands, commandText } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';

@@ -1,8 +1,8 @@
 // /promises: what each body committed to (numbers, deadlines, committing verbs), counted per body or quoted verbatim.
 
 import type { Commitment } from '../../commitments/model.js';
-import { resolveBody, unique } from '../../hearing/bodies.js';
 import { bodyOf, type Entry } from '../../hearing/model.js';
+import { resolveBody, unique } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';

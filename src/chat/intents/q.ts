@@ -1,12 +1,12 @@
 // /q: one question and its answer in full (5, q5, 第5题, closing); with several hearings, `/q 2` asks which hearing's.
 
-import type { Resolution } from '../../hearing/bodies.js';
 import { bodyOf, type Entry, personOf } from '../../hearing/model.js';
+import type { Resolution } from '../../search/names.js';
+import { resolveItem } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';
-import { resolveItem } from '../resolve.js';
 import { questionList } from './list.js';
 import { answer, followUps, settle } from './steps.js';
 

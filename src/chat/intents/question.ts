@@ -1,10 +1,10 @@
 // Any text that is not a command: a bare name shows that body or person; else the best match, guesses, or not-found.
 import { personOf } from '../../hearing/model.js';
 import type { SearchHit } from '../../search/engine.js';
+import { nearMissNames, resolveItem } from '../../search/names.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { type Reply, relatedItemOf, type Suggestion } from '../reply.js';
-import { nearMissNames, resolveItem } from '../resolve.js';
 import { bodyAnswer } from './dept.js';
 import { help } from './help.js';
 import { itemAnswer } from './q.js';
@@ -22,7 +22,7 @@ export function question(k: Knowledge, text: string): Reply {
   }
   const { engine } = k;
   // A bare name (「经信局」, 「朱库成」) means everything that body answered or that person asked.
-  const { bodies, people, groups } = engine.explain(text);
+  const { bodies, people, groups } = engine.read(text);
   // Nothing but chat words (你好, 大家好, 谢谢): say what the bot can do instead of "nothing matches".
   if (groups.length === 0 && bodies.size === 0 && people.size === 0) return help(k);
   if (groups.every((g) => g.weight === 0)) {

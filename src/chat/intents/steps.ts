@@ -1,6 +1,7 @@
 // Steps intents share: an answer naming each entry's hearing, not-found, resolve → did-you-mean → not-found → found.
-import type { Resolution } from '../../hearing/bodies.js';
+
 import { bodyOf, type Entry } from '../../hearing/model.js';
+import type { Resolution } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
 import { chineseCount, commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';

@@ -1,10 +1,10 @@
 // /topic: the themes with their questions, or every Q&A under one theme (a number counts within its hearing).
 import type { Theme } from '../../hearing/model.js';
+import { resolveTheme } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
 import { chineseCount, commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';
-import { resolveTheme } from '../resolve.js';
 import { answer, perHearing, settle } from './steps.js';
 
 /** `/topic 2`, `/topic 治理`, `/topic 智慧交通 1`; `/topic` alone lists them. With several hearings `/topic 1` asks which. */

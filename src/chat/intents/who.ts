@@ -1,11 +1,11 @@
 // /who: the askers with their titles, or everything one person asked (in every hearing, grouped by hearing).
-import { unique } from '../../hearing/bodies.js';
+
 import { bodyOf, personOf } from '../../hearing/model.js';
+import { resolvePerson, unique } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { displayPerson, type Reply } from '../reply.js';
-import { resolvePerson } from '../resolve.js';
 import { answer, perHearing, settle } from './steps.js';
 
 /** `/who 朱库成`, `/who 智慧交通 周敏` (one hearing), `/who` alone for the list. */

@@ -1,26 +1,6 @@
 // Index time only: the pronunciations (pinyin-pro) the engine compares misheard words with; never loaded by the engine.
 import { pinyin } from 'pinyin-pro';
-import { FIRST_CHARACTER, LAST_CHARACTER, SYLLABLE_BASE } from './homophones.js';
-
-/**
- * What the engine needs to find homophones without loading pinyin-pro (~130 ms, ~20 MB) at run time, in a form it
- * can use without building anything: a character's usual reading is one string index away.
- */
-export interface HomophoneTable {
-  /** Every toneless syllable, sorted. */
-  syllables: string[];
-  /**
-   * One character per CJK Unified Ideograph (U+4E00 onwards): `SYLLABLE_BASE` plus the index of its usual reading
-   * in `syllables`, or `-` when it has none.
-   */
-  usual: string;
-  /** Characters that also have other readings (的 is usually de, rarely di) → those readings, coded as in `usual`. */
-  other: Record<string, string>;
-  /** The hearing's words of two Chinese characters or more, sorted. */
-  words: string[];
-  /** How each word of `words` is read in context (长江 is chang jiang), coded as in `usual`. */
-  spoken: string[];
-}
+import { FIRST_CHARACTER, type HomophoneTable, LAST_CHARACTER, SYLLABLE_BASE } from '../search/homophones.js';
 
 /**
  * Reads every character's syllables and each vocabulary word's pronunciation, in context (长江 is chang jiang).

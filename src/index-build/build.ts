@@ -10,16 +10,22 @@ import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
 import { pinsPath, readPins } from '../hearing/pins.js';
 import { checkDistinctHearings, readTranscripts } from '../hearing/transcripts.js';
-import { createAnalyser, lexiconOf } from './analyse.js';
+import { createAnalyser, lexiconOf } from '../search/analyse.js';
+import { documentOf, entriesOf, FIELDS, refOf } from '../search/documents.js';
+import { loadEngine, miniSearchOptions } from '../search/engine.js';
+import { hashDataFiles, staleness, transcriptFiles } from '../search/freshness.js';
 import {
   artefactPaths,
   BUILDER_VERSION,
-  hashDataFiles,
-  hashInputs,
+  EVERYDAY_MAX_IDF,
+  indexFileName,
   type Manifest,
   type SearchFile,
-  transcriptFiles,
-} from './artefacts.js';
+  sha256,
+} from '../search/index-files.js';
+import { namesOfBody } from '../search/names.js';
+import { createNormaliser, traditionalCharacters } from '../search/normalise.js';
+import { loadSegmenter } from '../search/segment.js';
 import { buildAside } from './build-aside.js';
 import {
   everydayWords,
@@ -31,13 +37,9 @@ import {
   trimHmmModel,
   wordsOneCharacterLonger,
 } from './dictionary.js';
-import { documentOf, entriesOf, FIELDS, refOf } from './documents.js';
-import { loadEngine, miniSearchOptions } from './engine.js';
-import { staleness } from './freshness.js';
-import { createNormaliser, traditionalCharacters } from './normalise.js';
+import { hashInputs } from './inputs.js';
 import { pinIndexOf } from './pins.js';
 import { homophoneTable } from './pinyin-table.js';
-import { loadSegmenter } from './segment.js';
 
 /** What a build reports: the files written and anything a person should fix in the glossary. */
 export interface BuildReport {
@@ -76,7 +78,10 @@ export function buildIndex(dataDir: string, indexDir: string, options: BuildOpti
 
 function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string, data: string) => void): BuildReport {
   const paths = artefactPaths(indexDir);
+  // The manifest records the hash of every file written, so a file changed afterwards is refused when it is loaded.
+  const written: Array<[string, string]> = [];
   const write = (path: string, data: string) => {
+    written.push([indexFileName(indexDir, path), sha256(data)]);
     try {
       writeFile(path, data);
     } catch (error) {
@@ -145,19 +150,18 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
         ],
       ]),
     ),
-    bodyNames: sortedRecord(
-      glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases].map((name) => [normalise(name), b.printed])),
-    ),
+    bodyNames: sortedRecord(glossary.bodies.flatMap((b) => namesOfBody(b).map((name) => [normalise(name), b.printed]))),
     everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
     traditional,
     homophones: homophoneTable(hearingVocabulary(glossary, normalise, documentFrequency.keys(), userWords)),
     refs: entries.map(refOf),
   };
-  const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs, data };
   write(paths.hearings, `${JSON.stringify(hearings, null, 1)}\n`);
   write(paths.search, `${JSON.stringify(search)}\n`);
   write(paths.commitments, `${JSON.stringify(extractCommitments(hearings), null, 1)}\n`);
   write(paths.pins, `${JSON.stringify(pins, null, 1)}\n`);
+  const files = sortedRecord(written);
+  const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs, data, files };
   write(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   return { hearings: hearings.length, entries: entries.length, pins: Object.keys(pins).length, warnings };
 }
@@ -184,7 +188,7 @@ function userDictionaryWords(hearings: readonly Hearing[], glossary: Glossary): 
     ...h.items.map((i) => i.asker.name),
     ...(h.closing ? [h.closing.speaker.name] : []),
   ]);
-  const bodies = glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]);
+  const bodies = glossary.bodies.flatMap((b) => namesOfBody(b));
   return [...glossary.terms, ...Object.keys(glossary.synonyms), ...bodies, ...people].filter((w) => !/\s/.test(w));
 }
 
@@ -195,7 +199,7 @@ function hearingVocabulary(
   indexed: Iterable<string>,
   userWords: readonly string[],
 ): string[] {
-  const names = glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]).map(normalise);
+  const names = glossary.bodies.flatMap((b) => namesOfBody(b)).map(normalise);
   return [...new Set([...indexed, ...userWords, ...names])].sort();
 }
 
@@ -214,5 +218,3 @@ function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string
 const USER_WORD_FREQUENCY = 2000;
 /** Characters whose HMM probabilities are kept besides those of our text: the everyday ones people type. */
 const COMMON_CHARACTERS = 2500;
-/** Words with a general IDF above this are topical enough to count in full when the hearing lacks them. */
-const EVERYDAY_MAX_IDF = 7.5;

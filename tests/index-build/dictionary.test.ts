@@ -1,6 +1,6 @@
 // Dictionary trimming: what stays, and that jieba's probabilities (total and smallest frequency) are unchanged.
 import { describe, expect, it } from 'vitest';
-import { trimDictionary, wordsOneCharacterLonger } from '../../src/search/dictionary.js';
+import { trimDictionary, wordsOneCharacterLonger } from '../../src/index-build/dictionary.js';
 
 const FULL = `${[
   '数字 5000 n',

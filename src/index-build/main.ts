@@ -1,7 +1,7 @@
 // `npm run index [-- <index dir> [<data dir>]]`: rebuilds index/ from data/ (transcripts, glossary, pins), swapped in whole.
-import { messageOf } from './errors.js';
-import { DATA_DIR, INDEX_DIR } from './paths.js';
-import { buildIndex } from './search/build.js';
+import { messageOf } from '../errors.js';
+import { DATA_DIR, INDEX_DIR } from '../paths.js';
+import { buildIndex } from './build.js';
 
 const [indexDir = INDEX_DIR, dataDir = DATA_DIR] = process.argv.slice(2);
 try {

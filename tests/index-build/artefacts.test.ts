@@ -4,10 +4,11 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { JIEBA_INPUTS } from '../../src/index-build/dictionary.js';
+import { hashInputs } from '../../src/index-build/inputs.js';
 import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { artefactPaths, hashInputs, ManifestSchema } from '../../src/search/artefacts.js';
-import { JIEBA_INPUTS } from '../../src/search/dictionary.js';
 import { loadEngine } from '../../src/search/engine.js';
+import { artefactPaths, ManifestSchema } from '../../src/search/index-files.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'hearing-index-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -25,7 +26,7 @@ describe('index/', () => {
 
   it('rebuilds to exactly the committed bytes', () => {
     const out = join(temp, 'rebuilt');
-    execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'build-index.ts'), out], {
+    execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), out], {
       cwd: PROJECT_ROOT,
       stdio: 'pipe',
     });
@@ -64,7 +65,7 @@ describe('broken jieba files', () => {
   const tryLoad = (indexDir: string) => {
     const script = `
       const { loadSegmenter } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'segment.ts'))});
-      const { artefactPaths } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'artefacts.ts'))});
+      const { artefactPaths } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'index-files.ts'))});
       try { loadSegmenter(artefactPaths(${JSON.stringify(indexDir)}).jieba); console.log('loaded'); }
       catch (error) { console.log(error.message); }
     `;

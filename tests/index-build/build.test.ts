@@ -10,7 +10,7 @@ import { loadEngine } from '../../src/search/engine.js';
 const temp = mkdtempSync(join(tmpdir(), 'index-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const BUILD = join(PROJECT_ROOT, 'src', 'build-index.ts');
+const BUILD = join(PROJECT_ROOT, 'src', 'index-build', 'main.ts');
 let projects = 0;
 /** A data folder and a copy of the committed index built from it, side by side in their own folder. */
 const project = () => {
@@ -54,7 +54,7 @@ describe('a failed build leaves index/ as it was', () => {
     // The disk fills up halfway through hearings.json, after the jieba files are written.
     const script = `
       const { writeFileSync } = await import('node:fs');
-      const { buildIndex } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'build.ts'))});
+      const { buildIndex } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'index-build', 'build.ts'))});
       const writeFile = (path, text) => {
         if (!path.endsWith('hearings.json')) return writeFileSync(path, text);
         writeFileSync(path, text.slice(0, text.length / 2));
@@ -82,7 +82,7 @@ describe('data edited while the build runs', () => {
     // Someone saves the glossary just as the first artefact is written, and HEARING_REBUILD_INDEX is set.
     const script = `
       const { appendFileSync, writeFileSync } = await import('node:fs');
-      const { buildIndex } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'build.ts'))});
+      const { buildIndex } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'index-build', 'build.ts'))});
       let edited = false;
       const writeFile = (path, text) => {
         if (!edited) appendFileSync(${JSON.stringify(glossary)}, ' ');

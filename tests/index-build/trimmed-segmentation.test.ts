@@ -1,11 +1,11 @@
 // The trimmed jieba files segment the hearing exactly as jieba's full dictionary and HMM model do (checked in a child process).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { trimHmmModel } from '../../src/index-build/dictionary.js';
 import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { artefactPaths } from '../../src/search/artefacts.js';
-import { trimHmmModel } from '../../src/search/dictionary.js';
+import { artefactPaths } from '../../src/search/index-files.js';
 import { loadSegmenter } from '../../src/search/segment.js';
-import { sharedEngine } from './helpers.js';
+import { sharedEngine } from '../search/helpers.js';
 
 // Loads nodejieba's full default files (about 3 s) with our user dictionary, and cuts each line read from stdin.
 const FULL_JIEBA_CHILD = `

@@ -1,9 +1,9 @@
 // Body names as people type them (shared by the chat and the promises CLI): every name resolves; near misses get a did-you-mean.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { answeringBodies, editDistance, resolveBody } from '../../src/hearing/bodies.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { DATA_DIR } from '../../src/paths.js';
+import { answeringBodies, editDistance, resolveBody } from '../../src/search/names.js';
 import { createNormaliser } from '../../src/search/normalise.js';
 
 const { bodies } = loadGlossary(join(DATA_DIR, 'glossary.json'));

@@ -1,0 +1,188 @@
+// The one reader of index/: where each file `npm run index` writes lives, its shape, and loading it checked against the manifest.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { z } from 'zod';
+import { messageOf, RUN_INDEX } from '../errors.js';
+import { HearingSchema } from '../hearing/model.js';
+import { parseJson } from '../json-file.js';
+import type { SegmenterFiles } from './segment.js';
+
+/** Where each artefact lives inside an index folder. */
+export function artefactPaths(indexDir: string) {
+  return {
+    hearings: join(indexDir, 'hearings.json'),
+    search: join(indexDir, 'search.json'),
+    manifest: join(indexDir, 'manifest.json'),
+    commitments: join(indexDir, 'commitments.json'),
+    pins: join(indexDir, 'pins.json'),
+    jieba: {
+      dict: join(indexDir, 'jieba', 'dict.utf8'),
+      hmmDict: join(indexDir, 'jieba', 'hmm.utf8'),
+      userDict: join(indexDir, 'jieba', 'user.utf8'),
+      idfDict: join(indexDir, 'jieba', 'idf.utf8'),
+      stopWordDict: join(indexDir, 'jieba', 'stop.utf8'),
+    },
+  };
+}
+
+export const HearingsFileSchema = z.array(HearingSchema).min(1);
+
+// The two term tables hold thousands of entries; checking each one costs more start-up time than the whole
+// search, and index/ is generated and hash-checked, so they are checked for shape only.
+const termTable = z.custom<Record<string, number>>(
+  (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+  'expected an object of term → number',
+);
+const stringList = z.custom<string[]>(
+  (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  'expected a list of strings',
+);
+/** Words and their IDF as two parallel lists: parses in half the time of an object with thousands of keys. */
+const idfTable = z.tuple([
+  stringList,
+  z.custom<number[]>((v) => Array.isArray(v) && v.every((n) => typeof n === 'number'), 'expected a list of numbers'),
+]);
+
+export const SearchFileSchema = z.object({
+  /** MiniSearch's own serialisation (MiniSearch.toJSON). */
+  miniSearch: z.unknown(),
+  /** term → number of entries that contain it, for weighting and for telling known words from unknown ones. */
+  documentFrequency: termTable,
+  /** The glossary's chat words, normalised (see analyse.ts Lexicon). */
+  lexicon: z.object({
+    stopWords: stringList,
+    fillerPhrases: stringList,
+    longerWords: stringList,
+    chat: z.object({
+      greetings: stringList,
+      addressees: stringList,
+      courtesies: stringList,
+      introductions: stringList,
+      corrections: stringList,
+      retractions: stringList,
+      surnames: stringList,
+      questionCues: stringList,
+    }),
+  }),
+  /** Normalised word people type → the index terms that stand for it (glossary synonyms, analysed). */
+  synonyms: z.record(z.string(), z.array(z.string())),
+  /** Normalised body name or alias → the body's printed name. */
+  bodyNames: z.record(z.string(), z.string()),
+  /** Everyday words of general Chinese → their IDF (see dictionary.ts everydayWords). */
+  everydayIdf: idfTable,
+  /** Characters that are Traditional-only: their presence switches on Traditional → Simplified conversion. */
+  traditional: z.string(),
+  /** Pronunciations for misheard words (see pinyin-table.ts): syllable → characters, pinyin → hearing words. */
+  homophones: z.object({
+    syllables: stringList,
+    usual: z.string(),
+    other: z.custom<Record<string, string>>(
+      (v) => typeof v === 'object' && v !== null && !Array.isArray(v),
+      'expected an object of character → readings',
+    ),
+    words: stringList,
+    spoken: stringList,
+  }),
+  /** MiniSearch document id (0-based) → entry ref `hearing#id`. */
+  refs: stringList,
+});
+export type SearchFile = z.infer<typeof SearchFileSchema>;
+
+/** Everyday words with a general IDF above this are topical: the build keeps the words below it in `everydayIdf`, the
+ * engine weighs a word missing from that table as this rare. */
+export const EVERYDAY_MAX_IDF = 7.5;
+
+export const ManifestSchema = z.object({
+  builder: z.number().int(),
+  /** sha256 over every input (transcripts, glossary, jieba's dictionaries, the index code's version). */
+  inputHash: z.string(),
+  inputs: z.array(z.string()),
+  /** sha256 of each file of data/ the index was built from (`data/glossary.json` → hex), checked at every start. */
+  data: z.record(z.string(), z.string()),
+  /** sha256 of each file the build wrote into index/ (`jieba/user.utf8` → hex), checked when the file is loaded. */
+  files: z.record(z.string(), z.string()),
+});
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** Bump when the index code changes what it writes, so committed artefacts count as stale. */
+export const BUILDER_VERSION = 8;
+
+/** Every file of an index folder but the manifest, by the name the manifest gives it (`jieba/user.utf8`). */
+export function indexFileNames(indexDir: string): string[] {
+  const paths = artefactPaths(indexDir);
+  const { manifest: _, jieba, ...json } = paths;
+  return [...Object.values(json), ...Object.values(jieba)].map((file) => indexFileName(indexDir, file));
+}
+
+/** How the manifest names a file of the index: its path inside the index folder, with forward slashes. */
+export function indexFileName(indexDir: string, file: string): string {
+  return relative(indexDir, file).replaceAll('\\', '/');
+}
+
+/** The sha256 of some bytes, as the manifest records it. */
+export const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** One JSON file of the index, by its key in {@link artefactPaths}. */
+export type IndexJsonFile = 'hearings' | 'search' | 'commitments' | 'pins';
+
+/** Reads the files of one index folder, each checked against the hash the manifest recorded for it. */
+export interface IndexReader {
+  /** The file parsed and checked against `schema`; throws one line naming the file and the fix. */
+  json<S extends z.ZodTypeAny>(file: IndexJsonFile, schema: S, room: string): z.output<S>;
+  /** The five files nodejieba loads, each checked against its hash (loadSegmenter then checks their lines). */
+  segmenterFiles(): SegmenterFiles;
+}
+
+/**
+ * The reader of `indexDir`. Without a readable manifest the hashes are not checked (the engine refuses such an index
+ * earlier, as stale; a reader of one file reports that file's own problem).
+ * @example indexReader(INDEX_DIR).json('pins', PinIndexSchema, 'engine') // {} when nothing is pinned
+ */
+export function indexReader(indexDir: string): IndexReader {
+  const paths = artefactPaths(indexDir);
+  const recorded = recordedHashes(paths.manifest);
+  const checkHash = (file: string, bytes: Uint8Array, room: string) => {
+    const expected = recorded?.[indexFileName(indexDir, file)];
+    if (expected !== undefined && sha256(bytes) !== expected)
+      throw new Error(
+        `${room} ${file}: not the file npm run index wrote (its sha256 differs from the manifest's)${RUN_INDEX}`,
+      );
+  };
+  return {
+    json(file, schema, room) {
+      const path = paths[file];
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch (error) {
+        throw new Error(`${room} ${path}: cannot read it as JSON (${messageOf(error).split('\n')[0]})${RUN_INDEX}`);
+      }
+      // A file that does not parse says so; one that parses but is not what the build wrote, that.
+      const parsed = parseJson(path, bytes.toString('utf8'), schema, { room, fix: RUN_INDEX });
+      checkHash(path, bytes, room);
+      return parsed;
+    },
+    segmenterFiles() {
+      for (const file of Object.values(paths.jieba)) {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(file);
+        } catch {
+          continue; // loadSegmenter names a missing file
+        }
+        checkHash(file, bytes, 'segmenter');
+      }
+      return paths.jieba;
+    },
+  };
+}
+
+/** The manifest's hash of each index file, or undefined when there is no manifest of this version to read. */
+function recordedHashes(manifestFile: string): Record<string, string> | undefined {
+  try {
+    return ManifestSchema.parse(JSON.parse(readFileSync(manifestFile, 'utf8'))).files;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,224 @@
+// How the engine reads a message: its sentences and clauses, the bodies and people they name, and what each word weighs.
+import type { Entry } from '../hearing/model.js';
+import type { Analyser } from './analyse.js';
+import type { ClauseReader } from './clauses.js';
+import type { Correction } from './homophones.js';
+import { EVERYDAY_MAX_IDF } from './index-files.js';
+import type { PeopleFinder, PersonReference } from './people.js';
+
+/** How the engine reads a message (see {@link MessageReader.read}). */
+export interface MessageReading {
+  /** Content words, in order: fillers, greetings and retracted clauses left out, misheard words corrected. */
+  words: string[];
+  /** Printed names of the bodies it names. */
+  bodies: Set<string>;
+  /** Entries of the people it names, by name or by reference. */
+  people: Set<Entry>;
+  /** Every other word, with the index terms that stand for it and its weight. */
+  groups: WordGroup[];
+  references: PersonReference[];
+  corrections: Correction[];
+}
+
+export interface WordGroup {
+  word: string;
+  terms: string[];
+  weight: number;
+  /** Not an everyday word of general Chinese (疫情, 汉融通; not 效率). */
+  rare?: boolean;
+}
+
+/** A message read as a whole, as sentences that may ask something, and as the clauses of those sentences. */
+export interface MessageReadings {
+  whole: MessageReading;
+  sentences: MessageReading[];
+  clauses: MessageReading[];
+}
+
+/** What reading needs from the loaded index and the engine's helpers. */
+export interface ReaderParts {
+  analyser: Analyser;
+  clauses: ClauseReader;
+  /** English words → the hearing's words (see english.ts). */
+  english: (text: string) => string;
+  people: PeopleFinder;
+  homophones: (text: string) => { text: string; corrections: Correction[] };
+  /** Normalised body name or alias → printed body name. */
+  bodyByName: ReadonlyMap<string, string>;
+  /** Normalised person name → that person's entries. */
+  entriesByPerson: ReadonlyMap<string, Entry[]>;
+  synonyms: ReadonlyMap<string, string[]>;
+  documentFrequency: ReadonlyMap<string, number>;
+  everydayIdf: ReadonlyMap<string, number>;
+  /** Single characters that say nothing (想, 在, 要): jieba's guesses sometimes glue one to a word (村想). */
+  stopCharacters: ReadonlySet<string>;
+  /** How many entries the index holds (the N of the IDF). */
+  documents: number;
+}
+
+/** Longer questions are cut here before search: no real question is longer, and noise must stay cheap. */
+export const MAX_QUERY_CHARS = 200;
+
+/** Reads messages against one loaded index. */
+export class MessageReader {
+  readonly #parts: ReaderParts;
+
+  constructor(parts: ReaderParts) {
+    this.#parts = parts;
+  }
+
+  /**
+   * The message as sentences that may ask something (greetings, thanks and retractions dropped), their clauses,
+   * and as a whole. Each clause is read once; sentences and the whole are made of their clauses' readings.
+   */
+  read(query: string): MessageReadings {
+    const { analyser, clauses, english } = this.#parts;
+    // English is read after the message is cut: the space between two English words ends no sentence.
+    const kept = clauses(analyser.normalise(String(query).slice(0, MAX_QUERY_CHARS)));
+    const bySentence = kept.map((sentence) =>
+      english(sentence)
+        .split(',')
+        .map((c) => this.#readClause(c)),
+    );
+    return {
+      whole: merged(bySentence.flat()),
+      sentences: bySentence.map(merged),
+      clauses: bySentence.flatMap((parts) => (parts.length > 1 ? parts : [])),
+    };
+  }
+
+  /** A word the hearing knows as the name of a body or a person. */
+  isName(word: string): boolean {
+    return this.#parts.bodyByName.has(word) || this.#parts.entriesByPerson.has(word);
+  }
+
+  #readClause(clause: string): MessageReading {
+    const { analyser, bodyByName, entriesByPerson, documents } = this.#parts;
+    const { references, rest } = this.#parts.people.find(clause);
+    let words = analyser.contentWords(rest);
+    let corrections: Correction[] = [];
+    if (words.some((w) => this.#unknown(w))) {
+      const corrected = this.#parts.homophones(rest);
+      if (corrected.corrections.length > 0) {
+        words = analyser.contentWords(corrected.text);
+        corrections = corrected.corrections;
+      }
+    }
+    const bodies = new Set<string>();
+    const people = new Set<Entry>(references.flatMap((r) => r.people.flatMap((p) => p.entries)));
+    // Someone the hearing does not have (张副主任, 第二十个提问的) weighs like a topic it does not cover.
+    const groups: WordGroup[] = references
+      .filter((r) => r.people.length === 0)
+      .map((r) => ({ word: r.text, terms: [], weight: WEIGHTS.unknownWord * Math.log(1 + 2 * documents) }));
+    for (const word of words.flatMap((w) => this.#unglued(w))) {
+      const body = bodyByName.get(word);
+      const person = entriesByPerson.get(word);
+      if (body) bodies.add(body);
+      else if (person) person.forEach((e) => people.add(e));
+      else groups.push(this.#group(word, documents));
+    }
+    return { words, bodies, people, groups, references, corrections };
+  }
+
+  /**
+   * A word jieba guessed by gluing a character that says nothing to a word of the hearing (村想 from 我们村想搞,
+   * 区要 from 先行区要建) is read as that word alone; any other word as it is.
+   */
+  #unglued(word: string): string[] {
+    const chars = [...word];
+    if (chars.length < 2 || !this.#unknown(word)) return [word];
+    const [first, last] = [chars[0]!, chars.at(-1)!];
+    const head = chars.slice(0, -1).join('');
+    const tail = chars.slice(1).join('');
+    const { stopCharacters } = this.#parts;
+    if (stopCharacters.has(last) && !this.#unknown(head)) return [head];
+    if (stopCharacters.has(first) && !this.#unknown(tail)) return [tail];
+    return [word];
+  }
+
+  /** A word that is no name and that neither the hearing nor a synonym knows (a homophone may be meant). */
+  #unknown(word: string): boolean {
+    return !this.isName(word) && this.#knownTerms(word).length === 0;
+  }
+
+  /** A query word with the index terms that stand for it and how much it says about which entry is meant. */
+  #group(word: string, n: number): WordGroup {
+    let known = this.#knownTerms(word);
+    // Only a word of three characters or more can be made of shorter words of two or more.
+    if (known.length === 0 && [...word].length > 2) {
+      // An unknown compound may still be made of known words (不敢转型 → 不敢, 转型; 市属国企 → 市属, 国企 → 国有企业),
+      // but only wholly: 养老金 is not 养老.
+      const pieces = this.#parts.analyser.indexTerms(word).filter((t) => t !== word && [...t].length > 1);
+      const covered = new Set<number>();
+      const terms: string[] = [];
+      for (const piece of pieces) {
+        const pieceTerms = this.#knownTerms(piece);
+        if (pieceTerms.length === 0) continue;
+        terms.push(...pieceTerms);
+        for (let at = word.indexOf(piece); at >= 0; at = word.indexOf(piece, at + 1))
+          for (let i = 0; i < piece.length; i++) covered.add(at + i);
+      }
+      if (covered.size === word.length) known = [...new Set(terms)];
+    }
+    if (known.length === 0) {
+      // An unknown word names a topic the hearing did not cover, the more so the rarer it is in general Chinese
+      // (疫情 weighs more than any hearing word, 改革 less). A lone unknown character says less, but not nothing
+      // (宽带坏了找谁修: 坏 and 修 make it a repair request, not a question about broadband policy).
+      if ([...word].length < 2) return { word, terms: [], weight: WEIGHTS.unknownCharacter };
+      return {
+        word,
+        terms: [],
+        weight: WEIGHTS.unknownWord * Math.log(1 + 2 * n) * this.#topical(word, WEIGHTS.unknownWordFloor),
+        rare: !this.#parts.everydayIdf.has(word),
+      };
+    }
+    // Rare in the hearing and topical in general: 算力 says much; 提高 is rare in 19 answers but says little.
+    const df = Math.min(...known.map((t) => this.#parts.documentFrequency.get(t)!));
+    return { word, terms: known, weight: Math.log(1 + n / df) * this.#topical(word, WEIGHTS.knownWordFloor) };
+  }
+
+  /** How topical a word is in general Chinese, from `floor` (everyday words: 情况, 提高) to 1 (疫情, 算力). */
+  #topical(word: string, floor: number): number {
+    const idf = this.#parts.everydayIdf.get(word) ?? EVERYDAY_MAX_IDF;
+    return Math.min(1, Math.max(floor, (idf - 4) / (EVERYDAY_MAX_IDF - 4)));
+  }
+
+  /** The word itself and its synonyms, as far as the index has them. */
+  #knownTerms(word: string): string[] {
+    const { synonyms, documentFrequency } = this.#parts;
+    return [...new Set([word, ...(synonyms.get(word) ?? [])])].filter((t) => documentFrequency.has(t));
+  }
+}
+
+/** What a word weighs when the hearing does not hold it, and how much of its weight an everyday word keeps. */
+const WEIGHTS = {
+  /** An unknown topical word outweighs the rarest hearing word (ln(1+n)): a question about 疫情 is not about 防控 in general. */
+  unknownWord: 1.5,
+  /** The least share of its weight an everyday word keeps: a hearing word (提高, 政策) keeps more than an unknown one (改革). */
+  knownWordFloor: 0.6,
+  unknownWordFloor: 0.15,
+  /** What an unknown single character weighs: about as much as a common hearing word (政策 1.6). */
+  unknownCharacter: 1.5,
+} as const;
+
+/** One reading of several clauses read one by one. */
+function merged(readings: readonly MessageReading[]): MessageReading {
+  if (readings.length === 1) return readings[0]!;
+  const all: MessageReading = {
+    words: [],
+    bodies: new Set(),
+    people: new Set(),
+    groups: [],
+    references: [],
+    corrections: [],
+  };
+  for (const r of readings) {
+    all.words.push(...r.words);
+    for (const body of r.bodies) all.bodies.add(body);
+    for (const entry of r.people) all.people.add(entry);
+    all.groups.push(...r.groups);
+    all.references.push(...r.references);
+    all.corrections.push(...r.corrections);
+  }
+  return all;
+}
