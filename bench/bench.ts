@@ -8,6 +8,7 @@ import { loadEngine } from '../src/search/engine.js';
 import { baselineSearch, charBigrams } from './baselines.js';
 import { readDialogues } from './dialogue-table.js';
 import { DIALOGUES_FILE, report as followUpReport, playAll, score } from './followups.js';
+import { kindsReport } from './kinds.js';
 import { type QueryCase, readQueryTable } from './query-table.js';
 
 /** The shared evaluation copy when it is there (the team's machine), else the copy under tests/fixtures. */
@@ -181,6 +182,8 @@ const p = (xs: number[]) => `${percentile(xs, 50).toFixed(3)} ms / ${percentile(
 
 // Each dialogue is played through the real conversation, turn by turn, with the engine loaded above.
 const followUps = await playAll(readDialogues(DIALOGUES_FILE), engine);
+// People, order, sets, the closing and dialect (chat2.tsv) by kind, and the follow-up dialogues (dialogues-dev.tsv).
+const kinds = await kindsReport(engine);
 
 const report = [
   `Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
@@ -204,6 +207,8 @@ const report = [
   '## Follow-ups (tests/fixtures/dialogues.tsv)',
   '',
   followUpReport(score(followUps), followUps),
+  '',
+  kinds,
 ].join('\n');
 
 console.log(report);
