@@ -1,5 +1,5 @@
 // The index reader: every file of index/ is checked against the sha256 the manifest recorded when npm run index wrote it.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,6 +39,21 @@ describe('the manifest', () => {
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(artefactPaths(INDEX_DIR).manifest, 'utf8')));
     expect(Object.keys(manifest.files).sort()).toEqual(indexFileNames(INDEX_DIR).sort());
     for (const hash of Object.values(manifest.files)) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('a malformed index file', () => {
+  it('refuses a malformed artefact with the file name and what to do', () => {
+    const broken = join(temp, 'broken');
+    mkdirSync(broken, { recursive: true });
+    copyFileSync(artefactPaths(INDEX_DIR).hearings, join(broken, 'hearings.json'));
+    copyFileSync(artefactPaths(INDEX_DIR).manifest, join(broken, 'manifest.json'));
+    writeFileSync(join(broken, 'search.json'), '{"miniSearch": 1');
+    expect(() => loadEngine({ indexDir: broken })).toThrow(
+      /engine .*broken\/search\.json: cannot read it as JSON .*\(run npm run index\)/,
+    );
+    writeFileSync(join(broken, 'hearings.json'), '[]');
+    expect(() => loadEngine({ indexDir: broken })).toThrow(/hearings\.json/);
   });
 });
 
