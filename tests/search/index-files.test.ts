@@ -1,11 +1,10 @@
 // The index reader: every file of index/ is checked against the sha256 the manifest recorded when npm run index wrote it.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { messageOf } from '../../src/errors.js';
-import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
+import { INDEX_DIR } from '../../src/paths.js';
 import { loadEngine } from '../../src/search/engine.js';
 import {
   artefactPaths,
@@ -14,17 +13,9 @@ import {
   indexReader,
   ManifestSchema,
 } from '../../src/search/index-files.js';
+import { projectCopies } from './helpers.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'index-files-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-let copies = 0;
-/** A copy of data/ and of the index built from it, to damage. */
-const copy = () => {
-  const root = join(temp, `c${copies++}`);
-  cpSync(DATA_DIR, join(root, 'data'), { recursive: true });
-  cpSync(INDEX_DIR, join(root, 'index'), { recursive: true });
-  return { data: join(root, 'data'), index: join(root, 'index') };
-};
+const { temp, copy } = projectCopies('index-files-');
 const errorOf = (load: () => unknown): string => {
   try {
     load();

@@ -1,26 +1,17 @@
 // Pins in search: a pinned question gets its answer first as a confident answer, and the index notices every pins edit.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pinsPath } from '../../src/hearing/pins.js';
-import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { staleness } from '../../src/search/freshness.js';
 import { artefactPaths, indexFileName, ManifestSchema, sha256 } from '../../src/search/index-files.js';
 import { questionKey, readPinIndex } from '../../src/search/pins.js';
+import { projectCopies } from './helpers.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'search-pins-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-let copies = 0;
-/** A copy of data/ and of the index built from it. */
-const copy = () => {
-  const root = join(temp, `c${copies++}`);
-  cpSync(DATA_DIR, join(root, 'data'), { recursive: true });
-  cpSync(INDEX_DIR, join(root, 'index'), { recursive: true });
-  return { root, data: join(root, 'data'), index: join(root, 'index') };
-};
+const { copy } = projectCopies('search-pins-');
 const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
 // One copy for the engine tests: the segmenter loads once per process, so every engine here reads this index.
