@@ -69,11 +69,11 @@ export const SearchFileSchema = z.object({
   synonyms: z.record(z.string(), z.array(z.string())),
   /** Normalised body name or alias → the body's printed name. */
   bodyNames: z.record(z.string(), z.string()),
-  /** Everyday words of general Chinese → their IDF (see dictionary.ts everydayWords). */
+  /** Everyday words of general Chinese → their IDF (see index-build/dictionary.ts everydayWords). */
   everydayIdf: idfTable,
   /** Characters that are Traditional-only: their presence switches on Traditional → Simplified conversion. */
   traditional: z.string(),
-  /** Pronunciations for misheard words (see pinyin-table.ts): syllable → characters, pinyin → hearing words. */
+  /** Pronunciations for misheard words (see index-build/pinyin-table.ts): syllable → characters, pinyin → hearing words. */
   homophones: z.object({
     syllables: stringList,
     usual: z.string(),
