@@ -189,3 +189,18 @@ describe('promises set and promises --json', () => {
     ten.forEach((c, i) => expect(ledger[c.key]).toMatchObject({ status: 'in-progress', note: `第${i}条` }));
   });
 });
+
+describe('the due list as text', () => {
+  it('keeps to the byte limit by leaving out the last items and saying how many', async () => {
+    const { dueListText } = await import('../../src/commitments/due-text.js');
+    const due = dueList(all, {}, '2026-12-20');
+    expect(due).toHaveLength(3);
+    const full = dueListText(due, '2026-12-20', 4096);
+    expect(full).toContain('承诺3条');
+    const short = dueListText(due, '2026-12-20', 600);
+    expect(Buffer.byteLength(short)).toBeLessThanOrEqual(600);
+    expect(short).toContain(`「${THREE_YEARS}」`);
+    expect(short).toMatch(/……另有\d条，见 npm run -s cli -- promises --json/);
+    expect(dueListText([], '2026-06-01', 4096)).toBe('督办提醒（2026-06-01）：没有已到期或90天内到期的承诺。');
+  });
+});
