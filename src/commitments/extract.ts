@@ -12,9 +12,10 @@ import type { Commitment, Cue } from './model.js';
  * - `slogan`: a heading of at most {@link SLOGAN_MAX_LENGTH} characters with no number (打造名品, 打造新机构)
  * - `already-done`: in a sentence that reports what has been done (目前已经制定…,…,打造…等), which is not a promise
  * - `aspiration`: only a verb whose object is a figure of speech (打造发展高地, 打造…高速公路)
+ * - `vague`: only a verb, and its object is an amount without a number (打造一批特色园区, 突破更多核心技术)
  * - `continuation`: a number list that goes on from the clause before (…,100名企业一把手,500家…)
  */
-export type Verdict = 'commitment' | 'continuation' | 'no-cue' | 'slogan' | 'already-done' | 'aspiration';
+export type Verdict = 'commitment' | 'continuation' | 'no-cue' | 'slogan' | 'already-done' | 'aspiration' | 'vague';
 
 /** One clause with the cues found in it and the verdict; offsets are within the paragraph. */
 export interface ClauseVerdict extends Clause {
@@ -132,6 +133,7 @@ function verdictOf(text: string, cues: readonly FoundCue[], reported: boolean): 
   const counted = cues.some((c) => c.kind === 'quantity');
   if (!counted && [...text].length <= SLOGAN_MAX_LENGTH) return 'slogan';
   if (cues.every((c) => c.kind === 'verb') && ASPIRATIONS.some((a) => text.includes(a))) return 'aspiration';
+  if (cues.every((c) => c.kind === 'verb') && VAGUE_AMOUNT.test(text)) return 'vague';
   return 'commitment';
 }
 
@@ -161,5 +163,7 @@ function isOnlyTime(text: string): boolean {
 /** Headings in these answers run four or five characters (统筹谋划, 打造名品, 打造新机构); real targets are longer. */
 export const SLOGAN_MAX_LENGTH = 5;
 const ALREADY_DONE = /已经|业已/;
+/** Amounts nobody can count afterwards: a batch, more, several. */
+const VAGUE_AMOUNT = /一批|更多|若干|一些/;
 /** Objects of 打造 that are figures of speech or city-wide aims, not something a body can deliver and be checked on. */
 const ASPIRATIONS = ['高地', '高速公路', '一线城市', '合力'];

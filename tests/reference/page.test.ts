@@ -243,14 +243,13 @@ describe('commitmentsSection (承诺与目标)', () => {
       '市发改委',
       '市科技局',
       '东湖高新区管委会',
-      '市政务服务大数据局',
       '临空港开发区管委会',
       '市政府国资委',
     ]);
     expect(groups.get('市地方金融局')).toMatch(/^市地方金融局 武汉市地方金融工作局 2条/);
-    expect(visibleText(section)).toContain('共26条，来自11个答复单位。');
+    expect(visibleText(section)).toContain('共24条，来自10个答复单位。');
     expect(visibleText(section)).toContain(
-      '答复中没有摘出承诺的：市商务局、市财政局、市市场监管局、市统计局、市政府。',
+      '答复中没有摘出承诺的：市商务局、市财政局、市政务服务大数据局、市市场监管局、市统计局、市政府。',
     );
   });
 
