@@ -169,6 +169,14 @@ describe('npm run remind against stand-ins', () => {
     ]);
   });
 
+  it('two runs at the same moment (cron and a person) send each target one message', async () => {
+    const logs: string[] = [];
+    const once = () => remind({ argv: [], env, log: (line) => logs.push(line), print: () => {} });
+    expect(await Promise.all([once(), once()])).toEqual([0, 0]);
+    expect(received.map((r) => r.platform).sort()).toEqual(['dingtalk', 'telegram', 'wecom']);
+    for (const line of logs) for (const secret of SECRETS) expect(line).not.toContain(secret);
+  });
+
   it('--dry-run prints one message per target and sends nothing', async () => {
     const { code, printed } = await run('--dry-run');
     expect(code).toBe(0);
