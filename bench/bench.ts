@@ -1,11 +1,13 @@
-// `npm run bench`: retrieval quality on the query tables against three baselines, and speed and memory; writes bench/results.md.
+// `npm run bench`: retrieval quality on the query tables against three baselines, speed and memory, commitment extraction; writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
+import { loadCommitments } from '../src/commitments/load.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { loadEngine } from '../src/search/engine.js';
 import { baselineSearch, charBigrams } from './baselines.js';
+import { extractionReport, readLabelled, scoreExtraction } from './commitments.js';
 import { readDialogues } from './dialogue-table.js';
 import { DIALOGUES_FILE, report as followUpReport, playAll, score } from './followups.js';
 import { kindsReport } from './kinds.js';
@@ -209,6 +211,9 @@ const report = [
   followUpReport(score(followUps), followUps),
   '',
   kinds,
+  '## Commitments extracted (against the hand-labelled table)',
+  '',
+  extractionReport(scoreExtraction(loadCommitments(), readLabelled())),
 ].join('\n');
 
 console.log(report);

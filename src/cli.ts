@@ -29,7 +29,9 @@ const USAGE = `usage: npm run -s cli -- <command>
   pin --list [--json] | pin --remove "<question>"
                                the pins; remove one. After pin or --remove, run npm run index
   promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim
-  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)
+  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools, with due and status)
+  promises set <id> <open|in-progress|done|dropped> [--due YYYY-MM-DD] [--note TEXT] [--source URL]
+                               record a commitment's follow-up in the ledger (HEARING_LEDGER_FILE, default data/ledger.json)
   --rebuild (with any command) rebuild index/ first when data/ changed since npm run index, instead of refusing`;
 
 /** Runs one CLI invocation and resolves to its exit code; errors go to stderr, never as a stack trace. */
