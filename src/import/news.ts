@@ -1,0 +1,175 @@
+// Records written as a news feature: quoted questions and answers with the attribution before or after the quote,
+// anonymous askers, questions in reported speech, answers only reported (unplaced), 一是/二是 answers, sub-headings.
+
+import type { Person } from '../hearing/model.js';
+import { splitPerson } from '../hearing/parse.js';
+import { answererOf, type BodyTable, namesTwo } from './bodies.js';
+import type { ImportedClosing, ImportedPair, Paragraph, Unplaced } from './model.js';
+import { speakerRole } from './speakers.js';
+import type { TurnReading } from './turns.js';
+
+/**
+ * Reads the paragraphs after the title as a news feature.
+ * @example readNews(paragraphs, table).items[0].answerer // '市发改委主任王五'
+ */
+export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): TurnReading {
+  const result: TurnReading = {
+    shape: 'news-feature',
+    intro: [],
+    items: [],
+    closing: null,
+    unplaced: [],
+    problems: [],
+    turns: 0,
+  };
+  const roles = new Map<string, string>();
+  let theme: string | null = null;
+  let question: { asker: Person; text: string[]; line: number; answered: boolean; paragraphs: Unplaced[] } | null =
+    null;
+  let current: string[] | null = null;
+  const started = () => result.items.length > 0 || question !== null || theme !== null;
+  // A question nobody answered in words: not a pair; its paragraphs are listed as unplaced.
+  const dropUnanswered = () => {
+    if (question && !question.answered) result.unplaced.push(...question.paragraphs);
+  };
+
+  for (const paragraph of paragraphs) {
+    const { text, reading, line } = paragraph;
+    if (DEBRIS.test(reading)) continue;
+    if (reading.length <= 25 && !/[,。?!;:“”]/.test(reading)) {
+      dropUnanswered();
+      theme = reading.replace(/[—-]+$/, '').trim();
+      question = null;
+      current = null;
+      continue;
+    }
+    const quotes = quotesIn(reading);
+    if (quotes.length === 0) {
+      const reported = REPORTED_QUESTION.exec(reading);
+      if (reported && /[?]|就|针对/.test(reading) && speakerRole(reported[1]!, roles, table).role === 'asker') {
+        dropUnanswered();
+        if (namesTwo(reported[1]!)) {
+          result.problems.push(`line ${line}: 「${reported[1]}」 fits two people: say which one asked`);
+          question = null;
+          continue;
+        }
+        result.turns++;
+        question = {
+          asker: splitPerson(reported[1]!),
+          text: [text],
+          line,
+          answered: false,
+          paragraphs: [{ line, text }],
+        };
+        current = null;
+      } else if (REPORTED_ANSWER.test(reading) && question && !question.answered) {
+        result.unplaced.push(...question.paragraphs, { line, text });
+        question = null;
+        current = null;
+      } else if (current && CONTINUATION.test(reading)) {
+        current.push(text);
+      } else if (!started()) {
+        result.intro.push(text);
+      } else {
+        result.unplaced.push({ line, text });
+        current = null;
+      }
+      continue;
+    }
+    let placedAny = false;
+    for (const [k, quote] of quotes.entries()) {
+      const before = reading.slice(quotes[k - 1]?.end ?? 0, quote.start);
+      const afterEnd = quotes[k + 1]?.start ?? reading.length;
+      const after = reading.slice(quote.end, afterEnd).split('。')[0]!;
+      const words = text.slice(quote.start + 1, quote.closed ? quote.end - 1 : quote.end).trim();
+      const attributed = ATTRIBUTION_BEFORE.exec(lastClause(before)) ?? ATTRIBUTION_AFTER.exec(after);
+      const speaker = attributed?.[1]?.replace(LEAD, '') ?? null;
+      const role = speaker ? speakerRole(speaker, roles, table) : { role: 'unknown' as const };
+      if (speaker && role.role !== 'unknown' && namesTwo(speaker)) {
+        result.problems.push(`line ${line}: 「${speaker}」 fits two people: say which one spoke`);
+        current = null;
+        continue;
+      }
+      if (role.role === 'asker') {
+        dropUnanswered();
+        result.turns++;
+        question = { asker: splitPerson(speaker!), text: [words], line, answered: false, paragraphs: [{ line, text }] };
+        current = null;
+        placedAny = true;
+      } else if ((role.role === 'answerer' || role.role === 'official') && question) {
+        const answerer = answererOf(speaker!, table) ?? { body: '市政府', answerer: speaker };
+        result.turns++;
+        question.answered = true;
+        const item: ImportedPair = {
+          n: result.items.length + 1,
+          theme,
+          asker: question.asker,
+          body: answerer.body,
+          answerer: answerer.answerer,
+          question: question.text,
+          answer: [words],
+          line: question.line,
+        };
+        result.items.push(item);
+        current = item.answer;
+        placedAny = true;
+      } else if (role.role === 'official' && !question && result.items.length > 0) {
+        const closing: ImportedClosing = { speaker: splitPerson(speaker!), paragraphs: [words], line };
+        result.closing = closing;
+        current = closing.paragraphs;
+        placedAny = true;
+      } else if (current && !speaker) {
+        current.push(words);
+        placedAny = true;
+      } else if (question && !question.answered && !speaker) {
+        question.text.push(words);
+        placedAny = true;
+      }
+    }
+    if (!placedAny) {
+      if (!started()) result.intro.push(text);
+      else result.unplaced.push({ line, text });
+    }
+  }
+  dropUnanswered();
+  return result;
+}
+
+/** The quotes of a paragraph; one left open runs to its end (a quote continued in the next paragraph). */
+function quotesIn(reading: string): Array<{ start: number; end: number; closed: boolean }> {
+  const quotes: Array<{ start: number; end: number; closed: boolean }> = [];
+  let at = reading.indexOf('“');
+  while (at >= 0) {
+    const close = reading.indexOf('”', at + 1);
+    // A short quote is a name or a phrase (“5G提质升格行动”), not a question or an answer.
+    if (close >= 0 && close - at < 12) {
+      at = reading.indexOf('“', close + 1);
+      continue;
+    }
+    quotes.push({ start: at, end: close < 0 ? reading.length : close + 1, closed: close >= 0 });
+    if (close < 0) break;
+    at = reading.indexOf('“', close + 1);
+  }
+  return quotes;
+}
+
+/** The words after the last comma or full stop: where an attribution before a quote starts. */
+function lastClause(text: string): string {
+  const cut = Math.max(text.lastIndexOf(','), text.lastIndexOf('。'), text.lastIndexOf(';'));
+  return text.slice(cut + 1);
+}
+
+const ADVERBS =
+  '(?:率先|首先|接着|随即|紧接着|继续|又|再次|当即|立即|坦诚|详细|逐一|现场|也|则|直接|一针见血地|开门见山地)*';
+const VERBS =
+  '(?:发问|问道|提问|追问|询问|质询|问|回答说|回答|答复|回应|表示|介绍说|介绍|坦言|解释说|解释|作答|答道|说道|说)';
+const WHERE = '(?:在[^,。]{0,8}(?:中|时|上))?';
+const ATTRIBUTION_BEFORE = new RegExp(`^([^,。?!:;“”]{2,30}?)${WHERE}${ADVERBS}${VERBS}[道]?[:,]?$`);
+const ATTRIBUTION_AFTER = new RegExp(`^[,]?([^,。?!:;“”]{2,30}?)${WHERE}${ADVERBS}${VERBS}`);
+const LEAD = /^(?:随后|接着|紧接着|此外|会上|同时|最后|对此|面对提问|针对提问)/;
+const REPORTED_QUESTION =
+  /^(?:(?:随后|接着|紧接着|此外|会上|同时|最后)[,]?)?([^,。?!:;“”就]{2,30}?)(?:就|针对|围绕|关于|提出|询问|提问|发问|追问|问)/;
+const REPORTED_ANSWER = /(?:一一)?(?:作了|作出|进行了|做了)?(?:回答|答复|回应|作答)。?$/;
+const CONTINUATION = /^(?:[一二三四五六七八九十]是|其次|此外|同时|另外|最后|首先|再次)/;
+const DEBRIS =
+  /^(返回顶部|回到顶部|打印本页|关闭窗口|【打印】|【关闭】|【打印本页】|【关闭窗口】|分享到:?.*|责任编辑:.*|来源:.*)$/;
