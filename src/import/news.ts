@@ -83,9 +83,9 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
       const after = reading.slice(quote.end, afterEnd).split('。')[0]!;
       const words = text.slice(quote.start + 1, quote.closed ? quote.end - 1 : quote.end).trim();
       const attributed = ATTRIBUTION_BEFORE.exec(lastClause(before)) ?? ATTRIBUTION_AFTER.exec(after);
-      const speaker = attributed?.[1]?.replace(LEAD, '') ?? null;
+      const speaker = attributed?.[1]?.replace(LEAD, '').replace(/(?:就|针对|围绕|关于).*$/, '') ?? null;
       const role = speaker ? speakerRole(speaker, roles, table) : { role: 'unknown' as const };
-      if (speaker && role.role !== 'unknown' && namesTwo(speaker)) {
+      if (speaker && namesTwo(speaker)) {
         result.problems.push(`line ${line}: 「${speaker}」 fits two people: say which one spoke`);
         current = null;
         continue;
@@ -96,7 +96,7 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
         question = { asker: splitPerson(speaker!), text: [words], line, answered: false, paragraphs: [{ line, text }] };
         current = null;
         placedAny = true;
-      } else if ((role.role === 'answerer' || role.role === 'official') && question) {
+      } else if (question && (role.role === 'answerer' || (role.role === 'official' && !question.answered))) {
         const answerer = answererOf(speaker!, table) ?? { body: '市政府', answerer: speaker };
         result.turns++;
         question.answered = true;
@@ -113,7 +113,8 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
         result.items.push(item);
         current = item.answer;
         placedAny = true;
-      } else if (role.role === 'official' && !question && result.items.length > 0) {
+      } else if (role.role === 'official' && result.items.length > 0) {
+        question = null;
         const closing: ImportedClosing = { speaker: splitPerson(speaker!), paragraphs: [words], line };
         result.closing = closing;
         current = closing.paragraphs;
@@ -160,7 +161,7 @@ function lastClause(text: string): string {
 }
 
 const ADVERBS =
-  '(?:率先|首先|接着|随即|紧接着|继续|又|再次|当即|立即|坦诚|详细|逐一|现场|也|则|直接|一针见血地|开门见山地)*';
+  '(?:补充|先后|分别|率先|首先|接着|随即|紧接着|继续|又|再次|当即|立即|坦诚|详细|逐一|现场|也|则|直接|一针见血地|开门见山地)*';
 const VERBS =
   '(?:发问|问道|提问|追问|询问|质询|问|回答说|回答|答复|回应|表示|介绍说|介绍|坦言|解释说|解释|作答|答道|说道|说)';
 const WHERE = '(?:在[^,。]{0,8}(?:中|时|上))?';

@@ -33,12 +33,15 @@ export interface TurnReading {
  * @example readTurns(paragraphs, table).items[0].body // '市教育局'
  */
 export function readTurns(paragraphs: readonly Paragraph[], table: BodyTable): TurnReading {
-  const firstTurn = paragraphs.findIndex(
-    (p, i) => turnsIn(p, new Map(), table).some((t) => t.start === 0) || isHeading(paragraphs, i, table),
-  );
+  // Bare names get their roles from the introduction, which ends at the first turn: read it up to the first line
+  // that starts with a bare name or a turn, then find the first turn knowing those names.
+  const startsTurn = (roles: ReadonlyMap<string, string>) => (p: Paragraph, i: number) =>
+    turnsIn(p, roles, table).some((t) => t.start === 0) || isHeading(paragraphs, i, table, roles);
+  const bare = paragraphs.findIndex((p, i) => BARE_NAME.test(p.reading) || startsTurn(new Map())(p, i));
+  const roles = introRoles(paragraphs.slice(0, bare < 0 ? paragraphs.length : bare).map((p) => p.reading));
+  const firstTurn = paragraphs.findIndex(startsTurn(roles));
   const introEnd = firstTurn < 0 ? paragraphs.length : firstTurn;
   const intro = paragraphs.slice(0, introEnd);
-  const roles = introRoles(intro.map((p) => p.reading));
   const result: TurnReading = {
     shape: 'labelled',
     intro: intro.map((p) => p.text),
@@ -64,19 +67,21 @@ export function readTurns(paragraphs: readonly Paragraph[], table: BodyTable): T
     const paragraph = paragraphs[i]!;
     const { text, reading, line } = paragraph;
     if (DEBRIS.test(reading)) continue;
-    if (isHeading(paragraphs, i, table)) {
+    if (isHeading(paragraphs, i, table, roles)) {
       requireAnswered();
       theme = reading.replace(/[—-]+$/, '').trim();
       question = null;
       current = null;
       continue;
     }
-    const turns = turnsIn(paragraph, roles, table);
+    // A speaker on a line of their own, then 问:/答: on the next.
     const alone = SPEAKER_ALONE.exec(reading);
-    if (turns.length === 0 && alone && speakerRole(alone[1]!, roles, table).role !== 'unknown') {
+    const next = paragraphs[i + 1]?.reading ?? '';
+    if (alone && QA_MARKER.test(next) && speakerRole(alone[1]!, roles, table).role !== 'unknown') {
       pendingSpeaker = alone[1]!;
       continue;
     }
+    const turns = turnsIn(paragraph, roles, table);
     const head = turns[0]?.start ?? text.length;
     if (head > 0) {
       const before = text.slice(0, head).trim();
@@ -209,21 +214,32 @@ function turnAt(reading: string, at: number, roles: ReadonlyMap<string, string>,
  * A theme or sub-heading: a short line ending in 「——」, or a short line without punctuation followed by a question
  * (「一、学位供给」 or 「学位供给」, as news features print them).
  */
-function isHeading(paragraphs: readonly Paragraph[], i: number, table: BodyTable): boolean {
+function isHeading(
+  paragraphs: readonly Paragraph[],
+  i: number,
+  table: BodyTable,
+  roles: ReadonlyMap<string, string> = new Map(),
+): boolean {
   const { reading } = paragraphs[i]!;
   if (reading.length > 40 || /[,。?!;:“”]/.test(reading)) return false;
   if (/[—-]{2}$/.test(reading)) return true;
   if (reading.length > 25) return false;
   const next = paragraphs[i + 1];
-  return next !== undefined && turnsIn(next, new Map(), table).some((t) => t.start === 0 && t.role === 'question');
+  const alone = SPEAKER_ALONE.exec(reading);
+  if (next === undefined || (alone && speakerRole(alone[1]!, roles, table).role !== 'unknown')) return false;
+  return (
+    turnsIn(next, roles, table).some((t) => t.start === 0 && t.role === 'question') ||
+    (SPEAKER_ALONE.test(next.reading) && /^(?:问|【问】)/.test(paragraphs[i + 2]?.reading ?? ''))
+  );
 }
 
-const S = '([^\\s,.。?!:;“”‘’、()【】「」]{2,30}?)';
+const S = '([^\\s,.。?!:;“”‘’()【】「」]{2,30}?)';
 const LABELLED = new RegExp(`^${S}(提问|应询回答|应询答复|回答|总体回应|表态发言)[:]`);
 const QA_MARKER = /^(?:【(问|答)】|(问|答)(?:\(([^()]{2,30})\))?:)/;
 const NAMED_QUESTION = new RegExp(`^${S}(?:问|询问|追问|发问):`);
 const SPEAKER_LABEL = new RegExp(`^${S}:`);
 const SPEAKER_ALONE = new RegExp(`^${S}:?$`);
+const BARE_NAME = /^\p{Script=Han}{2,3}:/u;
 const SENTENCE_END = /[。?!”」)]/;
 // Lines a web page adds around the text (the same list the transcript parser skips).
 const DEBRIS =
