@@ -49,6 +49,7 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
       if (reported && /[?]|就|针对/.test(reading) && speakerRole(reported[1]!, roles, table).role === 'asker') {
         dropUnanswered();
         if (namesTwo(reported[1]!)) {
+          result.turns++;
           result.problems.push(`line ${line}: 「${reported[1]}」 fits two people: say which one asked`);
           question = null;
           continue;
@@ -86,6 +87,7 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
       const speaker = attributed?.[1]?.replace(LEAD, '').replace(/(?:就|针对|围绕|关于).*$/, '') ?? null;
       const role = speaker ? speakerRole(speaker, roles, table) : { role: 'unknown' as const };
       if (speaker && namesTwo(speaker)) {
+        result.turns++;
         result.problems.push(`line ${line}: 「${speaker}」 fits two people: say which one spoke`);
         current = null;
         continue;

@@ -23,7 +23,11 @@ export function recognise(text: string, bodies: readonly AnsweringBody[], file =
   const table = bodyTable(bodies, city);
   const turns = readTurns(rest, table);
   const news = readNews(rest, table);
-  const chosen = news.items.length > turns.items.length ? news : turns;
+  const newsWins =
+    news.items.length > turns.items.length ||
+    (news.items.length === turns.items.length &&
+      news.turns + news.problems.length > turns.turns + turns.problems.length);
+  const chosen = newsWins ? news : turns;
   if (chosen.items.length === 0 && chosen.problems.length === 0)
     chosen.problems.push(
       'no question and answer found (looked for 「…提问:」/「…应询回答:」, 「张三委员问:」, 「问:」/「答:」 and quoted questions with who asked)',

@@ -2,6 +2,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { messageOf } from '../errors.js';
 import { ImportError } from './errors.js';
 import { type ImportedPair, type Reading, SHAPES } from './model.js';
 
@@ -65,7 +66,7 @@ export function readReviewTable(tsv: string, file = 'the review table'): { readi
       skip_empty_lines: true,
     });
   } catch (error) {
-    throw new ImportError([`${file}: cannot read it as a tab-separated table: ${(error as Error).message}`]);
+    throw new ImportError([`${file}: cannot read it as a tab-separated table: ${messageOf(error)}`]);
   }
   const problems: string[] = [];
   const reading: Reading = {

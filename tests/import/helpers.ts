@@ -69,11 +69,11 @@ export async function runImport(
 
 /** A minimal .docx (a zip of WordprocessingML) with one paragraph per line of `text`. */
 export async function docxOf(text: string): Promise<Buffer> {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const paragraphs = text
     .split('\n')
     .filter(Boolean)
-    .map((line) => `<w:p><w:r><w:t xml:space="preserve">${escape(line)}</w:t></w:r></w:p>`)
+    .map((line) => `<w:p><w:r><w:t xml:space="preserve">${xml(line)}</w:t></w:r></w:p>`)
     .join('');
   const zip = new JSZip();
   zip.file(
