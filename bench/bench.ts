@@ -8,6 +8,7 @@ import { loadEngine } from '../src/search/engine.js';
 import { baselineSearch, charBigrams } from './baselines.js';
 import { readDialogues } from './dialogue-table.js';
 import { DIALOGUES_FILE, report as followUpReport, playAll, score } from './followups.js';
+import { importAccuracyReport } from './import-accuracy.js';
 import { type QueryCase, readQueryTable } from './query-table.js';
 
 /** The shared evaluation copy when it is there (the team's machine), else the copy under tests/fixtures. */
@@ -204,6 +205,10 @@ const report = [
   '## Follow-ups (tests/fixtures/dialogues.tsv)',
   '',
   followUpReport(score(followUps), followUps),
+  '',
+  '## Import accuracy (tests/import/fixtures, and the project transcript read back)',
+  '',
+  importAccuracyReport(),
 ].join('\n');
 
 console.log(report);

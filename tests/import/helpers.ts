@@ -7,22 +7,9 @@ import { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
 import { afterEach } from 'vitest';
 import { createImportCommand } from '../../src/commands/import.js';
-import { type AnsweringBody, loadGlossary } from '../../src/hearing/glossary.js';
-import { DATA_DIR } from '../../src/paths.js';
+import { BODIES } from './expected.js';
 
-export const FIXTURES = join(import.meta.dirname, 'fixtures');
-export const fixture = (name: string) => join(FIXTURES, name);
-
-/** The project's bodies table plus one body of another city, as a table that grew with an imported hearing. */
-export const BODIES: AnsweringBody[] = [
-  ...loadGlossary(join(DATA_DIR, 'glossary.json')).bodies,
-  {
-    printed: '市发改委',
-    official: '长沙市发展和改革委员会',
-    aliases: ['发改委', '市发展改革委', '发展改革委'],
-    city: '长沙市',
-  },
-];
+export { BODIES, fixture } from './expected.js';
 
 const folders: string[] = [];
 /** A temporary folder removed after the test. */
