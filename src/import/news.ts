@@ -1,7 +1,7 @@
 // Records written as a news feature: quoted questions and answers with the attribution before or after the quote,
 // anonymous askers, questions in reported speech, answers only reported (unplaced), 一是/二是 answers, sub-headings.
 
-import type { Person } from '../hearing/model.js';
+import { CLOSING_BODY, type Person } from '../hearing/model.js';
 import { splitPerson } from '../hearing/parse.js';
 import { answererOf, type BodyTable, namesTwo } from './bodies.js';
 import type { ImportedClosing, ImportedPair, Paragraph, Unplaced } from './model.js';
@@ -99,7 +99,7 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
         current = null;
         placedAny = true;
       } else if (question && (role.role === 'answerer' || (role.role === 'official' && !question.answered))) {
-        const answerer = answererOf(speaker!, table) ?? { body: '市政府', answerer: speaker };
+        const answerer = answererOf(speaker!, table) ?? { body: CLOSING_BODY, answerer: speaker };
         result.turns++;
         question.answered = true;
         const item: ImportedPair = {

@@ -1,5 +1,6 @@
 // Records whose turns carry a speaker label: labelled lines (…提问: / …应询回答:), name + colon, bare name + colon and
 // 问/答 blocks; finds each turn, even several in one paragraph, and pairs questions with their answers.
+import { CLOSING_BODY } from '../hearing/model.js';
 import { splitPerson } from '../hearing/parse.js';
 import { answererOf, type BodyTable, namesTwo } from './bodies.js';
 import type { ImportedClosing, ImportedPair, Paragraph, Shape, Unplaced } from './model.js';
@@ -7,7 +8,8 @@ import { introRoles, speakerRole } from './speakers.js';
 
 /** A turn: who speaks, in which role, and where its words start in the paragraph. */
 interface Turn {
-  role: 'question' | 'answer' | 'closing';
+  /** `official`: the mayor or a vice-mayor, who answers a pending question or else gives the overall response. */
+  role: 'question' | 'answer' | 'closing' | 'official';
   /** The speaker label (reading copy); null for a 问/答 marker with no speaker of its own. */
   speaker: string | null;
   shape: Shape;
@@ -111,9 +113,11 @@ export function readTurns(paragraphs: readonly Paragraph[], table: BodyTable): T
         }
         question = { asker, text: words ? [words] : [], line, answered: false };
         current = null;
-      } else if (turn.role === 'answer') {
+      } else if (turn.role === 'answer' || (turn.role === 'official' && question && !question.answered)) {
         const spoken = label ? (roles.get(label) ?? label) : null;
-        const answerer = spoken ? answererOf(spoken, table) : null;
+        const answerer = spoken
+          ? (answererOf(spoken, table) ?? (turn.role === 'official' ? { body: CLOSING_BODY, answerer: spoken } : null))
+          : null;
         if (!question) {
           result.unplaced.push({ line, text: text.slice(turn.start).trim() });
           current = null;
@@ -141,7 +145,7 @@ export function readTurns(paragraphs: readonly Paragraph[], table: BodyTable): T
         requireAnswered();
         question = null;
         const closing: ImportedClosing = {
-          speaker: splitPerson(label ?? ''),
+          speaker: splitPerson(roles.get(label ?? '') ?? label ?? ''),
           paragraphs: words ? [words] : [],
           line,
         };
@@ -174,7 +178,8 @@ function turnsIn(paragraph: Paragraph, roles: ReadonlyMap<string, string>, table
 }
 
 function turnAt(reading: string, at: number, roles: ReadonlyMap<string, string>, table: BodyTable): Turn | null {
-  const rest = reading.slice(at);
+  // A label is short: looking a little way ahead keeps a long paragraph from being copied at every sentence.
+  const rest = reading.slice(at, at + LOOK_AHEAD);
   const turn = (role: Turn['role'], speaker: string | null, shape: Shape, length: number): Turn => ({
     role,
     speaker,
@@ -205,7 +210,7 @@ function turnAt(reading: string, at: number, roles: ReadonlyMap<string, string>,
     const shape: Shape = roles.has(spoken[1]!) ? 'bare-name' : 'name-colon';
     if (role.role === 'asker') return turn('question', spoken[1]!, shape, spoken[0].length);
     if (role.role === 'answerer') return turn('answer', spoken[1]!, shape, spoken[0].length);
-    if (role.role === 'official') return turn('answer', spoken[1]!, shape, spoken[0].length);
+    if (role.role === 'official') return turn('official', spoken[1]!, shape, spoken[0].length);
   }
   return null;
 }
@@ -239,6 +244,7 @@ const QA_MARKER = /^(?:【(问|答)】|(问|答)(?:\(([^()]{2,30})\))?:)/;
 const NAMED_QUESTION = new RegExp(`^${S}(?:问|询问|追问|发问):`);
 const SPEAKER_LABEL = new RegExp(`^${S}:`);
 const SPEAKER_ALONE = new RegExp(`^${S}:?$`);
+const LOOK_AHEAD = 80;
 const BARE_NAME = /^\p{Script=Han}{2,3}:/u;
 const SENTENCE_END = /[。?!”」)]/;
 // Lines a web page adds around the text (the same list the transcript parser skips).
