@@ -65,7 +65,7 @@ describe('a Word document', () => {
     const source = await readSource(path);
     expect(source.kind).toBe('docx');
     expect(pairsOf(source.text)).toEqual(pairsOf(text));
-    expect(pairsOf(source.text)).toHaveLength(4);
+    expect(pairsOf(source.text)).toHaveLength(5);
   });
 
   it('imports it from the command line with --write', async () => {
@@ -77,7 +77,7 @@ describe('a Word document', () => {
     const written = readFileSync(join(dataDir, 'hearings', 'nanjing-elderly-care-2022-09-08.txt'), 'utf8');
     expect(written.split('\n').slice(0, 5)).toEqual([
       '南京市人大常委会“养老服务”专题询问',
-      '2022年9月8日,南京市人大常委会举行专题询问。参加询问的有市人大常委会委员吴一、郑二,市人大代表冯三;市民政局局长陈四、市卫健委副主任褚五到会应询。',
+      '2022年9月8日,南京市人大常委会举行专题询问。参加询问的有市人大常委会委员吴一、郑二,市人大代表冯三;市民政局局长陈四、市卫健委副主任褚五、副市长蒋六到会应询。',
       '养老服务——',
       '市人大常委会委员吴一提问:社区养老服务中心覆盖率何时达到百分之百?',
       '市民政局应询回答:年底前实现街道全覆盖。',
