@@ -44,25 +44,54 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
       continue;
     }
     const quotes = quotesIn(reading);
-    if (quotes.length === 0) {
-      const reported = REPORTED_QUESTION.exec(reading);
-      if (reported && /[?]|就|针对/.test(reading) && speakerRole(reported[1]!, roles, table).role === 'asker') {
+    // A question in reported speech: the sentences before the first quote, or the whole paragraph when it has none.
+    const narrative = quotes.length === 0 ? reading : reading.slice(0, quotes[0]!.start);
+    let sentenceStart = 0;
+    let reportedAny = false;
+    for (const sentence of narrative.split(/(?<=。)/)) {
+      const end = sentenceStart + sentence.length;
+      const complete = quotes.length === 0 || sentence.endsWith('。');
+      const asker = complete ? reportedAsker(sentence, roles, table) : null;
+      if (asker) {
         dropUnanswered();
-        if (namesTwo(reported[1]!)) {
-          result.turns++;
-          result.problems.push(`line ${line}: 「${reported[1]}」 fits two people: say which one asked`);
-          question = null;
-          continue;
-        }
         result.turns++;
-        question = {
-          asker: splitPerson(reported[1]!),
-          text: [text],
-          line,
-          answered: false,
-          paragraphs: [{ line, text }],
-        };
+        reportedAny = true;
+        const words = text.slice(sentenceStart, quotes.length === 0 ? text.length : end).trim();
+        if (namesTwo(asker)) {
+          result.problems.push(`line ${line}: 「${asker}」 fits two people: say which one asked`);
+          question = null;
+        } else {
+          question = { asker: splitPerson(asker), text: [words], line, answered: false, paragraphs: [{ line, text }] };
+        }
         current = null;
+        if (quotes.length === 0) break;
+      }
+      sentenceStart = end;
+    }
+    const indirect = quotes.length === 0 && !reportedAny ? INDIRECT_ANSWER.exec(reading) : null;
+    const indirectSpeaker = indirect?.[1]?.replace(LEAD, '') ?? '';
+    if (indirect && question && speakerRole(indirectSpeaker, roles, table).role === 'answerer') {
+      // 「市文旅局局长牛二回应说,今年将…」: the answer's words as the reporter gives them, after the attribution.
+      const answerer = answererOf(indirectSpeaker, table)!;
+      result.turns++;
+      question.answered = true;
+      const item: ImportedPair = {
+        n: result.items.length + 1,
+        theme,
+        asker: question.asker,
+        body: answerer.body,
+        answerer: answerer.answerer,
+        question: question.text,
+        answer: [text.slice(indirect[0].length).trim()],
+        line: question.line,
+      };
+      result.items.push(item);
+      current = item.answer;
+      continue;
+    }
+    if (quotes.length === 0) {
+      if (reportedAny) {
+        continue;
       } else if (REPORTED_ANSWER.test(reading) && question && !question.answered) {
         result.unplaced.push(...question.paragraphs, { line, text });
         question = null;
@@ -77,7 +106,7 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
       }
       continue;
     }
-    let placedAny = false;
+    let placedAny = reportedAny;
     for (const [k, quote] of quotes.entries()) {
       const before = reading.slice(quotes[k - 1]?.end ?? 0, quote.start);
       const afterEnd = quotes[k + 1]?.start ?? reading.length;
@@ -138,6 +167,19 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
   return result;
 }
 
+/** The asker of a question in reported speech, or null. */
+function reportedAsker(sentence: string, roles: ReadonlyMap<string, string>, table: BodyTable): string | null {
+  for (const pattern of [REPORTED_ON, REPORTED_ASKED]) {
+    const speaker = pattern.exec(sentence)?.[1]?.replace(LEAD, '');
+    // One person, named with a title, or an unnamed 一位委员: not 「常委会组成人员和人大代表」 asking together.
+    const person = speaker ? splitPerson(speaker) : null;
+    const unnamed = /^另?一位/.test(speaker ?? '');
+    if (!person || (!unnamed && (!person.title || [...person.name].length > 4))) continue;
+    if (speakerRole(speaker!, roles, table).role === 'asker') return speaker!;
+  }
+  return null;
+}
+
 /** The quotes of a paragraph; one left open runs to its end (a quote continued in the next paragraph). */
 function quotesIn(reading: string): Array<{ start: number; end: number; closed: boolean }> {
   const quotes: Array<{ start: number; end: number; closed: boolean }> = [];
@@ -165,13 +207,21 @@ function lastClause(text: string): string {
 const ADVERBS =
   '(?:补充|先后|分别|率先|首先|接着|随即|紧接着|继续|又|再次|当即|立即|坦诚|详细|逐一|现场|也|则|直接|一针见血地|开门见山地)*';
 const VERBS =
-  '(?:发问|问道|提问|追问|询问|质询|问|回答说|回答|答复|回应|表示|介绍说|介绍|坦言|解释说|解释|作答|答道|说道|说)';
+  '(?:开门见山|直言|发问|问道|提问|追问|询问|质询|问|回答说|回答|答复|回应|表示|介绍说|介绍|坦言|解释说|解释|作答|答道|说道|说)';
 const WHERE = '(?:在[^,。]{0,8}(?:中|时|上))?';
 const ATTRIBUTION_BEFORE = new RegExp(`^([^,。?!:;“”]{2,30}?)${WHERE}${ADVERBS}${VERBS}[道]?[:,]?$`);
 const ATTRIBUTION_AFTER = new RegExp(`^[,]?([^,。?!:;“”]{2,30}?)${WHERE}${ADVERBS}${VERBS}`);
 const LEAD = /^(?:随后|接着|紧接着|此外|会上|同时|最后|对此|面对提问|针对提问)/;
-const REPORTED_QUESTION =
-  /^(?:(?:随后|接着|紧接着|此外|会上|同时|最后)[,]?)?([^,。?!:;“”就]{2,30}?)(?:就|针对|围绕|关于|提出|询问|提问|发问|追问|问)/;
+// 「另一位代表就……是否到位?并要求…作答」, 「针对…问题,市人大代表杨三提出询问」.
+const REPORTED_ON =
+  /^(?:[^,。]{0,20},)?([^,。?!:;“”就]{2,30}?)(?:就|针对|围绕|关于)[^。]*(?:[?]|提问|询问|发问|追问|质询|作答|回答)/;
+const REPORTED_ASKED = new RegExp(
+  `(?:^|,)([^,。?!:;“”]{2,30}?)${ADVERBS}(?:提出询问|提出质询|提出疑问|提问|询问|发问|追问)。?$`,
+);
+// 「市文旅局局长牛二回应说,今年将…」: an answer in indirect speech, its words after the comma.
+const INDIRECT_ANSWER = new RegExp(
+  `^(?:[^,。]{0,20},)?([^,。?!:;“”]{2,30}?)${WHERE}${ADVERBS}(?:回应说|回答说|介绍说|解释说|表示|回应|回答|介绍|答复|说)[,:]`,
+);
 const REPORTED_ANSWER = /(?:一一)?(?:作了|作出|进行了|做了)?(?:回答|答复|回应|作答)。?$/;
 const CONTINUATION = /^(?:[一二三四五六七八九十]是|其次|此外|同时|另外|最后|首先|再次)/;
 const DEBRIS =

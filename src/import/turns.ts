@@ -38,7 +38,9 @@ export function readTurns(paragraphs: readonly Paragraph[], table: BodyTable): T
   // Bare names get their roles from the introduction, which ends at the first turn: read it up to the first line
   // that starts with a bare name or a turn, then find the first turn knowing those names.
   const startsTurn = (roles: ReadonlyMap<string, string>) => (p: Paragraph, i: number) =>
-    turnsIn(p, roles, table).some((t) => t.start === 0) || isHeading(paragraphs, i, table, roles);
+    turnsIn(p, roles, table).some((t) => t.start === 0) ||
+    isHeading(paragraphs, i, table, roles) ||
+    speakerLine(paragraphs, i, roles, table) !== null;
   const bare = paragraphs.findIndex((p, i) => BARE_NAME.test(p.reading) || startsTurn(new Map())(p, i));
   const roles = introRoles(paragraphs.slice(0, bare < 0 ? paragraphs.length : bare).map((p) => p.reading));
   const firstTurn = paragraphs.findIndex(startsTurn(roles));
@@ -76,11 +78,9 @@ export function readTurns(paragraphs: readonly Paragraph[], table: BodyTable): T
       current = null;
       continue;
     }
-    // A speaker on a line of their own, then 问:/答: on the next.
-    const alone = SPEAKER_ALONE.exec(reading);
-    const next = paragraphs[i + 1]?.reading ?? '';
-    if (alone && QA_MARKER.test(next) && speakerRole(alone[1]!, roles, table).role !== 'unknown') {
-      pendingSpeaker = alone[1]!;
+    const speaker = speakerLine(paragraphs, i, roles, table);
+    if (speaker) {
+      pendingSpeaker = speaker;
       continue;
     }
     const turns = turnsIn(paragraph, roles, table);
@@ -190,29 +190,47 @@ function turnAt(reading: string, at: number, roles: ReadonlyMap<string, string>,
   const labelled = LABELLED.exec(rest);
   if (labelled) {
     const role = labelled[2] === '提问' ? 'question' : /回应|表态/.test(labelled[2]!) ? 'closing' : 'answer';
-    return turn(role, labelled[1]!, 'labelled', labelled[0].length);
+    return turn(role, compact(labelled[1]!), 'labelled', labelled[0].length);
   }
   const marker = QA_MARKER.exec(rest);
   if (marker) {
     const role = marker[1] === '问' || marker[2] === '问' ? 'question' : 'answer';
     const inside = marker[3] ?? null;
     const after = SPEAKER_LABEL.exec(rest.slice(marker[0].length));
-    if (!inside && after && speakerRole(after[1]!, roles, table).role !== 'unknown')
-      return turn(role, after[1]!, 'qa-blocks', marker[0].length + after[0].length);
-    return turn(role, inside, 'qa-blocks', marker[0].length);
+    if (!inside && after && speakerRole(compact(after[1]!), roles, table).role !== 'unknown')
+      return turn(role, compact(after[1]!), 'qa-blocks', marker[0].length + after[0].length);
+    return turn(role, inside ? compact(inside) : null, 'qa-blocks', marker[0].length);
   }
   const asked = NAMED_QUESTION.exec(rest);
-  if (asked && speakerRole(asked[1]!, roles, table).role === 'asker')
-    return turn('question', asked[1]!, 'name-colon', asked[0].length);
+  if (asked && speakerRole(compact(asked[1]!), roles, table).role === 'asker')
+    return turn('question', compact(asked[1]!), 'name-colon', asked[0].length);
   const spoken = SPEAKER_LABEL.exec(rest);
   if (spoken) {
-    const role = speakerRole(spoken[1]!, roles, table);
-    const shape: Shape = roles.has(spoken[1]!) ? 'bare-name' : 'name-colon';
-    if (role.role === 'asker') return turn('question', spoken[1]!, shape, spoken[0].length);
-    if (role.role === 'answerer') return turn('answer', spoken[1]!, shape, spoken[0].length);
-    if (role.role === 'official') return turn('official', spoken[1]!, shape, spoken[0].length);
+    const label = compact(spoken[1]!);
+    const role = speakerRole(label, roles, table);
+    const shape: Shape = roles.has(label) ? 'bare-name' : 'name-colon';
+    if (role.role === 'asker') return turn('question', label, shape, spoken[0].length);
+    if (role.role === 'answerer') return turn('answer', label, shape, spoken[0].length);
+    if (role.role === 'official') return turn('official', label, shape, spoken[0].length);
   }
   return null;
+}
+
+/**
+ * The speaker named on a line of its own before a 问:/答: line: 「张明委员:」, 「询问人:市人大常委会委员 孙一」,
+ * 「应询人:市科技局局长 钱二」; null for any other line.
+ */
+function speakerLine(
+  paragraphs: readonly Paragraph[],
+  i: number,
+  roles: ReadonlyMap<string, string>,
+  table: BodyTable,
+): string | null {
+  const { reading } = paragraphs[i]!;
+  if (!QA_MARKER.test(paragraphs[i + 1]?.reading ?? '')) return null;
+  const named = ROLE_LINE.exec(reading) ?? SPEAKER_ALONE.exec(reading);
+  const label = named ? compact(named[1]!) : null;
+  return label && speakerRole(label, roles, table).role !== 'unknown' ? label : null;
 }
 
 /**
@@ -231,14 +249,17 @@ function isHeading(
   if (reading.length > 25) return false;
   const next = paragraphs[i + 1];
   const alone = SPEAKER_ALONE.exec(reading);
-  if (next === undefined || (alone && speakerRole(alone[1]!, roles, table).role !== 'unknown')) return false;
+  if (next === undefined || (alone && speakerRole(compact(alone[1]!), roles, table).role !== 'unknown')) return false;
   return (
     turnsIn(next, roles, table).some((t) => t.start === 0 && t.role === 'question') ||
-    (SPEAKER_ALONE.test(next.reading) && /^(?:问|【问】)/.test(paragraphs[i + 2]?.reading ?? ''))
+    (speakerLine(paragraphs, i + 1, roles, table) !== null && /^(?:问|【问】)/.test(paragraphs[i + 2]?.reading ?? ''))
   );
 }
 
-const S = '([^\\s,.。?!:;“”‘’()【】「」]{2,30}?)';
+// A speaker label: a few characters without punctuation; spaces inside are allowed (「市人大代表 郑三 提问」) and dropped.
+const S = '([^\\s,.。?!:;“”‘’()【】「」][^,.。?!:;“”‘’()【】「」]{1,33}?)';
+const compact = (label: string) => label.replace(/\s+/g, '');
+const ROLE_LINE = /^(?:询问人|提问人|应询人|答复人|回答人|应询单位|答复单位)\s*:\s*(.{2,34})$/;
 const LABELLED = new RegExp(`^${S}(提问|应询回答|应询答复|回答|总体回应|表态发言)[:]`);
 const QA_MARKER = /^(?:【(问|答)】|(问|答)(?:\(([^()]{2,30})\))?:)/;
 const NAMED_QUESTION = new RegExp(`^${S}(?:问|询问|追问|发问):`);
