@@ -201,6 +201,6 @@ const QUESTION = /^(.{2,40}?)提问[:：](.*)$/;
 const ANSWER = /^(.{2,40}?)应询回答[:：](.*)$/;
 const CLOSING = /^(.{2,40}?)总体回应[:：](.*)$/;
 const TITLE_PREFIX = /^(.*(?:主任委员|主任|市长|秘书长|书记|局长|主席|委员长|委员|代表))(.{2,4})$/;
-// Lines a web page adds around the text; they are not part of the hearing.
-const DEBRIS =
+// Lines a web page adds around the text; they are not part of the hearing (the import skips them too).
+export const DEBRIS =
   /^(返回顶部|回到顶部|打印本页|关闭窗口|【打印】|【关闭】|【打印本页】|【关闭窗口】|分享到[:：]?.*|责任编辑[:：].*|来源[:：].*)$/;

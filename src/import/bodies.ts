@@ -48,7 +48,7 @@ export function answererOf(speaker: string, table: BodyTable): Answerer | null {
 export function namesTwo(speaker: string): boolean {
   const withoutTitleRuns = speaker.replace(new RegExp(`(${TITLE_WORD.source})、(?=${TITLE_WORD.source})`, 'g'), '$1');
   if (/[、与及]/.test(withoutTitleRuns)) return true;
-  return /(?:委员|代表|局长|主任|市长|负责人)\p{Script=Han}{2,3}和|\p{Script=Han}{2,3}和\p{Script=Han}{2,3}(?:委员|代表)/u.test(
+  return /(?:委员|代表|局长|主任|市长|负责人)\p{Script=Han}{2,3}和|^\p{Script=Han}{2,3}和\p{Script=Han}{2,3}(?:委员|代表)$/u.test(
     withoutTitleRuns,
   );
 }

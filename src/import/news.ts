@@ -2,7 +2,7 @@
 // anonymous askers, questions in reported speech, answers only reported (unplaced), 一是/二是 answers, sub-headings.
 
 import { CLOSING_BODY, type Person } from '../hearing/model.js';
-import { splitPerson } from '../hearing/parse.js';
+import { DEBRIS, splitPerson } from '../hearing/parse.js';
 import { answererOf, type BodyTable, namesTwo } from './bodies.js';
 import type { ImportedClosing, ImportedPair, Paragraph, Unplaced } from './model.js';
 import { speakerRole } from './speakers.js';
@@ -224,5 +224,3 @@ const INDIRECT_ANSWER = new RegExp(
 );
 const REPORTED_ANSWER = /(?:一一)?(?:作了|作出|进行了|做了)?(?:回答|答复|回应|作答)。?$/;
 const CONTINUATION = /^(?:[一二三四五六七八九十]是|其次|此外|同时|另外|最后|首先|再次)/;
-const DEBRIS =
-  /^(返回顶部|回到顶部|打印本页|关闭窗口|【打印】|【关闭】|【打印本页】|【关闭窗口】|分享到:?.*|责任编辑:.*|来源:.*)$/;

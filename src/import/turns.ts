@@ -1,7 +1,7 @@
 // Records whose turns carry a speaker label: labelled lines (…提问: / …应询回答:), name + colon, bare name + colon and
 // 问/答 blocks; finds each turn, even several in one paragraph, and pairs questions with their answers.
 import { CLOSING_BODY } from '../hearing/model.js';
-import { splitPerson } from '../hearing/parse.js';
+import { DEBRIS, splitPerson } from '../hearing/parse.js';
 import { answererOf, type BodyTable, namesTwo } from './bodies.js';
 import type { ImportedClosing, ImportedPair, Paragraph, Shape, Unplaced } from './model.js';
 import { introRoles, speakerRole } from './speakers.js';
@@ -268,6 +268,3 @@ const SPEAKER_ALONE = new RegExp(`^${S}:?$`);
 const LOOK_AHEAD = 80;
 const BARE_NAME = /^\p{Script=Han}{2,3}:/u;
 const SENTENCE_END = /[。?!”」)]/;
-// Lines a web page adds around the text (the same list the transcript parser skips).
-const DEBRIS =
-  /^(返回顶部|回到顶部|打印本页|关闭窗口|【打印】|【关闭】|【打印本页】|【关闭窗口】|分享到:?.*|责任编辑:.*|来源:.*)$/;
