@@ -46,8 +46,11 @@ export function answererOf(speaker: string, table: BodyTable): Answerer | null {
 
 /** Whether a speaker names two people or bodies (张三、李四委员; 市发改委主任王五和市经信局局长赵六). */
 export function namesTwo(speaker: string): boolean {
-  const withoutTitleRuns = speaker.replace(new RegExp(`(${TITLE_WORD.source})、(?=${TITLE_WORD.source})`, 'g'), '$1');
-  if (/[、与及]/.test(withoutTitleRuns)) return true;
+  // Titles listed before one name (市人大常委会委员、财经委主任委员刘明; 党组书记、主任王五) are one person.
+  const parts = speaker.split('、');
+  if (parts.length > 1 && parts.slice(0, -1).some((part) => !ENDS_WITH_TITLE.test(part))) return true;
+  const withoutTitleRuns = parts.join('');
+  if (/[与及]/.test(withoutTitleRuns)) return true;
   return /(?:委员|代表|局长|主任|市长|负责人)\p{Script=Han}{2,3}和|^\p{Script=Han}{2,3}和\p{Script=Han}{2,3}(?:委员|代表)$/u.test(
     withoutTitleRuns,
   );
@@ -60,5 +63,6 @@ export function looksLikeBody(speaker: string, table: BodyTable): boolean {
 
 const DEFAULT_CITY = '武汉市';
 const TITLE_WORD =
-  /(?:党组书记|党委书记|副书记|书记|常务副局长|副局长|局长|常务副主任|副主任|主任|常务副市长|副市长|市长|副区长|区长|副院长|院长|副处长|处长|负责人|副总经理|总经理|董事长|副秘书长|秘书长|一级巡视员|二级巡视员|巡视员|总工程师|副厅长|厅长|主要负责同志|相关负责人)/;
+  /(?:党组书记|党委书记|副书记|书记|常务副局长|副局长|局长|常务副主任|副主任|主任|常务副市长|副市长|市长|副区长|区长|副院长|院长|副处长|处长|有关负责人|主要负责人|负责人|副总经理|总经理|董事长|副秘书长|秘书长|一级巡视员|二级巡视员|巡视员|总工程师|副厅长|厅长|主要负责同志|相关负责人)/;
+const ENDS_WITH_TITLE = new RegExp(`(?:${TITLE_WORD.source}|委员|代表|组长|主任委员)$`);
 const BODY_END = /(?:局|委|办|厅|政府|管委会|区|中心|院|署|公司|集团|部|所|站|行|处|馆)$/;

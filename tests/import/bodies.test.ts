@@ -16,6 +16,7 @@ describe('answererOf', () => {
     ['东湖高新区管委会副主任钱七', wuhan, { body: '东湖高新区管委会', answerer: '东湖高新区管委会副主任钱七' }],
     ['市发改委党组书记、主任王五', wuhan, { body: '市发改委', answerer: '市发改委党组书记、主任王五' }],
     ['市经信局', wuhan, { body: '市经信局', answerer: null }],
+    ['市自然资源局有关负责人', wuhan, { body: '市自然资源局', answerer: '市自然资源局有关负责人' }],
     ['市发展改革委负责人', changsha, { body: '市发改委', answerer: '市发展改革委负责人' }],
     // Another city's body is not renamed after Wuhan's: 经信局 in 长沙 stays as printed.
     ['市经济和信息化局局长孙八', changsha, { body: '市经济和信息化局', answerer: '市经济和信息化局局长孙八' }],
@@ -37,6 +38,7 @@ describe('namesTwo', () => {
     ['市人大常委会委员张三、李四', true],
     ['市发改委主任王五和市经信局局长赵六', true],
     ['市发改委党组书记、主任王五', false],
+    ['市人大常委会委员、财经委主任委员刘明', false],
     ['武汉市发展和改革委员会', false],
     ['另一位代表', false],
   ])('%s → %s', (speaker, two) => {

@@ -27,7 +27,9 @@ const ExpectedSchema = z.object({
       traps: z.string(),
       shape: z.string(),
       city: z.string(),
-      date: z.string(),
+      /** null when the text prints no year; `writeDate` is then given with --date. */
+      date: z.string().nullable(),
+      writeDate: z.string().optional(),
       pairs: z.array(PairSchema).min(2),
       closing: z.string().optional(),
       unplaced: z.array(z.number()).optional(),

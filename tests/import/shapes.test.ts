@@ -30,12 +30,12 @@ describe.each(CASES)('$file ($traps)', (c) => {
 
   it('--write stores a transcript the project reads back to the same pairs, and a data file', async () => {
     const dataDir = tempDir();
-    const run = await runImport([fixture(c.file), '--write'], dataDir);
+    const run = await runImport([fixture(c.file), '--write', ...(c.writeDate ? ['--date', c.writeDate] : [])], dataDir);
     expect(run.stderr).toContain('npm run index');
     expect(run.code).toBe(0);
     const name = hearingsIn(dataDir).find((f) => f.endsWith('.txt'))!;
     const data = JSON.parse(readFileSync(join(dataDir, 'hearings', name.replace(/\.txt$/, '.json')), 'utf8'));
-    expect(data).toMatchObject({ date: c.date, city: c.city, source: c.file, shape: c.shape });
+    expect(data).toMatchObject({ date: c.date ?? c.writeDate, city: c.city, source: c.file, shape: c.shape });
     const hearing = parseTranscript(readFileSync(join(dataDir, 'hearings', name), 'utf8'), name, data);
     expect(hearing.items.map((i) => [i.asker.name, i.asker.title, i.body])).toEqual(
       c.pairs.map(([asker, title, body]) => [asker, title, body]),
