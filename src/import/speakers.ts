@@ -21,6 +21,7 @@ export function introRoles(intro: readonly string[]): Map<string, string> {
       let title = '';
       for (const part of clause.split('、')) {
         const words = part
+          .replace(/\s+/g, '')
           .replace(/^(?:出席的有|参加询问的有|应询的有|到会应询的有|有|包括|以及|和)/, '')
           .replace(/(?:到会应询|应询|到会|列席会议|出席会议|等)$/, '');
         const person = ROLE_AND_NAME.exec(words);
