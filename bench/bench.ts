@@ -10,6 +10,7 @@ import { baselineSearch, charBigrams } from './baselines.js';
 import { extractionReport, readLabelled, scoreExtraction } from './commitments.js';
 import { readDialogues } from './dialogue-table.js';
 import { DIALOGUES_FILE, report as followUpReport, playAll, score } from './followups.js';
+import { importAccuracyReport } from './import-accuracy.js';
 import { kindsReport } from './kinds.js';
 import { type QueryCase, readQueryTable } from './query-table.js';
 
@@ -214,6 +215,9 @@ const report = [
   '## Commitments extracted (against the hand-labelled table)',
   '',
   extractionReport(scoreExtraction(loadCommitments(), readLabelled())),
+  '## Import accuracy (tests/import/fixtures, and the project transcript read back)',
+  '',
+  importAccuracyReport(),
 ].join('\n');
 
 console.log(report);
