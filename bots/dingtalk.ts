@@ -62,6 +62,7 @@ export function createDingtalkBot(options: DingtalkBotOptions): DingtalkBot {
   let connected: () => void = () => {};
   const firstConnection = new Promise<void>((resolve) => (connected = resolve));
   const connectError = withoutRepeats((line) => log.error(line), Date.now);
+  const badFrame = withoutRepeats((line) => log.error(line), Date.now);
   const onConnect = () => {
     if (connections++ > 0) log.info('reconnected');
     connected();
@@ -73,6 +74,7 @@ export function createDingtalkBot(options: DingtalkBotOptions): DingtalkBot {
     reconnectMs: options.reconnectMs,
     onConnectError: (error) => connectError(`cannot open the stream connection, retrying: ${error.message}`),
     onConnect,
+    onBadFrame: (reason) => badFrame(`ignored a malformed stream frame: ${reason}`),
   });
   const sending = new Set<Promise<unknown>>();
   const outbox = createOutbox({ onError: (error) => log.error(error.message) });

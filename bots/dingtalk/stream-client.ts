@@ -15,6 +15,8 @@ export interface StreamClientOptions {
   onConnectError?: (error: Error) => void;
   /** Told each time a connection is open (the first, and after every reconnection). */
   onConnect?: () => void;
+  /** Told why a pushed frame was ignored (not JSON, no headers, …); the connection goes on. */
+  onBadFrame?: (reason: string) => void;
 }
 
 /**
@@ -22,6 +24,8 @@ export interface StreamClientOptions {
  * - `getEndpoint()` asks `gatewayUrl` (same request, same body as the SDK's own);
  * - a refused or unreachable gateway is reported, and asked again after a growing pause (up to a minute) instead of
  *   every second, unheard;
+ * - a malformed frame (not JSON, `null`, binary, no headers) is reported and ignored: the SDK parses and dispatches
+ *   frames unguarded inside the socket's listener, where a throw would end the process;
  * - `disconnect()` also cancels a reconnection the SDK has scheduled, which would otherwise reopen the connection
  *   after the door stopped (the SDK's `_connect()` resets its own stop flag).
  * Its own keep-alive stays off: the SDK never clears that timer when a connection drops; DingTalk pings instead.
@@ -35,6 +39,7 @@ export class StreamClient extends DWClient {
   readonly #reconnectMs: number;
   readonly #onConnectError: (error: Error) => void;
   readonly #onConnect: () => void;
+  readonly #onBadFrame: (reason: string) => void;
   #stopped = false;
   #failures = 0;
   #retry: NodeJS.Timeout | undefined;
@@ -45,6 +50,7 @@ export class StreamClient extends DWClient {
     this.#reconnectMs = options.reconnectMs ?? SDK_RECONNECT_MS;
     this.#onConnectError = options.onConnectError ?? (() => {});
     this.#onConnect = options.onConnect ?? (() => {});
+    this.#onBadFrame = options.onBadFrame ?? (() => {});
     // The SDK keeps its delay (used after a dropped connection) private.
     Object.assign(this, { reconnectInterval: this.#reconnectMs });
   }
@@ -96,11 +102,39 @@ export class StreamClient extends DWClient {
     );
   }
 
+  override onDownStream(data: string): void {
+    const text = String(data);
+    const problem = frameProblem(text);
+    if (problem) {
+      this.#onBadFrame(`${problem} (${Buffer.byteLength(text)} bytes)`);
+      return;
+    }
+    try {
+      super.onDownStream(text);
+    } catch (error) {
+      this.#onBadFrame(error instanceof Error ? error.message : String(error));
+    }
+  }
+
   override disconnect(): void {
     this.#stopped = true;
     clearTimeout(this.#retry);
     super.disconnect();
   }
+}
+
+/** Why the SDK could not dispatch a frame, or undefined when it can: every kind it knows reads `headers`. */
+function frameProblem(text: string): string | undefined {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch {
+    return 'not JSON';
+  }
+  if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) return 'not a JSON object';
+  const { headers } = frame as { headers?: unknown };
+  if (typeof headers !== 'object' || headers === null) return 'no headers';
+  return undefined;
 }
 
 /** dingtalk-stream's own pause before reconnecting. */
