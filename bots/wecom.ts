@@ -1,48 +1,29 @@
 // WeCom door (企业微信智能机器人 over @wecom/aibot-node-sdk): createWecomBot() wires the long connection to the conversation.
 
 import { type Logger, WSClient, type WSClientOptions } from '@wecom/aibot-node-sdk';
-import type { Conversation } from '../src/chat/conversation.js';
-import type { MissesLog } from '../src/chat/misses.js';
-import type { RateLimiter } from '../src/chat/rate-limit.js';
-import { MARKDOWN_LIMIT, renderMarkdown } from '../src/chat/render-markdown.js';
-import type { SearchEngine } from '../src/search/engine.js';
-import type { Handled } from './door/answer.js';
 import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog, withoutRepeats } from './door/log.js';
-import { createOutbox } from './door/outbox.js';
-import { createPacer } from './door/pace.js';
-import { type Door, type RunOptions, runAsScript, runDoor, stopped } from './door/run.js';
-import { createSeenIds } from './door/seen.js';
+import {
+  type LongConnectionBot,
+  type LongConnectionOptions,
+  serveLongConnection,
+  trackedAnswering,
+} from './door/long-connection.js';
+import { type Door, type RunOptions, runAsScript, runDoor } from './door/run.js';
 import { parseWecomEnv, type WecomConfig, wecomSecrets } from './wecom/env.js';
 import { onEnterChat, onMessage, type WecomDesk } from './wecom/handlers.js';
 
-export interface WecomBotOptions {
+export interface WecomBotOptions extends LongConnectionOptions {
   botId: string;
   secret: string;
   /** The long-connection address; default the SDK's own. Tests pass a stand-in's. */
   wsUrl?: string;
-  /** Loaded once per process and shared. Ignored when `conversation` is given. */
-  engine?: SearchEngine;
-  conversation?: Conversation;
-  /** Default: a fresh `createRateLimiter()`. */
-  limiter?: RateLimiter;
-  misses?: MissesLog;
-  /** Default: lines on stderr, the secret removed. */
-  log?: DoorLog;
-  /** Bytes of UTF-8 per message; default 2048. */
-  messageLimit?: number;
   /** SDK timings (reconnection, heartbeat, refused secrets); tests shorten them. */
   sdk?: Pick<WSClientOptions, 'reconnectInterval' | 'heartbeatInterval' | 'maxAuthFailureAttempts'>;
-  onHandled?: (handled: Handled) => void;
 }
 
-export interface WecomBot {
-  client: WSClient;
-  /** Connects; resolves once WeCom accepts the Bot ID and Secret, rejects when it refuses them for good. */
-  start(): Promise<void>;
-  /** Closes the connection once the replies being sent are out, or after `graceMs`. */
-  stop(graceMs?: number): Promise<void>;
-}
+/** `start()` resolves once WeCom accepts the Bot ID and Secret, rejects when it refuses them for good. */
+export type WecomBot = LongConnectionBot<WSClient>;
 
 /**
  * The WeCom robot, not yet connected.
@@ -60,29 +41,11 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
     logger: sdkLogger(log),
     ...options.sdk,
   });
-  const sending = new Set<Promise<unknown>>();
-  const outbox = createOutbox({ onError: (error) => log.error(error.message) });
-  const messageLimit = options.messageLimit ?? MARKDOWN_LIMIT;
-  const desk: WecomDesk = {
-    client,
-    conversation,
-    log,
-    onHandled: options.onHandled,
-    answering: {
-      conversation,
-      seen: createSeenIds(),
-      pacer: createPacer({ perMinute: WECOM_PER_MINUTE }),
-      render: (reply) => renderMarkdown(reply, messageLimit),
-      outbox: {
-        send(chatId, parts, say) {
-          const send = outbox.send(chatId, parts, say);
-          sending.add(send);
-          void send.finally(() => sending.delete(send));
-          return send;
-        },
-      },
-    },
-  };
+  const tracked = trackedAnswering(conversation, log, {
+    perMinute: WECOM_PER_MINUTE,
+    messageLimit: options.messageLimit,
+  });
+  const desk: WecomDesk = { client, answering: tracked.answering, log, onHandled: options.onHandled };
   let authentications = 0;
   let closed = false;
   const close = () => {
@@ -121,13 +84,8 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
         );
       }
     },
-    async stop(graceMs = STOP_GRACE_MS) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...sending]),
-        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
-      ]);
-      clearTimeout(timer);
+    async stop(graceMs) {
+      await tracked.settled(graceMs);
       close();
     },
   };
@@ -139,16 +97,12 @@ export const wecomDoor: Door<WecomConfig> = {
   docs: 'README.md, "WeCom bot"',
   configure: parseWecomEnv,
   secrets: wecomSecrets,
-  async serve({ config, engine, misses, log, signal, ready }) {
-    const bot = createWecomBot({ ...config, engine, misses, log });
-    try {
-      await Promise.race([bot.start(), stopped(signal)]);
-      if (!signal.aborted) ready(`connected as bot ${config.botId}${config.wsUrl ? ` via ${config.wsUrl}` : ''}`);
-      await stopped(signal);
-    } finally {
-      await bot.stop();
-    }
-  },
+  serve: (context) =>
+    serveLongConnection(
+      context,
+      createWecomBot,
+      (c) => `connected as bot ${c.botId}${c.wsUrl ? ` via ${c.wsUrl}` : ''}`,
+    ),
 };
 
 /** Resolves to the exit code; `--check` stops after the ready line. */
@@ -168,7 +122,5 @@ function sdkLogger(log: DoorLog): Logger {
 
 /** WeCom's limit per conversation, replies and pushes together (it also allows 1000 an hour). */
 const WECOM_PER_MINUTE = 30;
-/** Replies being sent when the door stops get this long, inside the door room's two-second stop budget. */
-const STOP_GRACE_MS = 1500;
 
 await runAsScript(import.meta.url, main);
