@@ -18,6 +18,11 @@ export interface WecomBotOptions extends LongConnectionOptions {
   secret: string;
   /** The long-connection address; default the SDK's own. Tests pass a stand-in's. */
   wsUrl?: string;
+  /**
+   * Pause before connecting again after WeCom closed the connection because another one opened for the same bot;
+   * it doubles while that keeps happening (two replicas), up to ten minutes. Default 10 s; tests shorten it.
+   */
+  replacedRetryMs?: number;
   /** SDK timings (reconnection, heartbeat, refused secrets); tests shorten them. */
   sdk?: Pick<WSClientOptions, 'reconnectInterval' | 'heartbeatInterval' | 'maxAuthFailureAttempts'>;
 }
@@ -48,10 +53,25 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
   const desk: WecomDesk = { client, answering: tracked.answering, log, onHandled: options.onHandled };
   let authentications = 0;
   let closed = false;
+  let rejoin: NodeJS.Timeout | undefined;
   const close = () => {
     if (closed) return;
     closed = true;
-    client.disconnect();
+    // Between a replacement and the next connection the SDK holds no connection, and would say so as a warning.
+    if (rejoin === undefined) client.disconnect();
+    clearTimeout(rejoin);
+  };
+  const replacedPause = backoff(options.replacedRetryMs ?? REPLACED_RETRY_MS, REPLACED_RETRY_MAX_MS);
+  // The SDK closes the socket and, by design, never reconnects: without this the door would end quietly.
+  const onReplaced = () => {
+    const delay = replacedPause();
+    log.error(
+      `WeCom closed this connection: another connection opened for bot ${options.botId} (a second replica, or a --check elsewhere); connecting again in ${delay / 1000} s`,
+    );
+    rejoin = setTimeout(() => {
+      rejoin = undefined;
+      if (!closed) client.connect();
+    }, delay);
   };
   const refused = new Promise<Error>((resolve) =>
     client.on('error', (error: Error) => {
@@ -67,6 +87,7 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
 
   client.on('message', onMessage(desk));
   client.on('event.enter_chat', onEnterChat(desk));
+  client.on('event.disconnected_event', onReplaced);
   client.on('authenticated', onAuthenticated);
   client.on('disconnected', onDisconnected);
   client.on('reconnecting', onReconnecting);
@@ -120,6 +141,22 @@ function sdkLogger(log: DoorLog): Logger {
   };
 }
 
+/**
+ * A pause that doubles at each call, from `firstMs` up to `maxMs`, and starts again from `firstMs` once the last call
+ * is longer ago than `maxMs` (the connection then held).
+ */
+function backoff(firstMs: number, maxMs: number, now = Date.now): () => number {
+  let calls = 0;
+  let last = Number.NEGATIVE_INFINITY;
+  return () => {
+    if (now() - last > maxMs) calls = 0;
+    last = now();
+    return Math.min(firstMs * 2 ** calls++, maxMs);
+  };
+}
+
+const REPLACED_RETRY_MS = 10_000;
+const REPLACED_RETRY_MAX_MS = 10 * 60_000;
 /** WeCom's limit per conversation, replies and pushes together (it also allows 1000 an hour). */
 const WECOM_PER_MINUTE = 30;
 

@@ -139,6 +139,19 @@ export async function startWecomStandin(options: WecomStandinOptions) {
       const body = { ...base(from, 'event'), event: { eventtype, ...fields } };
       return push({ cmd: 'aibot_event_callback', headers: { req_id: reqId() }, body });
     },
+    /**
+     * What WeCom does when another connection subscribes for the same bot: `disconnected_event` on the old one, then
+     * it closes. Here the old connection is every one open now.
+     */
+    replaced() {
+      const old = [...authenticated];
+      const body = { ...base({}, 'event'), event: { eventtype: 'disconnected_event' } };
+      push({ cmd: 'aibot_event_callback', headers: { req_id: reqId() }, body });
+      for (const socket of old) {
+        authenticated.delete(socket);
+        setTimeout(() => socket.close(1000, 'replaced'), 20);
+      }
+    },
     /** The reply frames the bot sent for one pushed message, in the order sent. */
     replies(req_id: string): Frame[] {
       return received.filter((f) => f.headers?.req_id === req_id && f.cmd !== undefined && REPLY_COMMANDS.has(f.cmd));

@@ -166,6 +166,29 @@ describe('WeCom door', () => {
     expect(h.outcome).toBe('sent');
   });
 
+  it('comes back after WeCom closes the connection for another one, saying so in one line', async () => {
+    bot = createWecomBot({
+      botId: BOT_ID,
+      secret: SECRET,
+      wsUrl: wecom.url,
+      engine,
+      log: recordingLog(),
+      sdk: { reconnectInterval: 20 },
+      replacedRetryMs: 50,
+      onHandled: (h) => handled.push(h),
+    });
+    await bot.start();
+    wecom.replaced();
+    await waitFor(() => lines.includes('info reconnected'), 'the door to connect again', 3000);
+    expect(wecom.authentications).toBe(2);
+    const said = lines.filter((l) => l.startsWith('error WeCom closed this connection'));
+    expect(said).toEqual([
+      `error WeCom closed this connection: another connection opened for bot ${BOT_ID} (a second replica, or a --check elsewhere); connecting again in 0.05 s`,
+    ]);
+    const { handled: h } = await ask(() => wecom.text('汉融通'));
+    expect(h.outcome).toBe('sent');
+  });
+
   it('stops cleanly: the connection closes and is not opened again', async () => {
     await startBot();
     await bot.stop(100);
