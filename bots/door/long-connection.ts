@@ -11,6 +11,7 @@ import { createOutbox } from './outbox.js';
 import { createPacer } from './pace.js';
 import { type DoorContext, stopped } from './run.js';
 import { createSeenIds } from './seen.js';
+import { createUnfinishedReplies } from './unfinished.js';
 
 /** What every long-connection door's options carry besides the platform's own credentials and address. */
 export interface LongConnectionOptions {
@@ -66,6 +67,7 @@ export function trackedAnswering(
   const answering: Answering = {
     conversation,
     seen: createSeenIds(),
+    unfinished: createUnfinishedReplies(),
     pacer: createPacer({ perMinute: options.perMinute }),
     render: (reply) => renderMarkdown(reply, messageLimit),
     outbox: {

@@ -5,6 +5,7 @@ import { type AddressedMessage, answerAddressed, type Handled, settle } from '..
 import { createOutbox } from '../../../bots/door/outbox.js';
 import { createPacer } from '../../../bots/door/pace.js';
 import { createSeenIds } from '../../../bots/door/seen.js';
+import { createUnfinishedReplies } from '../../../bots/door/unfinished.js';
 import { createConversation } from '../../../src/chat/conversation.js';
 import { createRateLimiter } from '../../../src/chat/rate-limit.js';
 import { renderPlain } from '../../../src/chat/render-plain.js';
@@ -18,6 +19,7 @@ function answering(limit = 4000) {
   return {
     conversation,
     seen: createSeenIds(),
+    unfinished: createUnfinishedReplies(),
     outbox: createOutbox(),
     pacer: createPacer({ perMinute: 1000 }),
     render: (reply: Parameters<typeof renderPlain>[0]) => renderPlain(reply, limit),
