@@ -41,7 +41,11 @@ export function createDingtalkBot(options: DingtalkBotOptions): DingtalkBot {
   const conversation = doorConversation(options, log);
   let connections = 0;
   let connected: () => void = () => {};
-  const firstConnection = new Promise<void>((resolve) => (connected = resolve));
+  let failed: (error: Error) => void = () => {};
+  const firstConnection = new Promise<void>((resolve, reject) => {
+    connected = resolve;
+    failed = reject;
+  });
   const connectError = withoutRepeats((line) => log.error(line), Date.now);
   const badFrame = withoutRepeats((line) => log.error(line), Date.now);
   const onConnect = () => {
@@ -53,7 +57,11 @@ export function createDingtalkBot(options: DingtalkBotOptions): DingtalkBot {
     clientSecret: options.clientSecret,
     gatewayUrl: options.gatewayUrl,
     reconnectMs: options.reconnectMs,
-    onConnectError: (error) => connectError(`cannot open the stream connection, retrying: ${error.message}`),
+    onConnectError: (error) => {
+      if (!options.check) return connectError(`cannot open the stream connection, retrying: ${error.message}`);
+      client.disconnect();
+      failed(error);
+    },
     onConnect,
     onBadFrame: (reason) => badFrame(`ignored a malformed stream frame: ${reason}`),
   });

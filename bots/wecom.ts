@@ -1,6 +1,7 @@
 // WeCom door (企业微信智能机器人 over @wecom/aibot-node-sdk): createWecomBot() wires the long connection to the conversation.
 
 import { type Logger, WSClient, type WSClientOptions } from '@wecom/aibot-node-sdk';
+import { RejectedCredentials } from './door/cause.js';
 import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog, withoutRepeats } from './door/log.js';
 import {
@@ -43,7 +44,7 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
     wsUrl: options.wsUrl,
     // A door runs for months: it never gives up after a network failure. A refused secret stops it (see start).
     maxReconnectAttempts: -1,
-    logger: sdkLogger(log),
+    logger: sdkLogger(log, options.check),
     ...options.sdk,
   });
   const tracked = trackedAnswering(conversation, log, {
@@ -73,9 +74,10 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
       if (!closed) client.connect();
     }, delay);
   };
+  // Refused for good (or, with --check, any first failure): start() then rejects.
   const refused = new Promise<Error>((resolve) =>
     client.on('error', (error: Error) => {
-      if ((error as { code?: string }).code === 'WS_AUTH_FAILURE_EXHAUSTED') resolve(error);
+      if (options.check || (error as { code?: string }).code === 'WS_AUTH_FAILURE_EXHAUSTED') resolve(error);
     }),
   );
 
@@ -100,7 +102,9 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
       const outcome = await Promise.race([accepted, refused]);
       if (outcome instanceof Error) {
         close();
-        throw new Error(
+        const code = (outcome as { code?: string }).code;
+        if (code !== 'WS_AUTH_FAILURE_EXHAUSTED' && !/^Authentication failed/.test(outcome.message)) throw outcome;
+        throw new RejectedCredentials(
           `WeCom refused the Bot ID and Secret (${outcome.message}); check WECOM_BOT_ID and WECOM_BOT_SECRET`,
         );
       }
@@ -129,9 +133,12 @@ export const wecomDoor: Door<WecomConfig> = {
 /** Resolves to the exit code; `--check` stops after the ready line. */
 export const main = (options?: RunOptions): Promise<number> => runDoor(wecomDoor, options);
 
-/** The SDK's chatter goes to the debug log; its warnings and errors to the error log, a repeated line once a minute. */
-function sdkLogger(log: DoorLog): Logger {
-  const problem = withoutRepeats((line) => log.error(line), Date.now);
+/**
+ * The SDK's chatter goes to the debug log; its warnings and errors to the error log, a repeated line once a minute
+ * (with --check to the debug log too: the check's one line names the cause).
+ */
+function sdkLogger(log: DoorLog, check = false): Logger {
+  const problem = check ? (line: string) => log.debug('%s', line) : withoutRepeats((line) => log.error(line), Date.now);
   const line = (message: string, args: unknown[]) => `sdk: ${[message, ...args].join(' ')}`;
   return {
     debug: (message: string, ...args: unknown[]) => log.debug('%s', line(message, args)),

@@ -1,5 +1,6 @@
 // The dingtalk-stream client, with the gateway address configurable and a stop that stays stopped.
 import { DWClient, GATEWAY_URL } from 'dingtalk-stream';
+import { RejectedCredentials } from '../door/cause.js';
 
 export interface StreamClientOptions {
   clientId: string;
@@ -73,6 +74,7 @@ export class StreamClient extends DWClient {
         subscriptions: config.subscriptions,
       }),
     });
+    if (response.status === 401 || response.status === 403) throw refused(this.gatewayUrl, response.status);
     const body = (await response.json().catch(() => null)) as { endpoint?: string; ticket?: string } | null;
     if (!response.ok || !body?.endpoint || !body.ticket)
       throw new Error(
@@ -89,7 +91,10 @@ export class StreamClient extends DWClient {
       await this.getEndpoint();
     } catch (error) {
       this.#failures++;
-      this.#onConnectError(error instanceof Error ? error : new Error(String(error)));
+      // The SDK's own request (axios) fails with the status in `response`.
+      const status = (error as { response?: { status?: number } })?.response?.status;
+      const refusal = status === 401 || status === 403 ? refused(this.gatewayUrl, status) : undefined;
+      this.#onConnectError(refusal ?? (error instanceof Error ? error : new Error(String(error))));
       const delay = Math.min(this.#reconnectMs * 2 ** (this.#failures - 1), MAX_RETRY_MS);
       if (!this.#stopped) this.#retry = setTimeout(() => void this.connect(), delay);
       return;
@@ -121,6 +126,12 @@ export class StreamClient extends DWClient {
     clearTimeout(this.#retry);
     super.disconnect();
   }
+}
+
+function refused(gatewayUrl: string, status: number): RejectedCredentials {
+  return new RejectedCredentials(
+    `dingtalk: gateway ${gatewayUrl} answered ${status}: it refuses the Client ID and Secret; check DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET`,
+  );
 }
 
 /** Why the SDK could not dispatch a frame, or undefined when it can: every kind it knows reads `headers`. */

@@ -27,6 +27,8 @@ export interface LongConnectionOptions {
   messageLimit?: number;
   /** Told what became of every message and event (tests, metrics). */
   onHandled?: (handled: Handled) => void;
+  /** `--check`: `start()` rejects at the first failure to connect (its cause named) instead of trying again. */
+  check?: boolean;
 }
 
 /** A long-connection robot, not yet connected. */
@@ -121,11 +123,13 @@ export function onAddressed<Event>(
  */
 export async function serveLongConnection<Config>(
   context: DoorContext<Config>,
-  create: (options: Config & Pick<DoorContext<Config>, 'engine' | 'misses' | 'log'>) => LongConnectionBot<unknown>,
+  create: (
+    options: Config & Pick<DoorContext<Config>, 'engine' | 'misses' | 'log' | 'check'>,
+  ) => LongConnectionBot<unknown>,
   connected: (config: Config) => string,
 ): Promise<void> {
-  const { config, engine, misses, log, signal } = context;
-  const bot = create({ ...config, engine, misses, log });
+  const { config, engine, misses, log, signal, check } = context;
+  const bot = create({ ...config, engine, misses, log, check });
   try {
     await Promise.race([bot.start(), stopped(signal)]);
     if (!signal.aborted) context.ready(connected(config));
