@@ -14,12 +14,23 @@ export interface UnfinishedReplies {
   owed(id: string): Promise<string[] | undefined>;
 }
 
+export interface UnfinishedRepliesOptions {
+  /** Replies remembered at most; the oldest is forgotten first. Default 200. */
+  capacity?: number;
+  /** A debt older than this is forgotten: the platform redelivers within minutes, or not at all. Default 10 min. */
+  ttlMs?: number;
+  now?: () => number;
+}
+
 /**
- * A bounded memory, so a door that runs for months does not grow: the oldest debt is forgotten first.
+ * A bounded memory, so a door that runs for months does not grow.
  * @example const unfinished = createUnfinishedReplies(); const rest = await unfinished.owed(message.id);
  */
-export function createUnfinishedReplies(capacity = 1000): UnfinishedReplies {
-  const owed = new Map<string, string[]>();
+export function createUnfinishedReplies(options: UnfinishedRepliesOptions = {}): UnfinishedReplies {
+  const capacity = options.capacity ?? 200;
+  const ttlMs = options.ttlMs ?? 10 * 60_000;
+  const now = options.now ?? Date.now;
+  const owed = new Map<string, { parts: string[]; at: number }>();
   const answering = new Map<string, Promise<unknown>>();
   return {
     track(id, promise) {
@@ -31,14 +42,14 @@ export function createUnfinishedReplies(capacity = 1000): UnfinishedReplies {
       return promise;
     },
     keep(id, parts) {
-      owed.set(id, [...parts]);
+      owed.set(id, { parts: [...parts], at: now() });
       if (owed.size > capacity) owed.delete(owed.keys().next().value as string);
     },
     async owed(id) {
       await answering.get(id)?.catch(() => {});
-      const parts = owed.get(id);
+      const debt = owed.get(id);
       owed.delete(id);
-      return parts;
+      return debt && now() - debt.at <= ttlMs ? debt.parts : undefined;
     },
   };
 }
