@@ -1,48 +1,35 @@
 // WeCom door (企业微信智能机器人 over @wecom/aibot-node-sdk): createWecomBot() wires the long connection to the conversation.
 
 import { type Logger, WSClient, type WSClientOptions } from '@wecom/aibot-node-sdk';
-import type { Conversation } from '../src/chat/conversation.js';
-import type { MissesLog } from '../src/chat/misses.js';
-import type { RateLimiter } from '../src/chat/rate-limit.js';
-import { MARKDOWN_LIMIT, renderMarkdown } from '../src/chat/render-markdown.js';
-import type { SearchEngine } from '../src/search/engine.js';
-import type { Handled } from './door/answer.js';
+import { RejectedCredentials } from './door/cause.js';
 import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog, withoutRepeats } from './door/log.js';
-import { createOutbox } from './door/outbox.js';
-import { createPacer } from './door/pace.js';
-import { type Door, type RunOptions, runAsScript, runDoor, stopped } from './door/run.js';
-import { createSeenIds } from './door/seen.js';
+import {
+  type LongConnectionBot,
+  type LongConnectionOptions,
+  serveLongConnection,
+  trackedAnswering,
+} from './door/long-connection.js';
+import { type Door, type RunOptions, runAsScript, runDoor } from './door/run.js';
 import { parseWecomEnv, type WecomConfig, wecomSecrets } from './wecom/env.js';
 import { onEnterChat, onMessage, type WecomDesk } from './wecom/handlers.js';
 
-export interface WecomBotOptions {
+export interface WecomBotOptions extends LongConnectionOptions {
   botId: string;
   secret: string;
   /** The long-connection address; default the SDK's own. Tests pass a stand-in's. */
   wsUrl?: string;
-  /** Loaded once per process and shared. Ignored when `conversation` is given. */
-  engine?: SearchEngine;
-  conversation?: Conversation;
-  /** Default: a fresh `createRateLimiter()`. */
-  limiter?: RateLimiter;
-  misses?: MissesLog;
-  /** Default: lines on stderr, the secret removed. */
-  log?: DoorLog;
-  /** Bytes of UTF-8 per message; default 2048. */
-  messageLimit?: number;
+  /**
+   * Pause before connecting again after WeCom closed the connection because another one opened for the same bot;
+   * it doubles while that keeps happening (two replicas), up to ten minutes. Default 10 s; tests shorten it.
+   */
+  replacedRetryMs?: number;
   /** SDK timings (reconnection, heartbeat, refused secrets); tests shorten them. */
   sdk?: Pick<WSClientOptions, 'reconnectInterval' | 'heartbeatInterval' | 'maxAuthFailureAttempts'>;
-  onHandled?: (handled: Handled) => void;
 }
 
-export interface WecomBot {
-  client: WSClient;
-  /** Connects; resolves once WeCom accepts the Bot ID and Secret, rejects when it refuses them for good. */
-  start(): Promise<void>;
-  /** Closes the connection once the replies being sent are out, or after `graceMs`. */
-  stop(graceMs?: number): Promise<void>;
-}
+/** `start()` resolves once WeCom accepts the Bot ID and Secret, rejects when it refuses them for good. */
+export type WecomBot = LongConnectionBot<WSClient>;
 
 /**
  * The WeCom robot, not yet connected.
@@ -57,42 +44,40 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
     wsUrl: options.wsUrl,
     // A door runs for months: it never gives up after a network failure. A refused secret stops it (see start).
     maxReconnectAttempts: -1,
-    logger: sdkLogger(log),
+    logger: sdkLogger(log, options.check),
     ...options.sdk,
   });
-  const sending = new Set<Promise<unknown>>();
-  const outbox = createOutbox({ onError: (error) => log.error(error.message) });
-  const messageLimit = options.messageLimit ?? MARKDOWN_LIMIT;
-  const desk: WecomDesk = {
-    client,
-    conversation,
-    log,
-    onHandled: options.onHandled,
-    answering: {
-      conversation,
-      seen: createSeenIds(),
-      pacer: createPacer({ perMinute: WECOM_PER_MINUTE }),
-      render: (reply) => renderMarkdown(reply, messageLimit),
-      outbox: {
-        send(chatId, parts, say) {
-          const send = outbox.send(chatId, parts, say);
-          sending.add(send);
-          void send.finally(() => sending.delete(send));
-          return send;
-        },
-      },
-    },
-  };
+  const tracked = trackedAnswering(conversation, log, {
+    perMinute: WECOM_PER_MINUTE,
+    messageLimit: options.messageLimit,
+  });
+  const desk: WecomDesk = { client, answering: tracked.answering, log, onHandled: options.onHandled };
   let authentications = 0;
   let closed = false;
+  let rejoin: NodeJS.Timeout | undefined;
   const close = () => {
     if (closed) return;
     closed = true;
-    client.disconnect();
+    // Between a replacement and the next connection the SDK holds no connection, and would say so as a warning.
+    if (rejoin === undefined) client.disconnect();
+    clearTimeout(rejoin);
   };
+  const replacedPause = backoff(options.replacedRetryMs ?? REPLACED_RETRY_MS, REPLACED_RETRY_MAX_MS);
+  // The SDK closes the socket and, by design, never reconnects: without this the door would end quietly.
+  const onReplaced = () => {
+    const delay = replacedPause();
+    log.error(
+      `WeCom closed this connection: another connection opened for bot ${options.botId} (a second replica, or a --check elsewhere); connecting again in ${delay / 1000} s`,
+    );
+    rejoin = setTimeout(() => {
+      rejoin = undefined;
+      if (!closed) client.connect();
+    }, delay);
+  };
+  // Refused for good (or, with --check, any first failure): start() then rejects.
   const refused = new Promise<Error>((resolve) =>
     client.on('error', (error: Error) => {
-      if ((error as { code?: string }).code === 'WS_AUTH_FAILURE_EXHAUSTED') resolve(error);
+      if (options.check || (error as { code?: string }).code === 'WS_AUTH_FAILURE_EXHAUSTED') resolve(error);
     }),
   );
 
@@ -104,6 +89,7 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
 
   client.on('message', onMessage(desk));
   client.on('event.enter_chat', onEnterChat(desk));
+  client.on('event.disconnected_event', onReplaced);
   client.on('authenticated', onAuthenticated);
   client.on('disconnected', onDisconnected);
   client.on('reconnecting', onReconnecting);
@@ -116,18 +102,15 @@ export function createWecomBot(options: WecomBotOptions): WecomBot {
       const outcome = await Promise.race([accepted, refused]);
       if (outcome instanceof Error) {
         close();
-        throw new Error(
+        const code = (outcome as { code?: string }).code;
+        if (code !== 'WS_AUTH_FAILURE_EXHAUSTED' && !/^Authentication failed/.test(outcome.message)) throw outcome;
+        throw new RejectedCredentials(
           `WeCom refused the Bot ID and Secret (${outcome.message}); check WECOM_BOT_ID and WECOM_BOT_SECRET`,
         );
       }
     },
-    async stop(graceMs = STOP_GRACE_MS) {
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        Promise.allSettled([...sending]),
-        new Promise((resolve) => (timer = setTimeout(resolve, graceMs))),
-      ]);
-      clearTimeout(timer);
+    async stop(graceMs) {
+      await tracked.settled(graceMs);
       close();
     },
   };
@@ -139,24 +122,23 @@ export const wecomDoor: Door<WecomConfig> = {
   docs: 'README.md, "WeCom bot"',
   configure: parseWecomEnv,
   secrets: wecomSecrets,
-  async serve({ config, engine, misses, log, signal, ready }) {
-    const bot = createWecomBot({ ...config, engine, misses, log });
-    try {
-      await Promise.race([bot.start(), stopped(signal)]);
-      if (!signal.aborted) ready(`connected as bot ${config.botId}${config.wsUrl ? ` via ${config.wsUrl}` : ''}`);
-      await stopped(signal);
-    } finally {
-      await bot.stop();
-    }
-  },
+  serve: (context) =>
+    serveLongConnection(
+      context,
+      createWecomBot,
+      (c) => `connected as bot ${c.botId}${c.wsUrl ? ` via ${c.wsUrl}` : ''}`,
+    ),
 };
 
 /** Resolves to the exit code; `--check` stops after the ready line. */
 export const main = (options?: RunOptions): Promise<number> => runDoor(wecomDoor, options);
 
-/** The SDK's chatter goes to the debug log; its warnings and errors to the error log, a repeated line once a minute. */
-function sdkLogger(log: DoorLog): Logger {
-  const problem = withoutRepeats((line) => log.error(line), Date.now);
+/**
+ * The SDK's chatter goes to the debug log; its warnings and errors to the error log, a repeated line once a minute
+ * (with --check to the debug log too: the check's one line names the cause).
+ */
+function sdkLogger(log: DoorLog, check = false): Logger {
+  const problem = check ? (line: string) => log.debug('%s', line) : withoutRepeats((line) => log.error(line), Date.now);
   const line = (message: string, args: unknown[]) => `sdk: ${[message, ...args].join(' ')}`;
   return {
     debug: (message: string, ...args: unknown[]) => log.debug('%s', line(message, args)),
@@ -166,9 +148,23 @@ function sdkLogger(log: DoorLog): Logger {
   };
 }
 
+/**
+ * A pause that doubles at each call, from `firstMs` up to `maxMs`, and starts again from `firstMs` once the last call
+ * is longer ago than `maxMs` (the connection then held).
+ */
+function backoff(firstMs: number, maxMs: number, now = Date.now): () => number {
+  let calls = 0;
+  let last = Number.NEGATIVE_INFINITY;
+  return () => {
+    if (now() - last > maxMs) calls = 0;
+    last = now();
+    return Math.min(firstMs * 2 ** calls++, maxMs);
+  };
+}
+
+const REPLACED_RETRY_MS = 10_000;
+const REPLACED_RETRY_MAX_MS = 10 * 60_000;
 /** WeCom's limit per conversation, replies and pushes together (it also allows 1000 an hour). */
 const WECOM_PER_MINUTE = 30;
-/** Replies being sent when the door stops get this long, inside the door room's two-second stop budget. */
-const STOP_GRACE_MS = 1500;
 
 await runAsScript(import.meta.url, main);

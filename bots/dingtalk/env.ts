@@ -1,6 +1,6 @@
 // DingTalk Stream-mode configuration from the environment, checked with zod; the secret is never echoed.
 import { z } from 'zod';
-import { type Env, parseEnv } from '../door/env.js';
+import { type Env, envCopied, envUrl, parseEnv } from '../door/env.js';
 import type { Secret } from '../door/log.js';
 
 /** What `npm run dingtalk` needs, read once from the environment. */
@@ -27,23 +27,13 @@ export function parseDingtalkEnv(env: Env): DingtalkConfig {
 }
 
 /** What the logs must never show. */
-export function dingtalkSecrets(config: DingtalkConfig): Secret[] {
-  return [{ name: 'secret', value: config.clientSecret }];
-}
-
-/** Ids and secrets are copied from a console: a space or quote in one is a copying slip. */
-const TOKEN_CHARS = /^[^\s"'`]+$/;
+export const dingtalkSecrets = (config: DingtalkConfig): Secret[] => [{ name: 'secret', value: config.clientSecret }];
 
 const EnvSchema = z.object({
-  DINGTALK_CLIENT_ID: z
-    .string({ required_error: 'missing; copy the Client ID (AppKey) from 开发者后台 → 凭证与基础信息' })
-    .regex(TOKEN_CHARS, 'malformed; the Client ID has a space or quote in it, copy it again'),
-  DINGTALK_CLIENT_SECRET: z
-    .string({ required_error: 'missing; copy the Client Secret (AppSecret) from the same page' })
-    .regex(TOKEN_CHARS, 'malformed; the Client Secret has a space or quote in it, copy it again'),
-  DINGTALK_GATEWAY_URL: z
-    .string()
-    .url('must be an http(s) URL ending in /v1.0/gateway/connections/open')
-    .regex(/^https?:\/\//i, 'must start with http:// or https://')
-    .optional(),
+  DINGTALK_CLIENT_ID: envCopied('Client ID', 'missing; copy the Client ID (AppKey) from 开发者后台 → 凭证与基础信息'),
+  DINGTALK_CLIENT_SECRET: envCopied('Client Secret', 'missing; copy the Client Secret (AppSecret) from the same page'),
+  DINGTALK_GATEWAY_URL: envUrl(
+    ['http', 'https'],
+    'must be an http(s) URL ending in /v1.0/gateway/connections/open',
+  ).optional(),
 });

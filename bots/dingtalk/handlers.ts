@@ -1,20 +1,16 @@
 // The DingTalk door's named handler: a robot message in, acknowledged at once, the reply posted to its session webhook.
 import type { DWClientDownStream } from 'dingtalk-stream';
 import { shorten } from '../../src/chat/reply.js';
-import { type Answering, answerAddressed, type Handled, settle } from '../door/answer.js';
-import { type DoorLog, describeError } from '../door/log.js';
+import { describeError } from '../door/log.js';
+import { type LongConnectionDesk, onAddressed } from '../door/long-connection.js';
 import { parseRobotMessage } from './robot-message.js';
 import { type PostOptions, postMarkdown } from './session-webhook.js';
 
 /** What the handler shares with the rest of the door: built once by `createDingtalkBot`. */
-export interface DingtalkDesk {
+export interface DingtalkDesk extends LongConnectionDesk {
   client: { socketCallBackResponse(messageId: string, result: unknown): void };
-  answering: Answering;
-  log: DoorLog;
   /** Clock, retry pause and fetch for the session webhooks. */
   post: PostOptions;
-  /** Told what became of every message (tests, metrics). */
-  onHandled?: (handled: Handled) => void;
 }
 
 /**
@@ -23,16 +19,15 @@ export interface DingtalkDesk {
  * DingTalk delivers @-mentions only, so every message is for the robot.
  */
 export function onRobotMessage(desk: DingtalkDesk): (downstream: DWClientDownStream) => Promise<void> {
-  const handle = async (downstream: DWClientDownStream): Promise<Handled> => {
+  return onAddressed(desk, (downstream: DWClientDownStream) => {
     acknowledge(desk, downstream.headers?.messageId);
     const message = parseRobotMessage(String(downstream.data));
-    if ('error' in message)
-      return { messageId: '?', chat: 'private', outcome: 'ignored', reason: message.error, parts: 0 };
-    return answerAddressed(desk.answering, message, (part) =>
-      postMarkdown(message.hook, { title: markdownTitle(part), text: part }, desk.post),
-    );
-  };
-  return (downstream) => settle(handle(downstream), { messageId: '?', chat: 'private' }, desk.log, desk.onHandled);
+    if ('error' in message) return message;
+    return {
+      message,
+      say: (part) => postMarkdown(message.hook, { title: markdownTitle(part), text: part }, desk.post),
+    };
+  });
 }
 
 /**

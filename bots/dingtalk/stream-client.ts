@@ -1,5 +1,6 @@
 // The dingtalk-stream client, with the gateway address configurable and a stop that stays stopped.
 import { DWClient, GATEWAY_URL } from 'dingtalk-stream';
+import { RejectedCredentials } from '../door/cause.js';
 
 export interface StreamClientOptions {
   clientId: string;
@@ -15,6 +16,8 @@ export interface StreamClientOptions {
   onConnectError?: (error: Error) => void;
   /** Told each time a connection is open (the first, and after every reconnection). */
   onConnect?: () => void;
+  /** Told why a pushed frame was ignored (not JSON, no headers, …); the connection goes on. */
+  onBadFrame?: (reason: string) => void;
 }
 
 /**
@@ -22,6 +25,8 @@ export interface StreamClientOptions {
  * - `getEndpoint()` asks `gatewayUrl` (same request, same body as the SDK's own);
  * - a refused or unreachable gateway is reported, and asked again after a growing pause (up to a minute) instead of
  *   every second, unheard;
+ * - a malformed frame (not JSON, `null`, binary, no headers) is reported and ignored: the SDK parses and dispatches
+ *   frames unguarded inside the socket's listener, where a throw would end the process;
  * - `disconnect()` also cancels a reconnection the SDK has scheduled, which would otherwise reopen the connection
  *   after the door stopped (the SDK's `_connect()` resets its own stop flag).
  * Its own keep-alive stays off: the SDK never clears that timer when a connection drops; DingTalk pings instead.
@@ -35,6 +40,7 @@ export class StreamClient extends DWClient {
   readonly #reconnectMs: number;
   readonly #onConnectError: (error: Error) => void;
   readonly #onConnect: () => void;
+  readonly #onBadFrame: (reason: string) => void;
   #stopped = false;
   #failures = 0;
   #retry: NodeJS.Timeout | undefined;
@@ -45,6 +51,7 @@ export class StreamClient extends DWClient {
     this.#reconnectMs = options.reconnectMs ?? SDK_RECONNECT_MS;
     this.#onConnectError = options.onConnectError ?? (() => {});
     this.#onConnect = options.onConnect ?? (() => {});
+    this.#onBadFrame = options.onBadFrame ?? (() => {});
     // The SDK keeps its delay (used after a dropped connection) private.
     Object.assign(this, { reconnectInterval: this.#reconnectMs });
   }
@@ -67,6 +74,7 @@ export class StreamClient extends DWClient {
         subscriptions: config.subscriptions,
       }),
     });
+    if (response.status === 401 || response.status === 403) throw refused(this.gatewayUrl, response.status);
     const body = (await response.json().catch(() => null)) as { endpoint?: string; ticket?: string } | null;
     if (!response.ok || !body?.endpoint || !body.ticket)
       throw new Error(
@@ -83,7 +91,10 @@ export class StreamClient extends DWClient {
       await this.getEndpoint();
     } catch (error) {
       this.#failures++;
-      this.#onConnectError(error instanceof Error ? error : new Error(String(error)));
+      // The SDK's own request (axios) fails with the status in `response`.
+      const status = (error as { response?: { status?: number } })?.response?.status;
+      const refusal = status === 401 || status === 403 ? refused(this.gatewayUrl, status) : undefined;
+      this.#onConnectError(refusal ?? (error instanceof Error ? error : new Error(String(error))));
       const delay = Math.min(this.#reconnectMs * 2 ** (this.#failures - 1), MAX_RETRY_MS);
       if (!this.#stopped) this.#retry = setTimeout(() => void this.connect(), delay);
       return;
@@ -96,11 +107,45 @@ export class StreamClient extends DWClient {
     );
   }
 
+  override onDownStream(data: string): void {
+    const text = String(data);
+    const problem = frameProblem(text);
+    if (problem) {
+      this.#onBadFrame(`${problem} (${Buffer.byteLength(text)} bytes)`);
+      return;
+    }
+    try {
+      super.onDownStream(text);
+    } catch (error) {
+      this.#onBadFrame(error instanceof Error ? error.message : String(error));
+    }
+  }
+
   override disconnect(): void {
     this.#stopped = true;
     clearTimeout(this.#retry);
     super.disconnect();
   }
+}
+
+function refused(gatewayUrl: string, status: number): RejectedCredentials {
+  return new RejectedCredentials(
+    `dingtalk: gateway ${gatewayUrl} answered ${status}: it refuses the Client ID and Secret; check DINGTALK_CLIENT_ID and DINGTALK_CLIENT_SECRET`,
+  );
+}
+
+/** Why the SDK could not dispatch a frame, or undefined when it can: every kind it knows reads `headers`. */
+function frameProblem(text: string): string | undefined {
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch {
+    return 'not JSON';
+  }
+  if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) return 'not a JSON object';
+  const { headers } = frame as { headers?: unknown };
+  if (typeof headers !== 'object' || headers === null) return 'no headers';
+  return undefined;
 }
 
 /** dingtalk-stream's own pause before reconnecting. */

@@ -6,6 +6,7 @@ import { type DoorLog, describeError } from './log.js';
 import type { Outbox } from './outbox.js';
 import type { Pacer } from './pace.js';
 import type { SeenIds } from './seen.js';
+import type { UnfinishedReplies } from './unfinished.js';
 
 /** What became of one incoming message or event: `ignored` before the conversation, `silent` when it said nothing. */
 export interface Handled {
@@ -34,6 +35,8 @@ export interface AddressedMessage {
 export interface Answering {
   conversation: Conversation;
   seen: SeenIds;
+  /** Parts a dropped connection kept from going out, sent in answer to the message's redelivery. */
+  unfinished: UnfinishedReplies;
   outbox: Outbox;
   /** Holds a chat's next message back at the platform's per-minute limit. */
   pacer: Pacer;
@@ -42,9 +45,10 @@ export interface Answering {
 }
 
 /**
- * Answers one addressed message: a repeat of an id already answered is ignored, typed mentions are removed, the
- * conversation decides, and the rendered parts go out with `say`, after the chat's earlier replies, at the
- * platform's pace. A part that fails stops the rest; the outbox logs why.
+ * Answers one addressed message: typed mentions are removed, the conversation decides, and the rendered parts go out
+ * with `say`, after the chat's earlier replies, at the platform's pace. A part that fails stops the rest; the outbox
+ * logs why. A repeat of an id already answered is ignored, unless parts of its reply never went out (the connection
+ * dropped mid-reply): the repeat then gets those parts, and the conversation is not asked again.
  * @example const handled = await answerAddressed(answering, message, (part) => post(hook, part));
  */
 export async function answerAddressed(
@@ -53,25 +57,44 @@ export async function answerAddressed(
   say: (part: string) => Promise<unknown>,
 ): Promise<Handled> {
   const base = { messageId: message.id, chat: message.chat };
-  if (!(await answering.seen.first(message.id)))
-    return { ...base, outcome: 'ignored', reason: 'delivered before', parts: 0 };
-  const { reply, silence } = await answering.conversation.respond({
-    text: message.text === null ? '' : withoutTypedMentions(message.text),
-    media: message.text === null,
-    chat: message.chat,
-    userId: message.userId,
-    chatId: message.chatId,
-    addressed: true,
-  });
-  if (!reply) return { ...base, outcome: 'silent', reason: silence, parts: 0 };
-  const parts = answering.render(reply);
+  if (!(await answering.seen.first(message.id))) {
+    const owed = await answering.unfinished.owed(message.id);
+    if (!owed) return { ...base, outcome: 'ignored', reason: 'delivered before', parts: 0 };
+    return send(answering, message, owed, say, 'the rest of an interrupted reply');
+  }
+  return answering.unfinished.track(
+    message.id,
+    (async (): Promise<Handled> => {
+      const { reply, silence } = await answering.conversation.respond({
+        text: message.text === null ? '' : withoutTypedMentions(message.text),
+        media: message.text === null,
+        chat: message.chat,
+        userId: message.userId,
+        chatId: message.chatId,
+        addressed: true,
+      });
+      if (!reply) return { ...base, outcome: 'silent', reason: silence, parts: 0 };
+      return send(answering, message, answering.render(reply), say, reply.kind);
+    })(),
+  );
+}
+
+/** Sends `parts` in order at the platform's pace; what could not be sent is owed to the message's redelivery. */
+async function send(
+  answering: Answering,
+  message: AddressedMessage,
+  parts: readonly string[],
+  say: (part: string) => Promise<unknown>,
+  what: string,
+): Promise<Handled> {
+  const base = { messageId: message.id, chat: message.chat };
   const sent = await answering.outbox.send(message.chatId, parts, async (part) => {
     await answering.pacer.wait(message.chatId);
     await say(part);
   });
-  return sent === parts.length
-    ? { ...base, outcome: 'sent', reason: reply.kind, parts: sent }
-    : { ...base, outcome: 'failed', reason: `${reply.kind}: sent ${sent} of ${parts.length} parts`, parts: sent };
+  if (sent === parts.length) return { ...base, outcome: 'sent', reason: what, parts: sent };
+  answering.unfinished.keep(message.id, parts.slice(sent));
+  return { ...base, outcome: 'failed', reason: `${what}: sent ${sent} of ${parts.length} parts`, parts: sent };
 }
 
 /**

@@ -79,6 +79,28 @@ export const envFlag = () =>
 export const envWholeNumber = (then: z.ZodType<number> = z.number()) =>
   z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(then);
 
+/**
+ * An id or secret copied from a platform's console: a space or quote in it is a copying slip.
+ * @example envCopied('Bot ID', 'missing; copy the Bot ID from the robot’s page')
+ */
+export const envCopied = (what: string, missing: string) =>
+  z
+    .string({ required_error: missing })
+    .regex(/^[^\s"'`]+$/, `malformed; the ${what} has a space or quote in it, copy it again`);
+
+/**
+ * A URL with one of `schemes`, e.g. a private deployment's or a test stand-in's address.
+ * @example envUrl(['ws', 'wss'], 'must be a ws:// or wss:// URL such as wss://openws.work.weixin.qq.com')
+ */
+export const envUrl = (schemes: readonly string[], invalid: string) =>
+  z
+    .string()
+    .url(invalid)
+    .refine(
+      (url) => schemes.some((scheme) => url.toLowerCase().startsWith(`${scheme}://`)),
+      `must start with ${schemes.map((scheme) => `${scheme}://`).join(' or ')}`,
+    );
+
 /** A list separated by commas (ASCII or Chinese) or new lines; empty entries dropped. */
 export const envList = () =>
   z.string().transform((value) =>

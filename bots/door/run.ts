@@ -5,6 +5,7 @@ import createDebug from 'debug';
 import { createMissesLog, type MissesLog, missesPathFromEnv, retentionFromEnv } from '../../src/chat/misses.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { rebuildFromEnv } from '../../src/search/freshness.js';
+import { reachCause } from './cause.js';
 import { DoorConfigError, type Env } from './env.js';
 import { createDoorLog, type DoorLog, describeError, type Secret } from './log.js';
 
@@ -35,6 +36,11 @@ export interface DoorContext<Config> {
   log: DoorLog;
   /** Aborted on the first SIGINT or SIGTERM (or, with `--check`, right after `ready`). */
   signal: AbortSignal;
+  /**
+   * `--check`: call `ready()` only once the platform has answered with these credentials, reject at the first failure
+   * to reach it (no retries; `reachCause` names it), and write no session state.
+   */
+  check: boolean;
   /** Says the door answers now: one `ready: …` line. With `--check` the door is then told to stop. */
   ready(what: string): void;
   /** Loaded once per process and shared. */
@@ -44,7 +50,10 @@ export interface DoorContext<Config> {
 
 export interface RunOptions {
   env?: Env;
-  /** Command-line arguments after the script; `--check` stops right after the ready line. Default: process.argv. */
+  /**
+   * Command-line arguments after the script; `--check` stops right after the ready line, and fails after
+   * `--check-timeout=SECONDS` (or `HEARING_CHECK_TIMEOUT`, default 15) without one. Default: process.argv.
+   */
   argv?: readonly string[];
   /** Resolves when the door should stop. Default: the first SIGINT or SIGTERM (a second one exits at once). */
   until?: Promise<unknown>;
@@ -64,12 +73,19 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
   const env = options.env ?? process.env;
   const write = options.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const argv = options.argv ?? process.argv.slice(2);
-  const unknown = argv.filter((arg) => arg !== '--check');
+  const unknown = argv.filter((arg) => arg !== '--check' && !arg.startsWith('--check-timeout='));
   if (unknown.length > 0) {
-    write(`${door.name}: unknown argument ${unknown.join(' ')}; the only one is --check (start, say ready, stop)`);
+    write(
+      `${door.name}: unknown argument ${unknown.join(' ')}; the only ones are --check (start, say ready, stop) and --check-timeout=SECONDS`,
+    );
     return 2;
   }
   const check = argv.includes('--check');
+  const checkTimeout = checkSeconds(argv, env);
+  if (typeof checkTimeout === 'string') {
+    write(`${door.name}: ${checkTimeout}`);
+    return 2;
+  }
 
   let config: Config;
   try {
@@ -92,15 +108,27 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
     const retention = path === null ? {} : retentionFromEnv(env);
     misses = createMissesLog({ path, ...retention, onError: (e) => log.error(e.message) });
     const engine = options.engine ? options.engine() : loadEngine({ rebuild: rebuildFromEnv(env) });
+    let readied: () => void = () => {};
+    const readyNow = new Promise<'ready'>((resolve) => (readied = () => resolve('ready')));
     const ready = (what: string) => {
       isReady = true;
       log.info(`ready: ${what}`);
+      readied();
       if (check) {
-        log.info('check passed: configuration, index and platform start-up are fine; stopping (--check)');
+        log.info('check passed: configuration, index and the platform answering these credentials; stopping (--check)');
         stop.abort();
       }
     };
-    const serving = door.serve({ config, env, log, signal: stop.signal, ready, engine, misses });
+    const serving = door.serve({ config, env, log, signal: stop.signal, check, ready, engine, misses });
+    if (check) {
+      const failure = await checkOutcome(serving, readyNow, checkTimeout);
+      if (failure !== undefined) {
+        log.error(`check failed: ${failure}`);
+        stop.abort();
+        await Promise.race([serving.catch(() => {}), overdue(stop.signal, options)]);
+        return 1;
+      }
+    }
     const outcome = await Promise.race([serving.then(() => 'stopped' as const), overdue(stop.signal, options)]);
     if (outcome === 'overdue') {
       log.error(`did not stop within ${(options.stopWithinMs ?? STOP_WITHIN_MS) / 1000} s; leaving anyway`);
@@ -152,6 +180,41 @@ export function signalled(): Promise<NodeJS.Signals> {
 export async function runAsScript(moduleUrl: string, main: () => Promise<number>): Promise<void> {
   if (!process.argv[1] || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   process.exit(await main());
+}
+
+/** `--check` without an answer from the platform fails after this long (HEARING_CHECK_TIMEOUT, --check-timeout). */
+export const CHECK_TIMEOUT_S = 15;
+
+/** The `--check` deadline in ms, or what is wrong with the one given. */
+function checkSeconds(argv: readonly string[], env: Env): number | string {
+  const flag = [...argv].reverse().find((arg) => arg.startsWith('--check-timeout='));
+  const given = flag?.slice('--check-timeout='.length) ?? env.HEARING_CHECK_TIMEOUT?.trim();
+  if (given === undefined || given === '') return CHECK_TIMEOUT_S * 1000;
+  const seconds = Number(given);
+  if (!/^\d+(\.\d+)?$/.test(given) || !(seconds > 0 && seconds <= 600))
+    return `${flag ? '--check-timeout' : 'HEARING_CHECK_TIMEOUT'} must be a number of seconds from 0.1 to 600 (got ${JSON.stringify(given)})`;
+  return seconds * 1000;
+}
+
+/** Undefined once the door is ready; else why the check failed: its start failed, or nothing answered in time. */
+async function checkOutcome(serving: Promise<void>, ready: Promise<'ready'>, ms: number): Promise<string | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<string>((resolve) => {
+    timer = setTimeout(() => resolve(`timeout: the platform did not answer within ${ms / 1000} s`), ms);
+  });
+  try {
+    const outcome = await Promise.race([
+      ready,
+      late,
+      serving.then(
+        () => 'the door stopped before it was ready',
+        (error: unknown) => reachCause(error),
+      ),
+    ]);
+    return outcome === 'ready' ? undefined : outcome;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A door stops within this after the signal: the operator (and systemd, Docker, Kubernetes) gets what it expects. */

@@ -1,6 +1,7 @@
 // Serving Telegram: the Bot API reached and the menu set, then long polling or the webhook until the door stops.
-import type { Api, Bot } from 'grammy';
+import { type Api, type Bot, GrammyError, HttpError } from 'grammy';
 import type { Conversation } from '../../src/chat/conversation.js';
+import { RejectedCredentials } from '../door/cause.js';
 import { describeError } from '../door/log.js';
 import type { DoorContext } from '../door/run.js';
 import type { TelegramConfig } from './env.js';
@@ -23,6 +24,8 @@ export async function serveTelegram(context: DoorContext<TelegramConfig>, build:
   const gate = createUpdateGate();
   const { bot, menu } = build(context, gate);
   const where = config.apiRoot ?? 'api.telegram.org';
+  // grammY's init retries a network failure for ever: --check asks once, and says why it failed.
+  if (context.check) bot.botInfo = await checkedMe(bot.api);
   const reminder = setInterval(() => log.info(`still waiting for the Bot API at ${where}…`), PATIENCE_MS);
   try {
     await bot.init(grammySignal(signal));
@@ -50,6 +53,18 @@ export async function serveTelegram(context: DoorContext<TelegramConfig>, build:
 export async function registerCommands(api: Api, menu: ReturnType<Conversation['menu']>): Promise<void> {
   await api.setMyCommands(menu);
   await api.setMyCommands(menu, { language_code: 'zh' });
+}
+
+/** getMe, once: a refused token is `RejectedCredentials`, a network failure the socket's own error (its code kept). */
+async function checkedMe(api: Api) {
+  try {
+    return await api.getMe();
+  } catch (error) {
+    if (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 404))
+      throw new RejectedCredentials(`Telegram refused the token (${error.description}); check TELEGRAM_BOT_TOKEN`);
+    if (error instanceof HttpError) throw error.error;
+    throw error;
+  }
 }
 
 /** A wrong TELEGRAM_API_ROOT makes grammY retry quietly for ever: say so every so often. */

@@ -20,6 +20,8 @@ export interface PatienceOptions {
   firstDelayMs?: number;
   /** Longest pause, in ms. Default 60 000. */
   maxDelayMs?: number;
+  /** `--check`: the first failure rejects, naming its cause, instead of waiting and trying again. */
+  once?: boolean;
 }
 
 /** The part of Wechaty this needs; tests may pass less than a whole bot. */
@@ -66,6 +68,7 @@ export async function connectPatiently(bot: Startable, options: PatienceOptions)
       const cause = await Promise.race([failure, aborted]);
       waiting = false;
       if (!cause) break;
+      if (options.once) throw new Error(`cannot reach WeChat: ${cause.text}`);
       const pauseMs = Math.min(maxDelayMs, firstDelayMs * 2 ** failures++);
       if (cause.text !== lastCause)
         log.error(

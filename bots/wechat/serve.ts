@@ -19,7 +19,8 @@ export async function serveWechat(
   const bot = build({
     puppet: puppet.name,
     puppetOptions: puppet.token ? { token: puppet.token } : undefined,
-    name: session.name,
+    // --check writes no session: an offline check would leave an empty file the next start calls damaged.
+    name: context.check ? undefined : session.name,
     config: etiquette,
     engine: context.engine,
     misses: context.misses,
@@ -34,5 +35,19 @@ export async function serveWechat(
     if (!started) context.ready(`${puppet.name} started, session ${session.file}; waiting for the login`);
     started = true;
   };
-  await connectPatiently(bot, { log, signal, onStarted });
+  if (!context.check) return connectPatiently(bot, { log, signal, onStarted });
+  // --check passes once WeChat has answered: a QR code to scan, or a login from the kept session. The mock puppet
+  // has no WeChat behind it: its start is all there is to check.
+  const answered = (what: string) => () => {
+    if (!started) context.ready(`${puppet.name} started, session ${session.file} (--check writes none); ${what}`);
+    started = true;
+  };
+  bot.on('scan', answered('WeChat answered with a QR code')).on('login', answered('WeChat answered: logged in'));
+  const mock = puppet.name === 'wechaty-puppet-mock';
+  await connectPatiently(bot, {
+    log,
+    signal,
+    onStarted: mock ? answered('no WeChat behind the mock') : undefined,
+    once: true,
+  });
 }

@@ -1,6 +1,6 @@
 // WeCom 智能机器人 configuration from the environment, checked with zod; the secret is never echoed.
 import { z } from 'zod';
-import { type Env, parseEnv } from '../door/env.js';
+import { type Env, envCopied, envUrl, parseEnv } from '../door/env.js';
 import type { Secret } from '../door/log.js';
 
 /** What `npm run wecom` needs, read once from the environment. */
@@ -24,23 +24,13 @@ export function parseWecomEnv(env: Env): WecomConfig {
 }
 
 /** What the logs must never show. */
-export function wecomSecrets(config: WecomConfig): Secret[] {
-  return [{ name: 'secret', value: config.secret }];
-}
-
-/** Ids and secrets are copied from a console: a space or quote in one is a copying slip. */
-const TOKEN_CHARS = /^[^\s"'`]+$/;
+export const wecomSecrets = (config: WecomConfig): Secret[] => [{ name: 'secret', value: config.secret }];
 
 const EnvSchema = z.object({
-  WECOM_BOT_ID: z
-    .string({ required_error: 'missing; copy the Bot ID from the robot’s page (智能机器人 → API 模式, 长连接)' })
-    .regex(TOKEN_CHARS, 'malformed; the Bot ID has a space or quote in it, copy it again'),
-  WECOM_BOT_SECRET: z
-    .string({ required_error: 'missing; copy the Secret shown next to the Bot ID on the robot’s page' })
-    .regex(TOKEN_CHARS, 'malformed; the Secret has a space or quote in it, copy it again'),
-  WECOM_WS_URL: z
-    .string()
-    .url('must be a ws:// or wss:// URL such as wss://openws.work.weixin.qq.com')
-    .regex(/^wss?:\/\//i, 'must start with ws:// or wss://')
-    .optional(),
+  WECOM_BOT_ID: envCopied('Bot ID', 'missing; copy the Bot ID from the robot’s page (智能机器人 → API 模式, 长连接)'),
+  WECOM_BOT_SECRET: envCopied('Secret', 'missing; copy the Secret shown next to the Bot ID on the robot’s page'),
+  WECOM_WS_URL: envUrl(
+    ['ws', 'wss'],
+    'must be a ws:// or wss:// URL such as wss://openws.work.weixin.qq.com',
+  ).optional(),
 });

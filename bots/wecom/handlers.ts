@@ -1,19 +1,13 @@
 // The WeCom door's named handlers: a message or the enter-chat event in, the conversation's reply out as streams.
 import { generateReqId, type WSClient, type WsFrame } from '@wecom/aibot-node-sdk';
-import type { Conversation } from '../../src/chat/conversation.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
-import { type Answering, answerAddressed, type Handled, settle } from '../door/answer.js';
-import type { DoorLog } from '../door/log.js';
+import { type Handled, settle } from '../door/answer.js';
+import { type LongConnectionDesk, onAddressed } from '../door/long-connection.js';
 import { parseWecomMessage } from './incoming.js';
 
 /** What the handlers share: built once by `createWecomBot`. */
-export interface WecomDesk {
+export interface WecomDesk extends LongConnectionDesk {
   client: Pick<WSClient, 'replyStream' | 'replyWelcome'>;
-  answering: Answering;
-  conversation: Conversation;
-  log: DoorLog;
-  /** Told what became of every message and event (tests, metrics). */
-  onHandled?: (handled: Handled) => void;
 }
 
 /**
@@ -22,15 +16,15 @@ export interface WecomDesk {
  * message's req_id, in order.
  */
 export function onMessage(desk: WecomDesk): (frame: WsFrame) => Promise<void> {
-  const handle = async (frame: WsFrame): Promise<Handled> => {
-    const message = parseWecomMessage(frame.body);
-    if ('error' in message)
-      return { messageId: '?', chat: 'private', outcome: 'ignored', reason: message.error, parts: 0 };
-    return answerAddressed(desk.answering, message, (part) =>
-      receipt(desk.client.replyStream(frame, generateReqId('stream'), part, true)),
-    );
-  };
-  return (frame) => settle(handle(frame), unknownOf(frame), desk.log, desk.onHandled);
+  return onAddressed(
+    desk,
+    (frame: WsFrame) => {
+      const message = parseWecomMessage(frame.body);
+      if ('error' in message) return message;
+      return { message, say: (part) => receipt(desk.client.replyStream(frame, generateReqId('stream'), part, true)) };
+    },
+    unknownOf,
+  );
 }
 
 /**
@@ -44,7 +38,7 @@ export function onEnterChat(desk: WecomDesk): (frame: WsFrame) => Promise<void> 
     if (userId === '') return { ...base, outcome: 'ignored', reason: 'event without a user', parts: 0 };
     if (!(await desk.answering.seen.first(`event:${base.messageId}`)))
       return { ...base, outcome: 'ignored', reason: 'delivered before', parts: 0 };
-    const { reply, silence } = await desk.conversation.respond({
+    const { reply, silence } = await desk.answering.conversation.respond({
       text: '/help',
       chat: 'private',
       userId,

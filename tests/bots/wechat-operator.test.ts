@@ -93,6 +93,7 @@ describe('start-up check', () => {
       new RegExp(`wechat: ready: wechaty-puppet-mock started, session ${join(dir, SESSION_FILE)}`),
     );
     expect(bot.output()).toContain('wechat: check passed');
+    expect(readdirSync(dir), 'a check writes no session state').toEqual([]);
   });
 });
 

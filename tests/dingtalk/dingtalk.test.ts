@@ -191,6 +191,29 @@ describe('DingTalk door', () => {
     expect(inGroup.posted()).toEqual([]);
   });
 
+  it('ignores malformed stream frames with one line each and goes on answering', async () => {
+    await startBot();
+    const malformed: Array<[string, string | Buffer]> = [
+      ['not JSON', '{"type":"CALLBACK",'],
+      ['null', 'null'],
+      ['binary', Buffer.from([0xff, 0x00, 0xfe, 0x81])],
+      ['a SYSTEM frame without headers', JSON.stringify({ specVersion: '1.0', type: 'SYSTEM', data: '{}' })],
+      ['an EVENT frame without headers', JSON.stringify({ specVersion: '1.0', type: 'EVENT', data: '{}' })],
+      ['a CALLBACK frame without headers', JSON.stringify({ specVersion: '1.0', type: 'CALLBACK', data: '{}' })],
+      ['a CALLBACK whose headers are a string', JSON.stringify({ type: 'CALLBACK', headers: 'x', data: '{}' })],
+    ];
+    for (const [what, frame] of malformed) {
+      const before = lines.length;
+      dingtalk.raw(frame);
+      await waitFor(() => lines.length > before, `a line about ${what}`);
+      expect(lines.slice(before), what).toEqual([expect.stringMatching(/^error ignored a malformed stream frame: /)]);
+    }
+    expect(dingtalk.open).toBe(1);
+    const q = await ask({ content: '经开区汽车怎么说' });
+    expect(q.handled.outcome).toBe('sent');
+    expect(q.posted()).toEqual(await expected('经开区汽车怎么说'));
+  });
+
   it('answers the gateway’s ping', async () => {
     await startBot();
     const ping = dingtalk.ping();

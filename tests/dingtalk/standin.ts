@@ -183,6 +183,12 @@ export async function startDingtalkStandin(options: DingtalkStandinOptions) {
     acks(messageId: string): UpStream[] {
       return upstream.filter((f) => f.headers?.messageId === messageId);
     },
+    /** Sends anything at all on every open connection (malformed frames), as text or as a binary message. */
+    raw(data: string | Buffer) {
+      const open = [...sockets].filter((s) => s.readyState === s.OPEN);
+      if (open.length === 0) throw new Error('dingtalk stand-in: no open stream connection to push to');
+      for (const socket of open) socket.send(data);
+    },
     /** A SYSTEM ping; the client must answer with code 200 and the same data. */
     ping(): string {
       return push(frame('SYSTEM', 'ping', { opaque: randomBytes(4).toString('hex') }));

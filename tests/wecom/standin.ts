@@ -52,6 +52,8 @@ export async function startWecomStandin(options: WecomStandinOptions) {
   let connections = 0;
   let refusals = 0;
   let ackFailures: Array<{ errcode: number; errmsg: string }> = [];
+  /** Reply frames still to receipt before the connections are cut (see `dropAtReply`); null: never. */
+  let repliesBeforeDrop: number | null = null;
   let counter = 0;
 
   server.on('connection', (socket) => {
@@ -78,6 +80,12 @@ export async function startWecomStandin(options: WecomStandinOptions) {
       if (!authenticated.has(socket)) return answer(NOT_AUTHENTICATED, 'not subscribed');
       if (frame.cmd === 'ping') return answer(0, 'ok');
       if (frame.cmd && REPLY_COMMANDS.has(frame.cmd)) {
+        if (repliesBeforeDrop !== null && repliesBeforeDrop-- === 0) {
+          repliesBeforeDrop = null;
+          for (const s of server.clients) s.terminate();
+          authenticated.clear();
+          return;
+        }
         const failure = ackFailures.shift();
         return failure ? answer(failure.errcode, failure.errmsg) : answer(0, 'ok');
       }
@@ -139,6 +147,19 @@ export async function startWecomStandin(options: WecomStandinOptions) {
       const body = { ...base(from, 'event'), event: { eventtype, ...fields } };
       return push({ cmd: 'aibot_event_callback', headers: { req_id: reqId() }, body });
     },
+    /**
+     * What WeCom does when another connection subscribes for the same bot: `disconnected_event` on the old one, then
+     * it closes. Here the old connection is every one open now.
+     */
+    replaced() {
+      const old = [...authenticated];
+      const body = { ...base({}, 'event'), event: { eventtype: 'disconnected_event' } };
+      push({ cmd: 'aibot_event_callback', headers: { req_id: reqId() }, body });
+      for (const socket of old) {
+        authenticated.delete(socket);
+        setTimeout(() => socket.close(1000, 'replaced'), 20);
+      }
+    },
     /** The reply frames the bot sent for one pushed message, in the order sent. */
     replies(req_id: string): Frame[] {
       return received.filter((f) => f.headers?.req_id === req_id && f.cmd !== undefined && REPLY_COMMANDS.has(f.cmd));
@@ -152,6 +173,10 @@ export async function startWecomStandin(options: WecomStandinOptions) {
     /** The next receipts (one per reply frame) carry these errors instead of `ok`. */
     failReceipts(...failures: Array<{ errcode: number; errmsg: string }>) {
       ackFailures = [...ackFailures, ...failures];
+    },
+    /** Receipts the next `n` reply frames, then cuts every connection at the one after, leaving it unreceipted. */
+    dropAtReply(n: number) {
+      repliesBeforeDrop = n;
     },
     /** Cuts every connection without a close handshake, as a network failure would. */
     drop() {

@@ -166,6 +166,45 @@ describe('WeCom door', () => {
     expect(h.outcome).toBe('sent');
   });
 
+  it('comes back after WeCom closes the connection for another one, saying so in one line', async () => {
+    bot = createWecomBot({
+      botId: BOT_ID,
+      secret: SECRET,
+      wsUrl: wecom.url,
+      engine,
+      log: recordingLog(),
+      sdk: { reconnectInterval: 20 },
+      replacedRetryMs: 50,
+      onHandled: (h) => handled.push(h),
+    });
+    await bot.start();
+    wecom.replaced();
+    await waitFor(() => lines.includes('info reconnected'), 'the door to connect again', 3000);
+    expect(wecom.authentications).toBe(2);
+    const said = lines.filter((l) => l.startsWith('error WeCom closed this connection'));
+    expect(said).toEqual([
+      `error WeCom closed this connection: another connection opened for bot ${BOT_ID} (a second replica, or a --check elsewhere); connecting again in 0.05 s`,
+    ]);
+    const { handled: h } = await ask(() => wecom.text('汉融通'));
+    expect(h.outcome).toBe('sent');
+  });
+
+  it('sends the parts a dropped connection cut off in answer to the redelivery, none twice', async () => {
+    await startBot();
+    const whole = await expected('/dept 经信局');
+    expect(whole.length).toBeGreaterThan(1);
+    wecom.dropAtReply(1);
+    const cut = await ask(() => wecom.text('/dept 经信局', {}, 'msg-cut'));
+    expect(cut.handled).toMatchObject({ outcome: 'failed', parts: 1 });
+    await waitFor(() => lines.includes('info reconnected'), 'the door to authenticate again');
+    const again = await ask(() => wecom.text('/dept 经信局', {}, 'msg-cut'));
+    expect(again.handled).toMatchObject({ outcome: 'sent', parts: whole.length - 1 });
+    expect(wecom.streams(again.reqId)).toEqual(whole.slice(1));
+    const third = await ask(() => wecom.text('/dept 经信局', {}, 'msg-cut'));
+    expect(third.handled).toMatchObject({ outcome: 'ignored', reason: 'delivered before' });
+    expect(wecom.replies(third.reqId)).toEqual([]);
+  });
+
   it('stops cleanly: the connection closes and is not opened again', async () => {
     await startBot();
     await bot.stop(100);

@@ -5,6 +5,7 @@ import { type AddressedMessage, answerAddressed, type Handled, settle } from '..
 import { createOutbox } from '../../../bots/door/outbox.js';
 import { createPacer } from '../../../bots/door/pace.js';
 import { createSeenIds } from '../../../bots/door/seen.js';
+import { createUnfinishedReplies } from '../../../bots/door/unfinished.js';
 import { createConversation } from '../../../src/chat/conversation.js';
 import { createRateLimiter } from '../../../src/chat/rate-limit.js';
 import { renderPlain } from '../../../src/chat/render-plain.js';
@@ -18,6 +19,7 @@ function answering(limit = 4000) {
   return {
     conversation,
     seen: createSeenIds(),
+    unfinished: createUnfinishedReplies(),
     outbox: createOutbox(),
     pacer: createPacer({ perMinute: 1000 }),
     render: (reply: Parameters<typeof renderPlain>[0]) => renderPlain(reply, limit),
@@ -99,6 +101,43 @@ describe('answerAddressed', () => {
     });
     expect(handled.outcome).toBe('failed');
     expect(handled.reason).toMatch(/^answer: sent 1 of \d+ parts$/);
+  });
+
+  it('a redelivery during a cut-off reply waits for it, then gets only the parts not sent; a third is ignored', async () => {
+    const desk = answering(300);
+    const whole = renderPlain(
+      (await createConversation({ engine }).respond({ text: '/dept 经信局', chat: 'group', userId: 'x', chatId: 'x' }))
+        .reply!,
+      300,
+    );
+    expect(whole.length).toBeGreaterThan(2);
+    const first: string[] = [];
+    let drop: () => void = () => {};
+    const dropped = new Promise<void>((resolve) => (drop = resolve));
+    const cut = answerAddressed(desk, message({ id: 'm-cut', text: '/dept 经信局' }), async (part) => {
+      if (first.length === 1) {
+        await dropped;
+        throw new Error('WebSocket connection closed');
+      }
+      first.push(part);
+    });
+    const again: string[] = [];
+    const redelivered = answerAddressed(desk, message({ id: 'm-cut', text: '/dept 经信局' }), async (part) => {
+      again.push(part);
+    });
+    drop();
+    const [cutOff, rest] = await Promise.all([cut, redelivered]);
+    expect(cutOff).toMatchObject({ outcome: 'failed', parts: 1 });
+    expect(rest).toMatchObject({
+      outcome: 'sent',
+      reason: 'the rest of an interrupted reply',
+      parts: whole.length - 1,
+    });
+    expect([...first, ...again]).toEqual(whole);
+    const third = await answerAddressed(desk, message({ id: 'm-cut' }), async () => {
+      throw new Error('must not be sent');
+    });
+    expect(third).toMatchObject({ outcome: 'ignored', reason: 'delivered before', parts: 0 });
   });
 });
 
