@@ -191,6 +191,39 @@ describe('pin --remove', () => {
   });
 });
 
+describe('terminal escapes typed into a question are shown, never sent to the terminal', () => {
+  // Clear the screen, set the window title, colour red, a C1 CSI and a right-to-left override.
+  const TYPED = '\u001b[2J\u001b]0;pwned\u0007\u001b[31m汉融通\u009b1m\u202e';
+  const SHOWN = '\\u001b[2J\\u001b]0;pwned\\u0007\\u001b[31m汉融通\\u009b1m\\u202e';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must never reach the terminal
+  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+
+  it('in pin, pin --list, pin --list --json, pin --remove and their errors; the file keeps the question as typed', async () => {
+    const { pin, pins } = project();
+    const outputs = [
+      await run(pin, TYPED, 'q7'),
+      await run(pin, TYPED, 'q7'),
+      await run(pin, '--list'),
+      await run(pin, '--list', '--json'),
+      await run(pin, ELDERLY, '\u001b[31mq7'),
+      await run(pin, ELDERLY, 'q7', '--hearing', '\u009b2J'),
+      await run(pin, '--remove', `${TYPED}吗`),
+    ];
+    for (const { out, err } of outputs) expect(out + err).not.toMatch(raw);
+    expect(outputs[0]!.out).toContain(`pinned 「${SHOWN}」 → q7`);
+    expect(outputs[1]!.out).toContain(`「${SHOWN}」 is already pinned`);
+    expect(outputs[2]!.out).toContain(`q7\t市地方金融局\t${SHOWN}`);
+    expect(JSON.parse(outputs[3]!.out).pins[0].question).toBe(TYPED);
+    expect(outputs[4]!.err).toContain('pin: "\\u001b[31mq7": expected a question id');
+    expect(outputs[5]!.err).toContain('pin: no hearing "\\u009b2J"');
+    expect(outputs[6]!.err).toContain(`no pin for 「${SHOWN}吗」`);
+    expect(readPins(pins)).toEqual([{ question: TYPED, answer: 'q7' }]);
+    const removed = await run(pin, '--remove', TYPED);
+    expect(removed.out).toContain(`unpinned 「${SHOWN}」`);
+    expect(removed.out).not.toMatch(raw);
+  });
+});
+
 describe('several hearings', () => {
   const several = () => {
     const copy = project();
