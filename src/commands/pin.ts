@@ -8,6 +8,7 @@ import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js'
 import { parseTranscript } from '../hearing/parse.js';
 import { type Pin, PinSchema, pinnedEntry, pinsPath, readPins, writePins } from '../hearing/pins.js';
 import { readTranscripts } from '../hearing/transcripts.js';
+import { withFileLock } from '../locked-json.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
 import { transcriptFiles } from '../search/artefacts.js';
 import { staleness } from '../search/freshness.js';
@@ -52,23 +53,29 @@ export function createPinCommand(places: PinPlaces = {}): Command {
   return async (args, io) => {
     const request = parseArgs(args);
     const path = pinsPath(dataDir);
-    const pins = readPins(path);
     const hearings = readHearings(dataDir);
-    if (request.kind === 'list') return list(pins, hearings, { path, indexDir, dataDir, json: request.json }, io);
+    if (request.kind === 'list')
+      return list(readPins(path), hearings, { path, indexDir, dataDir, json: request.json }, io);
     const normalise = normaliserOfIndex(indexDir);
     const key = questionKey(normalise, request.question);
     const same = (pin: Pin) => questionKey(normalise, pin.question) === key;
 
     if (request.kind === 'remove') {
-      const removed = pins.filter(same);
+      // From reading the pins to writing them, no other `cli pin` may change the file: its pin would be lost.
+      const removed = await withFileLock(path, () => {
+        const pins = readPins(path);
+        const gone = pins.filter(same);
+        if (gone.length > 0)
+          writePins(
+            path,
+            pins.filter((pin) => !same(pin)),
+          );
+        return gone;
+      });
       if (removed.length === 0)
         throw new UsageError(
           `pin: no pin for 「${printable(request.question)}」 in ${path} (pin --list shows the pins)`,
         );
-      writePins(
-        path,
-        pins.filter((pin) => !same(pin)),
-      );
       io.stdout.write(
         `unpinned 「${printable(removed[0]!.question)}」 (was ${removed.map((p) => p.answer).join(', ')}) in ${path}\n${APPLY}\n`,
       );
@@ -89,13 +96,18 @@ export function createPinCommand(places: PinPlaces = {}): Command {
     }
     // With several hearings the pin names its hearing, so it keeps its meaning when another one adds that id.
     if (hearings.length > 1) pin.hearing = entry.hearing;
-    const at = pins.findIndex(same);
-    const before = at >= 0 ? pins[at]! : undefined;
+    const before = await withFileLock(path, () => {
+      const pins = readPins(path);
+      const at = pins.findIndex(same);
+      const was = at >= 0 ? pins[at]! : undefined;
+      if (!(was && was.answer === pin.answer && was.hearing === pin.hearing))
+        writePins(path, at >= 0 ? pins.map((p, i) => (i === at ? pin : p)) : [...pins, pin]);
+      return was;
+    });
     if (before && before.answer === pin.answer && before.hearing === pin.hearing) {
       io.stdout.write(`「${printable(before.question)}」 is already pinned to ${pin.answer}; nothing changed\n`);
       return 0;
     }
-    writePins(path, at >= 0 ? pins.map((p, i) => (i === at ? pin : p)) : [...pins, pin]);
     const was = before ? ` (was ${before.answer})` : '';
     io.stdout.write(
       `pinned 「${printable(pin.question)}」 → ${describe(entry, hearings.length > 1)}${was}\nin ${path}; ${APPLY}\n`,

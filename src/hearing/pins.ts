@@ -1,8 +1,9 @@
 // Staff pins, data/pins.json: a question as people typed it → the answer it must get; read, checked and written here.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { messageOf } from '../errors.js';
+import { writeJsonAtomically } from '../locked-json.js';
 import type { Entry, Hearing } from './model.js';
 
 /** The longest question a pin may hold: the misses log keeps 200 characters, and the engine reads no more. */
@@ -61,16 +62,14 @@ export function readPins(path: string): Pin[] {
 }
 
 /**
- * Writes the pins, replacing the file in one rename so a reader (or a crash) never sees half of it.
- * @example writePins(pinsPath(DATA_DIR), [...readPins(path), { question: '经信句有啥措施', answer: 'q3' }])
+ * Writes the pins, replacing the file in one rename so a reader (or a crash) never sees half of it. A change that
+ * reads the pins first must hold the file's lock (`withFileLock` of src/locked-json.ts) from the read to this write.
+ * @example await withFileLock(path, () => writePins(path, [...readPins(path), { question: '经信句有啥措施', answer: 'q3' }]))
  */
 export function writePins(path: string, pins: readonly Pin[]): void {
-  const temporary = `${path}.tmp-${process.pid}`;
   try {
-    writeFileSync(temporary, `${JSON.stringify(PinsFileSchema.parse(pins), null, 2)}\n`);
-    renameSync(temporary, path);
+    writeJsonAtomically(path, PinsFileSchema.parse(pins));
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new Error(`pins ${path}: cannot write it: ${messageOf(error)}`);
   }
 }

@@ -1,8 +1,10 @@
 // `cli pin`: staff pin, re-pin, list and remove questions in data/pins.json; bad input gets a clear message and exit code.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { type Command, type CommandIO, UsageError } from '../../src/commands/io.js';
@@ -223,6 +225,46 @@ describe('terminal escapes typed into a question are shown, never sent to the te
     expect(removed.out).not.toMatch(raw);
   });
 });
+
+describe('staff pinning at the same time', () => {
+  it('ten `cli pin` processes at once keep all ten pins, and each says pinned', async () => {
+    const { data, pins } = project();
+    const index = join(dirname(data), 'index');
+    // Each child is a separate process running the command as `cli pin` would, on the same copy of data/.
+    const script = (question: string, id: string) =>
+      `import { createPinCommand } from ${JSON.stringify(pathToFileURL(join(PROJECT_ROOT, 'src/commands/pin.ts')).href)};
+       const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, engine: () => { throw new Error('no engine'); } };
+       process.exitCode = await createPinCommand(${JSON.stringify({ dataDir: data, indexDir: index })})(${JSON.stringify([question, id])}, io);`;
+    const children = Array.from({ length: 10 }, (_, i) =>
+      runNode(['--import', 'tsx', '--input-type=module', '-e', script(`同时钉住的问题${i}`, `q${i + 1}`)]),
+    );
+    const results = await Promise.all(children);
+    for (const { code, out, err } of results) {
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(out).toMatch(/^pinned 「同时钉住的问题\d」/);
+    }
+    expect(readPins(pins)).toHaveLength(10);
+    expect(new Set(readPins(pins).map((p) => p.answer))).toEqual(
+      new Set(Array.from({ length: 10 }, (_, i) => `q${i + 1}`)),
+    );
+    // Nothing is left beside the file: no lock, no temporary file.
+    expect(readdirSync(data).filter((name) => name.startsWith('pins.json'))).toEqual(['pins.json']);
+  }, 120_000);
+});
+
+/** One `node` child process: its exit code and output. */
+function runNode(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, out, err }));
+  });
+}
 
 describe('several hearings', () => {
   const several = () => {
