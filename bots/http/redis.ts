@@ -32,6 +32,7 @@ export async function connectRedis(url: string, onError: (line: string) => void)
     return redis;
   } catch (error) {
     redis.disconnect();
+    // ioredis's own messages name the host and port at most; the URL itself (with the password) never goes out.
     throw new Error(
       `cannot reach Redis at ${where(url)} (${lastError || messageOf(error)}); start it, ` +
         'fix HEARING_REDIS_URL, or unset it to keep state in this process',
