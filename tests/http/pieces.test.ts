@@ -134,7 +134,7 @@ describe('clientAddress', () => {
 });
 
 describe('WeChat XML', () => {
-  it('reads CDATA, plain and entity-encoded fields, and keeps nested elements raw', () => {
+  it('reads CDATA, plain and entity-encoded fields, and leaves nested elements out', () => {
     const fields = parseWechatXml(
       '<?xml version="1.0"?>\n<xml>\n <ToUserName><![CDATA[gh_1]]></ToUserName>\n <CreateTime>1409659813</CreateTime>' +
         '<Content><![CDATA[a]]]]><![CDATA[>b <c>]]></Content><Label>&lt;x&gt; &amp; &#27721;</Label>' +
@@ -145,8 +145,13 @@ describe('WeChat XML', () => {
       CreateTime: '1409659813',
       Content: 'a]]>b <c>',
       Label: '<x> & 汉',
-      SendPicsInfo: '<Count>1</Count>',
     });
+  });
+
+  it('keeps whatever a CDATA section holds as text: closing tags, other fields, a DOCTYPE', () => {
+    const typed = 'x</Content><FromUserName>o-victim</FromUserName><Content>y <!DOCTYPE a [<!ENTITY e "e">]> &e;';
+    const fields = parseWechatXml(toWechatXml({ FromUserName: 'o-sender', MsgType: 'text', Content: typed }));
+    expect(fields).toEqual({ FromUserName: 'o-sender', MsgType: 'text', Content: typed });
   });
 
   it.each([
@@ -155,6 +160,10 @@ describe('WeChat XML', () => {
     ['another root', '<message><a>1</a></message>'],
     ['an unclosed field', '<xml><Content><![CDATA[x]]></xml>'],
     ['a DOCTYPE', '<!DOCTYPE xml [<!ENTITY e "x">]><xml><A>&e;</A></xml>'],
+    ['a DOCTYPE after the declaration', '<?xml version="1.0"?><!DOCTYPE xml SYSTEM "file:///etc/passwd"><xml></xml>'],
+    ['a field given twice', '<xml><FromUserName>a</FromUserName><FromUserName>b</FromUserName></xml>'],
+    ['a second root', '<xml><A>1</A></xml><xml><A>2</A></xml>'],
+    ['a stray closing tag', '<xml><Content>x</Content></FromUserName></xml>'],
     ['text between fields', '<xml>junk<A>1</A></xml>'],
   ])('refuses %s', (_what, text) => {
     expect(() => parseWechatXml(text)).toThrow(XmlError);
