@@ -15,9 +15,12 @@ export interface ApiRoutesOptions {
   conversation: Conversation;
   /** manifest.json's inputHash: which data the index was built from. */
   inputHash: string;
-  /** Where shared state lives, for /healthz. */
-  stateKind: 'memory' | 'redis';
+  /** Where shared state lives and whether it answers, for /healthz (with Redis: a PING within its deadline). */
+  stateHealth: () => Promise<StateHealth>;
 }
+
+/** What /healthz reports of the state: `reason` while Redis is away and the door answers from its own memory. */
+export type StateHealth = { state: 'memory' | 'redis'; ok: true } | { state: 'redis'; ok: false; reason: string };
 
 /** The body of POST /api/ask. */
 export const AskBodySchema = z.object(
@@ -31,14 +34,24 @@ export const AskBodySchema = z.object(
 
 /**
  * Path → route for the API and the health check.
- * @example const routes = apiRoutes({ engine, conversation, inputHash, stateKind: 'memory' });
+ * @example const routes = apiRoutes({ engine, conversation, inputHash, stateHealth });
  */
 export function apiRoutes(options: ApiRoutesOptions): Map<string, Route> {
   const { engine, conversation } = options;
   return new Map<string, Route>([
     [
       '/healthz',
-      { GET: async () => json(200, { status: 'ok', inputHash: options.inputHash, state: options.stateKind }) },
+      {
+        // 200 even when degraded: every replica loses Redis together, and a load balancer that took them all out
+        // would stop the answers they still give from their own memory.
+        async GET() {
+          const health = await options.stateHealth();
+          const { inputHash } = options;
+          return health.ok
+            ? json(200, { status: 'ok', inputHash, state: health.state })
+            : json(200, { status: 'degraded', inputHash, state: health.state, reason: health.reason });
+        },
+      },
     ],
     [
       '/api/search',

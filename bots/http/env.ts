@@ -21,6 +21,8 @@ export interface HttpConfig {
   wecom: WecomConfig | undefined;
   /** Shared state for several replicas; undefined = in this process's memory. */
   redisUrl: string | undefined;
+  /** How long one Redis command may take before the door answers from its own memory. */
+  redisDeadlineMs: number;
 }
 
 export interface WechatMpConfig {
@@ -38,6 +40,8 @@ export interface WecomConfig {
 export const DEFAULT_HTTP_HOST = '127.0.0.1';
 export const DEFAULT_HTTP_PORT = 8080;
 export const DEFAULT_API_RATE_PER_MIN = 600;
+/** A few hundred ms: Redis on the same network answers in one; WeChat's 5 s must hold several commands. */
+export const DEFAULT_REDIS_DEADLINE_MS = 300;
 
 /** Where configuration errors send the operator. */
 export const HTTP_DOCS = 'README.md, "HTTP door"';
@@ -64,6 +68,7 @@ export function parseHttpEnv(env: Env): HttpConfig {
       : undefined,
     wecom: e.WECOM_TOKEN ? { token: e.WECOM_TOKEN, aesKey: e.WECOM_AES_KEY!, corpId: e.WECOM_CORP_ID! } : undefined,
     redisUrl: e.HEARING_REDIS_URL,
+    redisDeadlineMs: e.HEARING_REDIS_DEADLINE_MS ?? DEFAULT_REDIS_DEADLINE_MS,
   };
 }
 
@@ -193,6 +198,9 @@ const EnvSchema = z
         if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${problem} (got ${redactedUrl(url)})` });
       })
       .optional(),
+    HEARING_REDIS_DEADLINE_MS: envWholeNumber(
+      z.number().min(10, 'must be at least 10 (ms)').max(5_000, 'must be at most 5000 (ms): WeChat waits 5 s in all'),
+    ).optional(),
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, when: string) =>

@@ -5,7 +5,7 @@ import type { Conversation } from '../../src/chat/conversation.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 import { closeServer, HttpProblem, listen, SERVER_TIMEOUTS } from '../door/http.js';
 import { type DoorLog, describeError, withoutRepeats } from '../door/log.js';
-import { apiRoutes } from './api.js';
+import { type ApiRoutesOptions, apiRoutes } from './api.js';
 import { bearerMatches } from './bearer.js';
 import type { CallbackAnswerer } from './callback.js';
 import { clientAddress } from './client-address.js';
@@ -26,7 +26,7 @@ export interface HttpDoorOptions {
   /** Per client address on /api/*. */
   apiLimiter: KeyLimiter;
   inputHash: string;
-  stateKind: 'memory' | 'redis';
+  stateHealth: ApiRoutesOptions['stateHealth'];
   log: DoorLog;
   /** Milliseconds since the epoch. Default `Date.now`; tests of the official vectors set it to 2014. */
   now?: () => number;
@@ -42,7 +42,7 @@ export interface HttpDoor {
 
 /**
  * @example
- * const door = createHttpDoor({ config, engine, conversation, answerer, apiLimiter, inputHash, stateKind, log });
+ * const door = createHttpDoor({ config, engine, conversation, answerer, apiLimiter, inputHash, stateHealth, log });
  * const { url } = await door.listen();
  */
 export function createHttpDoor(options: HttpDoorOptions): HttpDoor {

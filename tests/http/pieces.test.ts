@@ -12,7 +12,7 @@ import { cdata, parseWechatXml, toWechatXml, XmlError } from '../../bots/http/we
 import { API_TOKEN, bytes, MP_AES_KEY, MP_APPID, MP_TOKEN, WECOM_AES_KEY, WECOM_CORP_ID } from './helpers.js';
 
 describe('parseHttpEnv', () => {
-  it('defaults to 127.0.0.1:8080, 600 requests a minute, no proxy, no CORS, no callbacks, state in memory', () => {
+  it('defaults to 127.0.0.1:8080, 600 requests a minute, no proxy, no CORS, no callbacks, state in memory, 300 ms for Redis', () => {
     expect(parseHttpEnv({ PATH: '/usr/bin', HEARING_HTTP_HOST: '' })).toEqual({
       host: '127.0.0.1',
       port: 8080,
@@ -23,6 +23,7 @@ describe('parseHttpEnv', () => {
       wechatMp: undefined,
       wecom: undefined,
       redisUrl: undefined,
+      redisDeadlineMs: 300,
     });
   });
 
@@ -66,6 +67,11 @@ describe('parseHttpEnv', () => {
     ['an AES key without the AppID', { WECHAT_MP_TOKEN: MP_TOKEN, WECHAT_MP_AES_KEY: MP_AES_KEY }, /WECHAT_MP_APPID/],
     ['a short AES key', { WECOM_TOKEN: 'abc', WECOM_AES_KEY: 'short', WECOM_CORP_ID: WECOM_CORP_ID }, /WECOM_AES_KEY/],
     ['a WeCom token alone', { WECOM_TOKEN: 'abcdef' }, /WECOM_AES_KEY: required.*\n.*WECOM_CORP_ID: required/],
+    [
+      'a Redis deadline too long for WeChat',
+      { HEARING_REDIS_DEADLINE_MS: '9000' },
+      /HEARING_REDIS_DEADLINE_MS: must be at most 5000/,
+    ],
     ['a Redis URL that is not one', { HEARING_REDIS_URL: 'localhost:6379' }, /HEARING_REDIS_URL: must be a redis:\/\//],
   ];
   it.each(bad)('refuses %s, naming the variable and the fix', (_what, env, message) => {
