@@ -73,6 +73,13 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
       : {}),
     onError: (error) => log.error(error.message),
   });
+  // An /api/ask caller without a `user` id gets no follow-ups: anyone else's 「2」 or 「不对」 would act on its answer.
+  const anonymousConversation = createConversation({
+    engine,
+    misses: state.misses,
+    memory: { recall: () => undefined, keep() {}, forget() {} },
+    onError: (error) => log.error(error.message),
+  });
   const limiter = (name: string, points: number) => createKeyLimiter({ name, points, redis, health });
   const stateHealth = async (): Promise<StateHealth> => {
     if (!redis) return { state: 'memory', ok: true };
@@ -91,6 +98,7 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
     config,
     engine,
     conversation,
+    anonymousConversation,
     answerer: createCallbackAnswerer({ conversation, state, limiter: limiter('sender', CALLBACK_ANSWERS_PER_MIN) }),
     apiLimiter: limiter('api', config.ratePerMinute),
     inputHash: inputHash(),

@@ -21,6 +21,8 @@ export interface HttpDoorOptions {
   config: HttpConfig;
   engine: SearchEngine;
   conversation: Conversation;
+  /** For /api/ask calls without `user`: remembers nothing. */
+  anonymousConversation: Conversation;
   /** Answers the callbacks' messages (shared state, paging, per-sender limit). */
   answerer: CallbackAnswerer;
   /** Per client address on /api/*. */
