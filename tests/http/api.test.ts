@@ -2,6 +2,7 @@
 // bearer token, CORS and the per-address limit.
 
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +204,25 @@ describe('bad requests get a JSON error with a 4xx status, and the server keeps 
     const body = response instanceof Response ? await response.json() : response.body;
     expect(response.status).toBe(status);
     expect(body.error).toMatch(message);
+    expect((await getJson('/healthz')).status).toBe(200);
+  });
+
+  it('an unencoded query (?q=今天天气, as curl sends it) gets a JSON 400 saying how to encode it', async () => {
+    const { port } = new URL(door.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      let answer = '';
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(Buffer.from('GET /api/search?q=今天天气 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')),
+      );
+      socket
+        .on('data', (d) => (answer += d))
+        .on('end', () => resolve(answer))
+        .on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body!).error).toMatch(/percent-encoded as UTF-8: \?q=%E6%B1%89/);
     expect((await getJson('/healthz')).status).toBe(200);
   });
 
