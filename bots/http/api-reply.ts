@@ -16,15 +16,19 @@ type ApiResult = import('zod/v4').infer<typeof ApiResultSchema>;
  */
 export function apiText(reply: Reply, format: AskFormat): string {
   const render = format === 'markdown' ? markdownLine : format === 'html' ? renderHtmlLine : renderPlainLine;
-  const lines: string[] = [];
+  // Paragraphs (runs of lines between empty ones), each line rendered, commands taken out.
+  const paragraphs: string[][] = [[]];
   for (const line of layoutReply(reply)) {
+    if (line.every((span) => span.text === '')) paragraphs.push([]);
     const words = withoutCommands(line);
-    if (words) lines.push(render(words));
+    if (words?.some((span) => span.text !== '')) paragraphs.at(-1)!.push(render(words));
   }
-  return lines
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  const blocks = paragraphs.filter((lines) => lines.length > 0);
+  // Markdown joins single line breaks, so there every line is its own block (as render-markdown.ts does); a web page
+  // ignores them, so HTML gets paragraphs and <br>.
+  if (format === 'markdown') return blocks.flat().join('\n\n');
+  if (format === 'html') return blocks.map((lines) => `<p>${lines.join('<br>\n')}</p>`).join('\n');
+  return blocks.map((lines) => lines.join('\n')).join('\n\n');
 }
 
 /**
