@@ -1,19 +1,22 @@
 // The HTTP door: the JSON API, the 公众号 and the WeCom app callbacks on one server; main() is `npm run http`.
 
 import { readFileSync } from 'node:fs';
+import type { Redis } from 'ioredis';
 import { createConversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
-import { createSharedMemory, redisStore } from '../src/chat/shared-memory.js';
+import { createSharedMemory, redisStore, type SharedStore } from '../src/chat/shared-memory.js';
 import { messageOf } from '../src/errors.js';
 import { INDEX_DIR } from '../src/paths.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { artefactPaths, ManifestSchema } from '../src/search/index-files.js';
 import type { DoorLog } from './door/log.js';
 import { type Door, type RunOptions, runAsScript, runDoor } from './door/run.js';
+import type { StateHealth } from './http/api.js';
 import { createCallbackAnswerer } from './http/callback.js';
 import { HTTP_DOCS, type HttpConfig, httpSecrets, parseHttpEnv } from './http/env.js';
 import { createKeyLimiter } from './http/limiter.js';
 import { connectRedis } from './http/redis.js';
+import { createRedisHealth, type RedisHealth } from './http/redis-health.js';
 import { redisState } from './http/redis-state.js';
 import { createHttpDoor } from './http/server.js';
 import { type DoorState, memoryState } from './http/state.js';
@@ -48,27 +51,58 @@ export interface RunningDoor {
  */
 export async function startHttpDoor(options: StartOptions): Promise<RunningDoor> {
   const { config, log, engine } = options;
-  const redis = config.redisUrl ? await connectRedis(config.redisUrl, log.error) : undefined;
-  const onStateError = (error: Error) => log.error(error.message);
-  const state = redis ? redisState({ redis, onError: onStateError }) : memoryState({ misses: options.misses });
+  const local = memoryState({ misses: options.misses });
+  const health = createRedisHealth({ log });
+  let redis: Redis | undefined;
+  try {
+    redis = config.redisUrl
+      ? await connectRedis(config.redisUrl, { health, deadlineMs: config.redisDeadlineMs })
+      : undefined;
+  } catch (error) {
+    await local.close();
+    throw error;
+  }
+  const state = redis ? redisState({ redis, health, local }) : local;
   const conversation = createConversation({
     engine,
     misses: state.misses,
-    // With Redis, a follow-up (「谁问的」, 「2」) may land on another replica than the answer it follows.
+    // With Redis, a follow-up (「谁问的」, 「2」) may land on another replica than the answer it follows. Its failures
+    // are the health's to log (once per outage; the keys name senders).
     ...(redis
-      ? { memory: createSharedMemory(redisStore(redis), { prefix: 'hearing:http:memory:', onError: onStateError }) }
+      ? { memory: createSharedMemory(healthStore(redisStore(redis), health), { prefix: MEMORY_PREFIX, onError() {} }) }
       : {}),
     onError: (error) => log.error(error.message),
   });
-  const limiter = (name: string, points: number) => createKeyLimiter({ name, points, redis, onError: onStateError });
+  // An /api/ask caller without a `user` id gets no follow-ups: anyone else's 「2」 or 「不对」 would act on its answer.
+  const anonymousConversation = createConversation({
+    engine,
+    misses: state.misses,
+    memory: { recall: () => undefined, keep() {}, forget() {} },
+    onError: (error) => log.error(error.message),
+  });
+  const limiter = (name: string, points: number) => createKeyLimiter({ name, points, redis, health });
+  const stateHealth = async (): Promise<StateHealth> => {
+    if (!redis) return { state: 'memory', ok: true };
+    const client = redis;
+    await health.attempt(() => client.ping()).catch(() => {});
+    const status = health.status();
+    return status.ok
+      ? { state: 'redis', ok: true }
+      : {
+          state: 'redis',
+          ok: false,
+          reason: `redis not answering since ${status.since.toISOString()}: ${status.reason}`,
+        };
+  };
   const door = createHttpDoor({
     config,
     engine,
     conversation,
+    anonymousConversation,
     answerer: createCallbackAnswerer({ conversation, state, limiter: limiter('sender', CALLBACK_ANSWERS_PER_MIN) }),
     apiLimiter: limiter('api', config.ratePerMinute),
     inputHash: inputHash(),
-    stateKind: state.kind,
+    stateHealth,
     log,
     now: options.now,
   });
@@ -106,6 +140,18 @@ export const httpDoor: Door<HttpConfig> = {
 
 /** Resolves to the exit code; `--check` stops after the ready line. */
 export const main = (options?: RunOptions): Promise<number> => runDoor(httpDoor, options);
+
+/** Where the follow-up memory of the HTTP door's readers lives in Redis. */
+const MEMORY_PREFIX = 'hearing:http:memory:';
+
+/** A store whose every call goes through the health: its deadline's outages logged once, skipped while away. */
+function healthStore(store: SharedStore, health: RedisHealth): SharedStore {
+  return {
+    get: (key) => health.attempt(() => store.get(key)),
+    set: (key, value, ttlMs) => health.attempt(() => store.set(key, value, ttlMs)),
+    delete: (key) => health.attempt(() => store.delete(key)),
+  };
+}
 
 /** The input hash of the index being served (index/manifest.json), for /healthz. */
 function inputHash(): string {

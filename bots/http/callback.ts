@@ -78,16 +78,21 @@ export function createCallbackAnswerer(options: CallbackAnswererOptions): Callba
   return {
     async answer(message) {
       const key = `${message.door}:${message.messageKey}`;
+      let takenOver = false;
       if (!(await state.replies.claim(key))) {
         const again = await state.replies.recall(key, retryWaitMs);
-        return again === undefined
-          ? { text: null, outcome: 'retry, first delivery still unanswered' }
-          : { text: again === '' ? null : again, outcome: 'retry, same reply' };
+        if (again !== undefined) return { text: again === '' ? null : again, outcome: 'retry, same reply' };
+        // No reply came: the claim may have expired because the replica answering it died. Then this retry takes
+        // the message over; otherwise the first delivery is still being answered.
+        if (!(await state.replies.claim(key))) return { text: null, outcome: 'retry, first delivery still unanswered' };
+        takenOver = true;
       }
       let answer: CallbackAnswer = { text: null, outcome: 'failed' };
       try {
         answer = await compose(message);
-        return answer;
+        return takenOver
+          ? { ...answer, outcome: `${answer.outcome}, taken over from a replica that never answered` }
+          : answer;
       } finally {
         await state.replies.settle(key, answer.text ?? '');
       }

@@ -21,6 +21,8 @@ export interface HttpConfig {
   wecom: WecomConfig | undefined;
   /** Shared state for several replicas; undefined = in this process's memory. */
   redisUrl: string | undefined;
+  /** How long one Redis command may take before the door answers from its own memory. */
+  redisDeadlineMs: number;
 }
 
 export interface WechatMpConfig {
@@ -38,6 +40,8 @@ export interface WecomConfig {
 export const DEFAULT_HTTP_HOST = '127.0.0.1';
 export const DEFAULT_HTTP_PORT = 8080;
 export const DEFAULT_API_RATE_PER_MIN = 600;
+/** A few hundred ms: Redis on the same network answers in one; WeChat's 5 s must hold several commands. */
+export const DEFAULT_REDIS_DEADLINE_MS = 300;
 
 /** Where configuration errors send the operator. */
 export const HTTP_DOCS = 'README.md, "HTTP door"';
@@ -64,6 +68,7 @@ export function parseHttpEnv(env: Env): HttpConfig {
       : undefined,
     wecom: e.WECOM_TOKEN ? { token: e.WECOM_TOKEN, aesKey: e.WECOM_AES_KEY!, corpId: e.WECOM_CORP_ID! } : undefined,
     redisUrl: e.HEARING_REDIS_URL,
+    redisDeadlineMs: e.HEARING_REDIS_DEADLINE_MS ?? DEFAULT_REDIS_DEADLINE_MS,
   };
 }
 
@@ -91,13 +96,53 @@ function redisPassword(url: string): string | undefined {
   }
 }
 
+/**
+ * A URL as it may be shown: whatever stands between `scheme://` and the last `@` (user and password) becomes `***`.
+ * Something that is not a URL at all is not shown (it may be a password pasted in the wrong place).
+ * @example redactedUrl('redis://:hunter2@10.0.0.5:6379/0') // 'redis://***@10.0.0.5:6379/0'
+ */
+export function redactedUrl(url: string): string {
+  const scheme = /^[a-z][\w+.-]*:\/\//i.exec(url);
+  if (!scheme) return 'a value that is not a URL';
+  const rest = url.slice(scheme[0].length);
+  const at = rest.lastIndexOf('@');
+  return JSON.stringify(scheme[0] + (at >= 0 ? `***${rest.slice(at)}` : rest));
+}
+
+/** What is wrong with a Redis URL, the way ioredis reads it; undefined when it will do. */
+function redisUrlProblem(url: string): string | undefined {
+  const example = 'redis://[:password@]host:6379/0, password percent-encoded';
+  if (!/^rediss?:\/\//i.test(url)) return `must be a redis:// or rediss:// URL such as ${example}`;
+  if (/\s/.test(url)) return `must not contain spaces (write a space in the password as %20): ${example}`;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+    decodeURIComponent(parsed.password);
+    decodeURIComponent(parsed.username);
+  } catch {
+    return `is not a valid URL (a password with @ : / # ? % must be percent-encoded): ${example}`;
+  }
+  if (!parsed.hostname) return `names no host: ${example}`;
+  if (parsed.pathname.length > 1 && !/^\/\d{1,2}$/.test(parsed.pathname))
+    return `the path must be a database number such as /0: ${example}`;
+  return undefined;
+}
+
 /** WeChat's rule for the callback Token: 3–32 letters and digits. */
 const CALLBACK_TOKEN = /^[A-Za-z0-9]{3,32}$/;
 /** EncodingAESKey: 43 characters of base64 (the console generates it). */
 const AES_KEY = /^[A-Za-z0-9+/]{43}$/;
 
 /** Variables whose values never appear in a configuration error. */
-const SECRET_VARIABLES = ['HEARING_API_TOKEN', 'WECHAT_MP_TOKEN', 'WECHAT_MP_AES_KEY', 'WECOM_TOKEN', 'WECOM_AES_KEY'];
+const SECRET_VARIABLES = [
+  'HEARING_API_TOKEN',
+  'WECHAT_MP_TOKEN',
+  'WECHAT_MP_AES_KEY',
+  'WECOM_TOKEN',
+  'WECOM_AES_KEY',
+  // Its password: its messages show it through redactedUrl() instead.
+  'HEARING_REDIS_URL',
+];
 
 const EnvSchema = z
   .object({
@@ -148,8 +193,14 @@ const EnvSchema = z
       .optional(),
     HEARING_REDIS_URL: z
       .string()
-      .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379/0')
+      .superRefine((url, ctx) => {
+        const problem = redisUrlProblem(url);
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `${problem} (got ${redactedUrl(url)})` });
+      })
       .optional(),
+    HEARING_REDIS_DEADLINE_MS: envWholeNumber(
+      z.number().min(10, 'must be at least 10 (ms)').max(5_000, 'must be at most 5000 (ms): WeChat waits 5 s in all'),
+    ).optional(),
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, when: string) =>

@@ -5,7 +5,7 @@ import type { Conversation } from '../../src/chat/conversation.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 import { closeServer, HttpProblem, listen, SERVER_TIMEOUTS } from '../door/http.js';
 import { type DoorLog, describeError, withoutRepeats } from '../door/log.js';
-import { apiRoutes } from './api.js';
+import { type ApiRoutesOptions, apiRoutes } from './api.js';
 import { bearerMatches } from './bearer.js';
 import type { CallbackAnswerer } from './callback.js';
 import { clientAddress } from './client-address.js';
@@ -21,12 +21,14 @@ export interface HttpDoorOptions {
   config: HttpConfig;
   engine: SearchEngine;
   conversation: Conversation;
+  /** For /api/ask calls without `user`: remembers nothing. */
+  anonymousConversation: Conversation;
   /** Answers the callbacks' messages (shared state, paging, per-sender limit). */
   answerer: CallbackAnswerer;
   /** Per client address on /api/*. */
   apiLimiter: KeyLimiter;
   inputHash: string;
-  stateKind: 'memory' | 'redis';
+  stateHealth: ApiRoutesOptions['stateHealth'];
   log: DoorLog;
   /** Milliseconds since the epoch. Default `Date.now`; tests of the official vectors set it to 2014. */
   now?: () => number;
@@ -42,7 +44,7 @@ export interface HttpDoor {
 
 /**
  * @example
- * const door = createHttpDoor({ config, engine, conversation, answerer, apiLimiter, inputHash, stateKind, log });
+ * const door = createHttpDoor({ config, engine, conversation, answerer, apiLimiter, inputHash, stateHealth, log });
  * const { url } = await door.listen();
  */
 export function createHttpDoor(options: HttpDoorOptions): HttpDoor {
@@ -125,9 +127,14 @@ export function createHttpDoor(options: HttpDoorOptions): HttpDoor {
   });
   // Slow clients must not hold sockets for ever; WeChat itself gives up after 5 s.
   Object.assign(server, SERVER_TIMEOUTS);
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  // A request Node's parser refuses never reaches a route: it still gets a JSON error saying what to fix.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return void socket.destroy();
+    const body = JSON.stringify({ error: clientErrorMessage(error.code) });
+    socket.end(
+      'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
 
   return {
@@ -148,6 +155,16 @@ export function createHttpDoor(options: HttpDoorOptions): HttpDoor {
     },
     close: (graceMs = 1_500) => closeServer(server, graceMs),
   };
+}
+
+/** Why Node refused a request, for its sender; a raw 汉 in the URL is the common case (curl sends it unencoded). */
+function clientErrorMessage(code: string | undefined): string {
+  if (code === 'HPE_INVALID_URL' || code === 'HPE_INVALID_PATH')
+    return (
+      'the URL holds characters that must be percent-encoded as UTF-8: ?q=%E6%B1%89%E8%9E%8D%E9%80%9A for ?q=汉融通 ' +
+      "(encodeURIComponent, or curl -G --data-urlencode 'q=汉融通')"
+    );
+  return `malformed HTTP request (${code ?? 'unknown'})`;
 }
 
 function errorAnswer(error: unknown, asJson: boolean): Answer {

@@ -36,8 +36,13 @@ export interface DoorState {
 
 /** How long a reply is kept for retries: WeChat retries within about 15 s, and refused timestamps end at 5 min. */
 export const REPLY_TTL_MS = 10 * 60_000;
-/** A claim whose answer never came (the replica died) expires so a later retry is answered afresh. */
-export const CLAIM_TTL_MS = 30_000;
+/**
+ * A claim in Redis lives this long unless its replica renews it (every third of it, while answering): a replica that
+ * dies between claiming and answering lets a WeChat retry (5 s apart) take the message over and answer it.
+ */
+export const CLAIM_TTL_MS = 3_000;
+/** In one process a claim cannot outlive its owner; this only bounds a claim whose answer threw. */
+const LOCAL_CLAIM_TTL_MS = 30_000;
 /** How long the rest of a long answer waits for 「1」. */
 export const PAGES_TTL_MS = 30 * 60_000;
 
@@ -63,7 +68,7 @@ export function memoryState(options: MemoryStateOptions): DoorState {
     replies: {
       async claim(key) {
         if (replies.get(key)) return false;
-        replies.set(key, { waiters: [] }, CLAIM_TTL_MS);
+        replies.set(key, { waiters: [] }, LOCAL_CLAIM_TTL_MS);
         return true;
       },
       async settle(key, reply) {

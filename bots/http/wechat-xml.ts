@@ -1,6 +1,8 @@
 // The XML WeChat and WeCom post and expect back: one flat <xml> element of named fields, text often in CDATA.
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { MAX_BODY_BYTES } from './body.js';
 
-/** The top-level fields of a callback body, by tag name (nested elements are kept as their raw inner text). */
+/** The top-level text fields of a callback body, by tag name. */
 export type XmlFields = Readonly<Record<string, string>>;
 
 /** The body is not the XML these platforms send. */
@@ -9,27 +11,27 @@ export class XmlError extends Error {
 }
 
 /**
- * Reads the fields of `<xml>…</xml>`. Only what the platforms send is accepted: no DOCTYPE, no entities beyond the
- * five predefined ones and character references, so no entity expansion can be smuggled in.
+ * Reads the fields of `<xml>…</xml>` with fast-xml-parser. Only what the platforms send is accepted: one `<xml>` root
+ * with no DOCTYPE before it (so no entity can be declared, let alone expanded, and nothing external is fetched), each
+ * field once; CDATA is text whatever it holds (`</Content>` typed by a user stays in Content). Nested elements (the
+ * fields of some events) are left out: no message the door reads has them.
  * @example parseWechatXml('<xml><MsgType><![CDATA[text]]></MsgType></xml>').MsgType // 'text'
  * @throws XmlError when the text is not such a document
  */
 export function parseWechatXml(text: string): XmlFields {
-  const match = /^\s*(?:<\?xml[^>]*\?>\s*)?<xml>([\s\S]*)<\/xml>\s*$/.exec(text);
-  if (!match || /<!(?:DOCTYPE|ENTITY)/i.test(text)) throw new XmlError('not a WeChat <xml> message');
+  // The root must come first: a DOCTYPE (with its entities) could only stand before it.
+  if (text.length > MAX_XML_CHARS || !/^\s*(?:<\?xml\s[^>]*\?>\s*)?<xml>/.test(text)) throw notWechat();
+  if (XMLValidator.validate(text) !== true) throw notWechat();
+  const document: unknown = PARSER.parse(text);
+  if (!isRecord(document) || Object.keys(document).join() !== 'xml') throw notWechat();
+  const root = document.xml;
+  if (root === '') return {};
+  if (!isRecord(root) || '#text' in root) throw notWechat();
   const fields: Record<string, string> = {};
-  const inner = match[1]!;
-  const field = /\s*<([A-Za-z_][\w.-]*)>([\s\S]*?)<\/\1>\s*/y;
-  let at = 0;
-  while (at < inner.length) {
-    field.lastIndex = at;
-    const found = field.exec(inner);
-    if (!found) {
-      if (inner.slice(at).trim() === '') break;
-      throw new XmlError('not a WeChat <xml> message');
-    }
-    fields[found[1]!] = fieldValue(found[2]!);
-    at = field.lastIndex;
+  for (const [tag, value] of Object.entries(root)) {
+    // A field given twice could let a user's text stand for another field: no platform sends one so.
+    if (Array.isArray(value)) throw notWechat();
+    if (typeof value === 'string') fields[tag] = value;
   }
   return fields;
 }
@@ -50,27 +52,28 @@ export function cdata(text: string): string {
   return `<![CDATA[${text.replace(NOT_XML_CHAR, '').replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
 }
 
-function fieldValue(raw: string): string {
-  const trimmed = raw.trim();
-  const sections = [...trimmed.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)];
-  if (sections.length > 0 && trimmed.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '').trim() === '') {
-    return sections.map((s) => s[1]).join('');
-  }
-  return decodeEntities(raw);
+/** Bodies are read up to MAX_BODY_BYTES; a decrypted message is never longer than its envelope. */
+const MAX_XML_CHARS = MAX_BODY_BYTES;
+
+const PARSER = new XMLParser({
+  ignoreAttributes: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // Every value stays the text it is: "0012" must not become 12, nor a MsgId lose digits as a number.
+  parseTagValue: false,
+  // The five XML entities and character references (&#x6C49;); declared entities cannot exist (no DOCTYPE).
+  processEntities: true,
+  htmlEntities: true,
+  // Whitespace around a CDATA section goes, whitespace inside it stays.
+  trimValues: true,
+});
+
+const notWechat = () => new XmlError('not a WeChat <xml> message');
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function decodeEntities(text: string): string {
-  return text.replace(/&(lt|gt|amp|quot|apos|#\d{1,7}|#x[0-9a-f]{1,6});/gi, (whole, name: string) => {
-    const lower = name.toLowerCase();
-    if (lower.startsWith('#')) {
-      const code = lower.startsWith('#x') ? Number.parseInt(lower.slice(2), 16) : Number(lower.slice(1));
-      return code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[lower] ?? whole;
-  });
-}
-
-const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 /** Characters outside XML 1.0's Char production. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters XML forbids
 const NOT_XML_CHAR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;

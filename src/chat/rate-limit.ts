@@ -13,7 +13,7 @@ export interface RateLimitOptions {
   chat?: BucketOptions;
   /** Milliseconds since some fixed point. Default `Date.now`; tests pass a fake clock. */
   now?: () => number;
-  /** Buckets kept before full (idle) ones are forgotten. Default 10 000. */
+  /** Buckets kept at most; beyond it the least recently used are forgotten. Default 10 000. */
   maxTracked?: number;
 }
 
@@ -50,6 +50,8 @@ export interface RateLimiter {
    * @example const admission = limiter.admit({ userId, chatId }, { notify: chat !== 'group' });
    */
   admit(who: Asker, options?: AdmitOptions): Admission;
+  /** How many buckets (users and chats) are held now: never more than `maxTracked`. */
+  tracked(): number;
 }
 
 /**
@@ -73,7 +75,7 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
   const chat = checked('chat', options.chat ?? DEFAULT_RATE_LIMITS.chat);
   const now = options.now ?? Date.now;
   const maxTracked = options.maxTracked ?? DEFAULT_RATE_LIMITS.maxTracked;
-  const buckets = new Map<string, Bucket>();
+  const buckets = new RecentlyUsed<Bucket>();
 
   const level = (key: string, spec: BucketOptions, t: number): Bucket => {
     const bucket = buckets.get(key) ?? { tokens: spec.capacity, at: t, spec, told: false };
@@ -87,11 +89,6 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     };
   };
 
-  const forgetIdle = (t: number) => {
-    for (const [key, bucket] of buckets)
-      if (level(key, bucket.spec, t).tokens >= bucket.spec.capacity) buckets.delete(key);
-  };
-
   const admit = ({ userId, chatId }: Asker, { cost = 1, chatOnly = false, notify = false }: AdmitOptions = {}) => {
     const t = now();
     const userKey = `user:${userId}`;
@@ -100,6 +97,9 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     const c = level(chatKey, chat, t);
     buckets.set(userKey, u);
     buckets.set(chatKey, c);
+    // A bucket untouched while `maxTracked` others were used has (nearly always) refilled: forgetting it gives
+    // nothing away, and each call stays O(1) however many askers there are.
+    while (buckets.size > maxTracked) buckets.deleteOldest();
     const charged = chatOnly ? [c] : [u, c];
     const short = charged.filter((b) => b.tokens < cost);
     if (short.length > 0) {
@@ -111,11 +111,10 @@ export function createRateLimiter(options: RateLimitOptions = {}): RateLimiter {
     for (const b of charged) b.tokens -= cost;
     // Only a question let through ends the user's limited stretch; a button press does not use their allowance.
     if (!chatOnly) u.told = false;
-    if (buckets.size > maxTracked) forgetIdle(t);
     return { admitted: true } as const;
   };
 
-  return { admit, take: (who, cost) => admit(who, { cost }).admitted };
+  return { admit, take: (who, cost) => admit(who, { cost }).admitted, tracked: () => buckets.size };
 }
 
 interface Bucket {
@@ -133,4 +132,55 @@ function checked(name: string, spec: BucketOptions): BucketOptions {
     );
   }
   return spec;
+}
+
+/**
+ * A map that knows which key was used least recently, in O(1): a Map of nodes on a doubly linked list, most recent at
+ * the tail. (A plain Map's insertion order would do, but V8 leaves holes at its front when the oldest key is deleted
+ * again and again, and finding the first key then scans them.)
+ */
+class RecentlyUsed<V> {
+  readonly #nodes = new Map<string, Node<V>>();
+  #oldest: Node<V> | undefined;
+  #newest: Node<V> | undefined;
+
+  get size(): number {
+    return this.#nodes.size;
+  }
+
+  get(key: string): V | undefined {
+    return this.#nodes.get(key)?.value;
+  }
+
+  /** Stores `value` as the most recently used. */
+  set(key: string, value: V): void {
+    const node = this.#nodes.get(key);
+    if (node) this.#unlink(node);
+    const fresh: Node<V> = { key, value, newer: undefined, older: this.#newest };
+    if (this.#newest) this.#newest.newer = fresh;
+    this.#newest = fresh;
+    this.#oldest ??= fresh;
+    this.#nodes.set(key, fresh);
+  }
+
+  deleteOldest(): void {
+    const oldest = this.#oldest;
+    if (!oldest) return;
+    this.#unlink(oldest);
+    this.#nodes.delete(oldest.key);
+  }
+
+  #unlink(node: Node<V>): void {
+    if (node.older) node.older.newer = node.newer;
+    else this.#oldest = node.newer;
+    if (node.newer) node.newer.older = node.older;
+    else this.#newest = node.older;
+  }
+}
+
+interface Node<V> {
+  key: string;
+  value: V;
+  older: Node<V> | undefined;
+  newer: Node<V> | undefined;
 }

@@ -52,28 +52,35 @@ export function createPinCommand(places: PinPlaces = {}): Command {
   return async (args, io) => {
     const request = parseArgs(args);
     const path = pinsPath(dataDir);
-    // The read and the write it leads to are one edit under the pins' lock: two staff pinning at once keep both pins.
-    return request.kind === 'list' ? run(request, path, io) : withFileLock(path, 'pins', () => run(request, path, io));
+    return run(request, path, io);
   };
 
   function run(request: Request, path: string, io: CommandIO): number {
-    const pins = readPins(path);
     const hearings = readHearings(dataDir);
-    if (request.kind === 'list') return list(pins, hearings, { path, indexDir, dataDir, json: request.json }, io);
+    if (request.kind === 'list')
+      return list(readPins(path), hearings, { path, indexDir, dataDir, json: request.json }, io);
     const normalise = normaliserOfIndex(indexDir);
     const key = questionKey(normalise, request.question);
     const same = (pin: Pin) => questionKey(normalise, pin.question) === key;
 
     if (request.kind === 'remove') {
-      const removed = pins.filter(same);
+      // From reading the pins to writing them, no other `cli pin` may change the file: its pin would be lost.
+      const removed = withFileLock(path, 'pins', () => {
+        const pins = readPins(path);
+        const gone = pins.filter(same);
+        if (gone.length > 0)
+          writePins(
+            path,
+            pins.filter((pin) => !same(pin)),
+          );
+        return gone;
+      });
       if (removed.length === 0)
-        throw new UsageError(`pin: no pin for 「${request.question}」 in ${path} (pin --list shows the pins)`);
-      writePins(
-        path,
-        pins.filter((pin) => !same(pin)),
-      );
+        throw new UsageError(
+          `pin: no pin for 「${printable(request.question)}」 in ${path} (pin --list shows the pins)`,
+        );
       io.stdout.write(
-        `unpinned 「${removed[0]!.question}」 (was ${removed.map((p) => p.answer).join(', ')}) in ${path}\n${APPLY}\n`,
+        `unpinned 「${printable(removed[0]!.question)}」 (was ${removed.map((p) => p.answer).join(', ')}) in ${path}\n${APPLY}\n`,
       );
       return 0;
     }
@@ -82,7 +89,7 @@ export function createPinCommand(places: PinPlaces = {}): Command {
     if (!question.success) throw new UsageError(`pin: the question ${question.error.issues[0]!.message}\n${USAGE}`);
     const pin: Pin = { question: request.question.trim(), answer: request.answer };
     const answer = PinSchema.shape.answer.safeParse(pin.answer);
-    if (!answer.success) throw new UsageError(`pin: ${JSON.stringify(pin.answer)}: ${answer.error.issues[0]!.message}`);
+    if (!answer.success) throw new UsageError(`pin: "${printable(pin.answer)}": ${answer.error.issues[0]!.message}`);
     if (request.hearing !== undefined) pin.hearing = hearingNamed(request.hearing, hearings, dataDir).id;
     let entry: Entry;
     try {
@@ -92,16 +99,21 @@ export function createPinCommand(places: PinPlaces = {}): Command {
     }
     // With several hearings the pin names its hearing, so it keeps its meaning when another one adds that id.
     if (hearings.length > 1) pin.hearing = entry.hearing;
-    const at = pins.findIndex(same);
-    const before = at >= 0 ? pins[at]! : undefined;
+    const before = withFileLock(path, 'pins', () => {
+      const pins = readPins(path);
+      const at = pins.findIndex(same);
+      const was = at >= 0 ? pins[at]! : undefined;
+      if (!(was && was.answer === pin.answer && was.hearing === pin.hearing))
+        writePins(path, at >= 0 ? pins.map((p, i) => (i === at ? pin : p)) : [...pins, pin]);
+      return was;
+    });
     if (before && before.answer === pin.answer && before.hearing === pin.hearing) {
-      io.stdout.write(`「${before.question}」 is already pinned to ${pin.answer}; nothing changed\n`);
+      io.stdout.write(`「${printable(before.question)}」 is already pinned to ${pin.answer}; nothing changed\n`);
       return 0;
     }
-    writePins(path, at >= 0 ? pins.map((p, i) => (i === at ? pin : p)) : [...pins, pin]);
     const was = before ? ` (was ${before.answer})` : '';
     io.stdout.write(
-      `pinned 「${pin.question}」 → ${describe(entry, hearings.length > 1)}${was}\nin ${path}; ${APPLY}\n`,
+      `pinned 「${printable(pin.question)}」 → ${describe(entry, hearings.length > 1)}${was}\nin ${path}; ${APPLY}\n`,
     );
     return 0;
   }
@@ -134,7 +146,7 @@ function list(
       department: entry ? bodyOf(entry) : null,
       ...(problem ? { problem } : {}),
     }));
-    io.stdout.write(`${JSON.stringify({ file: where.path, indexed: stale === null, pins: json })}\n`);
+    io.stdout.write(`${jsonForTerminal({ file: where.path, indexed: stale === null, pins: json })}\n`);
     return 0;
   }
   if (pins.length === 0) {
@@ -146,7 +158,7 @@ function list(
     const answer = entry
       ? `${hearings.length > 1 ? `${entry.hearing}#` : ''}${entry.id}\t${bodyOf(entry)}`
       : pin.answer;
-    io.stdout.write(`${answer}\t${pin.question}${problem ? `\t(${problem})` : ''}\n`);
+    io.stdout.write(`${answer}\t${printable(pin.question)}${problem ? `\t(${printable(problem)})` : ''}\n`);
   }
   if (stale !== null) io.stdout.write(`index/ does not hold them yet (${stale}): run npm run index\n`);
   return 0;
@@ -169,7 +181,7 @@ function hearingNamed(name: string, hearings: readonly Hearing[], dataDir: strin
   });
   if (!found)
     throw new UsageError(
-      `pin: no hearing ${JSON.stringify(name)}; data/hearings/ holds ${hearings.map((h) => h.id).join(', ')}`,
+      `pin: no hearing "${printable(name)}"; data/hearings/ holds ${hearings.map((h) => h.id).join(', ')}`,
     );
   return found;
 }
@@ -180,6 +192,23 @@ function readHearings(dataDir: string): Hearing[] {
     parseTranscript(text, basename(file), readHearingData(file)),
   );
 }
+
+/**
+ * Text people typed, safe to print on a terminal: control characters (C0, DEL, C1: ESC starts colour changes,
+ * cursor moves, window titles…) and the bidirectional overrides that reorder what is shown become visible `\\u` escapes.
+ * @example printable('\u001b[2J汉融通') // '\\u001b[2J汉融通'
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** JSON.stringify escapes C0 controls only; C1 and the bidirectional overrides are escaped too (still valid JSON). */
+function jsonForTerminal(value: unknown): string {
+  return printable(JSON.stringify(value));
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters a terminal acts on
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 function parseArgs(args: readonly string[]): Request {
   const rest = [...args];

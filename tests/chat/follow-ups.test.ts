@@ -396,7 +396,11 @@ describe('a memory shared by replicas', () => {
       'memory: cannot read hearing:memory:private:c in the shared store: connection refused',
       'memory: cannot save hearing:memory:private:c in the shared store: connection refused',
     ]);
-    const junk = createSharedMemory({ ...broken, get: async () => '{"at":"yesterday"' });
+    // Its failing saves are reported too (to `errors`: a test prints nothing of its own).
+    const junk = createSharedMemory(
+      { ...broken, get: async () => '{"at":"yesterday"' },
+      { onError: (e) => errors.push(e.message) },
+    );
     const other = createConversation({ engine, memory: junk });
     expect((await other.respond({ ...message, text: '谁问的' })).reply?.kind).toBe('help');
   });

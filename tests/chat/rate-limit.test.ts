@@ -74,15 +74,29 @@ describe('createRateLimiter', () => {
     expect(limiter.take({ userId: 'u', chatId: 'c' })).toBe(true);
   });
 
-  it('forgets idle buckets beyond maxTracked without forgetting busy ones', () => {
+  it('holds at most maxTracked buckets, forgetting the least recently used first and keeping busy ones', () => {
     const clock = fakeClock();
-    const limiter = createRateLimiter({ now: clock.now, maxTracked: 10, user: { capacity: 1, refillMs: 1_000 } });
-    expect(limiter.take({ userId: 'busy', chatId: 'c0' })).toBe(true);
+    const limiter = createRateLimiter({ now: clock.now, maxTracked: 10, user: { capacity: 1, refillMs: 60_000 } });
+    const busy = { userId: 'busy', chatId: 'c-busy' };
+    expect(limiter.take(busy)).toBe(true);
     for (let i = 1; i < 50; i++) {
       clock.advance(10);
-      limiter.take({ userId: `u${i}`, chatId: `c${i}` });
+      expect(limiter.take({ userId: `u${i}`, chatId: `c${i}` })).toBe(true);
+      // Asking again keeps the busy user's spent bucket among the recently used.
+      expect(limiter.take(busy)).toBe(false);
+      expect(limiter.tracked()).toBeLessThanOrEqual(10);
     }
-    expect(limiter.take({ userId: 'busy', chatId: 'c0' })).toBe(false);
+    expect(limiter.tracked()).toBe(10);
+    // u1 was forgotten long ago (a fresh bucket lets them in); u49, among the most recent, is still spent.
+    expect(limiter.take({ userId: 'u1', chatId: 'c1' })).toBe(true);
+    expect(limiter.take({ userId: 'u49', chatId: 'c49' })).toBe(false);
+    expect(limiter.take(busy)).toBe(false);
+  });
+
+  it('keeps its bound however many askers pass: 30 000 distinct users leave maxTracked buckets', () => {
+    const limiter = createRateLimiter({ now: () => 0, maxTracked: 10_000 });
+    for (let i = 0; i < 30_000; i++) limiter.take({ userId: `u${i}`, chatId: 'one-group' });
+    expect(limiter.tracked()).toBe(10_000);
   });
 
   it.each([

@@ -1,8 +1,10 @@
 // `cli pin`: staff pin, re-pin, list and remove questions in data/pins.json; bad input gets a clear message and exit code.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { type Command, type CommandIO, UsageError } from '../../src/commands/io.js';
@@ -190,6 +192,79 @@ describe('pin --remove', () => {
     expect(err).toMatch(/^pin: no pin for 「老年人不会用APP怎么办」 in .*pins\.json \(pin --list shows the pins\)$/);
   });
 });
+
+describe('terminal escapes typed into a question are shown, never sent to the terminal', () => {
+  // Clear the screen, set the window title, colour red, a C1 CSI and a right-to-left override.
+  const TYPED = '\u001b[2J\u001b]0;pwned\u0007\u001b[31m汉融通\u009b1m\u202e';
+  const SHOWN = '\\u001b[2J\\u001b]0;pwned\\u0007\\u001b[31m汉融通\\u009b1m\\u202e';
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the characters that must never reach the terminal
+  const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202e]/;
+
+  it('in pin, pin --list, pin --list --json, pin --remove and their errors; the file keeps the question as typed', async () => {
+    const { pin, pins } = project();
+    const outputs = [
+      await run(pin, TYPED, 'q7'),
+      await run(pin, TYPED, 'q7'),
+      await run(pin, '--list'),
+      await run(pin, '--list', '--json'),
+      await run(pin, ELDERLY, '\u001b[31mq7'),
+      await run(pin, ELDERLY, 'q7', '--hearing', '\u009b2J'),
+      await run(pin, '--remove', `${TYPED}吗`),
+    ];
+    for (const { out, err } of outputs) expect(out + err).not.toMatch(raw);
+    expect(outputs[0]!.out).toContain(`pinned 「${SHOWN}」 → q7`);
+    expect(outputs[1]!.out).toContain(`「${SHOWN}」 is already pinned`);
+    expect(outputs[2]!.out).toContain(`q7\t市地方金融局\t${SHOWN}`);
+    expect(JSON.parse(outputs[3]!.out).pins[0].question).toBe(TYPED);
+    expect(outputs[4]!.err).toContain('pin: "\\u001b[31mq7": expected a question id');
+    expect(outputs[5]!.err).toContain('pin: no hearing "\\u009b2J"');
+    expect(outputs[6]!.err).toContain(`no pin for 「${SHOWN}吗」`);
+    expect(readPins(pins)).toEqual([{ question: TYPED, answer: 'q7' }]);
+    const removed = await run(pin, '--remove', TYPED);
+    expect(removed.out).toContain(`unpinned 「${SHOWN}」`);
+    expect(removed.out).not.toMatch(raw);
+  });
+});
+
+describe('staff pinning at the same time', () => {
+  it('ten `cli pin` processes at once keep all ten pins, and each says pinned', async () => {
+    const { data, pins } = project();
+    const index = join(dirname(data), 'index');
+    // Each child is a separate process running the command as `cli pin` would, on the same copy of data/.
+    const script = (question: string, id: string) =>
+      `import { createPinCommand } from ${JSON.stringify(pathToFileURL(join(PROJECT_ROOT, 'src/commands/pin.ts')).href)};
+       const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, engine: () => { throw new Error('no engine'); } };
+       process.exitCode = await createPinCommand(${JSON.stringify({ dataDir: data, indexDir: index })})(${JSON.stringify([question, id])}, io);`;
+    const children = Array.from({ length: 10 }, (_, i) =>
+      runNode(['--import', 'tsx', '--input-type=module', '-e', script(`同时钉住的问题${i}`, `q${i + 1}`)]),
+    );
+    const results = await Promise.all(children);
+    for (const { code, out, err } of results) {
+      expect(err).toBe('');
+      expect(code).toBe(0);
+      expect(out).toMatch(/^pinned 「同时钉住的问题\d」/);
+    }
+    expect(readPins(pins)).toHaveLength(10);
+    expect(new Set(readPins(pins).map((p) => p.answer))).toEqual(
+      new Set(Array.from({ length: 10 }, (_, i) => `q${i + 1}`)),
+    );
+    // Nothing is left beside the file: no lock, no temporary file.
+    expect(readdirSync(data).filter((name) => name.startsWith('pins.json'))).toEqual(['pins.json']);
+  }, 120_000);
+});
+
+/** One `node` child process: its exit code and output. */
+function runNode(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (err += d));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, out, err }));
+  });
+}
 
 describe('several hearings', () => {
   const several = () => {

@@ -2,11 +2,21 @@
 // bearer token, CORS and the per-address limit.
 
 import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AskResponseSchema,
+  apiJsonSchema,
+  ErrorResponseSchema,
+  HealthResponseSchema,
+  ListResponseSchema,
+  SearchResponseSchema,
+} from '../../bots/http/api-schema.js';
 import { MAX_BODY_BYTES } from '../../bots/http/body.js';
 import { runCli } from '../../src/cli.js';
-import { INDEX_DIR } from '../../src/paths.js';
+import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { artefactPaths } from '../../src/search/index-files.js';
 import { API_TOKEN, startTestDoor } from './helpers.js';
@@ -57,7 +67,7 @@ const ask = (body: string, type = 'application/json') =>
   getJson('/api/ask', { method: 'POST', body, headers: { 'Content-Type': type } });
 
 describe('the JSON API', () => {
-  it.each(['经开区汽车怎么说', '汉融通', '經開區', '今天天气怎么样', ''])(
+  it.each(['经开区汽车怎么说', '汉融通', '經開區', '今天天气怎么样'])(
     'GET /api/search?q=%s is exactly the CLI’s search --json',
     async (q) => {
       const { status, body } = await getJson(`/api/search?q=${encodeURIComponent(q)}`);
@@ -82,24 +92,56 @@ describe('the JSON API', () => {
     expect(body.items).toHaveLength(18);
   });
 
-  it('POST /api/ask gives the Reply model and its plain rendering, the same text as the CLI’s ask', async () => {
+  it('POST /api/ask gives the answer as results (the fields search and list use) and its text, verbatim', async () => {
     const { status, body } = await ask(JSON.stringify({ text: '经开区汽车怎么说' }));
     expect(status).toBe(200);
-    expect(body.reply.kind).toBe('answer');
-    expect(body.reply.items[0]).toMatchObject({ id: 'q5', body: '经开区管委会' });
+    expect(body).toMatchObject({ query: '经开区汽车怎么说', kind: 'answer', format: 'plain' });
+    expect(body.results[0]).toMatchObject({ id: 'q5', department: '经开区管委会', asker: '樊志宏', match: 'answer' });
+    expect(body.results[0].answer.join('\n')).toContain('从今年开始每年设计并推出一款大算力7纳米智能座舱芯片');
     expect(body.text).toContain('经开区管委会应询回答：');
     expect(body.text).toContain('从今年开始每年设计并推出一款大算力7纳米智能座舱芯片');
+    // The CLI's reply less its chat commands: every line of the API's text is one the CLI prints.
     const stdout = new PassThrough();
     let printed = '';
     stdout.on('data', (d) => (printed += d));
     await runCli(['ask', '经开区汽车怎么说'], { stdin: new PassThrough(), stdout, stderr: new PassThrough() });
-    expect(`${body.text}\n`).toBe(printed);
+    for (const line of body.text.split('\n').filter(Boolean)) expect(printed).toContain(line);
   });
 
   it('POST /api/ask says kindly when nothing matches', async () => {
     const { body } = await ask(JSON.stringify({ text: '今天天气怎么样' }));
-    expect(body.reply.kind).toBe('not-found');
+    expect(body.kind).toBe('not-found');
+    expect(body.results).toEqual([]);
     expect(body.text).toContain('没有');
+  });
+
+  it.each(['plain', 'markdown', 'html'])('POST /api/ask in %s has no chat commands in its text', async (format) => {
+    for (const text of ['/topic 2', '经开区汽车怎么说', '今天天气怎么样', '/promises 经开区', '小公司借钱难']) {
+      const { status, body } = await ask(JSON.stringify({ text, format }));
+      expect(status).toBe(200);
+      expect(body.format).toBe(format);
+      expect(body.text, text).not.toMatch(/\/(?:q|topic|list|dept|who|help|promises|hearings)\b|更多：/);
+      expect(body.text.trim()).not.toBe('');
+    }
+    const { body } = await ask(JSON.stringify({ text: '经开区汽车怎么说', format }));
+    if (format === 'markdown') expect(body.text).toContain('**q5 樊志宏委员提问**');
+    if (format === 'html') expect(body.text).toContain('<b>q5 樊志宏委员提问：</b>');
+  });
+
+  it('POST /api/ask follows up only on the same caller’s answer ("user"), and without one on none', async () => {
+    const as = async (text: string, user?: string) =>
+      (await ask(JSON.stringify(user ? { text, user } : { text }))).body;
+    expect((await as('汉融通是啥', 'visitor-a')).results[0].id).toBe('q7');
+    expect((await as('经开区汽车怎么说', 'visitor-b')).results[0].id).toBe('q5');
+    expect((await as('谁问的', 'visitor-a')).text).toContain('程宏刚');
+    const b = await as('谁问的', 'visitor-b');
+    expect(b.text).toContain('樊志宏');
+    expect(b.text).not.toContain('程宏刚');
+    // Without "user" nothing is remembered: 「谁问的」 is not about anyone's last answer.
+    await as('汉融通是啥');
+    const anonymous = await as('谁问的');
+    expect(anonymous.text).toBe((await as('谁问的', 'visitor-new')).text);
+    expect(anonymous.text).not.toBe((await as('谁问的', 'visitor-a')).text);
   });
 
   it('GET /healthz is 200 with the index’s input hash', async () => {
@@ -107,6 +149,29 @@ describe('the JSON API', () => {
     const { status, body } = await getJson('/healthz');
     expect(status).toBe(200);
     expect(body).toEqual({ status: 'ok', inputHash: manifest.inputHash, state: 'memory' });
+  });
+});
+
+describe('one published schema for every reply (docs/api.schema.json)', () => {
+  it('is the schema the server is checked against', () => {
+    const published = JSON.parse(readFileSync(join(PROJECT_ROOT, 'docs', 'api.schema.json'), 'utf8'));
+    // If this fails, regenerate the file from bots/http/api-schema.ts (apiJsonSchema()).
+    expect(published).toEqual(apiJsonSchema());
+  });
+
+  it('every route’s reply fits it, with the same result fields on search, list and ask', async () => {
+    const search = await getJson(`/api/search?q=${encodeURIComponent('经开区汽车怎么说')}`);
+    SearchResponseSchema.parse(search.body);
+    ListResponseSchema.parse((await getJson('/api/list')).body);
+    const asked = await ask(JSON.stringify({ text: '经开区汽车怎么说', user: 'schema-check' }));
+    AskResponseSchema.parse(asked.body);
+    HealthResponseSchema.parse((await getJson('/healthz')).body);
+    const fields = (result: object) => Object.keys(result).filter((k) => ['asker', 'department'].includes(k));
+    expect(fields(search.body.results[0])).toEqual(['asker', 'department']);
+    expect(fields(asked.body.results[0])).toEqual(['asker', 'department']);
+    expect(fields((await getJson('/api/list')).body.items[0])).toEqual(['asker', 'department']);
+    for (const bad of [() => getJson('/api/search'), () => ask('{'), () => getJson('/api/nothing')])
+      ErrorResponseSchema.parse((await bad()).body);
   });
 });
 
@@ -127,6 +192,11 @@ describe('bad requests get a JSON error with a 4xx status, and the server keeps 
     ['text missing', () => ask('{"question": "汉融通"}'), 400, /missing "text"/],
     ['text not a string', () => ask('{"text": 5}'), 400, /must be a string/],
     ['blank text', () => ask('{"text": " \\n "}'), 400, /blank/],
+    ['a blank q, as blank text', () => getJson('/api/search?q=%20'), 400, /q is blank/],
+    ['an empty q', () => getJson('/api/search?q='), 400, /q is blank/],
+    ['a blank user', () => ask('{"text": "汉融通", "user": " "}'), 400, /"user" is blank/],
+    ['a user that is not a string', () => ask('{"text": "汉融通", "user": 5}'), 400, /"user" must be a string/],
+    ['an unknown format', () => ask('{"text": "汉融通", "format": "pdf"}'), 400, /"format" must be one of plain/],
     ['an unknown path', () => getJson('/api/nothing'), 404, /no such path/],
     ['a wrong method', () => getJson('/api/ask'), 405, /use POST/],
   ])('%s', async (_what, request, status, message) => {
@@ -134,6 +204,25 @@ describe('bad requests get a JSON error with a 4xx status, and the server keeps 
     const body = response instanceof Response ? await response.json() : response.body;
     expect(response.status).toBe(status);
     expect(body.error).toMatch(message);
+    expect((await getJson('/healthz')).status).toBe(200);
+  });
+
+  it('an unencoded query (?q=今天天气, as curl sends it) gets a JSON 400 saying how to encode it', async () => {
+    const { port } = new URL(door.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      let answer = '';
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(Buffer.from('GET /api/search?q=今天天气 HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8')),
+      );
+      socket
+        .on('data', (d) => (answer += d))
+        .on('end', () => resolve(answer))
+        .on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/json/i);
+    expect(JSON.parse(body!).error).toMatch(/percent-encoded as UTF-8: \?q=%E6%B1%89/);
     expect((await getJson('/healthz')).status).toBe(200);
   });
 

@@ -174,9 +174,19 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Debian's redis-server on a free loopback port, nothing written to disk; `stop()` ends it. */
-export async function startRedis(): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
-  const port = await freePort();
+/** A redis-server this test started: `pause()` makes it hang (SIGSTOP: alive, not answering), `resume()` undoes it. */
+export interface TestRedis {
+  url: string;
+  port: number;
+  pause(): void;
+  resume(): void;
+  /** Resumes it if paused, then ends it. */
+  stop(): Promise<void>;
+}
+
+/** Debian's redis-server on a free loopback port (or `port`, to restart one), nothing written to disk. */
+export async function startRedis(port?: number): Promise<TestRedis> {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -199,11 +209,17 @@ export async function startRedis(): Promise<{ url: string; port: number; stop: (
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await ready;
+  const running = () => child.exitCode === null && child.signalCode === null;
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pause: () => void child.kill('SIGSTOP'),
+    resume: () => void (running() && child.kill('SIGCONT')),
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (running()) {
+        child.kill('SIGCONT');
+        child.kill('SIGTERM');
+      }
       await exited;
     },
   };

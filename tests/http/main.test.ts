@@ -56,6 +56,23 @@ describe('main', () => {
     expect(log).not.toContain('pa55word');
   });
 
+  it.each([
+    ['a space in the password', 'redis://:hunter2 secret@127.0.0.1:6379/0', /must not contain spaces/],
+    ['a port out of range', 'redis://:hunter2secret@127.0.0.1:99999', /not a valid URL/],
+    ['a broken percent escape', 'redis://:hunter2%zzsecret@127.0.0.1:6379', /not a valid URL/],
+    ['an unencoded / in the password', 'redis://admin:hunter2/secret@redis.internal:6379/0', /not a valid URL/],
+    ['no scheme', 'admin:hunter2secret@127.0.0.1:6379', /must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['a password alone', 'hunter2secret', /must be a redis:\/\/ or rediss:\/\/ URL/],
+  ])(
+    'a malformed HEARING_REDIS_URL (%s): exit 2, what is wrong, the URL without its password',
+    async (_what, url, why) => {
+      const { code, log } = await run({ HEARING_HTTP_PORT: '0', HEARING_REDIS_URL: url });
+      expect(code).toBe(2);
+      expect(log).toMatch(new RegExp(`HEARING_REDIS_URL: .*${why.source}`));
+      expect(log).not.toMatch(/hunter2|secret|admin/);
+    },
+  );
+
   it('exits with 1 when the port is taken, saying which variable to change', async () => {
     let second: Awaited<ReturnType<typeof run>> | undefined;
     await run({ HEARING_HTTP_PORT: '0' }, async (url) => {

@@ -12,7 +12,7 @@ import { cdata, parseWechatXml, toWechatXml, XmlError } from '../../bots/http/we
 import { API_TOKEN, bytes, MP_AES_KEY, MP_APPID, MP_TOKEN, WECOM_AES_KEY, WECOM_CORP_ID } from './helpers.js';
 
 describe('parseHttpEnv', () => {
-  it('defaults to 127.0.0.1:8080, 600 requests a minute, no proxy, no CORS, no callbacks, state in memory', () => {
+  it('defaults to 127.0.0.1:8080, 600 requests a minute, no proxy, no CORS, no callbacks, state in memory, 300 ms for Redis', () => {
     expect(parseHttpEnv({ PATH: '/usr/bin', HEARING_HTTP_HOST: '' })).toEqual({
       host: '127.0.0.1',
       port: 8080,
@@ -23,6 +23,7 @@ describe('parseHttpEnv', () => {
       wechatMp: undefined,
       wecom: undefined,
       redisUrl: undefined,
+      redisDeadlineMs: 300,
     });
   });
 
@@ -66,6 +67,11 @@ describe('parseHttpEnv', () => {
     ['an AES key without the AppID', { WECHAT_MP_TOKEN: MP_TOKEN, WECHAT_MP_AES_KEY: MP_AES_KEY }, /WECHAT_MP_APPID/],
     ['a short AES key', { WECOM_TOKEN: 'abc', WECOM_AES_KEY: 'short', WECOM_CORP_ID: WECOM_CORP_ID }, /WECOM_AES_KEY/],
     ['a WeCom token alone', { WECOM_TOKEN: 'abcdef' }, /WECOM_AES_KEY: required.*\n.*WECOM_CORP_ID: required/],
+    [
+      'a Redis deadline too long for WeChat',
+      { HEARING_REDIS_DEADLINE_MS: '9000' },
+      /HEARING_REDIS_DEADLINE_MS: must be at most 5000/,
+    ],
     ['a Redis URL that is not one', { HEARING_REDIS_URL: 'localhost:6379' }, /HEARING_REDIS_URL: must be a redis:\/\//],
   ];
   it.each(bad)('refuses %s, naming the variable and the fix', (_what, env, message) => {
@@ -134,7 +140,7 @@ describe('clientAddress', () => {
 });
 
 describe('WeChat XML', () => {
-  it('reads CDATA, plain and entity-encoded fields, and keeps nested elements raw', () => {
+  it('reads CDATA, plain and entity-encoded fields, and leaves nested elements out', () => {
     const fields = parseWechatXml(
       '<?xml version="1.0"?>\n<xml>\n <ToUserName><![CDATA[gh_1]]></ToUserName>\n <CreateTime>1409659813</CreateTime>' +
         '<Content><![CDATA[a]]]]><![CDATA[>b <c>]]></Content><Label>&lt;x&gt; &amp; &#27721;</Label>' +
@@ -145,8 +151,13 @@ describe('WeChat XML', () => {
       CreateTime: '1409659813',
       Content: 'a]]>b <c>',
       Label: '<x> & 汉',
-      SendPicsInfo: '<Count>1</Count>',
     });
+  });
+
+  it('keeps whatever a CDATA section holds as text: closing tags, other fields, a DOCTYPE', () => {
+    const typed = 'x</Content><FromUserName>o-victim</FromUserName><Content>y <!DOCTYPE a [<!ENTITY e "e">]> &e;';
+    const fields = parseWechatXml(toWechatXml({ FromUserName: 'o-sender', MsgType: 'text', Content: typed }));
+    expect(fields).toEqual({ FromUserName: 'o-sender', MsgType: 'text', Content: typed });
   });
 
   it.each([
@@ -155,6 +166,10 @@ describe('WeChat XML', () => {
     ['another root', '<message><a>1</a></message>'],
     ['an unclosed field', '<xml><Content><![CDATA[x]]></xml>'],
     ['a DOCTYPE', '<!DOCTYPE xml [<!ENTITY e "x">]><xml><A>&e;</A></xml>'],
+    ['a DOCTYPE after the declaration', '<?xml version="1.0"?><!DOCTYPE xml SYSTEM "file:///etc/passwd"><xml></xml>'],
+    ['a field given twice', '<xml><FromUserName>a</FromUserName><FromUserName>b</FromUserName></xml>'],
+    ['a second root', '<xml><A>1</A></xml><xml><A>2</A></xml>'],
+    ['a stray closing tag', '<xml><Content>x</Content></FromUserName></xml>'],
     ['text between fields', '<xml>junk<A>1</A></xml>'],
   ])('refuses %s', (_what, text) => {
     expect(() => parseWechatXml(text)).toThrow(XmlError);

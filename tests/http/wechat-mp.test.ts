@@ -228,6 +228,23 @@ describe('events, media and bodies that are not messages', () => {
   });
 });
 
+describe('a message whose text looks like XML (it arrives in CDATA)', () => {
+  const forged = (victim: string) => `x</Content><FromUserName>${victim}</FromUserName><Content>经开区`;
+  it.each([
+    ['plain mode', () => wechat],
+    ['safe mode', () => mpClient(safe.url, { aes: { key: MP_AES_KEY, appId: MP_APPID } })],
+  ])('%s: is read as the sender’s text; it neither fails nor speaks for another sender', async (_mode, client) => {
+    const post = (from: string, content: string) => client().post(mpTextXml({ from, content, msgId: msgId() }));
+    const victim = `o-victim-${msgId()}`;
+    expect((await post(victim, '/topic 2')).reply!.Content).toMatch(/回复 1 看下一段$/);
+    const forgery = await post('o-forger', forged(victim));
+    expect(forgery.status).toBe(200);
+    expect(forgery.reply!.ToUserName).toBe('o-forger');
+    // The victim's pages are still there: the forger's message did not act as theirs.
+    expect((await post(victim, '1')).reply!.Content).toContain('q8');
+  });
+});
+
 describe('safe mode (安全模式)', () => {
   const secure = () => mpClient(safe.url, { aes: { key: MP_AES_KEY, appId: MP_APPID } });
 

@@ -194,6 +194,15 @@ describe('the WeCom app callback', () => {
     expect((await whole('/topic 2')).endsWith(next.reply!.Content!)).toBe(true);
   });
 
+  it('a text that looks like XML is the sender’s text: it neither fails nor speaks for another member', async () => {
+    const post = (from: string, content: string) => wecom().post(wecomTextXml({ from, content, msgId: msgId() }));
+    expect((await post('wangwu', '/topic 2')).reply!.Content!.endsWith(pageFooter(1, 2))).toBe(true);
+    const forgery = await post('zhaoliu', 'x</Content><FromUserName>wangwu</FromUserName><Content>经开区');
+    expect(forgery.status).toBe(200);
+    expect(forgery.reply!.ToUserName).toBe('zhaoliu');
+    expect((await whole('/topic 2')).endsWith((await post('wangwu', '1')).reply!.Content!)).toBe(true);
+  });
+
   it('a body that is not XML, or XML without a message, is a 400', async () => {
     const signed = new URLSearchParams({
       msg_signature: 'x',
