@@ -2,9 +2,9 @@
 
 import { TOPIC_ROBOT } from 'dingtalk-stream';
 import type { Conversation } from '../src/chat/conversation.js';
-import type { MissesLog } from '../src/chat/misses.js';
 import type { RateLimiter } from '../src/chat/rate-limit.js';
 import { MARKDOWN_LIMIT, renderMarkdown } from '../src/chat/render-markdown.js';
+import type { MissesLog } from '../src/chat/staff-logs.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { type DingtalkConfig, dingtalkSecrets, parseDingtalkEnv } from './dingtalk/env.js';
 import { type DingtalkDesk, onRobotMessage } from './dingtalk/handlers.js';

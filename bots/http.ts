@@ -2,8 +2,8 @@
 
 import { readFileSync } from 'node:fs';
 import { createConversation } from '../src/chat/conversation.js';
-import type { MissesLog } from '../src/chat/misses.js';
 import { createSharedMemory, redisStore } from '../src/chat/shared-memory.js';
+import type { MissesLog } from '../src/chat/staff-logs.js';
 import { messageOf } from '../src/errors.js';
 import { INDEX_DIR } from '../src/paths.js';
 import { artefactPaths, ManifestSchema } from '../src/search/artefacts.js';

@@ -2,9 +2,9 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
-import type { MissesLog } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { TELEGRAM_LIMIT } from '../src/chat/render-telegram.js';
+import type { MissesLog } from '../src/chat/staff-logs.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog } from './door/log.js';

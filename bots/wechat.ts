@@ -2,8 +2,8 @@
 
 import { type Wechaty, WechatyBuilder, type WechatyOptions } from 'wechaty';
 import type { Conversation } from '../src/chat/conversation.js';
-import type { MissesLog } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
+import type { MissesLog } from '../src/chat/staff-logs.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog } from './door/log.js';

@@ -1,7 +1,7 @@
 // The conversation a door talks to: the one handed in (tests), or one on the loaded engine with the shared limits.
 import { type Conversation, createConversation } from '../../src/chat/conversation.js';
-import type { MissesLog } from '../../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../../src/chat/rate-limit.js';
+import type { MissesLog } from '../../src/chat/staff-logs.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import type { DoorLog } from './log.js';
 

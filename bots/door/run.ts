@@ -2,7 +2,9 @@
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import createDebug from 'debug';
-import { createMissesLog, type MissesLog, missesPathFromEnv, retentionFromEnv } from '../../src/chat/misses.js';
+import type { MissesLog } from '../../src/chat/staff-logs.js';
+import { missesPathFromEnv, retentionFromEnv } from '../../src/logs/env.js';
+import { createMissesLog } from '../../src/logs/misses.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { rebuildFromEnv } from '../../src/search/freshness.js';
 import { DoorConfigError, type Env } from './env.js';

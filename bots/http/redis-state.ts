@@ -1,8 +1,9 @@
 // The door's state in Redis, so any number of `npm run http` processes behind a load balancer behave as one.
 
 import type { Redis } from 'ioredis';
-import { type MissesLog, missLine } from '../../src/chat/misses.js';
+import type { MissesLog } from '../../src/chat/staff-logs.js';
 import { messageOf } from '../../src/errors.js';
+import { missLine } from '../../src/logs/misses.js';
 import { CLAIM_TTL_MS, type DoorState, PAGES_TTL_MS, REPLY_TTL_MS } from './state.js';
 
 /** Every key the door writes starts with this, so one Redis can serve other things too. */

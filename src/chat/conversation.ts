@@ -11,7 +11,7 @@ import { hint } from './intents/steps.js';
 import { createKnowledge, type Knowledge } from './knowledge.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from './memory.js';
 import type { IncomingMessage, Outcome, Silence } from './message.js';
-import { type MissesLog, type MissTier, NO_MISSES_LOG } from './misses.js';
+import { type MissesLog, type MissTier, NO_MISSES_LOG } from './staff-logs.js';
 import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';

@@ -1,8 +1,9 @@
 // `ask "<text>"`: the plain-text reply to one message, as the bots would give it (a contract other tools use).
 import { createConversation } from '../chat/conversation.js';
-import { createMissesLog, missesPathFromEnv } from '../chat/misses.js';
 import { renderPlain } from '../chat/render-plain.js';
 import { loadCommitments } from '../commitments/load.js';
+import { missesPathFromEnv } from '../logs/env.js';
+import { createMissesLog } from '../logs/misses.js';
 import { type Command, UsageError } from './io.js';
 
 export const ask: Command = async (args, io) => {

@@ -1,9 +1,10 @@
 // `chat` (what `npm start` runs): the console chat, replying exactly like the bots, with no token and no account.
 import { createInterface } from 'node:readline';
 import { createConversation } from '../chat/conversation.js';
-import { createMissesLog, missesPathFromEnv } from '../chat/misses.js';
 import { renderPlain } from '../chat/render-plain.js';
 import { loadCommitments } from '../commitments/load.js';
+import { missesPathFromEnv } from '../logs/env.js';
+import { createMissesLog } from '../logs/misses.js';
 import { type Command, UsageError } from './io.js';
 
 export const PROMPT = '问> ';

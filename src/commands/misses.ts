@@ -1,8 +1,10 @@
 // `misses`: the worklist of questions the bot missed (found nothing, only guessed, or was told it was wrong), for staff.
 
 import { z } from 'zod';
-import { type MissGroup, missesFiles, missesPathFromEnv, missesWorklist, readMisses } from '../chat/misses.js';
 import { messageOf } from '../errors.js';
+import { missesPathFromEnv } from '../logs/env.js';
+import { missesFiles, readMisses } from '../logs/misses.js';
+import { type MissGroup, missesWorklist } from '../logs/worklist.js';
 import { type Command, UsageError } from './io.js';
 
 const USAGE = 'usage: misses [--top N] [--tier none|guess|disliked] [--json]';

@@ -15,16 +15,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  createMissesLog,
   DEFAULT_MISSES_FILE,
   DEFAULT_MISSES_KEEP,
   DEFAULT_MISSES_MAX_BYTES,
-  type MissesFs,
   missesPathFromEnv,
-  missesWorklist,
-  readMisses,
   retentionFromEnv,
-} from '../../src/chat/misses.js';
+} from '../../src/logs/env.js';
+import { createMissesLog, type MissesFs, readMisses } from '../../src/logs/misses.js';
+import { missesWorklist } from '../../src/logs/worklist.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 
 const dirs: string[] = [];
@@ -334,7 +332,7 @@ describe('several processes sharing one file', () => {
     const writers = 16;
     const lines = 500;
     const script = (id: number) => `
-      const { createMissesLog } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'chat', 'misses.ts'))});
+      const { createMissesLog } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'logs', 'misses.ts'))});
       const log = createMissesLog({ path: ${JSON.stringify(path)}, maxBytes: 8192, keep: 1000 });
       for (let i = 0; i < ${lines}; i++) log.record({ chat: 'group', text: 'w${id}-' + i });
       await log.flush();

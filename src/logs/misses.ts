@@ -4,14 +4,10 @@ import { appendFile, mkdir, readdir, readFile, rename, stat } from 'node:fs/prom
 import { basename, dirname, join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
+import { type ChatKind, ChatKindSchema } from '../chat/message.js';
+import { type MissesLog, type MissTier, NO_MISSES_LOG } from '../chat/staff-logs.js';
 import { messageOf } from '../errors.js';
-import { PROJECT_ROOT } from '../paths.js';
-import { type ChatKind, ChatKindSchema } from './message.js';
-
-/** Kept for doors that import it from here; its home is ./message.js. */
-export type { ChatKind };
-/** How the bot did: found nothing (`none`), showed only a guess (`guess`), or its answer was marked wrong (`disliked`). */
-export type MissTier = 'none' | 'guess' | 'disliked';
+import { retentionFromEnv } from './env.js';
 
 /** One line of the file. No user names or ids, by design: staff need the wording, not the person. */
 export const MissSchema = z.object({
@@ -24,14 +20,6 @@ export const MissSchema = z.object({
   answer: z.string().optional(),
 });
 export type Miss = z.infer<typeof MissSchema>;
-
-/** Where misses go; record() returns at once and never throws, whatever the disk does. */
-export interface MissesLog {
-  /** `time` defaults to the log's clock, `tier` to `none`. */
-  record(miss: { chat: ChatKind; text: string; time?: Date; tier?: MissTier; answer?: string }): void;
-  /** Resolves when everything recorded so far is written (or has failed and been reported). */
-  flush(): Promise<void>;
-}
 
 /** The file system calls the log needs; injected so tests can make the disk fail. */
 export interface MissesFs {
@@ -58,15 +46,8 @@ export interface MissesOptions {
   fs?: MissesFs;
 }
 
-export const DEFAULT_MISSES_FILE = join(PROJECT_ROOT, 'var', 'misses.jsonl');
-/** About 20,000 misses of a typical length (~200 bytes as JSON) per file. */
-export const DEFAULT_MISSES_MAX_BYTES = 4 * 1024 * 1024;
-export const DEFAULT_MISSES_KEEP = 9;
 /** A miss keeps this much of the question: enough to see what was asked, not a place to store pasted documents. */
 export const MISS_TEXT_CHARS = 200;
-
-/** A log that records nothing. */
-export const NO_MISSES_LOG: MissesLog = { record: () => {}, flush: async () => {} };
 
 /**
  * Several processes (both bots, the CLI) may share one file: each line is one O_APPEND write, so lines never mix;
@@ -165,34 +146,6 @@ export function createMissesLog(options: MissesOptions): MissesLog {
   };
 }
 
-/**
- * The misses file from the environment: `HEARING_MISSES_FILE` unset → the default under var/; empty or `off` → off.
- * @example missesPathFromEnv({ HEARING_MISSES_FILE: 'off' }) // null
- */
-export function missesPathFromEnv(env: Record<string, string | undefined>): string | null {
-  const value = EnvSchema.parse(env).HEARING_MISSES_FILE;
-  if (value === undefined) return DEFAULT_MISSES_FILE;
-  const trimmed = value.trim();
-  return trimmed === '' || OFF_VALUES.has(trimmed.toLowerCase()) ? null : trimmed;
-}
-
-/**
- * How much the log keeps: `HEARING_MISSES_MAX_BYTES` per file (bytes, or with K, M or G: `8M`) and
- * `HEARING_MISSES_KEEP` rotated files; unset means the defaults. Throws on a value that is not one of these.
- * @example retentionFromEnv({ HEARING_MISSES_MAX_BYTES: '8M', HEARING_MISSES_KEEP: '20' }) // { maxBytes: 8388608, keep: 20 }
- */
-export function retentionFromEnv(env: Record<string, string | undefined>): { maxBytes: number; keep: number } {
-  const parsed = RetentionEnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new Error(`misses: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return {
-    maxBytes: parsed.data.HEARING_MISSES_MAX_BYTES ?? DEFAULT_MISSES_MAX_BYTES,
-    keep: parsed.data.HEARING_MISSES_KEEP ?? DEFAULT_MISSES_KEEP,
-  };
-}
-
 /** The log's files, oldest first: `<path>.N` … `<path>.1`, then `<path>`; whatever `keep` was when they were written. */
 export async function missesFiles(path: string): Promise<string[]> {
   const names = await readdir(dirname(path)).catch((error: NodeJS.ErrnoException) => {
@@ -245,78 +198,10 @@ function parseLine(line: string): Miss[] {
   });
 }
 
-/** One question of the worklist: the misses that read the same after normalisation. */
-export interface MissGroup {
-  /** The wording first seen. */
-  text: string;
-  count: number;
-  /** The tiers of its misses, worst first: `disliked+none` when it was both. */
-  tier: string;
-  tiers: Partial<Record<MissTier, number>>;
-  first: string;
-  last: string;
-  /** Answers shown for it (guess, disliked), most recent last. */
-  answers: string[];
-}
-
-/**
- * The worklist for staff: misses grouped by their wording after `normalise` (the search engine's: Traditional →
- * Simplified, width, case) without spaces and punctuation, most frequent first, then most recent.
- * @example missesWorklist(misses, { normalise: engine.analyser.normalise, tier: 'disliked', limit: 20 })
- */
-export function missesWorklist(
-  misses: readonly Miss[],
-  options: { normalise?: (text: string) => string; tier?: MissTier; limit?: number } = {},
-): MissGroup[] {
-  const normalise = options.normalise ?? ((s: string) => s.normalize('NFKC').toLowerCase());
-  const groups = new Map<string, MissGroup>();
-  for (const miss of misses) {
-    if (options.tier && miss.tier !== options.tier) continue;
-    const key = normalise(miss.text).replace(/[\s\p{P}\p{S}\p{Cc}\p{Cf}]+/gu, '') || miss.text;
-    let group = groups.get(key);
-    if (!group) {
-      group = { text: miss.text, count: 0, tier: '', tiers: {}, first: miss.time, last: miss.time, answers: [] };
-      groups.set(key, group);
-    }
-    group.count++;
-    group.tiers[miss.tier] = (group.tiers[miss.tier] ?? 0) + 1;
-    if (miss.time < group.first) group.first = miss.time;
-    if (miss.time > group.last) group.last = miss.time;
-    if (miss.answer && !group.answers.includes(miss.answer)) group.answers.push(miss.answer);
-  }
-  for (const group of groups.values()) group.tier = TIER_ORDER.filter((t) => group.tiers[t]).join('+');
-  return [...groups.values()]
-    .sort((a, b) => b.count - a.count || b.last.localeCompare(a.last))
-    .slice(0, options.limit ?? Number.POSITIVE_INFINITY);
-}
-
-const EnvSchema = z.object({ HEARING_MISSES_FILE: z.string().optional() });
-const OFF_VALUES = new Set(['off', 'false', '0', 'no', 'none']);
-const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
-const RetentionEnvSchema = z.object({
-  HEARING_MISSES_MAX_BYTES: z.preprocess(
-    blankIsUnset,
-    z
-      .string()
-      .regex(/^\s*\d+\s*[kmg]?i?b?\s*$/i, 'expected bytes per file, e.g. 4194304 or 4M')
-      .transform((v) => {
-        const [, digits, unit] = /(\d+)\s*([kmg]?)/i.exec(v)!;
-        return Number(digits) * UNITS[unit!.toLowerCase()]!;
-      })
-      .pipe(z.number().int().min(4096, 'expected at least 4096 bytes (4K) per file'))
-      .optional(),
-  ),
-  HEARING_MISSES_KEEP: z.preprocess(
-    blankIsUnset,
-    z.coerce.number().int('expected a whole number of rotated files').min(1).max(1000).optional(),
-  ),
-});
 /** Lock retries: rotation takes milliseconds, so a few seconds of short waits cover any crowd of writers. */
 const LOCK_RETRIES = { retries: 60, minTimeout: 5, maxTimeout: 100, factor: 1.5, randomize: true };
 /** Every line starts so (JSON.stringify keeps the key order of the object written). */
 const LINE_START = '{"time":';
-const TIER_ORDER: readonly MissTier[] = ['disliked', 'guess', 'none'];
 
 /**
  * One miss as a line of the log (without its newline): the same in the file and in Redis, so the file tools read both.
