@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { messageOf } from '../errors.js';
 import { missesPathFromEnv } from '../logs/env.js';
-import { missesFiles, readMisses } from '../logs/misses.js';
+import { readMisses } from '../logs/misses.js';
+import { logFiles } from '../logs/rotation.js';
 import { type MissGroup, missesWorklist } from '../logs/worklist.js';
 import { type Command, UsageError } from './io.js';
 
@@ -24,7 +25,7 @@ export const misses: Command = async (args, io) => {
     io.stderr.write('misses: the log is switched off (HEARING_MISSES_FILE is empty or "off")\n');
     return 0;
   }
-  const [all, files] = await Promise.all([readMisses(path), missesFiles(path)]);
+  const [all, files] = await Promise.all([readMisses(path), logFiles(path)]);
   const top = missesWorklist(all, { normalise: normaliserOf(io), tier: options.tier, limit: options.top });
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ file: path, files, total: all.length, top })}\n`);

@@ -1,0 +1,105 @@
+// Appending JSON lines to a log shared by processes: one O_APPEND write per line, at once, no queue to lose.
+import { closeSync, fstatSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { messageOf } from '../errors.js';
+import { rotate } from './rotation.js';
+
+/** Where a log's lines go; `append` returns at once and never throws, whatever the disk does. */
+export interface LineLog {
+  /** One line, without its newline. */
+  append(line: string): void;
+  /** Resolves when a rotation under way has finished (appends themselves are done when `append` returns). */
+  flush(): Promise<void>;
+}
+
+/** The file system calls for appending; injected so tests can make the disk fail. */
+export interface LineFs {
+  /** Appends `data` in one O_APPEND write and returns the file's size after it. */
+  append(path: string, data: string): number;
+  mkdir(path: string): void;
+}
+
+export interface LineLogOptions {
+  path: string;
+  /** Rotate once the file holds this many bytes. */
+  maxBytes: number;
+  /** Rotated files kept. */
+  keep: number;
+  /** The name prefixed to every error (`misses`, `answers`). */
+  name: string;
+  /** Told about write and rotation failures; the reply goes out regardless. */
+  onError: (error: Error) => void;
+  fs?: LineFs;
+  now?: () => Date;
+}
+
+/**
+ * A log whose lines are on disk once `append` returns: a synchronous append (open, one write, fstat, close: a few
+ * microseconds) keeps nothing in memory, so a process killed with -9 loses at most the line it was writing, and a
+ * burst cannot leave a queue behind. Rotation runs in the background, one at a time per process.
+ * @example const log = createLineLog({ path, maxBytes, keep, name: 'answers', onError }); log.append('{"time":…}');
+ */
+export function createLineLog(options: LineLogOptions): LineLog {
+  const { path, maxBytes, keep, name } = options;
+  const fs = options.fs ?? SYNC_FS;
+  const report = (error: Error) => {
+    try {
+      options.onError(error);
+    } catch {
+      // A failing error handler must not reach the reply either.
+    }
+  };
+  let madeDir = false;
+  // After a failed append (a full disk) part of the line may be in the file: the next line starts on a new one.
+  let mayBeTorn = false;
+  let rotating: Promise<void> | undefined;
+
+  const write = (data: string): number => {
+    if (!madeDir) {
+      fs.mkdir(dirname(path));
+      madeDir = true;
+    }
+    return fs.append(path, data);
+  };
+
+  return {
+    append(line) {
+      let size: number;
+      try {
+        const data = mayBeTorn ? `\n${line}\n` : `${line}\n`;
+        mayBeTorn = true;
+        size = write(data);
+        mayBeTorn = false;
+      } catch (error) {
+        madeDir = false; // the folder may have been removed: make it again next time
+        report(new Error(`${name}: cannot write ${path}: ${messageOf(error)}`));
+        return;
+      }
+      if (size < maxBytes || rotating) return;
+      rotating = rotate(path, { maxBytes, keep, now: options.now })
+        .then(
+          () => {},
+          (error) => report(new Error(`${name}: cannot rotate ${path}: ${messageOf(error)}`)),
+        )
+        .finally(() => {
+          rotating = undefined;
+        });
+    },
+    flush: async () => {
+      await rotating;
+    },
+  };
+}
+
+const SYNC_FS: LineFs = {
+  append(path, data) {
+    const fd = openSync(path, 'a');
+    try {
+      writeSync(fd, data);
+      return fstatSync(fd).size;
+    } finally {
+      closeSync(fd);
+    }
+  },
+  mkdir: (path) => void mkdirSync(path, { recursive: true }),
+};
