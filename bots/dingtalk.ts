@@ -4,7 +4,7 @@ import { TOPIC_ROBOT } from 'dingtalk-stream';
 import type { Conversation } from '../src/chat/conversation.js';
 import type { RateLimiter } from '../src/chat/rate-limit.js';
 import { MARKDOWN_LIMIT, renderMarkdown } from '../src/chat/render-markdown.js';
-import type { MissesLog } from '../src/chat/staff-logs.js';
+import type { AnswerLog, MissesLog } from '../src/chat/staff-logs.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { type DingtalkConfig, dingtalkSecrets, parseDingtalkEnv } from './dingtalk/env.js';
 import { type DingtalkDesk, onRobotMessage } from './dingtalk/handlers.js';
@@ -29,6 +29,7 @@ export interface DingtalkBotOptions {
   /** Default: a fresh `createRateLimiter()`. */
   limiter?: RateLimiter;
   misses?: MissesLog;
+  answers?: AnswerLog;
   /** Default: lines on stderr, the secret removed. */
   log?: DoorLog;
   /** Bytes of UTF-8 per message; default 2048. */
@@ -124,8 +125,8 @@ export const dingtalkDoor: Door<DingtalkConfig> = {
   docs: 'README.md, "DingTalk bot"',
   configure: parseDingtalkEnv,
   secrets: dingtalkSecrets,
-  async serve({ config, engine, misses, log, signal, ready }) {
-    const bot = createDingtalkBot({ ...config, engine, misses, log });
+  async serve({ config, engine, misses, answers, log, signal, ready }) {
+    const bot = createDingtalkBot({ ...config, engine, misses, answers, log });
     try {
       await Promise.race([bot.start(), stopped(signal)]);
       if (!signal.aborted) ready(`connected as app ${config.clientId}`);

@@ -3,8 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { createConversation } from '../src/chat/conversation.js';
 import { createSharedMemory, redisStore } from '../src/chat/shared-memory.js';
-import type { MissesLog } from '../src/chat/staff-logs.js';
+import type { AnswerLog, MissesLog } from '../src/chat/staff-logs.js';
 import { messageOf } from '../src/errors.js';
+import { createAnswerLog } from '../src/logs/answers.js';
+import { REDIS_ANSWERS_KEY, REDIS_ANSWERS_MAX, redisLines } from '../src/logs/redis-lines.js';
 import { INDEX_DIR } from '../src/paths.js';
 import { artefactPaths, ManifestSchema } from '../src/search/artefacts.js';
 import type { SearchEngine } from '../src/search/engine.js';
@@ -28,6 +30,8 @@ export interface StartOptions {
   engine: SearchEngine;
   /** Where unanswered questions go without Redis (with Redis: the list `hearing:misses`). */
   misses: MissesLog;
+  /** Every reply without Redis (with Redis: the list `hearing:answers`). */
+  answers?: AnswerLog;
   /** Milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
 }
@@ -54,6 +58,13 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
   const conversation = createConversation({
     engine,
     misses: state.misses,
+    answers: redis
+      ? createAnswerLog({
+          path: null,
+          door: 'http',
+          lines: redisLines(redis, REDIS_ANSWERS_KEY, REDIS_ANSWERS_MAX, onStateError),
+        })
+      : options.answers,
     // With Redis, a follow-up (「谁问的」, 「2」) may land on another replica than the answer it follows.
     ...(redis
       ? { memory: createSharedMemory(redisStore(redis), { prefix: 'hearing:http:memory:', onError: onStateError }) }
@@ -95,8 +106,8 @@ export const httpDoor: Door<HttpConfig> = {
   docs: HTTP_DOCS,
   configure: parseHttpEnv,
   secrets: httpSecrets,
-  async serve({ config, log, engine, misses, signal, ready }) {
-    const running = await startHttpDoor({ config, log, engine, misses });
+  async serve({ config, log, engine, misses, answers, signal, ready }) {
+    const running = await startHttpDoor({ config, log, engine, misses, answers });
     const routes = `/healthz /api/*${config.wechatMp ? ' /wechat/mp' : ''}${config.wecom ? ' /wecom/app' : ''}`;
     ready(`listening on ${running.url} (${routes}; state in ${running.state.kind})`);
     if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));

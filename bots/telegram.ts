@@ -4,7 +4,7 @@ import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { TELEGRAM_LIMIT } from '../src/chat/render-telegram.js';
-import type { MissesLog } from '../src/chat/staff-logs.js';
+import type { AnswerLog, MissesLog } from '../src/chat/staff-logs.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog } from './door/log.js';
@@ -26,6 +26,7 @@ export interface TelegramBotOptions {
   limiter?: RateLimiter;
   /** Where unanswered questions go. Default: nowhere. */
   misses?: MissesLog;
+  answers?: AnswerLog;
   /** Default: lines on stderr, the token removed. */
   log?: DoorLog;
   /** Default 4096 (Telegram's limit); tests lower it. */
@@ -67,8 +68,8 @@ export const telegramDoor: Door<TelegramConfig> = {
   configure: parseTelegramEnv,
   secrets: telegramSecrets,
   serve: (context) =>
-    serveTelegram(context, ({ config, engine, misses, log }, gate) =>
-      createTelegramBot({ token: config.token, apiRoot: config.apiRoot, engine, misses, log, gate }),
+    serveTelegram(context, ({ config, engine, misses, answers, log }, gate) =>
+      createTelegramBot({ token: config.token, apiRoot: config.apiRoot, engine, misses, answers, log, gate }),
     ),
 };
 

@@ -4,7 +4,7 @@ import { type Logger, WSClient, type WSClientOptions } from '@wecom/aibot-node-s
 import type { Conversation } from '../src/chat/conversation.js';
 import type { RateLimiter } from '../src/chat/rate-limit.js';
 import { MARKDOWN_LIMIT, renderMarkdown } from '../src/chat/render-markdown.js';
-import type { MissesLog } from '../src/chat/staff-logs.js';
+import type { AnswerLog, MissesLog } from '../src/chat/staff-logs.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import type { Handled } from './door/answer.js';
 import { doorConversation } from './door/conversation.js';
@@ -27,6 +27,7 @@ export interface WecomBotOptions {
   /** Default: a fresh `createRateLimiter()`. */
   limiter?: RateLimiter;
   misses?: MissesLog;
+  answers?: AnswerLog;
   /** Default: lines on stderr, the secret removed. */
   log?: DoorLog;
   /** Bytes of UTF-8 per message; default 2048. */
@@ -139,8 +140,8 @@ export const wecomDoor: Door<WecomConfig> = {
   docs: 'README.md, "WeCom bot"',
   configure: parseWecomEnv,
   secrets: wecomSecrets,
-  async serve({ config, engine, misses, log, signal, ready }) {
-    const bot = createWecomBot({ ...config, engine, misses, log });
+  async serve({ config, engine, misses, answers, log, signal, ready }) {
+    const bot = createWecomBot({ ...config, engine, misses, answers, log });
     try {
       await Promise.race([bot.start(), stopped(signal)]);
       if (!signal.aborted) ready(`connected as bot ${config.botId}${config.wsUrl ? ` via ${config.wsUrl}` : ''}`);

@@ -2,8 +2,9 @@
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import createDebug from 'debug';
-import type { MissesLog } from '../../src/chat/staff-logs.js';
-import { missesPathFromEnv, retentionFromEnv } from '../../src/logs/env.js';
+import type { AnswerLog, MissesLog } from '../../src/chat/staff-logs.js';
+import { createAnswerLog } from '../../src/logs/answers.js';
+import { answerLogPathFromEnv, missesPathFromEnv, retentionFromEnv } from '../../src/logs/env.js';
 import { createMissesLog } from '../../src/logs/misses.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { rebuildFromEnv } from '../../src/search/freshness.js';
@@ -42,6 +43,8 @@ export interface DoorContext<Config> {
   /** Loaded once per process and shared. */
   engine: SearchEngine;
   misses: MissesLog;
+  /** Every reply, for staff's statistics (HEARING_LOG_FILE). */
+  answers: AnswerLog;
 }
 
 export interface RunOptions {
@@ -88,11 +91,19 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
   const stop = new AbortController();
   void (options.until ?? signalled()).then(() => stop.abort());
   let misses: MissesLog | undefined;
+  let answers: AnswerLog | undefined;
   let isReady = false;
   try {
     const path = missesPathFromEnv(env);
-    const retention = path === null ? {} : retentionFromEnv(env);
+    const answerPath = answerLogPathFromEnv(env);
+    const retention = path === null && answerPath === null ? {} : retentionFromEnv(env);
     misses = createMissesLog({ path, ...retention, onError: (e) => log.error(e.message) });
+    answers = createAnswerLog({
+      path: answerPath,
+      door: door.name,
+      ...retention,
+      onError: (e) => log.error(e.message),
+    });
     const engine = options.engine ? options.engine() : loadEngine({ rebuild: rebuildFromEnv(env) });
     const ready = (what: string) => {
       isReady = true;
@@ -102,7 +113,7 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
         stop.abort();
       }
     };
-    const serving = door.serve({ config, env, log, signal: stop.signal, ready, engine, misses });
+    const serving = door.serve({ config, env, log, signal: stop.signal, ready, engine, misses, answers });
     const outcome = await Promise.race([serving.then(() => 'stopped' as const), overdue(stop.signal, options)]);
     if (outcome === 'overdue') {
       log.error(`did not stop within ${(options.stopWithinMs ?? STOP_WITHIN_MS) / 1000} s; leaving anyway`);
@@ -117,6 +128,7 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
   } finally {
     stop.abort();
     await misses?.flush();
+    await answers?.flush();
     process.off('unhandledRejection', onRejection);
     restore();
   }

@@ -11,10 +11,10 @@ import { hint } from './intents/steps.js';
 import { createKnowledge, type Knowledge } from './knowledge.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from './memory.js';
 import type { IncomingMessage, Outcome, Silence } from './message.js';
-import { type MissesLog, type MissTier, NO_MISSES_LOG } from './staff-logs.js';
 import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
+import { type AnswerLog, type MissesLog, type MissTier, NO_ANSWER_LOG, NO_MISSES_LOG } from './staff-logs.js';
 
 export type { IncomingMessage, Outcome, Silence } from './message.js';
 
@@ -35,6 +35,8 @@ export interface ConversationOptions {
   limiter?: RateLimiter;
   /** Where unanswered questions go; default: nowhere. */
   misses?: MissesLog;
+  /** Where every reply goes for staff's statistics (src/logs/answers.ts); default: nowhere. */
+  answers?: AnswerLog;
   /** Clock for the misses log and the memory's expiry. Default: the real time. */
   now?: () => Date;
   /**
@@ -103,6 +105,7 @@ export class ConversationError extends Error {
 export function createConversation(options: ConversationOptions): Conversation {
   const { engine, limiter } = options;
   const misses = options.misses ?? NO_MISSES_LOG;
+  const answers = options.answers ?? NO_ANSWER_LOG;
   const now = options.now ?? (() => new Date());
   const memory = options.memory ?? createMemory();
   const onError = options.onError ?? ((error: ConversationError) => process.stderr.write(`${error.message}\n`));
@@ -218,6 +221,8 @@ export function createConversation(options: ConversationOptions): Conversation {
         if (refused) return refused;
         remember(key, recalled, reply, turn, intent, at);
         recordMiss(message, intent, turn, recalled);
+        const followUp = turn.fresh ? undefined : turn.cue?.kind;
+        answers.record({ chat: message.chat, text, reply, time: now(), followUp, disliked: turn.disliked });
         return { reply };
       } catch (error) {
         report(message, text, error);

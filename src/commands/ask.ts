@@ -2,7 +2,8 @@
 import { createConversation } from '../chat/conversation.js';
 import { renderPlain } from '../chat/render-plain.js';
 import { loadCommitments } from '../commitments/load.js';
-import { missesPathFromEnv } from '../logs/env.js';
+import { createAnswerLog } from '../logs/answers.js';
+import { answerLogPathFromEnv, missesPathFromEnv } from '../logs/env.js';
 import { createMissesLog } from '../logs/misses.js';
 import { type Command, UsageError } from './io.js';
 
@@ -10,10 +11,11 @@ export const ask: Command = async (args, io) => {
   const text = args.join(' ');
   if (text.trim() === '') throw new UsageError('usage: ask "<question or command>"');
   const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
-  const conversation = createConversation({ engine: io.engine(), commitments: loadCommitments(), misses });
+  const answers = createAnswerLog({ path: answerLogPathFromEnv(process.env), door: 'cli' });
+  const conversation = createConversation({ engine: io.engine(), commitments: loadCommitments(), misses, answers });
   const { reply } = conversation.respond({ text, chat: 'console', userId: 'console', chatId: 'console' });
   // One reply, however long: a terminal has no message limit.
   if (reply) io.stdout.write(`${renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n')}\n`);
-  await misses.flush();
+  await Promise.all([misses.flush(), answers.flush()]);
   return 0;
 };

@@ -3,7 +3,8 @@ import { createInterface } from 'node:readline';
 import { createConversation } from '../chat/conversation.js';
 import { renderPlain } from '../chat/render-plain.js';
 import { loadCommitments } from '../commitments/load.js';
-import { missesPathFromEnv } from '../logs/env.js';
+import { createAnswerLog } from '../logs/answers.js';
+import { answerLogPathFromEnv, missesPathFromEnv } from '../logs/env.js';
 import { createMissesLog } from '../logs/misses.js';
 import { type Command, UsageError } from './io.js';
 
@@ -13,7 +14,8 @@ export const chat: Command = async (args, io) => {
   if (args.length > 0) throw new UsageError('usage: chat (then type questions; Ctrl-D quits)');
   const engine = io.engine();
   const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
-  const conversation = createConversation({ engine, commitments: loadCommitments(), misses });
+  const answers = createAnswerLog({ path: answerLogPathFromEnv(process.env), door: 'console' });
+  const conversation = createConversation({ engine, commitments: loadCommitments(), misses, answers });
   const terminal = Boolean((io.stdin as { isTTY?: boolean }).isTTY && (io.stdout as { isTTY?: boolean }).isTTY);
   const { title, example } = conversation.about;
   io.stdout.write(`${title}\n直接输入问题（例如：${example}），/help 查看用法，Ctrl-D 退出。\n`);
@@ -39,6 +41,6 @@ export const chat: Command = async (args, io) => {
     rl.prompt();
   }
   io.stdout.write('\n再见。\n');
-  await misses.flush();
+  await Promise.all([misses.flush(), answers.flush()]);
   return 0;
 };

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { PROJECT_ROOT } from '../paths.js';
 
 export const DEFAULT_MISSES_FILE = join(PROJECT_ROOT, 'var', 'misses.jsonl');
+export const DEFAULT_ANSWER_LOG_FILE = join(PROJECT_ROOT, 'var', 'answers.jsonl');
 /** About 20,000 lines of a typical length (~200 bytes as JSON) per file. */
 export const DEFAULT_MISSES_MAX_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MISSES_KEEP = 9;
@@ -14,6 +15,14 @@ export const DEFAULT_MISSES_KEEP = 9;
  */
 export function missesPathFromEnv(env: Record<string, string | undefined>): string | null {
   return pathFrom(PathEnvSchema.parse(env).HEARING_MISSES_FILE, DEFAULT_MISSES_FILE);
+}
+
+/**
+ * The answer log from the environment: `HEARING_LOG_FILE` unset → var/answers.jsonl; empty or `off` → off.
+ * @example answerLogPathFromEnv({ HEARING_LOG_FILE: '/srv/log/answers.jsonl' }) // '/srv/log/answers.jsonl'
+ */
+export function answerLogPathFromEnv(env: Record<string, string | undefined>): string | null {
+  return pathFrom(PathEnvSchema.parse(env).HEARING_LOG_FILE, DEFAULT_ANSWER_LOG_FILE);
 }
 
 /**
@@ -40,7 +49,7 @@ function pathFrom(value: string | undefined, fallback: string): string | null {
   return trimmed === '' || OFF_VALUES.has(trimmed.toLowerCase()) ? null : trimmed;
 }
 
-const PathEnvSchema = z.object({ HEARING_MISSES_FILE: z.string().optional() });
+const PathEnvSchema = z.object({ HEARING_MISSES_FILE: z.string().optional(), HEARING_LOG_FILE: z.string().optional() });
 const OFF_VALUES = new Set(['off', 'false', '0', 'no', 'none']);
 const UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
 const blankIsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
