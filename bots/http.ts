@@ -2,6 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { createConversation } from '../src/chat/conversation.js';
+import { pageUrlFromEnv } from '../src/chat/page-links.js';
 import { createSharedMemory, redisStore } from '../src/chat/shared-memory.js';
 import type { AnswerLog, MissesLog } from '../src/chat/staff-logs.js';
 import { messageOf } from '../src/errors.js';
@@ -58,6 +59,7 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
   const conversation = createConversation({
     engine,
     misses: state.misses,
+    pageUrl: pageUrlFromEnv(process.env),
     answers: redis
       ? createAnswerLog({
           path: null,

@@ -1,5 +1,6 @@
 // The conversation a door talks to: the one handed in (tests), or one on the loaded engine with the shared limits.
 import { type Conversation, createConversation } from '../../src/chat/conversation.js';
+import { pageUrlFromEnv } from '../../src/chat/page-links.js';
 import { createRateLimiter, type RateLimiter } from '../../src/chat/rate-limit.js';
 import type { AnswerLog, MissesLog } from '../../src/chat/staff-logs.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
@@ -27,6 +28,7 @@ export function doorConversation(parts: ConversationParts, log: Pick<DoorLog, 'e
       limiter: parts.limiter ?? createRateLimiter(),
       misses: parts.misses,
       answers: parts.answers,
+      pageUrl: pageUrlFromEnv(process.env),
       now: parts.now,
       onError: (error) => log.error(error.message),
     })

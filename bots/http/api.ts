@@ -58,7 +58,8 @@ export function apiRoutes(options: ApiRoutesOptions): Map<string, Route> {
           const { text } = await readJsonBody(req, AskBodySchema);
           const outcome = conversation.respond({ text, chat: 'private', userId: 'api', chatId: 'api' });
           if (!outcome.reply) throw new HttpError(400, `nothing to answer (${outcome.silence}); send a question`);
-          return json(200, { reply: outcome.reply, text: wholeText(outcome.reply) });
+          const link = outcome.reply.kind === 'answer' ? outcome.reply.items[0]?.link : undefined;
+          return json(200, { reply: outcome.reply, text: wholeText(outcome.reply), ...(link ? { link } : {}) });
         },
       },
     ],

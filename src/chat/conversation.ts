@@ -11,6 +11,7 @@ import { hint } from './intents/steps.js';
 import { createKnowledge, type Knowledge } from './knowledge.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from './memory.js';
 import type { IncomingMessage, Outcome, Silence } from './message.js';
+import { withPageLinks } from './page-links.js';
 import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
@@ -37,6 +38,8 @@ export interface ConversationOptions {
   misses?: MissesLog;
   /** Where every reply goes for staff's statistics (src/logs/answers.ts); default: nowhere. */
   answers?: AnswerLog;
+  /** The published quick reference page (`pageUrlFromEnv`): each answer ends with a link to its item there. */
+  pageUrl?: string | null;
   /** Clock for the misses log and the memory's expiry. Default: the real time. */
   now?: () => Date;
   /**
@@ -223,7 +226,7 @@ export function createConversation(options: ConversationOptions): Conversation {
         recordMiss(message, intent, turn, recalled);
         const followUp = turn.fresh ? undefined : turn.cue?.kind;
         answers.record({ chat: message.chat, text, reply, time: now(), followUp, disliked: turn.disliked });
-        return { reply };
+        return { reply: withPageLinks(reply, options.pageUrl) };
       } catch (error) {
         report(message, text, error);
         return message?.addressed === false ? silent('etiquette') : { reply: { kind: 'error' } };

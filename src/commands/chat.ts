@@ -1,6 +1,7 @@
 // `chat` (what `npm start` runs): the console chat, replying exactly like the bots, with no token and no account.
 import { createInterface } from 'node:readline';
 import { createConversation } from '../chat/conversation.js';
+import { pageUrlFromEnv } from '../chat/page-links.js';
 import { renderPlain } from '../chat/render-plain.js';
 import { loadCommitments } from '../commitments/load.js';
 import { createAnswerLog } from '../logs/answers.js';
@@ -15,7 +16,13 @@ export const chat: Command = async (args, io) => {
   const engine = io.engine();
   const misses = createMissesLog({ path: missesPathFromEnv(process.env) });
   const answers = createAnswerLog({ path: answerLogPathFromEnv(process.env), door: 'console' });
-  const conversation = createConversation({ engine, commitments: loadCommitments(), misses, answers });
+  const conversation = createConversation({
+    engine,
+    commitments: loadCommitments(),
+    misses,
+    answers,
+    pageUrl: pageUrlFromEnv(process.env),
+  });
   const terminal = Boolean((io.stdin as { isTTY?: boolean }).isTTY && (io.stdout as { isTTY?: boolean }).isTTY);
   const { title, example } = conversation.about;
   io.stdout.write(`${title}\n直接输入问题（例如：${example}），/help 查看用法，Ctrl-D 退出。\n`);
