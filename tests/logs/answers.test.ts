@@ -1,11 +1,12 @@
 // The answer log: one line per reply with door, chat kind, tier and items shown, and nothing that says who asked.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/chat/conversation.js';
 import { createAnswerLog, readAnswers } from '../../src/logs/answers.js';
 import { answerLogPathFromEnv, DEFAULT_ANSWER_LOG_FILE } from '../../src/logs/env.js';
+import { createMissesLog } from '../../src/logs/misses.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { sharedEngine } from '../search/helpers.js';
 
@@ -65,15 +66,32 @@ describe('createAnswerLog', () => {
     expect(lines[2]!.followUp).toBe('dislike');
   });
 
-  it('never writes a user id, a chat id or a name given in the message metadata, in any chat kind', async () => {
+  it('neither log ever holds a user id or a chat id, in any chat kind, whatever was asked', async () => {
     const path = tempFile();
-    const { say, answers } = talk(path, 'wechat');
-    for (const text of ['汉融通', '/help', '/list', '谁问的', '2', '@机器人 数据安全', '不对'])
-      for (const chat of ['private', 'group'] as const) say(text, chat);
-    await answers.flush();
-    const file = readFileSync(path, 'utf8');
-    expect(file.split('\n').filter(Boolean).length).toBeGreaterThan(5);
-    for (const secret of [USER, CHAT, 'userId', 'chatId']) expect(file).not.toContain(secret);
+    const missesPath = join(dirname(path), 'misses.jsonl');
+    const answers = createAnswerLog({ path, door: 'wechat', now: () => at });
+    const misses = createMissesLog({ path: missesPath, now: () => at });
+    const conversation = createConversation({ engine: sharedEngine(), answers, misses, now: () => at });
+    const questions = [
+      '汉融通',
+      '/help',
+      '/list',
+      '谁问的',
+      '2',
+      '@机器人 数据安全',
+      '不对',
+      '今天晚饭吃什么',
+      '/dept 不存在的局',
+    ];
+    for (const text of questions)
+      for (const chat of ['private', 'group'] as const)
+        conversation.respond({ text, chat, userId: USER, chatId: CHAT, addressed: true });
+    await Promise.all([answers.flush(), misses.flush()]);
+    const logged = [readFileSync(path, 'utf8'), readFileSync(missesPath, 'utf8')];
+    expect(logged[0]!.split('\n').filter(Boolean).length).toBeGreaterThan(10);
+    expect(logged[1]!.split('\n').filter(Boolean).length).toBeGreaterThan(1);
+    for (const file of logged)
+      for (const secret of [USER, CHAT, 'userId', 'chatId', 'user', 'name']) expect(file).not.toContain(secret);
     expect(new Set((await readAnswers(path)).map((l) => l.chat))).toEqual(new Set(['private', 'group']));
   });
 
