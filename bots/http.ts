@@ -56,17 +56,18 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
   const redis = config.redisUrl ? await connectRedis(config.redisUrl, log.error) : undefined;
   const onStateError = (error: Error) => log.error(error.message);
   const state = redis ? redisState({ redis, onError: onStateError }) : memoryState({ misses: options.misses });
+  const answers = redis
+    ? createAnswerLog({
+        path: null,
+        door: 'http',
+        lines: redisLines(redis, REDIS_ANSWERS_KEY, REDIS_ANSWERS_MAX, onStateError),
+      })
+    : options.answers;
   const conversation = createConversation({
     engine,
     misses: state.misses,
     pageUrl: pageUrlFromEnv(process.env),
-    answers: redis
-      ? createAnswerLog({
-          path: null,
-          door: 'http',
-          lines: redisLines(redis, REDIS_ANSWERS_KEY, REDIS_ANSWERS_MAX, onStateError),
-        })
-      : options.answers,
+    answers,
     // With Redis, a follow-up (「谁问的」, 「2」) may land on another replica than the answer it follows.
     ...(redis
       ? { memory: createSharedMemory(redisStore(redis), { prefix: 'hearing:http:memory:', onError: onStateError }) }
@@ -93,6 +94,7 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
       state,
       async close() {
         await door.close();
+        await answers?.flush();
         await state.close();
       },
     };
