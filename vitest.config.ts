@@ -7,5 +7,7 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 60_000,
+    // No test writes staff's logs into the working tree; the tests of src/logs point them at temporary folders.
+    env: { HEARING_MISSES_FILE: 'off', HEARING_LOG_FILE: 'off' },
   },
 });

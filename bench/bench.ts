@@ -12,6 +12,7 @@ import { readDialogues } from './dialogue-table.js';
 import { DIALOGUES_FILE, report as followUpReport, playAll, score } from './followups.js';
 import { importAccuracyReport } from './import-accuracy.js';
 import { kindsReport } from './kinds.js';
+import { loggingCost } from './logging.js';
 import { type QueryCase, readQueryTable } from './query-table.js';
 
 /** The shared evaluation copy when it is there (the team's machine), else the copy under tests/fixtures. */
@@ -181,6 +182,7 @@ const searchProcessMs = timeProcess(process.execPath, [cli, 'search', '--json', 
 const npmSearchMs = timeProcess('npm', ['run', '-s', 'cli', '--', 'search', '--json', '经开区汽车怎么说']);
 const npmAskMs = timeProcess('npm', ['run', '-s', 'cli', '--', 'ask', '经开区汽车怎么说']);
 const jiebaCutMs = timeProcess(process.execPath, ['-e', "require('nodejieba').cut('x')"]);
+const logging = await loggingCost(engine);
 const p = (xs: number[]) => `${percentile(xs, 50).toFixed(3)} ms / ${percentile(xs, 99).toFixed(3)} ms`;
 
 // Each dialogue is played through the real conversation, turn by turn, with the engine loaded above.
@@ -204,6 +206,7 @@ const report = [
   `| whole process: node dist/src/cli.js search --json (median of 5) | ${searchProcessMs.toFixed(0)} ms |`,
   `| whole process: npm run -s cli -- search --json (median of 5) | ${npmSearchMs.toFixed(0)} ms |`,
   `| whole process: npm run -s cli -- ask (median of 5) | ${npmAskMs.toFixed(0)} ms |`,
+  `| answer log: record() per reply, one line appended to a file (median of 20 × 500) | ${(logging.recordUs / 1000).toFixed(3)} ms |`,
   `| for comparison: node -e "require('nodejieba').cut('x')" (median of 5) | ${jiebaCutMs.toFixed(0)} ms |`,
   `| for comparison: nodejieba default dictionary load in the baseline child | ${jieba.loadMs.toFixed(0)} ms, ${jieba.rssMb.toFixed(0)} MB RSS |`,
   '',

@@ -3,9 +3,12 @@
 import { readFileSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import { createConversation } from '../src/chat/conversation.js';
-import type { MissesLog } from '../src/chat/misses.js';
+import { pageUrlFromEnv } from '../src/chat/page-links.js';
 import { createSharedMemory, redisStore, type SharedStore } from '../src/chat/shared-memory.js';
+import type { AnswerLog, MissesLog } from '../src/chat/staff-logs.js';
 import { messageOf } from '../src/errors.js';
+import { createAnswerLog } from '../src/logs/answers.js';
+import { REDIS_ANSWERS_KEY, REDIS_ANSWERS_MAX, redisLines } from '../src/logs/redis-lines.js';
 import { INDEX_DIR } from '../src/paths.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { artefactPaths, ManifestSchema } from '../src/search/index-files.js';
@@ -31,6 +34,8 @@ export interface StartOptions {
   engine: SearchEngine;
   /** Where unanswered questions go without Redis (with Redis: the list `hearing:misses`). */
   misses: MissesLog;
+  /** Every reply without Redis (with Redis: the list `hearing:answers`). */
+  answers?: AnswerLog;
   /** Milliseconds since the epoch. Default `Date.now`. */
   now?: () => number;
 }
@@ -63,9 +68,18 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
     throw error;
   }
   const state = redis ? redisState({ redis, health, local }) : local;
+  const answers = redis
+    ? createAnswerLog({
+        path: null,
+        door: 'http',
+        lines: redisLines(redis, REDIS_ANSWERS_KEY, REDIS_ANSWERS_MAX, (error) => log.error(error.message)),
+      })
+    : options.answers;
   const conversation = createConversation({
     engine,
     misses: state.misses,
+    pageUrl: pageUrlFromEnv(process.env),
+    answers,
     // With Redis, a follow-up (「谁问的」, 「2」) may land on another replica than the answer it follows. Its failures
     // are the health's to log (once per outage; the keys name senders).
     ...(redis
@@ -114,6 +128,7 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
       state,
       async close() {
         await door.close();
+        await answers?.flush();
         await state.close();
       },
     };
@@ -129,8 +144,8 @@ export const httpDoor: Door<HttpConfig> = {
   docs: HTTP_DOCS,
   configure: parseHttpEnv,
   secrets: httpSecrets,
-  async serve({ config, log, engine, misses, signal, ready }) {
-    const running = await startHttpDoor({ config, log, engine, misses });
+  async serve({ config, log, engine, misses, answers, signal, ready }) {
+    const running = await startHttpDoor({ config, log, engine, misses, answers });
     const routes = `/healthz /api/*${config.wechatMp ? ' /wechat/mp' : ''}${config.wecom ? ' /wecom/app' : ''}`;
     ready(`listening on ${running.url} (${routes}; state in ${running.state.kind})`);
     if (!signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));

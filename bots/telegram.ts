@@ -3,9 +3,9 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { Conversation } from '../src/chat/conversation.js';
-import type { MissesLog } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { TELEGRAM_LIMIT } from '../src/chat/render-telegram.js';
+import type { AnswerLog, MissesLog } from '../src/chat/staff-logs.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog } from './door/log.js';
@@ -29,6 +29,7 @@ export interface TelegramBotOptions {
   misses?: MissesLog;
   /** The conversation to talk to. Default: one on `engine`, with `limiter` and `misses`. */
   conversation?: Conversation;
+  answers?: AnswerLog;
   /** Default: lines on stderr, the token removed. */
   log?: DoorLog;
   /** Default 4096 (Telegram's limit); tests lower it. */
@@ -70,8 +71,8 @@ export const telegramDoor: Door<TelegramConfig> = {
   configure: parseTelegramEnv,
   secrets: telegramSecrets,
   serve: (context) =>
-    serveTelegram(context, ({ config, engine, misses, log }, gate) => {
-      const conversation = doorConversation({ engine, misses }, log);
+    serveTelegram(context, ({ config, engine, misses, answers, log }, gate) => {
+      const conversation = doorConversation({ engine, misses, answers }, log);
       const bot = createTelegramBot({ token: config.token, apiRoot: config.apiRoot, engine, conversation, log, gate });
       return { bot, menu: conversation.menu() };
     }),

@@ -2,8 +2,8 @@
 
 import { type Wechaty, WechatyBuilder, type WechatyOptions } from 'wechaty';
 import type { Conversation } from '../src/chat/conversation.js';
-import type { MissesLog } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
+import type { AnswerLog, MissesLog } from '../src/chat/staff-logs.js';
 import type { SearchEngine } from '../src/search/engine.js';
 import { doorConversation } from './door/conversation.js';
 import { createDoorLog, type DoorLog } from './door/log.js';
@@ -44,6 +44,7 @@ export interface WechatBotOptions {
   /** Shared per user and per chat; default `createRateLimiter({ now })`. Pass the same one to a custom conversation. */
   limiter?: RateLimiter;
   misses?: MissesLog;
+  answers?: AnswerLog;
   /** Milliseconds since the epoch; messages more than two minutes older are ignored. Default `Date.now`. */
   now?: () => number;
   /** Default: lines on stderr. Puppet errors before login are debug lines: `connectPatiently` names their cause. */

@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { ask } from './commands/ask.js';
 import { chat } from './commands/chat.js';
+import { exportLog } from './commands/export.js';
 import { importRecord } from './commands/import.js';
 import { type Command, type CommandIO, guardOutput, UsageError } from './commands/io.js';
 import { list } from './commands/list.js';
@@ -10,11 +11,23 @@ import { misses } from './commands/misses.js';
 import { pin } from './commands/pin.js';
 import { promises } from './commands/promises.js';
 import { search } from './commands/search.js';
+import { stats } from './commands/stats.js';
 import { messageOf } from './errors.js';
 import { loadEngine, type SearchEngine } from './search/engine.js';
 
 /** Command name → implementation. Add a command here and in the usage text. */
-const COMMANDS: Record<string, Command> = { search, list, promises, ask, chat, misses, pin, import: importRecord };
+const COMMANDS: Record<string, Command> = {
+  search,
+  list,
+  promises,
+  ask,
+  chat,
+  misses,
+  pin,
+  stats,
+  export: exportLog,
+  import: importRecord,
+};
 
 const USAGE = `usage: npm run -s cli -- <command>
   search --json "<question>"   best matches as JSON (at most 5; "results": [] when nothing is relevant)
@@ -25,6 +38,12 @@ const USAGE = `usage: npm run -s cli -- <command>
   chat                         the console chat (what npm start runs); Ctrl-D quits
   misses [--top N] [--tier none|guess|disliked] [--json]
                                the worklist of missed questions, grouped (HEARING_MISSES_FILE, default var/misses.jsonl)
+  misses --topics [--top N] [--json]
+                               the missed questions grouped into topics by shared words, with examples
+  stats [--since DATE] [--until DATE] [--json]
+                               replies per day and door, rates, the items, bodies and themes most asked (HEARING_LOG_FILE)
+  export [--since DATE] [--until DATE] [--format csv|jsonl]
+                               the answer log, one row per reply (CSV: UTF-8 with BOM for Excel/WPS)
   pin "<question>" <q5|closing> [--hearing <id or key>]
                                always answer that question (after normalisation) with that answer (data/pins.json)
   pin --list [--json] | pin --remove "<question>"

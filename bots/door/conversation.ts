@@ -1,7 +1,8 @@
 // The conversation a door talks to: the one handed in (tests), or one on the loaded engine with the shared limits.
 import { type Conversation, createConversation } from '../../src/chat/conversation.js';
-import type { MissesLog } from '../../src/chat/misses.js';
+import { pageUrlFromEnv } from '../../src/chat/page-links.js';
 import { createRateLimiter, type RateLimiter } from '../../src/chat/rate-limit.js';
+import type { AnswerLog, MissesLog } from '../../src/chat/staff-logs.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import type { DoorLog } from './log.js';
 
@@ -11,6 +12,7 @@ export interface ConversationParts {
   engine?: SearchEngine;
   limiter?: RateLimiter;
   misses?: MissesLog;
+  answers?: AnswerLog;
   now?: () => Date;
 }
 
@@ -25,6 +27,8 @@ export function doorConversation(parts: ConversationParts, log: Pick<DoorLog, 'e
       engine: parts.engine ?? loadEngine(),
       limiter: parts.limiter ?? createRateLimiter(),
       misses: parts.misses,
+      answers: parts.answers,
+      pageUrl: pageUrlFromEnv(process.env),
       now: parts.now,
       onError: (error) => log.error(error.message),
     })

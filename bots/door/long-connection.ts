@@ -1,9 +1,9 @@
 // Long-connection doors (WeCom, DingTalk): one outbound socket, messages answered through answerAddressed, a stop that
 // lets the replies being sent go out first.
 import type { Conversation } from '../../src/chat/conversation.js';
-import type { MissesLog } from '../../src/chat/misses.js';
 import type { RateLimiter } from '../../src/chat/rate-limit.js';
 import { MARKDOWN_LIMIT, renderMarkdown } from '../../src/chat/render-markdown.js';
+import type { AnswerLog, MissesLog } from '../../src/chat/staff-logs.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 import { type AddressedMessage, type Answering, answerAddressed, type Handled, settle } from './answer.js';
 import type { DoorLog } from './log.js';
@@ -21,6 +21,7 @@ export interface LongConnectionOptions {
   /** Default: a fresh `createRateLimiter()`. */
   limiter?: RateLimiter;
   misses?: MissesLog;
+  answers?: AnswerLog;
   /** Default: lines on stderr, the secret removed. */
   log?: DoorLog;
   /** Bytes of UTF-8 per message; default 2048. */
@@ -124,12 +125,12 @@ export function onAddressed<Event>(
 export async function serveLongConnection<Config>(
   context: DoorContext<Config>,
   create: (
-    options: Config & Pick<DoorContext<Config>, 'engine' | 'misses' | 'log' | 'check'>,
+    options: Config & Pick<DoorContext<Config>, 'engine' | 'misses' | 'answers' | 'log' | 'check'>,
   ) => LongConnectionBot<unknown>,
   connected: (config: Config) => string,
 ): Promise<void> {
-  const { config, engine, misses, log, signal, check } = context;
-  const bot = create({ ...config, engine, misses, log, check });
+  const { config, engine, misses, answers, log, signal, check } = context;
+  const bot = create({ ...config, engine, misses, answers, log, check });
   try {
     await Promise.race([bot.start(), stopped(signal)]);
     if (!signal.aborted) context.ready(connected(config));

@@ -2,7 +2,10 @@
 import { pathToFileURL } from 'node:url';
 import { format } from 'node:util';
 import createDebug from 'debug';
-import { createMissesLog, type MissesLog, missesPathFromEnv, retentionFromEnv } from '../../src/chat/misses.js';
+import type { AnswerLog, MissesLog } from '../../src/chat/staff-logs.js';
+import { createAnswerLog } from '../../src/logs/answers.js';
+import { answerLogPathFromEnv, missesPathFromEnv, retentionFromEnv } from '../../src/logs/env.js';
+import { createMissesLog } from '../../src/logs/misses.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { rebuildFromEnv } from '../../src/search/freshness.js';
 import { reachCause } from './cause.js';
@@ -46,6 +49,8 @@ export interface DoorContext<Config> {
   /** Loaded once per process and shared. */
   engine: SearchEngine;
   misses: MissesLog;
+  /** Every reply, for staff's statistics (HEARING_LOG_FILE). */
+  answers: AnswerLog;
 }
 
 export interface RunOptions {
@@ -102,11 +107,19 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
   const stop = new AbortController();
   void (options.until ?? signalled()).then(() => stop.abort());
   let misses: MissesLog | undefined;
+  let answers: AnswerLog | undefined;
   let isReady = false;
   try {
     const path = missesPathFromEnv(env);
-    const retention = path === null ? {} : retentionFromEnv(env);
+    const answerPath = answerLogPathFromEnv(env);
+    const retention = path === null && answerPath === null ? {} : retentionFromEnv(env);
     misses = createMissesLog({ path, ...retention, onError: (e) => log.error(e.message) });
+    answers = createAnswerLog({
+      path: answerPath,
+      door: door.name,
+      ...retention,
+      onError: (e) => log.error(e.message),
+    });
     const engine = options.engine ? options.engine() : loadEngine({ rebuild: rebuildFromEnv(env) });
     let readied: () => void = () => {};
     const readyNow = new Promise<'ready'>((resolve) => (readied = () => resolve('ready')));
@@ -119,7 +132,7 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
         stop.abort();
       }
     };
-    const serving = door.serve({ config, env, log, signal: stop.signal, check, ready, engine, misses });
+    const serving = door.serve({ config, env, log, signal: stop.signal, check, ready, engine, misses, answers });
     if (check) {
       const failure = await checkOutcome(serving, readyNow, checkTimeout);
       if (failure !== undefined) {
@@ -143,6 +156,7 @@ export async function runDoor<Config>(door: Door<Config>, options: RunOptions = 
   } finally {
     stop.abort();
     await misses?.flush();
+    await answers?.flush();
     process.off('unhandledRejection', onRejection);
     restore();
   }

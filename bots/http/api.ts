@@ -93,12 +93,14 @@ export function apiRoutes(options: ApiRoutesOptions): Map<string, Route> {
             : await options.anonymousConversation.respond({ text, chat: 'private', userId: 'api', chatId: 'api' });
           if (!outcome.reply) throw new HttpError(400, `nothing to answer (${outcome.silence}); send a question`);
           const { reply } = outcome;
+          const link = reply.kind === 'answer' ? reply.items[0]?.link : undefined;
           return json(200, {
             query: text,
             kind: reply.kind,
             format,
             text: apiText(reply, format),
             results: apiResults(reply),
+            ...(link ? { link } : {}),
           });
         },
       },

@@ -2,7 +2,8 @@
 
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { type MissesLog, missLine } from '../../src/chat/misses.js';
+import type { MissesLog } from '../../src/chat/staff-logs.js';
+import { missLine } from '../../src/logs/misses.js';
 import type { RedisHealth } from './redis-health.js';
 import { CLAIM_TTL_MS, type DoorState, PAGES_TTL_MS, REPLY_TTL_MS } from './state.js';
 

@@ -1,6 +1,6 @@
 // What the HTTP door remembers between requests (replies to platform messages, pages left to read, misses), behind
 // one interface with two homes: this process's memory, or Redis for several replicas (see redis-state.ts).
-import type { MissesLog } from '../../src/chat/misses.js';
+import type { MissesLog } from '../../src/chat/staff-logs.js';
 
 /** Replies to platform messages, so that a platform's retry gets the same reply instead of a second answer. */
 export interface ReplyMemory {

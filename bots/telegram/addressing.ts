@@ -1,6 +1,6 @@
 // Group etiquette: which Telegram messages are meant for the bot, and their text without the bot's @name.
 import type { Chat, Message, MessageEntity, UserFromGetMe } from 'grammy/types';
-import type { ChatKind } from '../../src/chat/misses.js';
+import type { ChatKind } from '../../src/chat/message.js';
 
 /** A message meant for the bot: its text (mentions of the bot removed) and the kind of chat it came from. */
 export interface Addressed {

@@ -24,6 +24,7 @@ export async function serveWechat(
     config: etiquette,
     engine: context.engine,
     misses: context.misses,
+    answers: context.answers,
     log,
   });
   const groups = etiquette.rooms.length > 0 ? `groups: ${etiquette.rooms.join(', ')}` : 'every group';

@@ -10,10 +10,11 @@ import { replyTo } from './intents/index.js';
 import { createKnowledge, type Knowledge } from './knowledge.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from './memory.js';
 import type { IncomingMessage, Outcome, Silence } from './message.js';
-import { type MissesLog, type MissTier, NO_MISSES_LOG } from './misses.js';
+import { withPageLinks } from './page-links.js';
 import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
+import { type AnswerLog, type MissesLog, type MissTier, NO_ANSWER_LOG, NO_MISSES_LOG } from './staff-logs.js';
 import { hint } from './steps.js';
 
 export type { IncomingMessage, Outcome, Silence } from './message.js';
@@ -35,6 +36,10 @@ export interface ConversationOptions {
   limiter?: RateLimiter;
   /** Where unanswered questions go; default: nowhere. */
   misses?: MissesLog;
+  /** Where every reply goes for staff's statistics (src/logs/answers.ts); default: nowhere. */
+  answers?: AnswerLog;
+  /** The published quick reference page (`pageUrlFromEnv`): each answer ends with a link to its item there. */
+  pageUrl?: string | null;
   /** Clock for the misses log and the memory's expiry. Default: the real time. */
   now?: () => Date;
   /**
@@ -98,6 +103,7 @@ export class ConversationError extends Error {
 export function createConversation(options: ConversationOptions): Conversation {
   const { engine, limiter } = options;
   const misses = options.misses ?? NO_MISSES_LOG;
+  const answers = options.answers ?? NO_ANSWER_LOG;
   const now = options.now ?? (() => new Date());
   const memory = options.memory ?? createMemory();
   const onError = options.onError ?? ((error: ConversationError) => process.stderr.write(`${error.message}\n`));
@@ -212,7 +218,9 @@ export function createConversation(options: ConversationOptions): Conversation {
       if (refused) return refused;
       remember(key, recalled, reply, turn, intent, at);
       recordMiss(message, intent, turn, recalled);
-      return { reply };
+      const followUp = turn.fresh ? undefined : turn.cue?.kind;
+      answers.record({ chat: message.chat, text, reply, time: now(), followUp, disliked: turn.disliked });
+      return { reply: withPageLinks(reply, options.pageUrl) };
     } catch (error) {
       report(message, text, error);
       return message?.addressed === false ? silent('etiquette') : { reply: { kind: 'error' } };

@@ -103,7 +103,8 @@ function itemLines(item: AnswerItem): Line[] {
       ? [bold(`${displayPerson(item.asker)}总体回应：`)]
       : [bold(`${shownId(item.id, item.from)} ${displayPerson(item.asker)}提问：`), plain(item.question)];
   const answerHead: Line[] = item.question === null ? [] : [[bold(`${item.body}应询回答：`)]];
-  return [head, ...answerHead, ...item.paragraphs.map((p): Line => [plain(p)])];
+  const source: Line[] = item.link ? [[plain(`原文：${item.link}`)]] : [];
+  return [head, ...answerHead, ...item.paragraphs.map((p): Line => [plain(p)]), ...source];
 }
 
 /** 「…」 verbatim, then where it was said: 「/q 5 经开区管委会应询 · 樊志宏委员提问」. */

@@ -35,6 +35,8 @@ export interface AnswerItem {
   body: string;
   /** The answer's paragraphs, verbatim. */
   paragraphs: string[];
+  /** Its card on the published quick reference page (`…/quick-reference.html#q5`), when HEARING_PAGE_URL is set. */
+  link?: string;
 }
 
 /** Another good match, offered short: open it with its `command`. */

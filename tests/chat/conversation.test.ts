@@ -1,9 +1,9 @@
 // The conversation layer against the real hearing: every command and alias, questions, not-found, bad input, group etiquette.
 import { describe, expect, it } from 'vitest';
 import { createConversation, type IncomingMessage } from '../../src/chat/conversation.js';
-import type { MissesLog } from '../../src/chat/misses.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
 import type { Reply } from '../../src/chat/reply.js';
+import type { MissesLog } from '../../src/chat/staff-logs.js';
 import { loadEngine } from '../../src/search/engine.js';
 
 const engine = loadEngine();

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { createConversation, type IncomingMessage } from '../../src/chat/conversation.js';
 import { readCue } from '../../src/chat/cues.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from '../../src/chat/memory.js';
-import type { MissesLog } from '../../src/chat/misses.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
 import { renderTelegramHtml } from '../../src/chat/render-telegram.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { createSharedMemory, redisStore, type SharedStore } from '../../src/chat/shared-memory.js';
+import type { MissesLog } from '../../src/chat/staff-logs.js';
 import { loadEngine } from '../../src/search/engine.js';
 import { guessingEngine } from './guessing-engine.js';
 

@@ -2,10 +2,10 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/chat/conversation.js';
-import type { MissesLog } from '../../src/chat/misses.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
 import { renderTelegramHtml } from '../../src/chat/render-telegram.js';
 import type { Reply } from '../../src/chat/reply.js';
+import type { MissesLog } from '../../src/chat/staff-logs.js';
 import { runCli } from '../../src/cli.js';
 import { loadCommitments } from '../../src/commitments/load.js';
 import type { Commitment } from '../../src/commitments/model.js';

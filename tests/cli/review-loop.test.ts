@@ -10,7 +10,6 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createConversation } from '../../src/chat/conversation.js';
-import { createMissesLog, readMisses } from '../../src/chat/misses.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
 import { displayPerson, type Reply } from '../../src/chat/reply.js';
 import { runCli } from '../../src/cli.js';
@@ -18,6 +17,7 @@ import type { CommandIO } from '../../src/commands/io.js';
 import { createPinCommand } from '../../src/commands/pin.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { pinsPath, readPins } from '../../src/hearing/pins.js';
+import { createMissesLog, readMisses } from '../../src/logs/misses.js';
 import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import {
   botFor,

@@ -8,7 +8,8 @@ import { createDoorLog } from '../../bots/door/log.js';
 import { parseHttpEnv } from '../../bots/http/env.js';
 import { parseWechatXml, toWechatXml, type XmlFields } from '../../bots/http/wechat-xml.js';
 import { type RunningDoor, startHttpDoor } from '../../bots/http.js';
-import { createMissesLog, missesPathFromEnv } from '../../src/chat/misses.js';
+import { missesPathFromEnv } from '../../src/logs/env.js';
+import { createMissesLog } from '../../src/logs/misses.js';
 import type { SearchEngine } from '../../src/search/engine.js';
 
 export const MP_TOKEN = 'mpToken2024';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisHealth } from '../../bots/http/redis-health.js';
 import { redisState } from '../../bots/http/redis-state.js';
 import { CLAIM_TTL_MS, memoryState } from '../../bots/http/state.js';
-import { createMissesLog } from '../../src/chat/misses.js';
+import { createMissesLog } from '../../src/logs/misses.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { MP_TOKEN, mpClient, mpTextXml, startRedis, startTestDoor, type TestRedis } from './helpers.js';
 

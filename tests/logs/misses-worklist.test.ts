@@ -95,7 +95,7 @@ describe('cli misses', () => {
     async (args) => {
       const { code, err } = await run(['misses', ...args]);
       expect(code).toBe(2);
-      expect(err).toBe('cli: usage: misses [--top N] [--tier none|guess|disliked] [--json]\n');
+      expect(err).toBe('cli: usage: misses [--top N] [--tier none|guess|disliked] [--topics] [--json]\n');
     },
   );
 });
