@@ -2,6 +2,7 @@
 import type { Commitment } from '../commitments/model.js';
 import { messageOf } from '../errors.js';
 import type { SearchEngine } from '../search/engine.js';
+import { askingReply } from './asking.js';
 import { worthSaying } from './etiquette.js';
 import { type FollowUpCue, readFollowUp } from './follow-up.js';
 import { type CommandName, cleanMessage, commandMenu, commandText, type Intent, parseIntent } from './intent.js';
@@ -163,7 +164,7 @@ export function createConversation(options: ConversationOptions): Conversation {
       // 「2」「不对」 with nothing to follow: in a group it was said to someone else.
       if (message.chat === 'group' && intent.kind === 'question') return null;
     }
-    const reply = replyTo(intent, knowledge);
+    const reply = askingReply(knowledge, intent) ?? replyTo(intent, knowledge);
     if (reply === null) return { reply, cue };
     // A message that stands on its own is answered on its own: 「那农业呢」 is a question about 农业.
     if (cue?.kind === 'elliptical' && mayFollow && !(reply.kind === 'answer' && reply.source === 'search')) {
