@@ -13,6 +13,7 @@ import { createKnowledge, type Knowledge } from './knowledge.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from './memory.js';
 import type { IncomingMessage, Outcome, Silence } from './message.js';
 import { type MissesLog, type MissTier, NO_MISSES_LOG } from './misses.js';
+import { followPeople } from './people-follow-ups.js';
 import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
@@ -158,6 +159,10 @@ export function createConversation(options: ConversationOptions): Conversation {
         : null;
     // In a group only the member who asked follows up (each has their own memory), and only when addressed.
     const mayFollow = recalled !== undefined && (message.chat !== 'group' || message.addressed !== false);
+    // 他问的啥, 全名叫啥, 倒数第二个, 有具体数字吗: about the last person, body or list shown.
+    const aboutPeople =
+      mayFollow && (intent.kind === 'question' || intent.kind === 'q') ? followPeople(knowledge, text, recalled) : null;
+    if (aboutPeople) return { ...aboutPeople, cue };
     if (cue && cue.kind !== 'elliptical') {
       const followed = mayFollow ? followUp(knowledge, cue, recalled) : null;
       if (followed) return { ...followed, cue };

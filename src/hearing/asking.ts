@@ -53,6 +53,14 @@ export const AskingWordsSchema = z
         middle: words,
         items: words,
         people: words,
+        /** Follow-ups: words pointing at the last person or body, and what is asked about them. */
+        pronouns: words,
+        fullName: words,
+        identity: words,
+        bodyMore: words,
+        asked: words,
+        goals: words,
+        other: words,
       })
       .strict(),
   })

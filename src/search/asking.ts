@@ -85,7 +85,21 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
     }
   }
 
-  const topical = reading.groups.some((g) => g.terms.length > 0);
+  // What is left once the words that ask (who, which body, all of, a kind) are taken out: the topic, if any.
+  const asked = [
+    ...Object.values(words.cues).flat(),
+    ...words.members.flatMap((m) => m.said),
+    ...words.bodyKinds.flatMap((b) => b.said),
+    ...references.map((r) => r.text),
+  ].sort((a, b) => b.length - a.length);
+  const rest = asked.reduce((t, w) => t.split(w).join(' '), text);
+  const restReading = engine.read(rest);
+  const topicWords = [
+    ...restReading.bodies,
+    ...restReading.groups.filter((g) => g.terms.length > 0).map((g) => g.word),
+  ];
+  const topical = restReading.groups.some((g) => g.terms.length > 0);
+  const find = (allowed?: readonly Entry[]) => searchTopic(engine, [rest, topicWords.join(' ')], allowed);
   const setCue = has(words.cues.set);
   const countCue = has(words.cues.count) && has(words.cues.items);
 
@@ -100,7 +114,7 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
 
   // A kind of body (开发区管委会) or a body with a set cue and no topic: everything it answered.
   const bodyKind = engine.asking.bodyKinds.find((k) => k.said.some((w) => text.includes(w)));
-  if (bodyKind && !topical && bodiesNamed.length === 0) {
+  if (bodyKind && !topical && restReading.bodies.size === 0) {
     const entries = roster.items.filter((e) => bodyKind.printed.some((p) => e.body.endsWith(p)));
     if (entries.length > 0) return { kind: 'set', label: bodyKind.kind, entries, people: false };
   }
@@ -120,11 +134,7 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
   if (kind && askersNamed.length === 0) {
     const people = ofKind(roster.askers);
     if (!topical && bodiesNamed.length === 0) return set(kind, people);
-    const entry = bestAmong(
-      engine,
-      message,
-      people.flatMap((p) => p.entries),
-    );
+    const entry = find(people.flatMap((p) => p.entries))?.entry;
     if (entry) return asksAsker || asksBody ? { kind: 'who', want, entry, sure: true } : { kind: 'narrowed', entry };
   }
 
@@ -133,11 +143,9 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
     return { kind: 'set', label: '全部', entries: [...roster.items], people: false };
 
   // Who asked, or which body answered, a topic: the item that answers it.
-  if ((asksAsker || asksBody) && topical && askersNamed.length === 0) {
-    const { answers, guesses } = engine.consult(message, { limit: 1 });
-    const hit = answers[0] ?? guesses[0];
-    if (hit && hit.entry.kind === 'qa' && hit.entry.hearing === roster.hearing.id)
-      return { kind: 'who', want, entry: hit.entry, sure: answers.length > 0 };
+  if ((asksAsker || asksBody) && topicWords.length > 0 && askersNamed.length === 0) {
+    const hit = find(roster.items);
+    if (hit) return { kind: 'who', want, entry: hit.entry, sure: hit.sure };
   }
   return null;
 
@@ -148,7 +156,7 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
 }
 
 /** A position in an order: 第三(个), 倒数第二, 最后(一个), 中间(那个); `end` is where it stops in the text. */
-function readPosition(
+export function readPosition(
   text: string,
   cues: { first: readonly string[]; last: readonly string[]; fromEnd: readonly string[]; middle: readonly string[] },
 ): { n: number; fromEnd: boolean; middle: boolean; end: number; text: string } | null {
@@ -185,11 +193,25 @@ function readTheme(text: string, roster: Roster, sections: readonly string[]) {
   return best && best.run >= 4 && (!next || next.run < best.run) ? best.t : undefined;
 }
 
-/** Of `allowed`, the entry the engine ranks first for the message (answers, then guesses); undefined when none. */
-function bestAmong(engine: SearchEngine, message: string, allowed: readonly Entry[]): QaItem | undefined {
-  const { answers, guesses } = engine.consult(message, { limit: engine.entries.length });
-  const hit = [...answers, ...guesses].find((h) => allowed.includes(h.entry));
-  return hit?.entry.kind === 'qa' ? hit.entry : undefined;
+/**
+ * The item the engine ranks first for a topic, tried as typed and then as its known words alone (a word the hearing
+ * does not have, 要建, would otherwise sink it); only among `allowed` when given. `sure`: a confident answer.
+ */
+function searchTopic(
+  engine: SearchEngine,
+  queries: readonly string[],
+  allowed?: readonly Entry[],
+): { entry: QaItem; sure: boolean } | undefined {
+  for (const query of queries) {
+    if (query.trim() === '') continue;
+    const { answers, guesses } = engine.consult(query, { limit: engine.entries.length });
+    const ok = (e: Entry): e is QaItem => e.kind === 'qa' && (!allowed || allowed.includes(e));
+    const answer = answers.find((h) => ok(h.entry));
+    if (answer) return { entry: answer.entry as QaItem, sure: true };
+    const guess = guesses.find((h) => ok(h.entry));
+    if (guess) return { entry: guess.entry as QaItem, sure: false };
+  }
+  return undefined;
 }
 
 const firstItem = (p: RosterPerson): QaItem => p.entries.find((e): e is QaItem => e.kind === 'qa')!;

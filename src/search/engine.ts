@@ -314,6 +314,13 @@ const NO_ASKING_WORDS: AskingWords = {
     middle: [],
     items: [],
     people: [],
+    pronouns: [],
+    fullName: [],
+    identity: [],
+    bodyMore: [],
+    asked: [],
+    goals: [],
+    other: [],
   },
 };
 
