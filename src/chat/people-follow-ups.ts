@@ -75,13 +75,15 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
  * (「示范区打算建几个」 after the answer that holds 示范区; not 「那政府引导基金呢」 after another item).
  */
 function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly string[]): boolean {
-  const rest = [...cueWords].sort((a, b) => b.length - a.length).reduce((t, w) => t.split(w).join(' '), text);
-  const reading = k.engine.read(rest);
+  const reading = k.engine.read(text);
   const own = [focus.kind === 'qa' ? focus.question : '', ...paragraphsOf(focus)].join('\n');
   const body = bodyOf(focus);
   if ([...reading.bodies].some((b) => b !== body)) return false;
   if ([...reading.people].some((e) => e !== focus && bodyOf(e) !== body)) return false;
-  return reading.groups.filter((g) => g.terms.length > 0).every((g) => own.includes(g.word));
+  // 那数字金融呢 names a topic of its own, though 数字 alone would ask for figures.
+  return reading.groups
+    .filter((g) => g.terms.length > 0)
+    .every((g) => own.includes(g.word) || cueWords.includes(g.word));
 }
 
 /** The entries of our own `/q` commands, in order. */

@@ -65,7 +65,8 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
     .kindsNamed(text)
     .filter((k) => !spans.some(([from, to]) => k.at < to && k.at + k.text.length > from))
     .filter((k) => roster.askers.some((p) => p.kind === k.kind));
-  const kind = kinds[0]?.kind;
+  // The question comes last in a long message: 给代表们做简报，几位副主任分别问了什么 asks about the 副主任.
+  const kind = kinds.at(-1)?.kind;
   const ofKind = (people: readonly RosterPerson[]) => (kind ? people.filter((p) => p.kind === kind) : [...people]);
 
   const position = readPosition(text, words.cues);
@@ -100,7 +101,7 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
   ];
   const topical = restReading.groups.some((g) => g.terms.length > 0);
   const find = (allowed?: readonly Entry[]) => searchTopic(engine, [rest, topicWords.join(' ')], allowed);
-  const setCue = has(words.cues.set);
+  const setCue = has(words.cues.set) || kinds.some((k) => text.startsWith('们', k.at + k.text.length));
   const countCue = has(words.cues.count) && has(words.cues.items);
 
   // A surname for several people (姓李的, 两位陈主任) with a set cue: all of them.
@@ -133,7 +134,9 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
   // A kind of member: with no topic, all of them; with a topic, the one of them it picks.
   if (kind && askersNamed.length === 0) {
     const people = ofKind(roster.askers);
-    if (!topical && bodiesNamed.length === 0) return set(kind, people);
+    // 几位代表分别问了什么: all of them, whatever else the message says.
+    // A body named (企业代表…商务局讲了哪些) makes it a question about that body's answer.
+    if (bodiesNamed.length === 0 && (setCue || !topical)) return set(kind, people);
     const entry = find(people.flatMap((p) => p.entries))?.entry;
     if (entry) return asksAsker || asksBody ? { kind: 'who', want, entry, sure: true } : { kind: 'narrowed', entry };
   }

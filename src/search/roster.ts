@@ -145,9 +145,8 @@ export function buildRoster(
     return found.sort((a, b) => a.at - b.at);
   };
   const askersAndClosing = () => people;
-  // 人大代表 holds no 大代表: only a surname someone here has (or one that sounds like it), or a common one, leads a title.
-  const isSurname = (ch: string) =>
-    commonSurnames.includes(ch) || people.some((p) => soundsAlike(ch, p.surname) && /\p{Script=Han}/u.test(ch));
+  // 人大代表 holds no 大代表, 有位副主任 no 位副主任: only a surname someone here has, or a common one, leads a title.
+  const isSurname = (ch: string) => commonSurnames.includes(ch) || people.some((p) => p.surname === ch);
 
   /** The text with each name that fits one person spelled as printed (王元程 → 汪元程, 程局长 → 程宏刚). */
   const spellNames = (text: string) => {
