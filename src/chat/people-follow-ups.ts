@@ -60,7 +60,8 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
     return other ? { reply: itemAnswer(k, other) } : null;
   }
   if (!focus || !aboutFocus(k, text, focus, Object.values(cues).flat())) return null;
-  const pointed = has(cues.pronouns);
+  // 其他 holds 他 but points at no one.
+  const pointed = cues.pronouns.some((w) => text.replace(/其他|其它/g, '').includes(w));
   if (has(cues.bodyMore) && (pointed || has(cues.body) || /部门|单位/.test(text)))
     return { reply: bodyAnswer(k, bodyOf(focus), null) };
   if (has(cues.identity)) return { reply: itemAnswer(k, focus) };

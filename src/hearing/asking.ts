@@ -45,6 +45,9 @@ export const AskingWordsSchema = z
         set: words,
         count: words,
         section: words,
+        /** Section words that mean a whole theme; the others (那块) need a word for questions too (那块问了啥). */
+        wholeSection: words,
+        questions: words,
         surname: words,
         indefinite: words,
         first: words,

@@ -44,6 +44,8 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
   if (place && !has(words.home) && !has(words.comparisons)) return { kind: 'elsewhere', place };
 
   const references = roster.find(text);
+  // A bare name (汪元程, 陈主任) shows that person's entries as before.
+  if (references.length > 0 && references.reduce((t, r) => t.split(r.text).join(''), text).trim() === '') return null;
   const reading = engine.read(text);
   const askersNamed = references.filter((r) => r.people.some((p) => p.position !== null));
   const bodiesNamed = [...reading.bodies].filter((b) => roster.bodies.includes(b));
@@ -124,9 +126,10 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
     return { kind: 'set', label: bodiesNamed[0]!, entries, people: false };
   }
 
-  // A theme (第二部分, 数字化治理能力那块) asked as a set.
+  // A theme (第二部分, 数字化治理能力那块问了啥) asked as a set; 数字化转型这块有哪些扶持 asks about a topic.
   const theme = readTheme(text, roster, words.cues.section);
-  if (theme && askersNamed.length === 0 && bodiesNamed.length === 0) {
+  const wholeTheme = has(words.cues.wholeSection) || has(words.cues.questions);
+  if (theme && wholeTheme && askersNamed.length === 0 && bodiesNamed.length === 0) {
     const entries = roster.items.filter((e) => e.theme.index === theme.index);
     return { kind: 'set', label: theme.title, entries, people: false };
   }

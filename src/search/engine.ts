@@ -73,6 +73,13 @@ export class SearchEngine {
   readonly rosters: readonly Roster[];
   /** Whether two characters may sound alike (王/汪), from the index's pinyin table. */
   readonly soundsAlike: (a: string, b: string) => boolean;
+  /**
+   * A message as the engine reads it before cutting it up: normalised (Traditional, width, case), dialect words as
+   * standard ones, misheard names as printed, English words as the hearing's. A property, not a method, so that a
+   * copy of the engine with one part replaced (`{ ...engine, consult }`) still has it.
+   * @example engine.plain('王市长收尾咋讲的') // '汪元程收尾怎么讲的'
+   */
+  readonly plain = (query: string): string => this.#reader.plain(query);
 
   constructor(parts: {
     hearings: Hearing[];
@@ -213,15 +220,6 @@ export class SearchEngine {
     return this.#reader.read(query).whole;
   }
 
-  /**
-   * A message as the engine reads it before cutting it up: normalised (Traditional, width, case), dialect words as
-   * standard ones, misheard names as printed, English words as the hearing's.
-   * @example engine.plain('王市长收尾咋讲的') // '汪元程收尾怎么讲的'
-   */
-  plain(query: string): string {
-    return this.#reader.plain(query);
-  }
-
   /** The entries that match one reading, best first, with the evidence for each. */
   #candidates(reading: MessageReading): Candidate[] {
     const { words, bodies, people, groups } = reading;
@@ -306,6 +304,8 @@ const NO_ASKING_WORDS: AskingWords = {
     set: [],
     count: [],
     section: [],
+    wholeSection: [],
+    questions: [],
     surname: [],
     indefinite: [],
     first: [],

@@ -100,6 +100,10 @@ export function buildRoster(
 
   const find = (text: string): RosterReference[] => {
     const chars = [...text];
+    // Where each character starts in the string, for titles looked up by string offset.
+    const offsets: number[] = [];
+    chars.reduce((at, c) => offsets.push(at) && at + c.length, 0);
+    offsets.push(text.length);
     const found: RosterReference[] = [];
     const taken = new Set<number>();
     const take = (at: number, length: number, people: RosterPerson[], how: RosterReference['how']) => {
@@ -109,6 +113,7 @@ export function buildRoster(
     // Full names, as written or misheard by sound (王元程, 李雷委员): only where one person fits.
     for (let at = 0; at < chars.length; at++) {
       if (taken.has(at)) continue;
+      if (!surnameSounds(chars[at]!)) continue;
       const fitting = people.filter((p) => {
         const name = [...p.name];
         if (at + name.length > chars.length) return false;
@@ -116,21 +121,20 @@ export function buildRoster(
         if (!typed.every((c, i) => soundsAlike(c, name[i]!))) return false;
         const exact = typed.filter((c, i) => c === name[i]).length;
         // Two characters as written (王元程), or a title right after it (李雷委员): a name, not a word that sounds alike.
-        const titled = titleAt(text, chars.slice(0, at + name.length).join('').length) !== undefined;
+        const titled = titleAt(text, offsets[at + name.length]!) !== undefined;
         return exact === name.length || (exact >= 2 && name.length >= 3) || (exact >= 1 && titled);
       });
       if (fitting.length !== 1) continue;
       const person = fitting[0]!;
       const length = [...person.name].length;
-      const after = titleAt(text, chars.slice(0, at + length).join('').length);
+      const after = titleAt(text, offsets[at + length]!);
       take(at, length + (after ? [...after].length : 0), [person], 'name');
       at += length - 1;
     }
     // A surname and a title: 胡主任, 汪副市长, 王市长 (王 for 汪), 程局长 (a wrong title for the only 程).
     for (let at = 0; at + 1 < chars.length; at++) {
       if (taken.has(at) || !isSurname(chars[at]!)) continue;
-      const offset = chars.slice(0, at + 1).join('').length;
-      const title = titleAt(text, offset);
+      const title = titleAt(text, offsets[at + 1]!);
       if (!title) continue;
       const kind = said.find((s) => s.word === title)?.kind;
       const ch = chars[at]!;
@@ -145,6 +149,7 @@ export function buildRoster(
     return found.sort((a, b) => a.at - b.at);
   };
   const askersAndClosing = () => people;
+  const surnameSounds = (ch: string) => people.some((p) => soundsAlike(ch, p.surname));
   // 人大代表 holds no 大代表, 有位副主任 no 位副主任: only a surname someone here has, or a common one, leads a title.
   const isSurname = (ch: string) => commonSurnames.includes(ch) || people.some((p) => p.surname === ch);
 
@@ -157,6 +162,10 @@ export function buildRoster(
       if (ref.people.length !== 1 || ref.at < last) continue;
       const person = ref.people[0]!;
       const typed = [...ref.text];
+      // As printed (胡树华, 胡副主任), or a full name misheard in one of three characters (the homophone reader's): as is.
+      const asPrinted = ref.how === 'name' ? ref.text.startsWith(person.name) : typed[0] === person.surname;
+      const kindFits = said.find((s) => s.word === typed.slice(1).join(''))?.kind === person.kind;
+      if (ref.how === 'name' ? asPrinted || !titleAt(ref.text, person.name.length) : asPrinted && kindFits) continue;
       // Keep the title typed when it fits the kind (李雷委员 → 李蕾委员); a wrong one goes (程局长 → 程宏刚).
       const titleTyped = ref.how === 'name' ? typed.slice([...person.name].length).join('') : typed.slice(1).join('');
       const kindTyped = said.find((s) => s.word === titleTyped)?.kind;
