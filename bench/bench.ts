@@ -1,13 +1,17 @@
-// `npm run bench`: retrieval quality on the query tables against three baselines, and speed and memory; writes bench/results.md.
+// `npm run bench`: retrieval quality on the query tables against three baselines, speed and memory, commitment extraction; writes bench/results.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import MiniSearch from 'minisearch';
+import { loadCommitments } from '../src/commitments/load.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { loadEngine } from '../src/search/engine.js';
 import { baselineSearch, charBigrams } from './baselines.js';
+import { extractionReport, readLabelled, scoreExtraction } from './commitments.js';
 import { readDialogues } from './dialogue-table.js';
 import { DIALOGUES_FILE, report as followUpReport, playAll, score } from './followups.js';
+import { importAccuracyReport } from './import-accuracy.js';
+import { kindsReport } from './kinds.js';
 import { type QueryCase, readQueryTable } from './query-table.js';
 
 /** The shared evaluation copy when it is there (the team's machine), else the copy under tests/fixtures. */
@@ -181,6 +185,8 @@ const p = (xs: number[]) => `${percentile(xs, 50).toFixed(3)} ms / ${percentile(
 
 // Each dialogue is played through the real conversation, turn by turn, with the engine loaded above.
 const followUps = await playAll(readDialogues(DIALOGUES_FILE), engine);
+// People, order, sets, the closing and dialect (chat2.tsv) by kind, and the follow-up dialogues (dialogues-dev.tsv).
+const kinds = await kindsReport(engine);
 
 const report = [
   `Measured ${new Date().toISOString().slice(0, 10)}, Node ${process.version}.`,
@@ -204,6 +210,14 @@ const report = [
   '## Follow-ups (tests/fixtures/dialogues.tsv)',
   '',
   followUpReport(score(followUps), followUps),
+  '',
+  kinds,
+  '## Commitments extracted (against the hand-labelled table)',
+  '',
+  extractionReport(scoreExtraction(loadCommitments(), readLabelled())),
+  '## Import accuracy (tests/import/fixtures, and the project transcript read back)',
+  '',
+  importAccuracyReport(),
 ].join('\n');
 
 console.log(report);

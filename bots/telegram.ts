@@ -2,6 +2,7 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
+import type { Conversation } from '../src/chat/conversation.js';
 import type { MissesLog } from '../src/chat/misses.js';
 import { createRateLimiter, type RateLimiter } from '../src/chat/rate-limit.js';
 import { TELEGRAM_LIMIT } from '../src/chat/render-telegram.js';
@@ -26,6 +27,8 @@ export interface TelegramBotOptions {
   limiter?: RateLimiter;
   /** Where unanswered questions go. Default: nowhere. */
   misses?: MissesLog;
+  /** The conversation to talk to. Default: one on `engine`, with `limiter` and `misses`. */
+  conversation?: Conversation;
   /** Default: lines on stderr, the token removed. */
   log?: DoorLog;
   /** Default 4096 (Telegram's limit); tests lower it. */
@@ -67,9 +70,11 @@ export const telegramDoor: Door<TelegramConfig> = {
   configure: parseTelegramEnv,
   secrets: telegramSecrets,
   serve: (context) =>
-    serveTelegram(context, ({ config, engine, misses, log }, gate) =>
-      createTelegramBot({ token: config.token, apiRoot: config.apiRoot, engine, misses, log, gate }),
-    ),
+    serveTelegram(context, ({ config, engine, misses, log }, gate) => {
+      const conversation = doorConversation({ engine, misses }, log);
+      const bot = createTelegramBot({ token: config.token, apiRoot: config.apiRoot, engine, conversation, log, gate });
+      return { bot, menu: conversation.menu() };
+    }),
 };
 
 /** Resolves to the exit code; `--check` stops after the ready line. */

@@ -3,6 +3,7 @@
 import { pathToFileURL } from 'node:url';
 import { ask } from './commands/ask.js';
 import { chat } from './commands/chat.js';
+import { importRecord } from './commands/import.js';
 import { type Command, type CommandIO, guardOutput, UsageError } from './commands/io.js';
 import { list } from './commands/list.js';
 import { misses } from './commands/misses.js';
@@ -13,7 +14,7 @@ import { messageOf } from './errors.js';
 import { loadEngine, type SearchEngine } from './search/engine.js';
 
 /** Command name → implementation. Add a command here and in the usage text. */
-const COMMANDS: Record<string, Command> = { search, list, promises, ask, chat, misses, pin };
+const COMMANDS: Record<string, Command> = { search, list, promises, ask, chat, misses, pin, import: importRecord };
 
 const USAGE = `usage: npm run -s cli -- <command>
   search --json "<question>"   best matches as JSON (at most 5; "results": [] when nothing is relevant)
@@ -29,7 +30,12 @@ const USAGE = `usage: npm run -s cli -- <command>
   pin --list [--json] | pin --remove "<question>"
                                the pins; remove one. After pin or --remove, run npm run index
   promises [<body>]            commitments (numbers, deadlines, committing verbs): a count per body, or one body's, verbatim
-  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools)
+  promises [<body>] --csv      one row per commitment, UTF-8 CSV with BOM for Excel/WPS (--json for tools, with due and status)
+  promises set <id> <open|in-progress|done|dropped> [--due YYYY-MM-DD] [--note TEXT] [--source URL]
+                               record a commitment's follow-up in the ledger (HEARING_LEDGER_FILE, default data/ledger.json)
+  import FILE [--json] [--date D] [--write] [--review FILE.tsv] | import --from-review FILE.tsv
+                               read a published hearing (text, GBK, saved web page, .docx) in any shape: preview it,
+                               --write it to data/hearings/ (HEARING_IMPORT_DATA_DIR), then run npm run index
   --rebuild (with any command) rebuild index/ first when data/ changed since npm run index, instead of refusing`;
 
 /** Runs one CLI invocation and resolves to its exit code; errors go to stderr, never as a stack trace. */

@@ -35,10 +35,15 @@ const RULES: Record<string, readonly string[]> = {
 const EXCEPTIONS: Record<string, readonly string[]> = {
   // The JSON API answers with the very shapes of `cli search --json` and `cli list --json` (one contract, one writer).
   'bots/http': ['src/commands'],
+  // The reminders send the commitments' due list, read from index/ and the ledger, with no conversation in between.
+  'bots/remind': ['src/commitments', 'src/hearing'],
 };
 
-/** Files at the top of src/ that every room may use: errors, paths, JSON files. `src/cli.ts` belongs to the commands. */
-const SHARED = new Set(['src/errors.ts', 'src/paths.ts', 'src/json-file.ts']);
+/**
+ * Files at the top of src/ that every room may use: errors, paths, reading JSON files, writing a file several processes
+ * change (under a lock). `src/cli.ts` belongs to the commands.
+ */
+const SHARED = new Set(['src/errors.ts', 'src/paths.ts', 'src/json-file.ts', 'src/locked-file.ts']);
 
 /** The room of a file (paths relative to the project, with forward slashes), or the shared file itself. */
 function roomOf(file: string): string {

@@ -1,6 +1,6 @@
 // Serving Telegram: the Bot API reached and the menu set, then long polling or the webhook until the door stops.
 import type { Api, Bot } from 'grammy';
-import { COMMANDS } from '../../src/chat/intent.js';
+import type { Conversation } from '../../src/chat/conversation.js';
 import { describeError } from '../door/log.js';
 import type { DoorContext } from '../door/run.js';
 import type { TelegramConfig } from './env.js';
@@ -8,14 +8,20 @@ import { createUpdateGate, type UpdateGate } from './gate.js';
 import { grammySignal, pollUntilStopped } from './polling.js';
 import { serveWebhook } from './webhook.js';
 
-/** Builds the bot for `serveTelegram` (createTelegramBot, passed in so this module need not import the door). */
-export type BotFactory = (context: DoorContext<TelegramConfig>, gate: UpdateGate) => Bot;
+/**
+ * Builds the bot for `serveTelegram` (createTelegramBot, passed in so this module need not import the door), with the
+ * command menu of the conversation it talks to.
+ */
+export type BotFactory = (
+  context: DoorContext<TelegramConfig>,
+  gate: UpdateGate,
+) => { bot: Bot; menu: ReturnType<Conversation['menu']> };
 
 /** The door's `serve`: one bot, and one gate shared by the bot and whichever way the updates arrive. */
 export async function serveTelegram(context: DoorContext<TelegramConfig>, build: BotFactory): Promise<void> {
   const { config, log, signal, ready } = context;
   const gate = createUpdateGate();
-  const bot = build(context, gate);
+  const { bot, menu } = build(context, gate);
   const where = config.apiRoot ?? 'api.telegram.org';
   const reminder = setInterval(() => log.info(`still waiting for the Bot API at ${where}…`), PATIENCE_MS);
   try {
@@ -23,7 +29,7 @@ export async function serveTelegram(context: DoorContext<TelegramConfig>, build:
   } finally {
     clearInterval(reminder);
   }
-  await registerCommands(bot.api).catch((error) =>
+  await registerCommands(bot.api, menu).catch((error) =>
     log.error(`setMyCommands failed, the menu may be stale: ${describeError(error)}`),
   );
   const me = `@${bot.botInfo.username}`;
@@ -37,11 +43,13 @@ export async function serveTelegram(context: DoorContext<TelegramConfig>, build:
   }
 }
 
-/** The command menu, with Chinese descriptions, for everyone (default) and for Chinese-language clients. */
-export async function registerCommands(api: Api): Promise<void> {
-  const commands = COMMANDS.map(({ command, description }) => ({ command, description }));
-  await api.setMyCommands(commands);
-  await api.setMyCommands(commands, { language_code: 'zh' });
+/**
+ * The conversation's command menu (`conversation.menu()`: the loaded hearings' counts and examples), with Chinese
+ * descriptions, for everyone (default) and for Chinese-language clients.
+ */
+export async function registerCommands(api: Api, menu: ReturnType<Conversation['menu']>): Promise<void> {
+  await api.setMyCommands(menu);
+  await api.setMyCommands(menu, { language_code: 'zh' });
 }
 
 /** A wrong TELEGRAM_API_ROOT makes grammY retry quietly for ever: say so every so often. */

@@ -4,9 +4,9 @@ import { type Asking, readAsking } from '../search/asking.js';
 import { resolvePerson } from '../search/names.js';
 import { chineseCount, commands, type Intent } from './intent.js';
 import { itemAnswer } from './intents/q.js';
-import { echo, notFoundSuggestions } from './intents/steps.js';
 import type { Knowledge } from './knowledge.js';
 import { displayPerson, type ListLine, type Reply, SHORT_QUESTION_CHARS, shorten, shownId } from './reply.js';
+import { echo, notFoundSuggestions } from './steps.js';
 
 /**
  * The reply to a message that asks about the hearing's people, order, sets, the closing or another place; null when
@@ -21,7 +21,7 @@ export function askingReply(k: Knowledge, intent: Intent): Reply | null {
   let text: string;
   if (intent.kind === 'question') text = intent.text;
   // 「谁问了数字金融」 reads as /who 数字金融: a topic, not a person, is asked about.
-  else if (intent.kind === 'who' && intent.arg !== '' && resolvePerson(k.directory, intent.arg).kind === 'none')
+  else if (intent.kind === 'who' && intent.arg && resolvePerson(k.directory, intent.arg).kind === 'none')
     text = `谁问了${intent.arg}`;
   else return null;
   const asking = readAsking(k.engine, roster, text);

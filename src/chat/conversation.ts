@@ -3,12 +3,11 @@ import type { Commitment } from '../commitments/model.js';
 import { messageOf } from '../errors.js';
 import type { SearchEngine } from '../search/engine.js';
 import { askingReply } from './asking.js';
+import { type Cue, readCue } from './cues.js';
 import { worthSaying } from './etiquette.js';
-import { type FollowUpCue, readFollowUp } from './follow-up.js';
+import { entryOfCommand, type FollowedUp, followUp } from './follow-ups.js';
 import { type CommandName, cleanMessage, commandMenu, commandText, type Intent, parseIntent } from './intent.js';
-import { entryOfCommand, type FollowedUp, followUp } from './intents/follow-up.js';
 import { replyTo } from './intents/index.js';
-import { hint } from './intents/steps.js';
 import { createKnowledge, type Knowledge } from './knowledge.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from './memory.js';
 import type { IncomingMessage, Outcome, Silence } from './message.js';
@@ -17,6 +16,7 @@ import { followPeople } from './people-follow-ups.js';
 import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
+import { hint } from './steps.js';
 
 export type { IncomingMessage, Outcome, Silence } from './message.js';
 
@@ -155,7 +155,7 @@ export function createConversation(options: ConversationOptions): Conversation {
   ): Turn | null => {
     const cue =
       intent.kind === 'question' || intent.kind === 'q'
-        ? readFollowUp(cleanMessage(text), knowledge.engine.analyser.normalise)
+        ? readCue(cleanMessage(text), knowledge.engine.analyser.normalise)
         : null;
     // In a group only the member who asked follows up (each has their own memory), and only when addressed.
     const mayFollow = recalled !== undefined && (message.chat !== 'group' || message.addressed !== false);
@@ -267,7 +267,7 @@ function parseIntentText(text: string): string {
 }
 
 /** One message's reply (null: silence) with how it came about: a follow-up (its cue) or read on its own. */
-type Turn = Partial<Omit<FollowedUp, 'reply'>> & { reply: Reply | null; cue: FollowUpCue | null; fresh?: boolean };
+type Turn = Partial<Omit<FollowedUp, 'reply'>> & { reply: Reply | null; cue: Cue | null; fresh?: boolean };
 
 /**
  * The misses-log line a turn makes, if any: a question (or a name) nothing matched is `none`, one that got only

@@ -8,6 +8,7 @@ import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js'
 import { parseTranscript } from '../hearing/parse.js';
 import { type Pin, PinSchema, pinnedEntry, pinsPath, readPins, writePins } from '../hearing/pins.js';
 import { readTranscripts } from '../hearing/transcripts.js';
+import { withFileLock } from '../locked-file.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
 import { staleness, transcriptFiles } from '../search/freshness.js';
 import { normaliserOfIndex, questionKey } from '../search/pins.js';
@@ -51,6 +52,11 @@ export function createPinCommand(places: PinPlaces = {}): Command {
   return async (args, io) => {
     const request = parseArgs(args);
     const path = pinsPath(dataDir);
+    // The read and the write it leads to are one edit under the pins' lock: two staff pinning at once keep both pins.
+    return request.kind === 'list' ? run(request, path, io) : withFileLock(path, 'pins', () => run(request, path, io));
+  };
+
+  function run(request: Request, path: string, io: CommandIO): number {
     const pins = readPins(path);
     const hearings = readHearings(dataDir);
     if (request.kind === 'list') return list(pins, hearings, { path, indexDir, dataDir, json: request.json }, io);
@@ -98,7 +104,7 @@ export function createPinCommand(places: PinPlaces = {}): Command {
       `pinned 「${pin.question}」 → ${describe(entry, hearings.length > 1)}${was}\nin ${path}; ${APPLY}\n`,
     );
     return 0;
-  };
+  }
 }
 
 /** The command as `cli pin` runs it, on the project's data/ and index/. */

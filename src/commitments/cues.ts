@@ -26,7 +26,9 @@ export function findCues(clause: string): FoundCue[] {
   }
   for (const [from, to] of quoted) {
     const number = QUOTED_NUMBER.exec(clause.slice(from, to));
-    if (number) cues.push({ kind: 'quantity', text: number[0], at: from });
+    // Only a programme the clause delivers (实施“5151”人才培育工程) is a target; one it leans on (支持“965”产业体系中的…,
+    // 推动“3551光谷人才计划”向…倾斜) is an existing programme's name.
+    if (number && DELIVERS.test(clause.slice(0, from - 1))) cues.push({ kind: 'quantity', text: number[0], at: from });
   }
   return dropOverlaps(cues.sort((a, b) => a.at - b.at || b.text.length - a.text.length));
 }
@@ -55,14 +57,20 @@ const RULES: Rule[] = [
   {
     kind: 'time',
     pattern:
-      /从?今年(?:开始|起)|从?明年(?:开始|起)?|今明两年|年内|年底前?|年末|每(?:年|季度|月|周)|下一步|近期|(?:到|至|于)?20\d\d年(?:底|前|内)?/g,
+      /从?今年(?:开始|起)?|从?明年(?:开始|起)?|今明两年|年内|年底前?|年末|每(?:年|季度|月|周)|下一步|逐步|近期|(?:到|至|于)?20\d\d年(?:底|前|内)?/g,
   },
   // 三年, 3年(内): a span of years; 近年来/年度 carry no number and are not deadlines.
   { kind: 'time', pattern: new RegExp(`(?<![\\d${CN_DIGITS}])[${CN_DIGITS}\\d]{1,2}年(?:内|以内)?(?!来|度|级)`, 'g') },
   // 出台 only with a word that makes it future: 「我市出台的政策措施」 reports the past.
   // 建成 but not 建成区 (the built-up area). 计划 as a noun only appears inside quoted names, which are skipped.
-  { kind: 'verb', pattern: /争取|力争|计划|(?:准备|将|拟)出台|打造|建成(?!区)|建好|争创|创建|完成|制定/g },
+  { kind: 'verb', pattern: /争取|力争|计划|(?:准备|将|拟)出台|打造|建成(?!区)|建好|争创|创建|完成|制定|升级为/g },
+  // Launching or carrying out a named programme (开展“5G提质升格行动”, 实施“互联网+农产品”出村进城工程) is checkable;
+  // 开展/实施 of work in general (开展精准招商, 深入实施部门联合监管) is not, so only right before a quoted name.
+  { kind: 'verb', pattern: /(?<cue>开展|实施)[“「"]/g },
 ];
+
+/** Verbs that, right before a quoted name, make the clause deliver that programme. */
+const DELIVERS = /(?:实施|启动|开展|出台|建成|建设|打造)$/;
 
 /** The leading number of a quoted name: 5151, 1+12, 965 — but not 5 of “5G…”. */
 const QUOTED_NUMBER = /^\d+(?:[+＋\-.]\d+)*(?![A-Za-z\d])/;

@@ -1,7 +1,9 @@
 // Commitment extraction: finds, in every answer and the closing response, the verbatim clauses that promise something concrete.
+import { createHash } from 'node:crypto';
 import { bodyOf, type Entry, type Hearing, paragraphsOf, personOf } from '../hearing/model.js';
 import { type Clause, clausesOf } from './clauses.js';
 import { type FoundCue, findCues } from './cues.js';
+import { readDue } from './due.js';
 import type { Commitment, Cue } from './model.js';
 
 /**
@@ -10,9 +12,10 @@ import type { Commitment, Cue } from './model.js';
  * - `slogan`: a heading of at most {@link SLOGAN_MAX_LENGTH} characters with no number (打造名品, 打造新机构)
  * - `already-done`: in a sentence that reports what has been done (目前已经制定…,…,打造…等), which is not a promise
  * - `aspiration`: only a verb whose object is a figure of speech (打造发展高地, 打造…高速公路)
+ * - `vague`: only a verb, and its object is an amount without a number (打造一批特色园区, 突破更多核心技术)
  * - `continuation`: a number list that goes on from the clause before (…,100名企业一把手,500家…)
  */
-export type Verdict = 'commitment' | 'continuation' | 'no-cue' | 'slogan' | 'already-done' | 'aspiration';
+export type Verdict = 'commitment' | 'continuation' | 'no-cue' | 'slogan' | 'already-done' | 'aspiration' | 'vague';
 
 /** One clause with the cues found in it and the verdict; offsets are within the paragraph. */
 export interface ClauseVerdict extends Clause {
@@ -32,26 +35,53 @@ export interface Passage {
  * @example extractCommitments(hearings).filter((c) => c.body === '市地方金融局')[0].text // '每年至少要引进2家数字金融头部企业'
  */
 export function extractCommitments(hearings: readonly Hearing[]): Commitment[] {
-  return hearings.flatMap((h) => [...h.items, ...(h.closing ? [h.closing] : [])]).flatMap(commitmentsOf);
+  return hearings.flatMap((h) =>
+    [...h.items, ...(h.closing ? [h.closing] : [])].flatMap((entry) => commitmentsOf(entry, h.date)),
+  );
 }
 
-/** The commitments of one Q&A item or closing response. */
-export function commitmentsOf(entry: Entry): Commitment[] {
+/** The commitments of one Q&A item or closing response; `hearingDate` (ISO, null when unknown) anchors the due dates. */
+export function commitmentsOf(entry: Entry, hearingDate: string | null): Commitment[] {
   const asker = personOf(entry);
+  const keys = new Set<string>();
   return paragraphsOf(entry).flatMap((paragraph, index) =>
-    commitmentPassages(paragraph).map(({ text, start, cues }) => ({
-      hearing: entry.hearing,
-      id: entry.id,
-      body: bodyOf(entry),
-      asker: { name: asker.name, title: asker.title },
-      paragraph: index,
-      start,
-      text,
-      cues,
-      quantities: cues.filter((c) => c.kind === 'quantity').map((c) => c.text),
-      timeFrames: cues.filter((c) => c.kind === 'time').map((c) => c.text),
-    })),
+    commitmentPassages(paragraph).map(({ text, start, cues }) => {
+      const timeFrames = cues.filter((c) => c.kind === 'time').map((c) => c.text);
+      const key = uniqueKey(commitmentKey(entry.hearing, entry.id, text), keys);
+      return {
+        key,
+        hearing: entry.hearing,
+        id: entry.id,
+        body: bodyOf(entry),
+        asker: { name: asker.name, title: asker.title },
+        paragraph: index,
+        start,
+        text,
+        cues,
+        quantities: cues.filter((c) => c.kind === 'quantity').map((c) => c.text),
+        timeFrames,
+        dueFromText: readDue(timeFrames, hearingDate),
+      };
+    }),
   );
+}
+
+/**
+ * The ledger's id of a commitment: the entry and six hex digits of a hash of hearing, entry and clause. It depends on
+ * nothing else, so a rebuild, another commitment found or lost, or a reordered hearing list leaves it as it was.
+ * @example commitmentKey('digital-economy-2023-09-13', 'q5', '争取用三年时间在总量上实现较大增长') // 'q5-…'
+ */
+export function commitmentKey(hearing: string, entryId: string, text: string): string {
+  const hash = createHash('sha256').update(`${hearing}\n${entryId}\n${text}`).digest('hex');
+  return `${entryId}-${hash.slice(0, 6)}`;
+}
+
+/** The same clause said twice in one answer gets `-2`, `-3`… in order, so each keeps an id of its own. */
+function uniqueKey(key: string, taken: Set<string>): string {
+  let unique = key;
+  for (let n = 2; taken.has(unique); n++) unique = `${key}-${n}`;
+  taken.add(unique);
+  return unique;
 }
 
 /** The commitments of one paragraph: commitment clauses, each with the number-list clauses that continue it. */
@@ -103,6 +133,7 @@ function verdictOf(text: string, cues: readonly FoundCue[], reported: boolean): 
   const counted = cues.some((c) => c.kind === 'quantity');
   if (!counted && [...text].length <= SLOGAN_MAX_LENGTH) return 'slogan';
   if (cues.every((c) => c.kind === 'verb') && ASPIRATIONS.some((a) => text.includes(a))) return 'aspiration';
+  if (cues.every((c) => c.kind === 'verb') && VAGUE_AMOUNT.test(text)) return 'vague';
   return 'commitment';
 }
 
@@ -132,5 +163,7 @@ function isOnlyTime(text: string): boolean {
 /** Headings in these answers run four or five characters (统筹谋划, 打造名品, 打造新机构); real targets are longer. */
 export const SLOGAN_MAX_LENGTH = 5;
 const ALREADY_DONE = /已经|业已/;
+/** Amounts nobody can count afterwards: a batch, more, several. */
+const VAGUE_AMOUNT = /一批|更多|若干|一些/;
 /** Objects of 打造 that are figures of speech or city-wide aims, not something a body can deliver and be checked on. */
 const ASPIRATIONS = ['高地', '高速公路', '一线城市', '合力'];

@@ -35,6 +35,8 @@ export const AnsweringBodySchema = z.object({
   official: word('inner'),
   /** Other names people type: 经信局, 光谷, 大数据局… */
   aliases: z.array(word('inner')),
+  /** The city the body belongs to (成都市), for bodies of hearings from other cities; absent: 武汉市. */
+  city: word('none').optional(),
 });
 export type AnsweringBody = z.infer<typeof AnsweringBodySchema>;
 

@@ -110,6 +110,14 @@ export const HearingDataSchema = z
       })
       .strict()
       .optional(),
+    /** Written by `cli import`: the city whose People's Congress held the hearing (武汉市). */
+    city: z.string().trim().min(1).max(20).optional(),
+    /** Written by `cli import`: the file the transcript was imported from, for people checking the source. */
+    source: z.string().trim().min(1).optional(),
+    /** Written by `cli import`: the shape the published record had (labelled, news-feature…). */
+    shape: z.string().trim().min(1).optional(),
+    /** Written by `cli import`: the person who answered for the body, when one is printed (q3 → 市发改委主任王五). */
+    answerers: z.record(z.string().regex(/^q\d+$/), z.string().trim().min(1)).optional(),
   })
   .strict();
 export type HearingData = z.infer<typeof HearingDataSchema>;

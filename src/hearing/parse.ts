@@ -145,6 +145,8 @@ export function parseTranscript(text: string, file: string, data: HearingData = 
 /** Splits 「市人大常委会副主任龙良文」 or 「谭刚毅委员」 into name and printed title. */
 export function splitPerson(text: string): Person {
   const s = text.trim();
+  // An asker the record leaves unnamed (一位委员, 另一位代表) is known only by those words.
+  if (/^另?一位/.test(s)) return { name: s, title: '' };
   const suffix = /^(.+?)(委员|代表)$/.exec(s);
   if (suffix && suffix[1]!.length <= 4) return { name: suffix[1]!, title: suffix[2]! };
   const prefix = TITLE_PREFIX.exec(s);
@@ -198,7 +200,7 @@ function isoDate(year: string, month: string, day: string): string {
 const QUESTION = /^(.{2,40}?)提问[:：](.*)$/;
 const ANSWER = /^(.{2,40}?)应询回答[:：](.*)$/;
 const CLOSING = /^(.{2,40}?)总体回应[:：](.*)$/;
-const TITLE_PREFIX = /^(.*(?:主任委员|主任|市长|秘书长|书记|局长|主席|委员长))(.{2,4})$/;
-// Lines a web page adds around the text; they are not part of the hearing.
-const DEBRIS =
+const TITLE_PREFIX = /^(.*(?:主任委员|主任|市长|秘书长|书记|局长|主席|委员长|委员|代表))(.{2,4})$/;
+// Lines a web page adds around the text; they are not part of the hearing (the import skips them too).
+export const DEBRIS =
   /^(返回顶部|回到顶部|打印本页|关闭窗口|【打印】|【关闭】|【打印本页】|【关闭窗口】|分享到[:：]?.*|责任编辑[:：].*|来源[:：].*)$/;

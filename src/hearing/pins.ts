@@ -1,8 +1,9 @@
 // Staff pins, data/pins.json: a question as people typed it → the answer it must get; read, checked and written here.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { messageOf } from '../errors.js';
+import { writeFileAtomic } from '../locked-file.js';
 import type { Entry, Hearing } from './model.js';
 
 /** The longest question a pin may hold: the misses log keeps 200 characters, and the engine reads no more. */
@@ -61,18 +62,12 @@ export function readPins(path: string): Pin[] {
 }
 
 /**
- * Writes the pins, replacing the file in one rename so a reader (or a crash) never sees half of it.
+ * Writes the pins, replacing the file in one rename so a reader (or a crash) never sees half of it. Call it inside
+ * `withFileLock(path, 'pins', …)` around the read it changes, so two staff pinning at once both keep their pin.
  * @example writePins(pinsPath(DATA_DIR), [...readPins(path), { question: '经信句有啥措施', answer: 'q3' }])
  */
 export function writePins(path: string, pins: readonly Pin[]): void {
-  const temporary = `${path}.tmp-${process.pid}`;
-  try {
-    writeFileSync(temporary, `${JSON.stringify(PinsFileSchema.parse(pins), null, 2)}\n`);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw new Error(`pins ${path}: cannot write it: ${messageOf(error)}`);
-  }
+  writeFileAtomic(path, `${JSON.stringify(PinsFileSchema.parse(pins), null, 2)}\n`, 'pins');
 }
 
 /**

@@ -2,6 +2,8 @@
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { todayOf } from '../commitments/follow-up.js';
+import { ledgerPath, readLedger } from '../commitments/ledger.js';
 import { loadCommitments } from '../commitments/load.js';
 import { messageOf } from '../errors.js';
 import { loadGlossary } from '../hearing/glossary.js';
@@ -38,7 +40,8 @@ export interface WrittenReference {
 
 /**
  * Writes `quick-reference.html` and `quick-reference.md` into `outDir`. Unless `sections` says otherwise, they hold the
- * default sections and then 「承诺与目标」 from the index's commitments.
+ * default sections and then 「承诺与目标」 from the index's commitments, with the ledger's statuses as of today
+ * (`HEARING_LEDGER_FILE`, `HEARING_TODAY`).
  * @example writeQuickReference({ outDir: 'dist' }).html.bytes // ~128 000
  */
 export function writeQuickReference(options: WriteReferenceOptions): WrittenReference {
@@ -47,7 +50,11 @@ export function writeQuickReference(options: WriteReferenceOptions): WrittenRefe
   const hearing = chooseHearing(readHearings(indexDir), options.hearingId);
   const glossary = loadGlossary(join(dataDir, 'glossary.json'));
   const model = buildReferenceModel(hearing, glossary);
-  const sections = options.sections ?? [...DEFAULT_SECTIONS, commitmentsSection(loadCommitments({ indexDir }))];
+  const followUp = { ledger: readLedger(ledgerPath()), today: todayOf() };
+  const sections = options.sections ?? [
+    ...DEFAULT_SECTIONS,
+    commitmentsSection(loadCommitments({ indexDir }), followUp),
+  ];
   const search = buildSearchData(model, {
     dictionary: readDictionary(indexDir),
     glossary,

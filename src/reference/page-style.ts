@@ -53,6 +53,8 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; padding-bottom: .3rem; border-bo
 .commitment-list li { margin: .3rem 0; break-inside: avoid; page-break-inside: avoid; }
 .commitment-source { font-size: .9rem; white-space: nowrap; }
 .commitment-source a { margin-right: .3rem; }
+.commitment-follow { display: block; font-size: .9rem; color: var(--muted); }
+.commitment-follow .overdue { color: var(--accent); }
 .official, .person-title { color: var(--muted); font-weight: normal; font-size: .9em; }
 .card { background: var(--paper); border: 1px solid var(--line); border-radius: .6rem; padding: 1rem 1.25rem; margin: 0 0 1rem; break-inside: avoid; page-break-inside: avoid; scroll-margin-top: 7rem; }
 .card:target { outline: 3px solid var(--accent); }

@@ -1,4 +1,6 @@
 // The parts of the quick reference, each rendered both as HTML and as Markdown from the same model; a new part is one builder.
+import { type FollowUp, followUps, statusLabel } from '../commitments/follow-up.js';
+import type { Ledger } from '../commitments/ledger.js';
 import type { Commitment } from '../commitments/model.js';
 import { CLOSING_BODY, type Closing, type QaItem } from '../hearing/model.js';
 import { escapeHtml as h, escapeMarkdown as md } from './escape.js';
@@ -90,9 +92,16 @@ export const closingSection: SectionBuilder = (model) => {
  * search box filters the cards, and its links clear the filters.
  * @example renderReferencePage(model, { sections: [...DEFAULT_SECTIONS, commitmentsSection(loadCommitments())] })
  */
-export function commitmentsSection(commitments: readonly Commitment[]): SectionBuilder {
+export function commitmentsSection(
+  commitments: readonly Commitment[],
+  followUp: CommitmentFollowUp = {},
+): SectionBuilder {
   return (model) => {
     const mine = commitments.filter((c) => c.hearing === model.hearing.id);
+    // Without a day there is no "overdue"; the hearing's own date only places the recurring ones' first year.
+    const today = followUp.today ?? model.hearing.date ?? '0000-01-01';
+    const follow = new Map(followUps(mine, followUp.ledger ?? {}, today).map((f) => [f.commitment, f]));
+    const state = (c: Commitment) => followState(follow.get(c)!, followUp.today !== undefined);
     const printed = [...model.byBody.map((line) => line.key.printed), ...(model.closing ? [CLOSING_BODY] : [])];
     const groups = printed.map((body) => ({
       body: model.bodies.get(body)!,
@@ -100,11 +109,12 @@ export function commitmentsSection(commitments: readonly Commitment[]): SectionB
     }));
     const withAny = groups.filter((g) => g.items.length > 0);
     const without = groups.filter((g) => g.items.length === 0).map((g) => g.body.printed);
-    const intro = `答复中带数字、时限或承诺用语的原句，按答复单位排列，原文照录，每条注明所在问答和提问人。共${mine.length}条，来自${withAny.length}个答复单位。`;
+    const asOf = followUp.today ? `（截至${followUp.today}）` : '';
+    const intro = `答复中带数字、时限或承诺用语的原句，按答复单位排列，原文照录，每条注明所在问答和提问人、期限（按询问日期推算）和督办台账所记状态${asOf}。共${mine.length}条，来自${withAny.length}个答复单位。`;
     const outro = without.length > 0 ? `答复中没有摘出承诺的：${without.join('、')}。` : '';
 
     const itemHtml = (c: Commitment) =>
-      `<li><span class="commitment-text">「${h(c.text)}」</span> <span class="commitment-source"><a href="#${h(c.id)}">${h(sourceLabel(c))}</a> ${personHtml(c.asker.name, c.asker.title)}</span></li>`;
+      `<li><span class="commitment-text">「${h(c.text)}」</span> <span class="commitment-source"><a href="#${h(c.id)}">${h(sourceLabel(c))}</a> ${personHtml(c.asker.name, c.asker.title)}</span> ${followHtml(state(c))}</li>`;
     const html = [
       `<p class="section-note">${h(intro)}</p>`,
       ...withAny.map(
@@ -117,7 +127,7 @@ export function commitmentsSection(commitments: readonly Commitment[]): SectionB
     ].join('\n');
 
     const itemMarkdown = (c: Commitment) =>
-      `- 「${md(c.text)}」——[${md(sourceLabel(c))}](#${cardSlug(c, model.hearing.items)}) ${personMarkdown(c.asker.name, c.asker.title)}`;
+      `- 「${md(c.text)}」——[${md(sourceLabel(c))}](#${cardSlug(c, model.hearing.items)}) ${personMarkdown(c.asker.name, c.asker.title)}　${followMarkdown(state(c))}`;
     const markdown = [
       md(intro),
       ...withAny.map(
@@ -127,6 +137,52 @@ export function commitmentsSection(commitments: readonly Commitment[]): SectionB
     ].join('\n\n');
     return [{ id: 'commitments', title: '承诺与目标', html, markdown }];
   };
+}
+
+/** The ledger and the day the page is made on, for each commitment's status and whether it is overdue. */
+export interface CommitmentFollowUp {
+  /** Default: nothing recorded, so every status reads 台账尚未登记进展. */
+  ledger?: Ledger;
+  /** ISO date; without it nothing is marked overdue. */
+  today?: string;
+}
+
+/** What the page says beside a commitment: its due date as text, whether overdue, its status, note and source. */
+interface FollowState {
+  due: string;
+  overdue: boolean;
+  status: string;
+  note: string | null;
+  source: string | null;
+}
+
+function followState(f: FollowUp, dated: boolean): FollowState {
+  const corrected = f.corrected ? '（台账修正）' : '';
+  let due = '期限：未定';
+  if (f.due !== null && f.recurring)
+    due = dated ? `期限：每年年底，下次${f.due}${corrected}` : `期限：每年年底，自${f.due}起${corrected}`;
+  else if (f.due !== null) due = `期限：${f.due}${corrected}`;
+  return {
+    due,
+    overdue: dated && f.overdue,
+    status: statusLabel(f.status),
+    note: f.entry?.note ?? null,
+    source: f.entry?.source ?? null,
+  };
+}
+
+function followHtml(f: FollowState): string {
+  const overdue = f.overdue ? ' <strong class="overdue">已逾期</strong>' : '';
+  const note = f.note ? `：${h(f.note)}` : '';
+  const source = f.source ? ` <a href="${h(f.source)}" rel="noopener">依据</a>` : '';
+  return `<span class="commitment-follow"><span class="commitment-due">${h(f.due)}</span>${overdue} · <span class="commitment-status">${h(f.status)}</span>${note}${source}</span>`;
+}
+
+function followMarkdown(f: FollowState): string {
+  const overdue = f.overdue ? ' **已逾期**' : '';
+  const note = f.note ? `：${md(f.note)}` : '';
+  const source = f.source ? ` [依据](<${f.source.replace(/[<>\s]/g, encodeURIComponent)}>)` : '';
+  return `${md(f.due)}${overdue} · ${md(f.status)}${note}${source}`;
 }
 
 /** 问5 for a commitment said in q5, 总体回应 for the closing response. */

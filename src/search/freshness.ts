@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { hearingDataPath } from '../hearing/hearing-data.js';
 import { pinsPath } from '../hearing/pins.js';
-import { artefactPaths, BUILDER_VERSION, type Manifest, ManifestSchema, sha256 } from './index-files.js';
+import { BUILDER_VERSION, readManifest, sha256 } from './index-files.js';
 
 /** What to do about a stale index: refuse (the default) or rebuild it first. */
 export interface FreshnessOptions {
@@ -44,14 +44,9 @@ export function ensureFreshIndex(options: FreshnessOptions): void {
  * written by another version of the index code. A missing or malformed manifest is a broken index.
  */
 export function staleness(indexDir: string, dataDir: string): string | null {
-  const manifestFile = artefactPaths(indexDir).manifest;
-  let manifest: Manifest;
-  try {
-    manifest = ManifestSchema.parse(JSON.parse(readFileSync(manifestFile, 'utf8')));
-  } catch (error) {
-    const reason = error instanceof z.ZodError ? 'not a manifest of this version' : (error as Error).message;
-    return `cannot load ${manifestFile}: ${reason.split('\n')[0]}`;
-  }
+  const read = readManifest(indexDir);
+  if ('problem' in read) return read.problem;
+  const { manifest } = read;
   if (manifest.builder !== BUILDER_VERSION)
     return `it was written by index code version ${manifest.builder}, this is version ${BUILDER_VERSION}`;
   let current: Record<string, string>;

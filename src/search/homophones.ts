@@ -37,7 +37,7 @@ export interface HomophoneGuards {
 }
 
 /**
- * Builds the corrector from the table written at index time (see pinyin-table.ts). Only a run that sounds exactly
+ * Builds the corrector from the table written at index time (see index-build/pinyin-table.ts). Only a run that sounds exactly
  * like a word of the hearing (tones aside) and differs from it in one character (two in words of six or more) is
  * replaced. A two-character word needs the characters next to it to stand so in the hearing too (算例平台 →
  * 算力平台), since short homophones are common; a longer run must not be an everyday word. So 农村电网 never

@@ -69,11 +69,11 @@ export const SearchFileSchema = z.object({
   synonyms: z.record(z.string(), z.array(z.string())),
   /** Normalised body name or alias → the body's printed name. */
   bodyNames: z.record(z.string(), z.string()),
-  /** Everyday words of general Chinese → their IDF (see dictionary.ts everydayWords). */
+  /** Everyday words of general Chinese → their IDF (see index-build/dictionary.ts everydayWords). */
   everydayIdf: idfTable,
   /** Characters that are Traditional-only: their presence switches on Traditional → Simplified conversion. */
   traditional: z.string(),
-  /** Pronunciations for misheard words (see pinyin-table.ts): syllable → characters, pinyin → hearing words. */
+  /** Pronunciations for misheard words (see index-build/pinyin-table.ts): syllable → characters, pinyin → hearing words. */
   homophones: z.object({
     syllables: stringList,
     usual: z.string(),
@@ -141,7 +141,7 @@ export interface IndexReader {
  */
 export function indexReader(indexDir: string): IndexReader {
   const paths = artefactPaths(indexDir);
-  const recorded = recordedHashes(paths.manifest);
+  const recorded = recordedHashes(indexDir);
   const checkHash = (file: string, bytes: Uint8Array, room: string) => {
     const expected = recorded?.[indexFileName(indexDir, file)];
     if (expected !== undefined && sha256(bytes) !== expected)
@@ -179,9 +179,33 @@ export function indexReader(indexDir: string): IndexReader {
 }
 
 /** The manifest's hash of each index file, or undefined when there is no manifest of this version to read. */
-function recordedHashes(manifestFile: string): Record<string, string> | undefined {
+function recordedHashes(indexDir: string): Record<string, string> | undefined {
+  const read = readManifest(indexDir);
+  return 'manifest' in read ? read.manifest.files : undefined;
+}
+
+/**
+ * The manifest of an index folder, or why it cannot be read (missing, not JSON, or written by another version).
+ * @example readManifest(INDEX_DIR) // { manifest: { builder: 8, … } }
+ */
+export function readManifest(indexDir: string): { manifest: Manifest } | { problem: string } {
+  const file = artefactPaths(indexDir).manifest;
   try {
-    return ManifestSchema.parse(JSON.parse(readFileSync(manifestFile, 'utf8'))).files;
+    return { manifest: ManifestSchema.parse(JSON.parse(readFileSync(file, 'utf8'))) };
+  } catch (error) {
+    const reason = error instanceof z.ZodError ? 'not a manifest of this version' : messageOf(error);
+    return { problem: `cannot load ${file}: ${reason.split('\n')[0]}` };
+  }
+}
+
+/**
+ * The Traditional-only characters the index recorded, read without any check (`cli pin` must work while the index
+ * is stale or missing); undefined when there is none to read.
+ */
+export function indexedTraditional(indexDir: string): string | undefined {
+  try {
+    const raw = JSON.parse(readFileSync(artefactPaths(indexDir).search, 'utf8')) as { traditional?: unknown };
+    return typeof raw.traditional === 'string' ? raw.traditional : undefined;
   } catch {
     return undefined;
   }

@@ -1,9 +1,8 @@
 // Pinned answers in search: index/pins.json read back, and the pinned entry put first for its question.
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { RUN_INDEX } from '../errors.js';
 import type { Entry } from '../hearing/model.js';
-import { artefactPaths, indexReader } from './index-files.js';
+import { indexedTraditional, indexReader } from './index-files.js';
 import { createNormaliser, traditionalCharacters } from './normalise.js';
 
 /**
@@ -84,12 +83,5 @@ export function createPinnedAnswers(
  * the Traditional characters come from the index's search.json, or, without an index, are computed (~0.7 s).
  */
 export function normaliserOfIndex(indexDir: string): (text: string) => string {
-  let traditional: string;
-  try {
-    const raw = JSON.parse(readFileSync(artefactPaths(indexDir).search, 'utf8')) as { traditional?: unknown };
-    traditional = typeof raw.traditional === 'string' ? raw.traditional : traditionalCharacters();
-  } catch {
-    traditional = traditionalCharacters();
-  }
-  return createNormaliser(new Set(traditional));
+  return createNormaliser(new Set(indexedTraditional(indexDir) ?? traditionalCharacters()));
 }

@@ -6,7 +6,8 @@ import { telegramSecrets } from '../../bots/telegram/env.js';
 import { INLINE_CACHE_SECONDS } from '../../bots/telegram/inline.js';
 import { registerCommands } from '../../bots/telegram/serve.js';
 import { createTelegramBot, type TelegramBotOptions } from '../../bots/telegram.js';
-import { COMMANDS } from '../../src/chat/intent.js';
+import { createConversation } from '../../src/chat/conversation.js';
+import { intentTable } from '../../src/chat/intents/index.js';
 import { loadEngine } from '../../src/search/engine.js';
 import {
   alice,
@@ -442,8 +443,9 @@ describe('errors stay local and never show the token', () => {
 describe('registerCommands', () => {
   it('sets the Chinese command menu for everyone and for Chinese clients', async () => {
     const { bot, calls } = harness();
-    await registerCommands(bot.api);
-    const expected = COMMANDS.map(({ command, description }) => ({ command, description }));
+    const menu = createConversation({ engine }).menu();
+    await registerCommands(bot.api, menu);
+    const expected = menu.map(({ command, description }) => ({ command, description }));
     expect(calls.map((c) => [c.method, c.payload.commands, c.payload.language_code])).toEqual([
       ['setMyCommands', expected, undefined],
       ['setMyCommands', expected, 'zh'],
@@ -452,5 +454,14 @@ describe('registerCommands', () => {
       expect(command).toMatch(/^[a-z0-9_]{1,32}$/);
       expect(description).toMatch(/\p{Script=Han}/u);
     }
+  });
+
+  it('sends every command of the intent table (with one hearing, /hearings is left out)', async () => {
+    const { bot, calls } = harness();
+    await registerCommands(bot.api, createConversation({ engine }).menu());
+    const sent = calls[0]!.payload.commands.map((c: { command: string }) => c.command);
+    const offered = intentTable().filter((m) => !('severalHearingsOnly' in m && m.severalHearingsOnly));
+    expect(sent).toEqual(offered.map((m) => m.name));
+    expect(sent).not.toContain('hearings');
   });
 });

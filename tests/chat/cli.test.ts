@@ -140,17 +140,15 @@ describe('misses', () => {
 
 describe('ask as a whole process (compiled)', () => {
   const CLI = join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
-  it('answers in well under a second', () => {
+  // How long the whole process takes is measured by `npm run bench` (whole process: … ask).
+  it('answers as a compiled process', () => {
     if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run npm run build (npm test does it first)`);
-    const started = performance.now();
     const result = spawnSync(process.execPath, [CLI, 'ask', '经开区汽车怎么说'], {
       encoding: 'utf8',
       env: { ...process.env, HEARING_MISSES_FILE: 'off' },
       timeout: 15_000,
     });
-    const ms = performance.now() - started;
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('经开区管委会应询回答：');
-    expect(ms).toBeLessThan(2_000); // generous for loaded CI machines; measured ~0.3 s here
   });
 });

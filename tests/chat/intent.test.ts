@@ -1,7 +1,6 @@
 // Intent parsing: every command, its Chinese aliases, bot-name suffixes, mentions and junk, read without the engine.
 import { describe, expect, it } from 'vitest';
 import {
-  COMMANDS,
   chineseCount,
   cleanMessage,
   commandMenu,
@@ -10,6 +9,7 @@ import {
   MAX_MESSAGE_CHARS,
   parseIntent,
 } from '../../src/chat/intent.js';
+import { intentTable } from '../../src/chat/intents/index.js';
 
 describe('parseIntent', () => {
   it.each<[string, Intent]>([
@@ -67,6 +67,9 @@ describe('parseIntent', () => {
     ['承诺与目标 金融局', { kind: 'promises', arg: '金融局' }],
     ['/承诺 经开区', { kind: 'promises', arg: '经开区' }],
     ['@hearing_bot 承诺 经心局', { kind: 'promises', arg: '经心局' }],
+    ['/closing', { kind: 'closing', arg: '' }],
+    ['总体回应', { kind: 'closing', arg: '' }],
+    ['最后讲话', { kind: 'closing', arg: '' }],
     ['/foo', { kind: 'unknown-command', command: 'foo' }],
     ['/foo@other_bot bar', { kind: 'unknown-command', command: 'foo' }],
   ])('%j → %j', (text, intent) => {
@@ -119,8 +122,9 @@ describe('cleanMessage', () => {
   });
 });
 
-describe('COMMANDS', () => {
+describe('the intent table', () => {
   it('lists every command with a Telegram-valid name and a Chinese description', () => {
+    const COMMANDS = intentTable().map((m) => ({ command: m.name, description: m.description }));
     expect(COMMANDS.map((c) => c.command)).toEqual([
       'start',
       'help',
@@ -130,6 +134,7 @@ describe('COMMANDS', () => {
       'topic',
       'list',
       'q',
+      'closing',
       'promises',
     ]);
     for (const c of COMMANDS) {
@@ -141,10 +146,10 @@ describe('COMMANDS', () => {
   });
 
   it('every alias parses to its own command', () => {
-    for (const spec of COMMANDS) {
+    for (const spec of intentTable()) {
       for (const alias of spec.aliases) {
         const kind = parseIntent(`${alias} 5`).kind;
-        expect([spec.command === 'start' ? 'help' : spec.command]).toContain(kind);
+        expect([spec.name === 'start' ? 'help' : spec.name]).toContain(kind);
       }
     }
   });

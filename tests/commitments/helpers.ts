@@ -3,11 +3,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli.js';
+import { readHearingData } from '../../src/hearing/hearing-data.js';
 import { parseTranscript } from '../../src/hearing/parse.js';
 import { DATA_DIR } from '../../src/paths.js';
 
 export const TRANSCRIPT = 'digital-economy-2023-09-13.txt';
-export const hearing = parseTranscript(readFileSync(join(DATA_DIR, 'hearings', TRANSCRIPT), 'utf8'), TRANSCRIPT);
+const path = join(DATA_DIR, 'hearings', TRANSCRIPT);
+/** Parsed with its data file, as the index build does: the date there anchors the due dates. */
+export const hearing = parseTranscript(readFileSync(path, 'utf8'), TRANSCRIPT, readHearingData(path));
 
 /** Runs `npm run -s cli -- <args>` in-process; the engine is never needed by `promises`, so asking for it fails the test. */
 export async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

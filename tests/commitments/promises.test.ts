@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, commitmentRow } from '../../src/commitments/csv.js';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { CommitmentSchema } from '../../src/commitments/model.js';
@@ -11,27 +11,40 @@ import { PROJECT_ROOT } from '../../src/paths.js';
 import { cli, parseCsv } from './helpers.js';
 
 const all = loadCommitments();
+// A fixed day and an empty ledger outside the working tree, so the due dates and statuses printed do not drift.
+const ledgerDir = mkdtempSync(join(tmpdir(), 'promises-ledger-'));
+beforeAll(() => {
+  process.env.HEARING_TODAY = '2026-10-01';
+  process.env.HEARING_LEDGER_FILE = join(ledgerDir, 'ledger.json');
+});
+afterAll(() => {
+  delete process.env.HEARING_TODAY;
+  delete process.env.HEARING_LEDGER_FILE;
+  rmSync(ledgerDir, { recursive: true, force: true });
+});
 
 describe('promises (text)', () => {
   it('counts commitments per answering body, bodies without any included', async () => {
     const run = await cli(['promises']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    expect(lines[0]).toBe('26 commitments from 11 of 16 answering bodies (promises <body> lists them)');
+    expect(lines[0]).toBe('24 commitments from 10 of 16 answering bodies (promises <body> lists them)');
     expect(lines).toContain('经开区管委会\t5');
-    expect(lines).toContain('市经信局\t6');
+    expect(lines).toContain('市经信局\t7');
     expect(lines).toContain('市统计局\t0');
     expect(lines).toHaveLength(17);
   });
 
-  it('lists one body verbatim with question id, asker and cues', async () => {
+  it('lists one body verbatim with ledger id, asker, cues, due date and status', async () => {
     const run = await cli(['promises', '金融局']);
     expect(run.code).toBe(0);
+    const [yearly, undated] = all.filter((c) => c.body === '市地方金融局').map((c) => c.key);
     expect(run.stdout).toBe(
       '市地方金融局: 2 commitments\n' +
-        'q7\t程宏刚委员\t「每年至少要引进2家数字金融头部企业」\ttime 每年, quantity 2家\n' +
-        'q7\t程宏刚委员\t「协调在汉金融机构大力支持“965”产业体系中的数字化转型项目」\tquantity 965\n',
+        `${yearly}\t程宏刚委员\t「每年至少要引进2家数字金融头部企业」\ttime 每年, quantity 2家\tdue 2026-12-31 (yearly)\tno status yet\n` +
+        `${undated}\t程宏刚委员\t「把“汉融通”线上融资服务平台升级为全市综合金融服务智慧大脑」\tverb 升级为\tundated\tno status yet\n`,
     );
+    expect(yearly).toMatch(/^q7-[0-9a-f]{6}$/);
   });
 
   it('says so when a known body made no commitment', async () => {
@@ -49,14 +62,14 @@ describe('promises <body>: every name of a body finds the same commitments', () 
     ['经开区', '经开区管委会', 5],
     ['经开区管委会', '经开区管委会', 5],
     ['武汉经济技术开发区管理委员会', '经开区管委会', 5],
-    ['市经信局', '市经信局', 6],
-    ['经信局', '市经信局', 6],
-    ['武汉市经济和信息化局', '市经信局', 6],
+    ['市经信局', '市经信局', 7],
+    ['经信局', '市经信局', 7],
+    ['武汉市经济和信息化局', '市经信局', 7],
     ['发改委', '市发改委', 1],
     // The resolver shared with the chat takes a name containing an alias (发改) or a unique fragment of one.
     ['发改局', '市发改委', 1],
-    ['东湖高新区管委', '东湖高新区管委会', 4],
-    ['武汉市经信局', '市经信局', 6],
+    ['东湖高新区管委', '东湖高新区管委会', 2],
+    ['武汉市经信局', '市经信局', 7],
   ])('%j → %s (%i)', async (name, printed, count) => {
     const run = await cli(['promises', name, '--json']);
     expect(run.code).toBe(0);
@@ -68,15 +81,21 @@ describe('promises <body>: every name of a body finds the same commitments', () 
 });
 
 describe('promises --json', () => {
-  it('prints every commitment with hearing, id, body, asker, cues, quantities, time frames and text', async () => {
+  it('prints every commitment with its fields, the due date that counts, recurring, status and overdue', async () => {
     const run = await cli(['promises', '--json']);
     expect(run.code).toBe(0);
     const out = JSON.parse(run.stdout);
     expect(Object.keys(out)).toEqual(['body', 'count', 'commitments']);
     expect(out.body).toBeNull();
     expect(out.count).toBe(all.length);
-    for (const c of out.commitments) expect(CommitmentSchema.strict().parse(c)).toEqual(c);
+    const followUp = ['due', 'recurring', 'status', 'overdue', 'note', 'source'];
+    for (const c of out.commitments) {
+      const fields = Object.fromEntries(Object.entries(c).filter(([k]) => !followUp.includes(k)));
+      expect(CommitmentSchema.strict().parse(fields)).toEqual(fields);
+    }
+    const key = all.find((c) => c.text.includes('1平方公里'))!.key;
     expect(out.commitments.find((c: { text: string }) => c.text.includes('1平方公里'))).toEqual({
+      key,
       hearing: 'digital-economy-2023-09-13',
       id: 'q5',
       body: '经开区管委会',
@@ -90,6 +109,13 @@ describe('promises --json', () => {
       ],
       quantities: ['1平方公里'],
       timeFrames: [],
+      dueFromText: { date: null, recurring: false, cue: null, reading: 'no time frame in the clause' },
+      due: null,
+      recurring: false,
+      status: null,
+      overdue: false,
+      note: null,
+      source: null,
     });
   });
 });
@@ -123,6 +149,9 @@ describe('promises --csv', () => {
   });
 });
 
+const USAGE = `usage: promises [<body>] [--csv | --json]
+       promises set <id> <open | in-progress | done | dropped> [--due YYYY-MM-DD] [--note TEXT] [--source URL]`;
+
 describe('promises: mistakes', () => {
   it.each([
     [['promises', '经心局'], 'cli: promises: no answering body called "经心局"; did you mean 市经信局?\n'],
@@ -131,8 +160,8 @@ describe('promises: mistakes', () => {
       ['promises', '管委会'],
       'cli: promises: no answering body called "管委会"; did you mean 经开区管委会 or 东湖高新区管委会 or 临空港开发区管委会?\n',
     ],
-    [['promises', '--xml'], 'cli: usage: promises [<body>] [--csv | --json]\n'],
-    [['promises', '--csv', '--json'], 'cli: usage: promises [<body>] [--csv | --json]\n'],
+    [['promises', '--xml'], `cli: ${USAGE}\n`],
+    [['promises', '--csv', '--json'], `cli: ${USAGE}\n`],
   ])('%j exits 2 with %j', async (args, message) => {
     expect(await cli(args)).toEqual({ code: 2, stdout: '', stderr: message });
   });

@@ -243,14 +243,13 @@ describe('commitmentsSection (承诺与目标)', () => {
       '市发改委',
       '市科技局',
       '东湖高新区管委会',
-      '市政务服务大数据局',
       '临空港开发区管委会',
       '市政府国资委',
     ]);
     expect(groups.get('市地方金融局')).toMatch(/^市地方金融局 武汉市地方金融工作局 2条/);
-    expect(visibleText(section)).toContain('共26条，来自11个答复单位。');
+    expect(visibleText(section)).toContain('共24条，来自10个答复单位。');
     expect(visibleText(section)).toContain(
-      '答复中没有摘出承诺的：市商务局、市财政局、市市场监管局、市统计局、市政府。',
+      '答复中没有摘出承诺的：市商务局、市财政局、市政务服务大数据局、市市场监管局、市统计局、市政府。',
     );
   });
 
@@ -282,13 +281,48 @@ describe('commitmentsSection (承诺与目标)', () => {
 
   it("in Markdown: a heading per body, the text verbatim, a link to the card's heading", () => {
     expect(sectionMarkdown).toContain(
-      '### 市地方金融局（武汉市地方金融工作局）　2条\n\n- 「每年至少要引进2家数字金融头部企业」——[问7](#问7程宏刚委员) 程宏刚（委员）\n',
+      '### 市地方金融局（武汉市地方金融工作局）　2条\n\n- 「每年至少要引进2家数字金融头部企业」——[问7](#问7程宏刚委员) 程宏刚（委员）　期限：每年年底，自2023-12-31起 · 台账尚未登记进展\n',
     );
     expect(sectionMarkdown).toContain(
       '- 「计划建设1平方公里的武汉智能汽车软件园」——[问5](#问5樊志宏委员) 樊志宏（委员）',
     );
     expect(markdown).toContain('### 问7　程宏刚（委员）');
     expect(sectionMarkdown.match(/^- 「/gm)).toHaveLength(commitments.length);
+  });
+
+  it("shows each commitment's due date and the ledger's status; without a ledger, that none is recorded", () => {
+    expect(groups.get('经开区管委会')).toContain(
+      '「争取用三年时间在总量上实现较大增长」 问5 樊志宏 委员 期限：2026-09-13 · 台账尚未登记进展',
+    );
+    expect(groups.get('经开区管委会')).toContain('期限：每年年底，自2023-12-31起 · 台账尚未登记进展');
+    expect(groups.get('市经信局')).toContain(
+      '「下一步,准备出台支持中小企业数字化转型和人工智能产业发展的专项政策」 问15 陈新垓 市人大常委会副主任 期限：未定',
+    );
+    expect(section).not.toContain('已逾期');
+    expect(sectionMarkdown).toContain('樊志宏（委员）　期限：2026-09-13 · 台账尚未登记进展\n');
+  });
+
+  it('with the ledger on 2026-10-01: overdue marked, status, note and source link, in HTML and Markdown', () => {
+    const threeYears = commitments.find((c) => c.text === '争取用三年时间在总量上实现较大增长')!;
+    const chip = commitments.find((c) => c.text.startsWith('从今年开始每年'))!;
+    const ledger = {
+      [chip.key]: { status: 'in-progress' as const, note: '首款芯片<已>流片', source: 'https://example.org/r?a=1&b=2' },
+    };
+    const followed = [...DEFAULT_SECTIONS, commitmentsSection(commitments, { ledger, today: '2026-10-01' })];
+    const html = renderReferencePage(model, search, { sections: followed });
+    const text = visibleText(html);
+    expect(text).toContain('督办台账所记状态（截至2026-10-01）');
+    expect(text).toContain(`「${threeYears.text}」 问5 樊志宏 委员 期限：2026-09-13 已逾期 · 台账尚未登记进展`);
+    expect(text).toContain(
+      `「${chip.text}」 问5 樊志宏 委员 期限：每年年底，下次2026-12-31 · 推进中：首款芯片<已>流片 依据`,
+    );
+    expect(html).toContain(
+      '推进中</span>：首款芯片&lt;已&gt;流片 <a href="https://example.org/r?a=1&amp;b=2" rel="noopener">依据</a>',
+    );
+    expect(html.match(/class="overdue"/g)).toHaveLength(1);
+    const markdownText = renderReferenceMarkdown(model, { sections: followed });
+    expect(markdownText).toContain('期限：2026-09-13 **已逾期** · 台账尚未登记进展');
+    expect(markdownText).toContain('推进中：首款芯片\\<已\\>流片 [依据](<https://example.org/r?a=1&b=2>)');
   });
 
   it("ignores other hearings' commitments and escapes text", () => {

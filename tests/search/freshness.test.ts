@@ -1,29 +1,20 @@
 // An index older than data/ is refused at start with what changed and "run npm run index", or rebuilt when asked.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine } from '../../src/search/engine.js';
 import { rebuildFromEnv, staleness } from '../../src/search/freshness.js';
 import { artefactPaths } from '../../src/search/index-files.js';
+import { projectCopies } from './helpers.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'freshness-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
+const { copy } = projectCopies('freshness-');
 
 const TRANSCRIPT = 'digital-economy-2023-09-13.txt';
 // A phrase of q7's answer as published, and an edit of it a person might make without rebuilding.
 const PUBLISHED = '全市综合金融服务智慧大脑';
 const EDITED = '全省综合金融服务智慧大脑';
-let copies = 0;
-/** A copy of data/ and of the index built from it. */
-const copy = () => {
-  const root = join(temp, `c${copies++}`);
-  cpSync(DATA_DIR, join(root, 'data'), { recursive: true });
-  cpSync(INDEX_DIR, join(root, 'index'), { recursive: true });
-  return { root, data: join(root, 'data'), index: join(root, 'index') };
-};
 const editTranscript = (data: string) => {
   const file = join(data, 'hearings', TRANSCRIPT);
   const text = readFileSync(file, 'utf8');

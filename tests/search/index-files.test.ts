@@ -1,11 +1,10 @@
 // The index reader: every file of index/ is checked against the sha256 the manifest recorded when npm run index wrote it.
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { messageOf } from '../../src/errors.js';
-import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
+import { INDEX_DIR } from '../../src/paths.js';
 import { loadEngine } from '../../src/search/engine.js';
 import {
   artefactPaths,
@@ -14,17 +13,9 @@ import {
   indexReader,
   ManifestSchema,
 } from '../../src/search/index-files.js';
+import { projectCopies } from './helpers.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'index-files-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-let copies = 0;
-/** A copy of data/ and of the index built from it, to damage. */
-const copy = () => {
-  const root = join(temp, `c${copies++}`);
-  cpSync(DATA_DIR, join(root, 'data'), { recursive: true });
-  cpSync(INDEX_DIR, join(root, 'index'), { recursive: true });
-  return { data: join(root, 'data'), index: join(root, 'index') };
-};
+const { temp, copy } = projectCopies('index-files-');
 const errorOf = (load: () => unknown): string => {
   try {
     load();
@@ -39,6 +30,21 @@ describe('the manifest', () => {
     const manifest = ManifestSchema.parse(JSON.parse(readFileSync(artefactPaths(INDEX_DIR).manifest, 'utf8')));
     expect(Object.keys(manifest.files).sort()).toEqual(indexFileNames(INDEX_DIR).sort());
     for (const hash of Object.values(manifest.files)) expect(hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe('a malformed index file', () => {
+  it('refuses a malformed artefact with the file name and what to do', () => {
+    const broken = join(temp, 'broken');
+    mkdirSync(broken, { recursive: true });
+    copyFileSync(artefactPaths(INDEX_DIR).hearings, join(broken, 'hearings.json'));
+    copyFileSync(artefactPaths(INDEX_DIR).manifest, join(broken, 'manifest.json'));
+    writeFileSync(join(broken, 'search.json'), '{"miniSearch": 1');
+    expect(() => loadEngine({ indexDir: broken })).toThrow(
+      /engine .*broken\/search\.json: cannot read it as JSON .*\(run npm run index\)/,
+    );
+    writeFileSync(join(broken, 'hearings.json'), '[]');
+    expect(() => loadEngine({ indexDir: broken })).toThrow(/hearings\.json/);
   });
 });
 

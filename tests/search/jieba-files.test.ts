@@ -1,5 +1,5 @@
 // Damaged jieba files in index/: each must give an error naming the file and "run npm run index", never a native abort.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,5 +92,43 @@ describe('loadSegmenter on damaged files', () => {
       expect(lines[i]).toMatch(message);
       expect(lines[i]).toMatch(/\(run npm run index\)$/);
     });
+  }, 30_000);
+});
+
+describe('broken jieba files', () => {
+  // nodejieba would abort the process on these, so each runs in a child process that must exit with a clear error.
+  const tryLoad = (indexDir: string) => {
+    const script = `
+      const { loadSegmenter } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'segment.ts'))});
+      const { artefactPaths } = await import(${JSON.stringify(join(PROJECT_ROOT, 'src', 'search', 'index-files.ts'))});
+      try { loadSegmenter(artefactPaths(${JSON.stringify(indexDir)}).jieba); console.log('loaded'); }
+      catch (error) { console.log(error.message); }
+    `;
+    return execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    })
+      .trim()
+      .split('\n')
+      .pop();
+  };
+  const copyJieba = (name: string) => {
+    const dir = join(temp, `broken-${name}`);
+    mkdirSync(join(dir, 'jieba'), { recursive: true });
+    for (const file of ['dict.utf8', 'hmm.utf8', 'user.utf8', 'idf.utf8', 'stop.utf8'])
+      copyFileSync(join(INDEX_DIR, 'jieba', file), join(dir, 'jieba', file));
+    return dir;
+  };
+
+  it('names a missing file instead of aborting', () => {
+    const dir = copyJieba('missing');
+    rmSync(join(dir, 'jieba', 'hmm.utf8'));
+    expect(tryLoad(dir)).toMatch(/segmenter: .*hmm\.utf8: cannot read it: .*\(run npm run index\)/);
+  }, 30_000);
+
+  it('names the malformed line instead of aborting', () => {
+    const dir = copyJieba('malformed');
+    writeFileSync(join(dir, 'jieba', 'dict.utf8'), '数字 5000 n\n\n经济 8000 n\n');
+    expect(tryLoad(dir)).toMatch(/segmenter: .*dict\.utf8:2: malformed line ""/);
   }, 30_000);
 });

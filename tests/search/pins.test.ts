@@ -1,27 +1,17 @@
 // Pins in search: a pinned question gets its answer first as a confident answer, and the index notices every pins edit.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { type Pin, pinsPath } from '../../src/hearing/pins.js';
-import { pinIndexOf } from '../../src/index-build/pins.js';
-import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { describe, expect, it } from 'vitest';
+import { pinsPath } from '../../src/hearing/pins.js';
+import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { staleness } from '../../src/search/freshness.js';
 import { artefactPaths, indexFileName, ManifestSchema, sha256 } from '../../src/search/index-files.js';
 import { questionKey, readPinIndex } from '../../src/search/pins.js';
+import { projectCopies } from './helpers.js';
 
-const temp = mkdtempSync(join(tmpdir(), 'search-pins-'));
-afterAll(() => rmSync(temp, { recursive: true, force: true }));
-let copies = 0;
-/** A copy of data/ and of the index built from it. */
-const copy = () => {
-  const root = join(temp, `c${copies++}`);
-  cpSync(DATA_DIR, join(root, 'data'), { recursive: true });
-  cpSync(INDEX_DIR, join(root, 'index'), { recursive: true });
-  return { root, data: join(root, 'data'), index: join(root, 'index') };
-};
+const { copy } = projectCopies('search-pins-');
 const writeJson = (file: string, value: unknown) => writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
 
 // One copy for the engine tests: the segmenter loads once per process, so every engine here reads this index.
@@ -112,33 +102,6 @@ describe('engine.search with pins', () => {
     rmSync(artefactPaths(shared.index).pins);
     expect(() => loadEngine({ indexDir: shared.index, dataDir: shared.data })).toThrow(
       /^engine .*pins\.json: .*\(run npm run index\)$/,
-    );
-  });
-});
-
-describe('pinIndexOf', () => {
-  const normalise = loadEngine({ indexDir: shared.index, dataDir: shared.data }).analyser.normalise;
-  const hearings = JSON.parse(readFileSync(artefactPaths(INDEX_DIR).hearings, 'utf8'));
-  it('keys each pin by its question after normalisation, in code-point order', () => {
-    const pins: Pin[] = [
-      { question: '老年人不會用ＡＰＰ怎麼辦？', answer: 'q13' },
-      { question: '总的来说', answer: 'closing' },
-    ];
-    expect(pinIndexOf('data/pins.json', pins, hearings, normalise)).toEqual({
-      总的来说: REF('closing'),
-      老年人不会用app怎么办: REF('q13'),
-    });
-  });
-
-  it('refuses two pins of one question, naming both entries', () => {
-    const pins: Pin[] = [
-      { question: '老年人不会用APP怎么办', answer: 'q13' },
-      { question: '汉融通', answer: 'q7' },
-      { question: '老年人不會用ＡＰＰ怎麼辦？', answer: 'q4' },
-    ];
-    expect(() => pinIndexOf('data/pins.json', pins, hearings, normalise)).toThrow(
-      'pins data/pins.json: entry 3 (「老年人不會用ＡＰＰ怎麼辦？」) is the same question as entry 1 (「老年人不会用APP怎么办」) once ' +
-        'Traditional characters, width, case and punctuation are set aside: keep one of them',
     );
   });
 });

@@ -3,18 +3,18 @@
 import { bodyOf } from '../../hearing/model.js';
 import { resolveBody, unique } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
-import { commands } from '../intent.js';
+import { commands, commandText, defineIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';
-import { answer, perHearing, settle } from './steps.js';
+import { answer, perHearing, replyForName } from '../steps.js';
 
 /** `/dept 经信局`, `/dept 智慧交通 市经信局` (one hearing), `/dept` alone for the list. */
-export function dept(k: Knowledge, arg: string): Reply {
+export function deptReply(k: Knowledge, arg: string): Reply {
   const { hearing, rest } = k.catalogue.split(arg);
   if (rest === '') return bodyList(k, hearing);
   const key = hearing?.key;
   const found = resolveBody(rest, k.directoryOf(hearing).bodies, { normalise: k.engine.analyser.normalise });
-  return settle(k, [{ hearing, resolution: found }], {
+  return replyForName(k, [{ hearing, resolution: found }], {
     what: 'dept',
     query: rest,
     candidate: (body) => ({ command: commands.dept(body, key), label: k.officialName(body) ?? '' }),
@@ -64,3 +64,14 @@ function bodyList(k: Knowledge, hearing: HearingInfo | null): Reply {
     suggestions: [{ command: commands.dept(example), label: '' }],
   };
 }
+
+/** /dept, 部门: by answering body. */
+export const dept = defineIntent({
+  name: 'dept',
+  aliases: ['部门'],
+  description: '按部门看回答',
+  menu: (f) => `按部门看回答，如 ${commandText('dept', f.examples.dept)}`,
+  usage: '[部门]',
+  write: (body?: string | null, hearing?: string | null): string => commandText('dept', hearing, body),
+  reply: deptReply,
+});

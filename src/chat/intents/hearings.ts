@@ -1,10 +1,10 @@
 // /hearings: the hearings loaded, each with its key, title, date and number of questions.
-import { commands } from '../intent.js';
+import { commands, commandText, defineIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { ListLine, Reply } from '../reply.js';
 
-/** @example hearings(k).lines.map((l) => l.key) // ['数字经济', '智慧交通'] */
-export function hearings(k: Knowledge): Reply {
+/** @example hearingsReply(k).lines.map((l) => l.key) // ['数字经济', '智慧交通'] */
+export function hearingsReply(k: Knowledge): Reply {
   return {
     kind: 'list',
     title: `${k.catalogue.hearings.length}场专题询问：`,
@@ -22,3 +22,15 @@ export function hearingLines(k: Knowledge): ListLine[] {
     command: commands.list(info.key),
   }));
 }
+
+/** /hearings: offered only when several hearings are loaded. */
+export const hearings = defineIntent({
+  name: 'hearings',
+  aliases: ['询问列表'],
+  parse: () => ({ kind: 'hearings' }),
+  description: '各场专题询问：标题、日期和问题数',
+  usage: '',
+  severalHearingsOnly: true,
+  write: () => commandText('hearings'),
+  reply: hearingsReply,
+});

@@ -2,13 +2,13 @@
 
 import { meetingLineWithYear } from '../../hearing/model.js';
 import { unique } from '../../search/names.js';
-import { commandMenu, commands, commandText } from '../intent.js';
+import { commandMenu, commands, commandText, defineIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';
 import { hearingLines } from './hearings.js';
 
-/** @example help(k).examples[0]?.command // '经开区汽车怎么说' */
-export function help(k: Knowledge): Reply {
+/** @example helpReply(k).examples[0]?.command // '经开区汽车怎么说' */
+export function helpReply(k: Knowledge): Reply {
   const infos = k.catalogue.hearings;
   const one = infos.length === 1 ? infos[0]! : null;
   const first = infos[0]!;
@@ -30,3 +30,26 @@ export function help(k: Knowledge): Reply {
     ].map((command) => ({ command, label: '' })),
   };
 }
+
+/** /start: what a new chat is greeted with, the same reply as /help. */
+export const start = defineIntent({
+  name: 'start',
+  aliases: ['开始'],
+  parse: () => ({ kind: 'help' }),
+  description: '开始：专题询问讲了什么、怎么问',
+  menu: (f) => `开始：${f.hearings > 1 ? '这几场' : '这次'}专题询问讲了什么、怎么问`,
+  usage: '',
+  write: () => commandText('start'),
+  reply: helpReply,
+});
+
+/** /help: usage and example questions. */
+export const help = defineIntent({
+  name: 'help',
+  aliases: ['帮助', '使用帮助', '用法'],
+  parse: () => ({ kind: 'help' }),
+  description: '帮助：用法和提问示例',
+  usage: '',
+  write: () => commandText('help'),
+  reply: helpReply,
+});

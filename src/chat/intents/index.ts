@@ -1,10 +1,12 @@
-// The intents' table: one module per kind of message, the way src/commands/ has one file per CLI command.
-import { commands, type Intent } from '../intent.js';
+// The intent table: one line per command, each declared in its own file. The parser, menus, /help, Telegram's command
+// list and the command writers (`commands.dept(…)`) all read it.
+import { commandText, type Intent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { type Reply, shorten } from '../reply.js';
+import { closing } from './closing.js';
 import { dept } from './dept.js';
 import { hearings } from './hearings.js';
-import { help } from './help.js';
+import { help, start } from './help.js';
 import { list } from './list.js';
 import { promises } from './promises.js';
 import { q } from './q.js';
@@ -12,38 +14,45 @@ import { question } from './question.js';
 import { topic } from './topic.js';
 import { who } from './who.js';
 
-/** What one kind of intent replies; null for silence. */
-export type IntentHandler<K extends Intent['kind']> = (
-  intent: Extract<Intent, { kind: K }>,
-  k: Knowledge,
-) => Reply | null;
+/**
+ * The commands, in menu order. A function, not a constant: the modules it lists import the parser, and whichever of
+ * them is loaded first must not find the table half-built.
+ */
+export function intentTable() {
+  return [start, help, hearings, dept, who, topic, list, q, closing, promises] as const;
+}
 
-/** Intent kind → its reply. A new command is one module here and one entry in COMMANDS (src/chat/intent.ts). */
-export const INTENTS: { [K in Intent['kind']]: IntentHandler<K> } = {
-  empty: () => null,
-  help: (_, k) => help(k),
-  hearings: (_, k) => hearings(k),
-  list: (intent, k) => list(k, intent.arg),
-  dept: (intent, k) => dept(k, intent.arg),
-  who: (intent, k) => who(k, intent.arg),
-  topic: (intent, k) => topic(k, intent.arg),
-  q: (intent, k) => q(k, intent.arg),
-  promises: (intent, k) => promises(k, intent.arg),
-  question: (intent, k) => question(k, intent.text),
-  // Maybe meant for another bot in a group; the conversation's etiquette keeps it silent there.
-  'unknown-command': (intent) => ({
-    kind: 'unknown-command',
-    command: shorten(intent.command, UNKNOWN_COMMAND_CHARS),
-    suggestions: [{ command: commands.help(), label: '' }],
-  }),
-};
+type Table = ReturnType<typeof intentTable>[number];
+
+/** The name of a command as typed after the slash. */
+export type CommandName = Table['name'];
+
+/** One writer per command: `commands.dept('市经信局')` → `/dept 市经信局`. */
+export type CommandWriters = { [M in Table as M['name']]: M['write'] };
 
 /**
- * The reply to one intent, by its kind.
+ * The reply to one intent: a command's from its table entry, a question searched, an unknown command pointed at /help.
  * @example replyTo({ kind: 'dept', arg: '经信局' }, knowledge)?.kind // 'answer'
  */
 export function replyTo(intent: Intent, k: Knowledge): Reply | null {
-  return (INTENTS[intent.kind] as IntentHandler<typeof intent.kind>)(intent, k);
+  switch (intent.kind) {
+    case 'empty':
+      return null;
+    case 'question':
+      return question(k, intent.text);
+    // Maybe meant for another bot in a group; the conversation's etiquette keeps it silent there.
+    case 'unknown-command':
+      return {
+        kind: 'unknown-command',
+        command: shorten(intent.command, UNKNOWN_COMMAND_CHARS),
+        suggestions: [{ command: commandText('help'), label: '' }],
+      };
+    default: {
+      const name = intent.kind;
+      const module = intentTable().find((m) => m.name === name)!;
+      return module.reply(k, intent.arg ?? '');
+    }
+  }
 }
 
 const UNKNOWN_COMMAND_CHARS = 32;

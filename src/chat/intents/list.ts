@@ -1,13 +1,13 @@
 // /list: every question one a line (of one hearing, or of all grouped by hearing), with the closing responses below.
 
 import type { HearingInfo } from '../catalogue.js';
-import { commands } from '../intent.js';
+import { commands, commandText, defineIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { displayPerson, type Reply, shorten, shownId } from '../reply.js';
-import { notFound, perHearing } from './steps.js';
+import { notFound, perHearing } from '../steps.js';
 
 /** With several hearings, `/list 智慧交通` lists one of them; with one, whatever follows /list is ignored as ever. */
-export function list(k: Knowledge, arg = ''): Reply {
+export function listReply(k: Knowledge, arg = ''): Reply {
   if (!k.catalogue.several || arg.trim() === '') return questionList(k, null);
   const { hearing } = k.catalogue.split(arg);
   if (!hearing) return notFound(k, 'hearing', arg, [{ command: commands.hearings(), label: '全部专题询问' }]);
@@ -43,3 +43,16 @@ export function questionList(k: Knowledge, hearing: HearingInfo | null): Reply {
 }
 
 const LIST_QUESTION_CHARS = 24;
+
+/** /list, 列表, 目录: every question. */
+export const list = defineIntent({
+  name: 'list',
+  aliases: ['列表', '问题列表', '全部问题', '目录'],
+  /** `arg` names a hearing when several are loaded (`/list 智慧交通`); absent when nothing follows. */
+  parse: (arg) => (arg === '' ? { kind: 'list' } : { kind: 'list', arg }),
+  description: '全部问题，一行一个',
+  menu: (f) => `全部${f.items}个问题，一行一个`,
+  usage: '',
+  write: (hearing?: string | null): string => commandText('list', hearing),
+  reply: listReply,
+});

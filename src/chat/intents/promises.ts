@@ -4,18 +4,18 @@ import type { Commitment } from '../../commitments/model.js';
 import { bodyOf, type Entry } from '../../hearing/model.js';
 import { resolveBody, unique } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
-import { commands } from '../intent.js';
+import { commands, commandText, defineIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { type CommitmentLine, type Reply, shownId } from '../reply.js';
-import { perHearing, settle } from './steps.js';
+import { perHearing, replyForName } from '../steps.js';
 
 /** `/promises 经开区`, `/promises 智慧交通 市经信局` (one hearing); `/promises` alone counts them per body. */
-export function promises(k: Knowledge, arg: string): Reply {
+export function promisesReply(k: Knowledge, arg: string): Reply {
   const { hearing, rest } = k.catalogue.split(arg);
   if (rest === '') return promisesPerBody(k, hearing);
   const key = hearing?.key;
   const normalise = k.engine.analyser.normalise;
-  return settle(k, [{ hearing, resolution: resolveBody(rest, k.directoryOf(hearing).bodies, { normalise }) }], {
+  return replyForName(k, [{ hearing, resolution: resolveBody(rest, k.directoryOf(hearing).bodies, { normalise }) }], {
     what: 'promises',
     query: rest,
     candidate: (body) => ({ command: commands.promises(body, key), label: k.officialName(body) ?? '' }),
@@ -115,3 +115,14 @@ function commitmentsIn(k: Knowledge, hearing: HearingInfo | null) {
   const ids = new Set(k.scopeOf(hearing).map((info) => info.hearing.id));
   return k.commitments().filter((c) => ids.has(c.hearing));
 }
+
+/** /promises, 承诺, 目标: what each body committed to. */
+export const promises = defineIntent({
+  name: 'promises',
+  aliases: ['承诺与目标', '承诺', '目标'],
+  description: '各单位的承诺与目标（数字、时限）',
+  menu: (f) => `各单位的承诺与目标（数字、时限），如 ${commandText('promises', f.examples.promises)}`,
+  usage: '[部门]',
+  write: (body?: string | null, hearing?: string | null): string => commandText('promises', hearing, body),
+  reply: promisesReply,
+});

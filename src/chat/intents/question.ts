@@ -5,10 +5,10 @@ import { nearMissNames, resolveItem } from '../../search/names.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { type Reply, relatedItemOf, type Suggestion } from '../reply.js';
+import { answer, echo, hint, nextSteps, notFound, notFoundSuggestions } from '../steps.js';
 import { bodyAnswer } from './dept.js';
-import { help } from './help.js';
+import { helpReply } from './help.js';
 import { itemAnswer } from './q.js';
-import { answer, echo, followUps, hint, notFound, notFoundSuggestions } from './steps.js';
 import { personAnswer } from './who.js';
 
 /** @example question(k, '经开区汽车怎么说') // the answer of 经开区管委会 to 樊志宏 (q5) */
@@ -24,7 +24,7 @@ export function question(k: Knowledge, text: string): Reply {
   // A bare name (「经信局」, 「朱库成」) means everything that body answered or that person asked.
   const { bodies, people, groups } = engine.read(text);
   // Nothing but chat words (你好, 大家好, 谢谢): say what the bot can do instead of "nothing matches".
-  if (groups.length === 0 && bodies.size === 0 && people.size === 0) return help(k);
+  if (groups.length === 0 && bodies.size === 0 && people.size === 0) return helpReply(k);
   if (groups.every((g) => g.weight === 0)) {
     const names = new Set([...people].map((e) => personOf(e).name));
     if (bodies.size === 1 && names.size === 0) return bodyAnswer(k, [...bodies][0]!, null);
@@ -49,7 +49,7 @@ export function question(k: Knowledge, text: string): Reply {
       null,
       [best.entry],
       hits.slice(1).map((h) => h.entry),
-      followUps(k, best.entry),
+      nextSteps(k, best.entry),
     ),
     coverage: best.coverage,
   };

@@ -2,17 +2,17 @@
 import type { Theme } from '../../hearing/model.js';
 import { resolveTheme } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
-import { chineseCount, commands } from '../intent.js';
+import { chineseCount, commands, commandText, defineIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { Reply } from '../reply.js';
-import { answer, perHearing, settle } from './steps.js';
+import { answer, perHearing, replyForName } from '../steps.js';
 
 /** `/topic 2`, `/topic 治理`, `/topic 智慧交通 1`; `/topic` alone lists them. With several hearings `/topic 1` asks which. */
-export function topic(k: Knowledge, arg: string): Reply {
+export function topicReply(k: Knowledge, arg: string): Reply {
   const { hearing, rest } = k.catalogue.split(arg);
   if (rest === '') return themeList(k, hearing);
   const scope = k.scopeOf(hearing);
-  return settle(
+  return replyForName(
     k,
     scope.map((info) => ({ hearing: info, resolution: resolveTheme(k.directoryOf(info), rest) })),
     {
@@ -75,3 +75,17 @@ function themeEntries(info: HearingInfo, theme: Theme) {
 function themeCount(scope: readonly HearingInfo[]): string {
   return `${chineseCount(scope.reduce((n, info) => n + info.hearing.themes.length, 0))}个主题`;
 }
+
+/** /topic, 主题: by theme. */
+export const topic = defineIntent({
+  name: 'topic',
+  aliases: ['主题'],
+  // 「主题2」 opens theme 2; 「主题是什么」 is a question.
+  glued: (rest) => /^[0-9一二三四五]$/.test(rest),
+  description: '全部主题，或某主题下的问答',
+  menu: (f) => `${chineseCount(f.themes)}个主题，或某主题下的问答，如 ${commandText('topic', f.examples.topic)}`,
+  usage: '[序号或名称]',
+  write: (theme?: number | string | null, hearing?: string | null): string =>
+    commandText('topic', hearing, theme == null ? null : String(theme)),
+  reply: topicReply,
+});

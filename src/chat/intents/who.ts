@@ -3,18 +3,18 @@
 import { bodyOf, personOf } from '../../hearing/model.js';
 import { resolvePerson, unique } from '../../search/names.js';
 import type { HearingInfo } from '../catalogue.js';
-import { commands } from '../intent.js';
+import { commands, commandText, defineIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { displayPerson, type Reply } from '../reply.js';
-import { answer, perHearing, settle } from './steps.js';
+import { answer, perHearing, replyForName } from '../steps.js';
 
 /** `/who 朱库成`, `/who 智慧交通 周敏` (one hearing), `/who` alone for the list. */
-export function who(k: Knowledge, arg: string): Reply {
+export function whoReply(k: Knowledge, arg: string): Reply {
   const { hearing, rest } = k.catalogue.split(arg);
   if (rest === '') return personList(k, hearing);
   const key = hearing?.key;
   const directory = k.directoryOf(hearing);
-  return settle(k, [{ hearing, resolution: resolvePerson(directory, rest) }], {
+  return replyForName(k, [{ hearing, resolution: resolvePerson(directory, rest) }], {
     what: 'who',
     query: rest,
     candidate: (name) => {
@@ -59,3 +59,16 @@ function personList(k: Knowledge, hearing: HearingInfo | null): Reply {
     suggestions: [{ command: commands.who(k.scopeOf(hearing)[0]!.examples.who), label: '' }],
   };
 }
+
+/** /who, 谁问了, 提问人: by asker. */
+export const who = defineIntent({
+  name: 'who',
+  aliases: ['谁问了', '提问人'],
+  // 「谁问了朱库成」: a name glued on is still a name.
+  glued: () => true,
+  description: '按提问人看问题',
+  menu: (f) => `按提问人看问题，如 ${commandText('who', f.examples.who)}`,
+  usage: '[姓名]',
+  write: (name?: string | null, hearing?: string | null): string => commandText('who', hearing, name),
+  reply: whoReply,
+});

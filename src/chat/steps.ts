@@ -1,11 +1,11 @@
 // Steps intents share: an answer naming each entry's hearing, not-found, resolve → did-you-mean → not-found → found.
 
-import { bodyOf, type Entry } from '../../hearing/model.js';
-import type { Resolution } from '../../search/names.js';
-import type { HearingInfo } from '../catalogue.js';
-import { chineseCount, commands } from '../intent.js';
-import type { Knowledge } from '../knowledge.js';
-import { answerItemOf, type ListLine, type Reply, relatedItemOf, type Suggestion, shorten } from '../reply.js';
+import { bodyOf, type Entry } from '../hearing/model.js';
+import type { Resolution } from '../search/names.js';
+import type { HearingInfo } from './catalogue.js';
+import { chineseCount, commands } from './intent.js';
+import type { Knowledge } from './knowledge.js';
+import { answerItemOf, type ListLine, type Reply, relatedItemOf, type Suggestion, shorten } from './reply.js';
 
 export type AnswerReply = Extract<Reply, { kind: 'answer' }>;
 type NotFoundWhat = Extract<Reply, { kind: 'not-found' }>['what'];
@@ -13,7 +13,7 @@ type PickWhat = Extract<Reply, { kind: 'did-you-mean' }>['what'];
 
 /**
  * Entries shown in full (each named by its hearing when several are loaded), with other matches and what to do next.
- * @example answer(k, 'q', null, [entry], [], followUps(k, entry))
+ * @example answer(k, 'q', null, [entry], [], nextSteps(k, entry))
  */
 export function answer(
   k: Knowledge,
@@ -54,9 +54,9 @@ export interface Settling<T> {
 /**
  * The step /dept, /who, /topic, /q and /promises share: a name resolved in one or more hearings becomes the reply for
  * what it found; a "which one?" when it matched in several hearings or only nearly; or a not-found.
- * @example settle(k, [{ hearing: null, resolution: resolveBody(arg, bodies) }], { what: 'dept', query: arg, … })
+ * @example replyForName(k, [{ hearing: null, resolution: resolveBody(arg, bodies) }], { what: 'dept', query: arg, … })
  */
-export function settle<T>(
+export function replyForName<T>(
   k: Knowledge,
   resolutions: ReadonlyArray<{ hearing: HearingInfo | null; resolution: Resolution<T> }>,
   how: Settling<T>,
@@ -94,7 +94,7 @@ export function perHearing(
 }
 
 /** What to open next after an entry: everything its body said (when it said more), its theme, its hearing's list. */
-export function followUps(k: Knowledge, entry: Entry): Suggestion[] {
+export function nextSteps(k: Knowledge, entry: Entry): Suggestion[] {
   const body = bodyOf(entry);
   const key = k.catalogue.keyOf(entry);
   const more = k.engine.entries.filter((e) => bodyOf(e) === body).length > 1;

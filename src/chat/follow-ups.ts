@@ -1,18 +1,18 @@
 // Follow-ups: the reply to 「2」「谁问的」「还有呢」「有什么数字」「不对」「那光谷呢」, read against what the chat remembers.
 
-import { bodyOf, type Entry, personOf } from '../../hearing/model.js';
-import { resolveBody, resolveItem, resolvePerson, unique } from '../../search/names.js';
-import type { FollowUpCue } from '../follow-up.js';
-import { chineseCount, commands, parseIntent } from '../intent.js';
-import type { Knowledge } from '../knowledge.js';
-import type { Recollection } from '../memory.js';
-import { displayPerson, type ListLine, type Reply, SHORT_QUESTION_CHARS, shorten, shownId } from '../reply.js';
-import { bodyAnswer } from './dept.js';
-import { replyTo } from './index.js';
-import { bodyPromises, entryPromises } from './promises.js';
-import { itemAnswer } from './q.js';
-import { answer, followUps, notFoundSuggestions } from './steps.js';
-import { personAnswer } from './who.js';
+import { bodyOf, type Entry, personOf } from '../hearing/model.js';
+import { resolveBody, resolveItem, resolvePerson, unique } from '../search/names.js';
+import type { Cue } from './cues.js';
+import { chineseCount, commands, parseIntent } from './intent.js';
+import { bodyAnswer } from './intents/dept.js';
+import { replyTo } from './intents/index.js';
+import { bodyPromises, entryPromises } from './intents/promises.js';
+import { itemAnswer } from './intents/q.js';
+import { personAnswer } from './intents/who.js';
+import type { Knowledge } from './knowledge.js';
+import type { Recollection } from './memory.js';
+import { displayPerson, type ListLine, type Reply, SHORT_QUESTION_CHARS, shorten, shownId } from './reply.js';
+import { answer, nextSteps, notFoundSuggestions } from './steps.js';
 
 /** What a follow-up replies, and what the memory should carry over from before it. */
 export interface FollowedUp {
@@ -31,7 +31,7 @@ export interface FollowedUp {
  * mean (the message is then read on its own).
  * @example followUp(k, { kind: 'pick', position: 2 }, memoryAfterGuesses)?.reply.kind // 'answer'
  */
-export function followUp(k: Knowledge, cue: FollowUpCue, memory: Recollection): FollowedUp | null {
+export function followUp(k: Knowledge, cue: Cue, memory: Recollection): FollowedUp | null {
   switch (cue.kind) {
     case 'pick':
       return pick(k, cue.position, memory);
@@ -55,7 +55,7 @@ export function followUp(k: Knowledge, cue: FollowUpCue, memory: Recollection): 
 export function entryOfCommand(k: Knowledge, command: string): Entry | undefined {
   const intent = parseIntent(command);
   if (intent.kind !== 'q') return undefined;
-  const { hearing, rest } = k.catalogue.split(intent.arg);
+  const { hearing, rest } = k.catalogue.split(intent.arg ?? '');
   const found = k.scopeOf(hearing).flatMap((info) => resolveItem(k.directoryOf(info), rest) ?? []);
   return found.length === 1 ? found[0] : undefined;
 }
@@ -190,7 +190,7 @@ function next(k: Knowledge, memory: Recollection, dislike: boolean): FollowedUp 
   }
   const rest = candidates.slice(1, 1 + k.relatedLimit);
   return {
-    reply: answer(k, 'q', null, [first], rest, followUps(k, first)),
+    reply: answer(k, 'q', null, [first], rest, nextSteps(k, first)),
     carry: { source: 'search' },
     ...marked,
   };

@@ -2,7 +2,7 @@
 // the memory's bounds and expiry, group rules, and a memory shared by replicas.
 import { describe, expect, it } from 'vitest';
 import { createConversation, type IncomingMessage } from '../../src/chat/conversation.js';
-import { readFollowUp } from '../../src/chat/follow-up.js';
+import { readCue } from '../../src/chat/cues.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from '../../src/chat/memory.js';
 import type { MissesLog } from '../../src/chat/misses.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
@@ -68,7 +68,7 @@ describe('reading a follow-up from the text', () => {
     ['光谷呢？', { kind: 'elliptical', subject: '光谷' }],
     ['那财政局怎么说呢', { kind: 'elliptical', subject: '财政局' }],
   ])('%j reads as %j', (text, cue) => {
-    expect(readFollowUp(text, normalise)).toEqual(cue);
+    expect(readCue(text, normalise)).toEqual(cue);
   });
 
   it.each([
@@ -83,7 +83,7 @@ describe('reading a follow-up from the text', () => {
     '',
     '不对'.repeat(20),
   ])('%j stands on its own', (text) => {
-    expect(readFollowUp(text, normalise)).toBeNull();
+    expect(readCue(text, normalise)).toBeNull();
   });
 });
 

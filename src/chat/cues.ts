@@ -1,11 +1,11 @@
-// Follow-up cues: messages that only make sense after the bot's last reply (2, 第二个, 谁问的, 还有呢, 不对, 那光谷呢).
+// Follow-up cues: messages that only make sense after the bot's last reply (2, 第二个, 谁问的, 还有呢, 不对, 那光谷呢), read from the text alone.
 import { parseNumber } from '../search/names.js';
 
 /**
  * What a follow-up asks of the last reply. Read from the text alone; what it points at is decided with the
- * conversation's memory (see `src/chat/intents/follow-up.ts`).
+ * conversation's memory (see `src/chat/follow-ups.ts`).
  */
-export type FollowUpCue =
+export type Cue =
   /** 「2」「第二个」「就是第二个」「第二个详细说说」「最后一个」: that position of the last list or guesses (1-based; -1 last). */
   | { kind: 'pick'; position: number }
   /** 「谁问的」 (asker) or 「哪个部门答的」 (body): about the item(s) just shown. */
@@ -23,11 +23,11 @@ export type FollowUpCue =
  * The follow-up a message reads as, or null when it stands on its own. Every cue but `elliptical` is the whole
  * message (apart from particles and punctuation): 「经开区有什么目标」 names a body and is a question of its own.
  * `normalise` folds Traditional characters, width and case (the engine's normaliser), so 還有呢 reads as 还有呢.
- * @example readFollowUp('就是第二个') // { kind: 'pick', position: 2 }
- * @example readFollowUp('那东湖高新区呢') // { kind: 'elliptical', subject: '东湖高新区' }
- * @example readFollowUp('那经信局的政策落实得怎么样') // null
+ * @example readCue('就是第二个') // { kind: 'pick', position: 2 }
+ * @example readCue('那东湖高新区呢') // { kind: 'elliptical', subject: '东湖高新区' }
+ * @example readCue('那经信局的政策落实得怎么样') // null
  */
-export function readFollowUp(text: string, normalise: (text: string) => string = identity): FollowUpCue | null {
+export function readCue(text: string, normalise: (text: string) => string = identity): Cue | null {
   const s = normalise(String(text ?? '').slice(0, MAX_CUE_CHARS * 4))
     .replace(/[\s\p{P}\p{S}]+/gu, '')
     .replace(OPENER, '');
