@@ -6,7 +6,7 @@ import { chineseCount, commands, type Intent } from './intent.js';
 import { itemAnswer } from './intents/q.js';
 import type { Knowledge } from './knowledge.js';
 import { displayPerson, type ListLine, type Reply, SHORT_QUESTION_CHARS, shorten, shownId } from './reply.js';
-import { echo, notFoundSuggestions } from './steps.js';
+import { answer, echo, notFoundSuggestions } from './steps.js';
 
 /**
  * The reply to a message that asks about the hearing's people, order, sets, the closing or another place; null when
@@ -47,6 +47,15 @@ export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply
       return whoLine(k, asking.entry, asking.sure ? '' : '最接近的一问：');
     case 'set':
       return setList(k, asking.label, asking.entries, asking.people);
+    case 'both':
+      return answer(
+        k,
+        'who',
+        `${asking.label}：${chineseCount(asking.entries.length)}位都有，各自的问答：`,
+        asking.entries,
+        [],
+        [],
+      );
   }
 }
 

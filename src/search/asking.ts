@@ -19,8 +19,10 @@ export type Asking =
   | { kind: 'set'; label: string; entries: QaItem[]; people: boolean }
   /** Who asked, or which body answered, the item that answers a topic. */
   | { kind: 'who'; want: Want; entry: QaItem; sure: boolean }
-  /** A kind of member narrows (有位副主任), the topic picks. */
-  | { kind: 'narrowed'; entry: QaItem };
+  /** A kind of member narrows (有位副主任), the topic picks; or a comparison with the hearing's city (武汉和苏州比). */
+  | { kind: 'narrowed'; entry: QaItem }
+  /** A reference several people fit and no topic decides (陈主任问了什么): each of their items, in full. */
+  | { kind: 'both'; label: string; entries: QaItem[] };
 
 /**
  * Reads a message against one hearing's roster; null when it asks none of these (a topic question, a follow-up).
@@ -42,6 +44,13 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
   if (year && own && year !== own && !has(words.home)) return { kind: 'elsewhere', place: `${year}年` };
   const place = first(words.places);
   if (place && !has(words.home) && !has(words.comparisons)) return { kind: 'elsewhere', place };
+  // 武汉和苏州比还缺什么: the hearing's own city against another, asked as against other cities in general.
+  if (place) {
+    const compared = words.places.reduce((t, p) => t.split(p).join(OTHER_CITIES), text);
+    const hit = engine.consult(compared, { limit: 1 }).answers[0];
+    if (hit?.entry.kind === 'qa' && hit.entry.hearing === roster.hearing.id)
+      return { kind: 'narrowed', entry: hit.entry };
+  }
 
   const references = roster.find(text);
   // A bare name (汪元程, 陈主任) shows that person's entries as before.
@@ -76,6 +85,9 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
     const section = words.cues.section.some((w) => text.startsWith(w, position.end));
     if (!section) {
       const byPerson = kind !== undefined || words.cues.people.some((w) => text.startsWith(w, position.end));
+      // 第十个发言的委员: the tenth to ask, if a 委员; else the tenth 委员 (第一个提问的代表 is the first 代表).
+      const nth = !position.fromEnd && !position.middle ? roster.askers[position.n - 1] : undefined;
+      if (kind && nth?.kind === kind) return { kind: 'position', entry: firstItem(nth), want, label: position.text };
       const line: readonly QaItem[] = byPerson ? ofKind(roster.askers).map((p) => firstItem(p)) : roster.items;
       const at = position.middle
         ? Math.floor((line.length - 1) / 2)
@@ -113,7 +125,10 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
     if (people.length > 0) return set(`姓${surname[1]}的`, people);
   }
   const several = references.find((r) => r.people.length > 1);
-  if (several && (setCue || !topical)) return set(several.text, several.people);
+  if (several && (setCue || !topical)) {
+    const entries = roster.items.filter((e) => several.people.some((p) => p.entries.includes(e)));
+    return { kind: 'both', label: several.text, entries };
+  }
 
   // A kind of body (开发区管委会) or a body with a set cue and no topic: everything it answered.
   const bodyKind = engine.asking.bodyKinds.find((k) => k.said.some((w) => text.includes(w)));
@@ -232,5 +247,8 @@ function longestCommonRun(a: string, b: string): number {
     }
   return best;
 }
+
+/** How the hearing speaks of cities other than its own. */
+const OTHER_CITIES = '其他城市';
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
