@@ -2,6 +2,7 @@
 import type { Commitment } from '../commitments/model.js';
 import { messageOf } from '../errors.js';
 import type { SearchEngine } from '../search/engine.js';
+import { askingReply } from './asking.js';
 import { type Cue, readCue } from './cues.js';
 import { worthSaying } from './etiquette.js';
 import { entryOfCommand, type FollowedUp, followUp } from './follow-ups.js';
@@ -11,6 +12,7 @@ import { createKnowledge, type Knowledge } from './knowledge.js';
 import { type ConversationMemory, createMemory, memoryKey, type Recollection } from './memory.js';
 import type { IncomingMessage, Outcome, Silence } from './message.js';
 import { withPageLinks } from './page-links.js';
+import { followPeople } from './people-follow-ups.js';
 import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
@@ -163,13 +165,17 @@ export function createConversation(options: ConversationOptions): Conversation {
         : null;
     // In a group only the member who asked follows up (each has their own memory), and only when addressed.
     const mayFollow = recalled !== undefined && (message.chat !== 'group' || message.addressed !== false);
+    // 他问的啥, 全名叫啥, 倒数第二个, 有具体数字吗: about the last person, body or list shown.
+    const aboutPeople =
+      mayFollow && (intent.kind === 'question' || intent.kind === 'q') ? followPeople(knowledge, text, recalled) : null;
+    if (aboutPeople) return { ...aboutPeople, cue };
     if (cue && cue.kind !== 'elliptical') {
       const followed = mayFollow ? followUp(knowledge, cue, recalled) : null;
       if (followed) return { ...followed, cue };
       // 「2」「不对」 with nothing to follow: in a group it was said to someone else.
       if (message.chat === 'group' && intent.kind === 'question') return null;
     }
-    const reply = replyTo(intent, knowledge);
+    const reply = askingReply(knowledge, intent) ?? replyTo(intent, knowledge);
     if (reply === null) return { reply, cue };
     // A message that stands on its own is answered on its own: 「那农业呢」 is a question about 农业.
     if (cue?.kind === 'elliptical' && mayFollow && !(reply.kind === 'answer' && reply.source === 'search')) {

@@ -1,7 +1,10 @@
 // The search engine: loads the built index and finds the entries that answer a message, or may be what it means.
 
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import MiniSearch, { type Options } from 'minisearch';
 import { RUN_INDEX } from '../errors.js';
+import { type AskingWords, loadAskingWords } from '../hearing/asking.js';
 import { type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { bodyOf, type Entry, type Hearing, paragraphsOf, personOf } from '../hearing/model.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
@@ -17,16 +20,18 @@ import {
   tierOf,
   uncoveredTopic,
 } from './confidence.js';
+import { createDialectReader } from './dialect.js';
 import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
 import { ensureFreshIndex } from './freshness.js';
-import { type Correction, createHomophones } from './homophones.js';
+import { type Correction, createHomophones, createSoundsAlike } from './homophones.js';
 import { EVERYDAY_MAX_IDF, HearingsFileSchema, indexReader, type SearchFile, SearchFileSchema } from './index-files.js';
 import { entriesByPerson } from './names.js';
 import { createNormaliser } from './normalise.js';
 import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
 import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
+import { buildRoster, type Roster } from './roster.js';
 import { loadSegmenter } from './segment.js';
 
 export type { Correction, MatchTier, MessageReading, PersonReference, SearchHit, WordGroup };
@@ -62,6 +67,19 @@ export class SearchEngine {
   /** Questions staff pinned to an answer (data/pins.json): always answered so, first. */
   readonly pins: PinnedAnswers;
   readonly #reader: MessageReader;
+  /** How messages ask about people, order, the closing and other places (data/asking.json). */
+  readonly asking: AskingWords;
+  /** Each hearing's people and order, in the order the hearings are loaded. */
+  readonly rosters: readonly Roster[];
+  /** Whether two characters may sound alike (王/汪), from the index's pinyin table. */
+  readonly soundsAlike: (a: string, b: string) => boolean;
+  /**
+   * A message as the engine reads it before cutting it up: normalised (Traditional, width, case), dialect words as
+   * standard ones, misheard names as printed, English words as the hearing's. A property, not a method, so that a
+   * copy of the engine with one part replaced (`{ ...engine, consult }`) still has it.
+   * @example engine.plain('王市长收尾咋讲的') // '汪元程收尾怎么讲的'
+   */
+  readonly plain = (query: string): string => this.#reader.plain(query);
 
   constructor(parts: {
     hearings: Hearing[];
@@ -73,6 +91,7 @@ export class SearchEngine {
       'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
     >;
     pins?: PinIndex;
+    asking?: AskingWords;
   }) {
     this.hearings = parts.hearings;
     this.glossary = parts.glossary;
@@ -92,6 +111,13 @@ export class SearchEngine {
       this.entries.map((e) => [e, norm([e.kind === 'qa' ? e.question : '', ...paragraphsOf(e)].join('\n'))]),
     );
     const bodyByName = new Map(Object.entries(parts.search.bodyNames));
+    this.asking = parts.asking ?? NO_ASKING_WORDS;
+    this.soundsAlike = createSoundsAlike(parts.search.homophones);
+    this.rosters = this.hearings.map((h) =>
+      buildRoster(h, this.asking, this.soundsAlike, parts.search.lexicon.chat.surnames),
+    );
+    const dialect = createDialectReader(this.asking.dialect);
+    const respell = (text: string) => this.rosters.reduce((t, roster) => roster.spellNames(t), dialect(text));
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
     const hearingText = [
       ...this.#textByEntry.values(),
@@ -102,6 +128,7 @@ export class SearchEngine {
     ].join('\n');
     this.#reader = new MessageReader({
       analyser: parts.analyser,
+      respell,
       clauses: createClauseReader(parts.search.lexicon.chat),
       english: createEnglishReader(
         Object.fromEntries(
@@ -261,6 +288,42 @@ export interface Consultation {
   people: PersonReference[];
 }
 
+/** An engine built without data/asking.json reads no dialect and knows no kinds of member. */
+const NO_ASKING_WORDS: AskingWords = {
+  dialect: [],
+  members: [],
+  bodyKinds: [],
+  wrongTitles: [],
+  closing: { strong: [], weak: [] },
+  home: [],
+  places: [],
+  comparisons: [],
+  cues: {
+    asker: [],
+    body: [],
+    set: [],
+    count: [],
+    section: [],
+    wholeSection: [],
+    questions: [],
+    surname: [],
+    indefinite: [],
+    first: [],
+    last: [],
+    fromEnd: [],
+    middle: [],
+    items: [],
+    people: [],
+    pronouns: [],
+    fullName: [],
+    identity: [],
+    bodyMore: [],
+    asked: [],
+    goals: [],
+    other: [],
+  },
+};
+
 /** How the ranking weighs what a candidate shares with the reading. */
 const RANKING = {
   /** An entry holding every pair of adjacent question words as written scores up to 1 + this times more. */
@@ -324,5 +387,8 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
     miniSearchOptions(),
   );
   const pins = index.json('pins', PinIndexSchema, 'engine');
-  return new SearchEngine({ hearings, glossary, miniSearch, analyser, search, pins });
+  // The words of asking are the language's, not a hearing's: a data folder without them uses the project's.
+  const own = join(options.dataDir ?? DATA_DIR, 'asking.json');
+  const asking = loadAskingWords(existsSync(own) ? own : join(DATA_DIR, 'asking.json'));
+  return new SearchEngine({ hearings, glossary, miniSearch, analyser, search, pins, asking });
 }

@@ -143,3 +143,23 @@ interface SpokenWord {
 
 const HAN = /\p{Script=Han}/u;
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
+
+/**
+ * Whether two characters may sound alike (tones aside), from the same table: any reading of one is a reading of the
+ * other (汪 and 王, 闻 and 文, 钢 and 刚). For names: a person misheard by sound.
+ * @example createSoundsAlike(table)('汪', '王') // true
+ */
+export function createSoundsAlike(table: HomophoneTable): (a: string, b: string) => boolean {
+  const readings = (ch: string): number[] => {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < FIRST_CHARACTER || code > LAST_CHARACTER) return [];
+    const usual = table.usual.charCodeAt(code - FIRST_CHARACTER) - SYLLABLE_BASE;
+    const other = [...(table.other[ch] ?? '')].map((c) => c.charCodeAt(0) - SYLLABLE_BASE);
+    return [...(usual >= 0 ? [usual] : []), ...other];
+  };
+  return (a, b) => {
+    if (a === b) return true;
+    const theirs = readings(b);
+    return readings(a).some((r) => theirs.includes(r));
+  };
+}

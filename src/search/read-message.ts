@@ -39,6 +39,8 @@ export interface MessageReadings {
 export interface ReaderParts {
   analyser: Analyser;
   clauses: ClauseReader;
+  /** Dialect words read as the standard ones, names misheard spelled as printed (see dialect.ts, roster.ts). */
+  respell?: (text: string) => string;
   /** English words → the hearing's words (see english.ts). */
   english: (text: string) => string;
   people: PeopleFinder;
@@ -72,9 +74,9 @@ export class MessageReader {
    * and as a whole. Each clause is read once; sentences and the whole are made of their clauses' readings.
    */
   read(query: string): MessageReadings {
-    const { analyser, clauses, english } = this.#parts;
+    const { clauses, english } = this.#parts;
     // English is read after the message is cut: the space between two English words ends no sentence.
-    const kept = clauses(analyser.normalise(String(query).slice(0, MAX_QUERY_CHARS)));
+    const kept = clauses(this.#respelled(query));
     const bySentence = kept.map((sentence) =>
       english(sentence)
         .split(',')
@@ -85,6 +87,19 @@ export class MessageReader {
       sentences: bySentence.map(merged),
       clauses: bySentence.flatMap((parts) => (parts.length > 1 ? parts : [])),
     };
+  }
+
+  /**
+   * The message as the engine reads it before cutting it up: normalised, dialect words read as standard ones, misheard
+   * names spelled as printed, English words as the hearing's (「王市长收尾咋讲的」 → 「汪元程收尾怎么讲的」).
+   */
+  plain(query: string): string {
+    return this.#parts.english(this.#respelled(query));
+  }
+
+  #respelled(query: string): string {
+    const normalised = this.#parts.analyser.normalise(String(query).slice(0, MAX_QUERY_CHARS));
+    return this.#parts.respell ? this.#parts.respell(normalised) : normalised;
   }
 
   /** A word the hearing knows as the name of a body or a person. */

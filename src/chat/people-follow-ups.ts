@@ -1,0 +1,95 @@
+// Follow-ups about people and lists: 他问的啥, 她是什么职务, 全名叫啥, 这个部门还答了啥, 另外那位, 倒数第二个, 中间那个,
+// 有具体数字吗: read against the last person, body or list the conversation showed.
+import { bodyOf, type Entry, paragraphsOf } from '../hearing/model.js';
+import { readPosition } from '../search/asking.js';
+import { unique } from '../search/names.js';
+import { whoLine } from './asking.js';
+import { entryOfCommand, type FollowedUp } from './follow-ups.js';
+import { bodyAnswer } from './intents/dept.js';
+import { entryPromises } from './intents/promises.js';
+import { itemAnswer } from './intents/q.js';
+import type { Knowledge } from './knowledge.js';
+import type { Recollection } from './memory.js';
+
+/**
+ * The reply to a follow-up about the last person, body or list, or null when the message is no such follow-up (it is
+ * then read as before: 「2」「谁问的」「还有呢」, or on its own).
+ * @example followPeople(k, '他全名叫啥', memoryAfterQ5)?.reply // one line naming 樊志宏委员 and 经开区管委会
+ */
+export function followPeople(k: Knowledge, message: string, memory: Recollection): FollowedUp | null {
+  if (k.catalogue.several) return null;
+  const text = k.engine
+    .plain(message)
+    .replace(/[\s\p{P}\p{S}]+/gu, '')
+    .trim();
+  if (text === '' || [...text].length > MAX_FOLLOW_UP_CHARS) return null;
+  const cues = k.engine.asking.cues;
+  const has = (list: readonly string[]) => list.some((w) => text.includes(w));
+  const shown = entriesOf(k, memory.shown);
+  const offered = entriesOf(k, memory.offered);
+  // The list a position counts in: a list's lines, or several items shown in full (/dept, /who).
+  const list = memory.source === 'list' ? offered : shown.length > 1 ? shown : [];
+  const keep: FollowedUp['carry'] = {
+    source: memory.source,
+    shown: memory.shown,
+    offered: memory.offered,
+    pending: memory.pending,
+  };
+  const want = has(cues.body) ? 'body' : has(cues.asker) || has(cues.fullName) ? 'asker' : 'item';
+
+  const position = list.length > 1 ? readPosition(text, cues) : null;
+  if (position && !has(cues.section) && !/问题|提问/.test(text)) {
+    const at = position.middle
+      ? Math.floor((list.length - 1) / 2)
+      : position.fromEnd
+        ? list.length - position.n
+        : position.n - 1;
+    const entry = list[at];
+    if (!entry) return null;
+    const reply = want === 'item' ? itemAnswer(k, entry) : whoLine(k, entry);
+    // The list stays: 「第三个」 after 「第二个」 still counts in it.
+    return { reply, carry: { source: memory.source, offered: memory.offered, pending: memory.pending } };
+  }
+
+  // The one person or body the last reply was about.
+  const focus = shown.length === 1 ? shown[0] : shown.length === 0 && offered.length === 1 ? offered[0] : undefined;
+  if (has(cues.other)) {
+    const others = unique([...shown.slice(1), ...offered]).filter((e) => e !== shown[0]);
+    const other = others[0];
+    return other ? { reply: itemAnswer(k, other) } : null;
+  }
+  if (!focus || !aboutFocus(k, text, focus, Object.values(cues).flat())) return null;
+  // 其他 holds 他 but points at no one.
+  const pointed = cues.pronouns.some((w) => text.replace(/其他|其它/g, '').includes(w));
+  if (has(cues.bodyMore) && (pointed || has(cues.body) || /部门|单位/.test(text)))
+    return { reply: bodyAnswer(k, bodyOf(focus), null) };
+  if (has(cues.identity)) return { reply: itemAnswer(k, focus) };
+  if (want !== 'item') return { reply: whoLine(k, focus), carry: keep };
+  if (has(cues.goals) && !/问题|提问/.test(text)) return { reply: entryPromises(k, [focus]), carry: keep };
+  if (pointed && has(cues.asked)) return { reply: itemAnswer(k, focus) };
+  return null;
+}
+
+/**
+ * Whether a message stays on the item in focus: it names no topic, body or person of its own beyond the item's
+ * (「示范区打算建几个」 after the answer that holds 示范区; not 「那政府引导基金呢」 after another item).
+ */
+function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly string[]): boolean {
+  const reading = k.engine.read(text);
+  const own = [focus.kind === 'qa' ? focus.question : '', ...paragraphsOf(focus)].join('\n');
+  const body = bodyOf(focus);
+  if ([...reading.bodies].some((b) => b !== body)) return false;
+  if ([...reading.people].some((e) => e !== focus && bodyOf(e) !== body)) return false;
+  // 那数字金融呢 names a topic of its own, though 数字 alone would ask for figures.
+  return reading.groups
+    .filter((g) => g.terms.length > 0)
+    .every((g) => own.includes(g.word) || cueWords.includes(g.word));
+}
+
+/** The entries of our own `/q` commands, in order. */
+function entriesOf(k: Knowledge, commandList: readonly string[]): Entry[] {
+  return unique(commandList.flatMap((c) => entryOfCommand(k, c) ?? []));
+}
+
+/** A follow-up is short; a longer message asks something of its own. */
+const MAX_FOLLOW_UP_CHARS = 20;

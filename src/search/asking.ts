@@ -1,0 +1,254 @@
+// What a message asks about the hearing's people and order: who asked or answered a topic, a kind of member with a
+// topic, a set (a kind, a body, a theme, a surname), a position (第三个, 倒数第二个), a count, the closing, or another place.
+import { bodyOf, type Closing, type Entry, type QaItem } from '../hearing/model.js';
+import type { SearchEngine } from './engine.js';
+import { parseNumber } from './names.js';
+import type { Roster, RosterPerson } from './roster.js';
+
+/** What the reply should say about the entry found: the entry itself, who asked it, or which body answered. */
+export type Want = 'item' | 'asker' | 'body';
+
+export type Asking =
+  /** About a city, province or year other than the hearing's: out of scope. */
+  | { kind: 'elsewhere'; place: string }
+  /** The overall response, asked any way (副市长收尾, 最后表态, 市领导怎么说). */
+  | { kind: 'closing'; entry: Closing }
+  /** One place in an order: 第三个问题, 倒数第二个提问的, 第一个提问的代表. */
+  | { kind: 'position'; entry: QaItem; want: Want; label: string }
+  /** All items of a kind of member, a body, a theme, a surname, or all of them; `count` when a number was asked for. */
+  | { kind: 'set'; label: string; entries: QaItem[]; people: boolean }
+  /** Who asked, or which body answered, the item that answers a topic. */
+  | { kind: 'who'; want: Want; entry: QaItem; sure: boolean }
+  /** A kind of member narrows (有位副主任), the topic picks; or a comparison with the hearing's city (武汉和苏州比). */
+  | { kind: 'narrowed'; entry: QaItem }
+  /** A reference several people fit and no topic decides (陈主任问了什么): each of their items, in full. */
+  | { kind: 'both'; label: string; entries: QaItem[] };
+
+/**
+ * Reads a message against one hearing's roster; null when it asks none of these (a topic question, a follow-up).
+ * @example readAsking(engine, roster, '人大代表都问了啥') // { kind: 'set', label: '代表', entries: [q3, q14, q17], … }
+ */
+export function readAsking(engine: SearchEngine, roster: Roster, message: string): Asking | null {
+  const words = engine.asking;
+  const text = engine
+    .plain(message)
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+  if (text === '') return null;
+  const has = (list: readonly string[]) => list.some((w) => text.includes(w));
+  const first = (list: readonly string[]) => list.find((w) => text.includes(w));
+
+  // Another place or year: out of scope, unless it is compared with the hearing's own city.
+  const year = /(?:19|20)\d{2}(?=年|$|\D)/.exec(text)?.[0];
+  const own = roster.hearing.date?.slice(0, 4);
+  if (year && own && year !== own && !has(words.home)) return { kind: 'elsewhere', place: `${year}年` };
+  const place = first(words.places);
+  if (place && !has(words.home) && !has(words.comparisons)) return { kind: 'elsewhere', place };
+  // 武汉和苏州比还缺什么: the hearing's own city against another, asked as against other cities in general.
+  if (place) {
+    const compared = words.places.reduce((t, p) => t.split(p).join(OTHER_CITIES), text);
+    const hit = engine.consult(compared, { limit: 1 }).answers[0];
+    if (hit?.entry.kind === 'qa' && hit.entry.hearing === roster.hearing.id)
+      return { kind: 'narrowed', entry: hit.entry };
+  }
+
+  const references = roster.find(text);
+  // A bare name (汪元程, 陈主任) shows that person's entries as before.
+  if (references.length > 0 && references.reduce((t, r) => t.split(r.text).join(''), text).trim() === '') return null;
+  const reading = engine.read(text);
+  const askersNamed = references.filter((r) => r.people.some((p) => p.position !== null));
+  const bodiesNamed = [...reading.bodies].filter((b) => roster.bodies.includes(b));
+  const asksAsker = has(words.cues.asker);
+  const asksBody = has(words.cues.body);
+  const want: Want = asksBody ? 'body' : asksAsker ? 'asker' : 'item';
+
+  // The closing: a strong word, or two weak ones, and no asker or answering body named.
+  const closing = roster.closing;
+  if (closing && askersNamed.length === 0 && bodiesNamed.length === 0) {
+    const closer = references.some((r) => r.people.length === 1 && r.people[0]!.position === null);
+    const weak = words.closing.weak.filter((w) => text.includes(w)).length;
+    if (closer || has(words.closing.strong) || weak >= 2) return { kind: 'closing', entry: closing };
+  }
+
+  // Kinds of member named on their own (代表们, 委员), not as a title after a surname (陈主任).
+  const spans = references.map((r) => [r.at, r.at + [...r.text].length] as const);
+  const kinds = roster
+    .kindsNamed(text)
+    .filter((k) => !spans.some(([from, to]) => k.at < to && k.at + k.text.length > from))
+    .filter((k) => roster.askers.some((p) => p.kind === k.kind));
+  // The question comes last in a long message: 给代表们做简报，几位副主任分别问了什么 asks about the 副主任.
+  const kind = kinds.at(-1)?.kind;
+  const ofKind = (people: readonly RosterPerson[]) => (kind ? people.filter((p) => p.kind === kind) : [...people]);
+
+  const position = readPosition(text, words.cues);
+  if (position) {
+    const section = words.cues.section.some((w) => text.startsWith(w, position.end));
+    if (!section) {
+      const byPerson = kind !== undefined || words.cues.people.some((w) => text.startsWith(w, position.end));
+      // 第十个发言的委员: the tenth to ask, if a 委员; else the tenth 委员 (第一个提问的代表 is the first 代表).
+      const nth = !position.fromEnd && !position.middle ? roster.askers[position.n - 1] : undefined;
+      if (kind && nth?.kind === kind) return { kind: 'position', entry: firstItem(nth), want, label: position.text };
+      const line: readonly QaItem[] = byPerson ? ofKind(roster.askers).map((p) => firstItem(p)) : roster.items;
+      const at = position.middle
+        ? Math.floor((line.length - 1) / 2)
+        : position.fromEnd
+          ? line.length - position.n
+          : position.n - 1;
+      const entry = line[at];
+      if (entry) return { kind: 'position', entry, want, label: position.text };
+      return null;
+    }
+  }
+
+  // What is left once the words that ask (who, which body, all of, a kind) are taken out: the topic, if any.
+  const asked = [
+    ...Object.values(words.cues).flat(),
+    ...words.members.flatMap((m) => m.said),
+    ...words.bodyKinds.flatMap((b) => b.said),
+    ...references.map((r) => r.text),
+  ].sort((a, b) => b.length - a.length);
+  const rest = asked.reduce((t, w) => t.split(w).join(' '), text);
+  const restReading = engine.read(rest);
+  const topicWords = [
+    ...restReading.bodies,
+    ...restReading.groups.filter((g) => g.terms.length > 0).map((g) => g.word),
+  ];
+  const topical = restReading.groups.some((g) => g.terms.length > 0);
+  const find = (allowed?: readonly Entry[]) => searchTopic(engine, [rest, topicWords.join(' ')], allowed);
+  const setCue = has(words.cues.set) || kinds.some((k) => text.startsWith('们', k.at + k.text.length));
+  const countCue = has(words.cues.count) && has(words.cues.items);
+
+  // A surname for several people (姓李的, 两位陈主任) with a set cue: all of them.
+  const surname = new RegExp(`(?:${words.cues.surname.map(escapeRegExp).join('|')})(\\p{Script=Han})`, 'u').exec(text);
+  if (words.cues.surname.length > 0 && surname) {
+    const people = ofKind(roster.askers).filter((p) => p.surname === surname[1]);
+    if (people.length > 0) return set(`姓${surname[1]}的`, people);
+  }
+  const several = references.find((r) => r.people.length > 1);
+  if (several && (setCue || !topical)) {
+    const entries = roster.items.filter((e) => several.people.some((p) => p.entries.includes(e)));
+    return { kind: 'both', label: several.text, entries };
+  }
+
+  // A kind of body (开发区管委会) or a body with a set cue and no topic: everything it answered.
+  const bodyKind = engine.asking.bodyKinds.find((k) => k.said.some((w) => text.includes(w)));
+  if (bodyKind && !topical && restReading.bodies.size === 0) {
+    const entries = roster.items.filter((e) => bodyKind.printed.some((p) => e.body.endsWith(p)));
+    if (entries.length > 0) return { kind: 'set', label: bodyKind.kind, entries, people: false };
+  }
+  if (bodiesNamed.length === 1 && !topical && (setCue || countCue) && askersNamed.length === 0) {
+    const entries = roster.items.filter((e) => bodyOf(e) === bodiesNamed[0]);
+    return { kind: 'set', label: bodiesNamed[0]!, entries, people: false };
+  }
+
+  // A theme (第二部分, 数字化治理能力那块问了啥) asked as a set; 数字化转型这块有哪些扶持 asks about a topic.
+  const theme = readTheme(text, roster, words.cues.section);
+  const wholeTheme = has(words.cues.wholeSection) || has(words.cues.questions);
+  if (theme && wholeTheme && askersNamed.length === 0 && bodiesNamed.length === 0) {
+    const entries = roster.items.filter((e) => e.theme.index === theme.index);
+    return { kind: 'set', label: theme.title, entries, people: false };
+  }
+
+  // A kind of member: with no topic, all of them; with a topic, the one of them it picks.
+  if (kind && askersNamed.length === 0) {
+    const people = ofKind(roster.askers);
+    // 几位代表分别问了什么: all of them, whatever else the message says.
+    // A body named (企业代表…商务局讲了哪些) makes it a question about that body's answer.
+    if (bodiesNamed.length === 0 && (setCue || !topical)) return set(kind, people);
+    const entry = find(people.flatMap((p) => p.entries))?.entry;
+    if (entry) return asksAsker || asksBody ? { kind: 'who', want, entry, sure: true } : { kind: 'narrowed', entry };
+  }
+
+  // 一共几个问题, 总共多少位提问: every question, with the count.
+  if (countCue && !topical && askersNamed.length === 0 && bodiesNamed.length === 0)
+    return { kind: 'set', label: '全部', entries: [...roster.items], people: false };
+
+  // Who asked, or which body answered, a topic: the item that answers it.
+  if ((asksAsker || asksBody) && topicWords.length > 0 && askersNamed.length === 0) {
+    const hit = find(roster.items);
+    if (hit) return { kind: 'who', want, entry: hit.entry, sure: hit.sure };
+  }
+  return null;
+
+  function set(label: string, people: readonly RosterPerson[]): Asking {
+    const entries = roster.items.filter((e) => people.some((p) => p.entries.includes(e)));
+    return { kind: 'set', label, entries, people: true };
+  }
+}
+
+/** A position in an order: 第三(个), 倒数第二, 最后(一个), 中间(那个); `end` is where it stops in the text. */
+export function readPosition(
+  text: string,
+  cues: { first: readonly string[]; last: readonly string[]; fromEnd: readonly string[]; middle: readonly string[] },
+): { n: number; fromEnd: boolean; middle: boolean; end: number; text: string } | null {
+  const alt = (list: readonly string[]) => list.map(escapeRegExp).join('|') || '(?!)';
+  const pattern = new RegExp(
+    `(${alt(cues.fromEnd)})?第\\s*([0-9]{1,2}|[一二两三四五六七八九十]{1,3})|(${alt(cues.last)})|(${alt(cues.middle)})|(${alt(cues.first)})`,
+    'u',
+  );
+  const m = pattern.exec(text);
+  if (!m) return null;
+  const tail = /^(?:一)?(?:个|位|名|条|道|那个|那位|那条)?/u.exec(text.slice(m.index + m[0].length))![0];
+  const end = m.index + m[0].length + tail.length;
+  // 最后 alone (会议最后) is no position: it needs 一个/那个 after it.
+  if (m[3] && tail === '') return null;
+  if (m[3]) return { n: 1, fromEnd: true, middle: false, end, text: m[0] + tail };
+  if (m[4]) return { n: 1, fromEnd: false, middle: true, end, text: m[0] + tail };
+  if (m[5]) return { n: 1, fromEnd: false, middle: false, end, text: m[0] + tail };
+  const n = parseNumber(m[2]!);
+  if (n === undefined || n < 1) return null;
+  return { n, fromEnd: Boolean(m[1]), middle: false, end, text: m[0] + tail };
+}
+
+/** The theme a message names before a section word (数字化治理能力那块, 第二部分), by the longest run it shares with a title. */
+function readTheme(text: string, roster: Roster, sections: readonly string[]) {
+  const section = sections.map((w) => ({ w, at: text.indexOf(w) })).find((s) => s.at > 0);
+  if (!section) return undefined;
+  const before = text.slice(0, section.at);
+  const numbered = /第\s*([0-9]|[一二三四五六七八九十])\s*(?:个|大)?$/.exec(before);
+  if (numbered) return roster.themes.find((t) => t.index === parseNumber(numbered[1]!));
+  const scored = roster.themes
+    .map((t) => ({ t, run: longestCommonRun(before, t.title) }))
+    .sort((a, b) => b.run - a.run);
+  const [best, next] = scored;
+  return best && best.run >= 4 && (!next || next.run < best.run) ? best.t : undefined;
+}
+
+/**
+ * The item the engine ranks first for a topic, tried as typed and then as its known words alone (a word the hearing
+ * does not have, 要建, would otherwise sink it); only among `allowed` when given. `sure`: a confident answer.
+ */
+function searchTopic(
+  engine: SearchEngine,
+  queries: readonly string[],
+  allowed?: readonly Entry[],
+): { entry: QaItem; sure: boolean } | undefined {
+  for (const query of queries) {
+    if (query.trim() === '') continue;
+    const { answers, guesses } = engine.consult(query, { limit: engine.entries.length });
+    const ok = (e: Entry): e is QaItem => e.kind === 'qa' && (!allowed || allowed.includes(e));
+    const answer = answers.find((h) => ok(h.entry));
+    if (answer) return { entry: answer.entry as QaItem, sure: true };
+    const guess = guesses.find((h) => ok(h.entry));
+    if (guess) return { entry: guess.entry as QaItem, sure: false };
+  }
+  return undefined;
+}
+
+const firstItem = (p: RosterPerson): QaItem => p.entries.find((e): e is QaItem => e.kind === 'qa')!;
+
+function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i++)
+    for (let j = 0; j < b.length; j++) {
+      let k = 0;
+      while (i + k < a.length && j + k < b.length && a[i + k] === b[j + k]) k++;
+      best = Math.max(best, k);
+    }
+  return best;
+}
+
+/** How the hearing speaks of cities other than its own. */
+const OTHER_CITIES = '其他城市';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

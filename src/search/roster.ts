@@ -1,0 +1,212 @@
+// The hearing's people and order, read from its parsed transcript: each asker's surname, given name, title and kind,
+// the position of each question, the bodies that answered, and the official who closed; with the names people type.
+import type { AskingWords, MemberKind } from '../hearing/asking.js';
+import { bodyOf, type Closing, type Entry, type Hearing, type QaItem, type Theme } from '../hearing/model.js';
+import { unique } from './names.js';
+
+/** Someone who asked, or who gave the overall response. */
+export interface RosterPerson {
+  name: string;
+  surname: string;
+  given: string;
+  /** As printed: 市人大常委会副主任, 委员, 代表, 市政府副市长. */
+  title: string;
+  /** The kind of member (副主任, 委员, 代表) or official (副市长) the title makes them, from data/asking.json. */
+  kind: string | null;
+  /** Their entries in transcript order. */
+  entries: Entry[];
+  /** 1-based place among the askers, in order of first question; null for the official who closed. */
+  position: number | null;
+}
+
+/** A reference to people in a message, and everyone it fits (none: someone the hearing does not have). */
+export interface RosterReference {
+  text: string;
+  at: number;
+  people: RosterPerson[];
+  /** By name (full, or by sound), by surname and title, or by a kind of member alone (代表们). */
+  how: 'name' | 'title' | 'kind';
+}
+
+export interface Roster {
+  readonly hearing: Hearing;
+  /** Askers in order of asking, then the official who closed. */
+  readonly people: readonly RosterPerson[];
+  readonly askers: readonly RosterPerson[];
+  /** The questions in order (q1…qN). */
+  readonly items: readonly QaItem[];
+  readonly closing: Closing | null;
+  readonly themes: readonly Theme[];
+  /** Answering bodies as printed, in order of first answer. */
+  readonly bodies: readonly string[];
+  /** The kind of member a printed title makes (市人大常委会副主任 → 副主任). */
+  kindOf(title: string): string | null;
+  /** People referred to in a normalised text: full names (also misheard by sound), surname with a title, or a kind. */
+  find(text: string): RosterReference[];
+  /** The text with each name that fits one person spelled as printed (王元程 → 汪元程, 程局长 → 程宏刚). */
+  spellNames(text: string): string;
+  /** The kinds of member named in a text (代表们, 常委会委员), without a surname before them. */
+  kindsNamed(text: string): { kind: string; at: number; text: string }[];
+}
+
+/**
+ * Builds the roster of one hearing. `soundsAlike` compares two characters by sound (王/汪), from the index's pinyin
+ * table; a misheard name counts only where one person fits.
+ * @example buildRoster(hearing, words, soundsAlike).find('王副市长讲了啥')[0]?.people[0]?.name // '汪元程'
+ */
+export function buildRoster(
+  hearing: Hearing,
+  words: Pick<AskingWords, 'members' | 'wrongTitles'>,
+  soundsAlike: (a: string, b: string) => boolean,
+  commonSurnames: readonly string[] = [],
+): Roster {
+  const kindOf = (title: string): string | null =>
+    words.members.find((m) => m.printed.some((p) => title.endsWith(p)))?.kind ?? null;
+  const entries: Entry[] = [...hearing.items, ...(hearing.closing ? [hearing.closing] : [])];
+  const byName = new Map<string, RosterPerson>();
+  for (const e of entries) {
+    const person = e.kind === 'qa' ? e.asker : e.speaker;
+    let found = byName.get(person.name);
+    if (!found) {
+      const chars = [...person.name];
+      found = {
+        name: person.name,
+        surname: chars[0] ?? '',
+        given: chars.slice(1).join(''),
+        title: person.title,
+        kind: kindOf(person.title),
+        entries: [],
+        position: null,
+      };
+      byName.set(person.name, found);
+    }
+    found.entries.push(e);
+  }
+  const people = [...byName.values()];
+  const askers = people.filter((p) => p.entries.some((e) => e.kind === 'qa'));
+  askers.forEach((p, i) => {
+    p.position = i + 1;
+  });
+  const said = saidTitles(words.members);
+  const titles = unique([...said.map((s) => s.word), ...words.wrongTitles]).sort((a, b) => b.length - a.length);
+  const titleAt = (text: string, at: number) => titles.find((t) => text.startsWith(t, at));
+  const fits = (kind: string | undefined) => (p: RosterPerson) => kind === undefined || p.kind === kind;
+
+  /** Everyone whose surname is this character: as written, else (only then) by sound. */
+  const bySurname = (ch: string, among: readonly RosterPerson[]) => {
+    const exact = among.filter((p) => p.surname === ch);
+    return exact.length > 0 ? exact : among.filter((p) => soundsAlike(ch, p.surname));
+  };
+
+  const find = (text: string): RosterReference[] => {
+    const chars = [...text];
+    // Where each character starts in the string, for titles looked up by string offset.
+    const offsets: number[] = [];
+    chars.reduce((at, c) => offsets.push(at) && at + c.length, 0);
+    offsets.push(text.length);
+    const found: RosterReference[] = [];
+    const taken = new Set<number>();
+    const take = (at: number, length: number, people: RosterPerson[], how: RosterReference['how']) => {
+      for (let i = at; i < at + length; i++) taken.add(i);
+      found.push({ text: chars.slice(at, at + length).join(''), at, people, how });
+    };
+    // Full names, as written or misheard by sound (王元程, 李雷委员): only where one person fits.
+    for (let at = 0; at < chars.length; at++) {
+      if (taken.has(at)) continue;
+      if (!surnameSounds(chars[at]!)) continue;
+      const fitting = people.filter((p) => {
+        const name = [...p.name];
+        if (at + name.length > chars.length) return false;
+        const typed = chars.slice(at, at + name.length);
+        if (!typed.every((c, i) => soundsAlike(c, name[i]!))) return false;
+        const exact = typed.filter((c, i) => c === name[i]).length;
+        // Two characters as written (王元程), or a title right after it (李雷委员): a name, not a word that sounds alike.
+        const titled = titleAt(text, offsets[at + name.length]!) !== undefined;
+        return exact === name.length || (exact >= 2 && name.length >= 3) || (exact >= 1 && titled);
+      });
+      if (fitting.length !== 1) continue;
+      const person = fitting[0]!;
+      const length = [...person.name].length;
+      const after = titleAt(text, offsets[at + length]!);
+      take(at, length + (after ? [...after].length : 0), [person], 'name');
+      at += length - 1;
+    }
+    // A surname and a title: 胡主任, 汪副市长, 王市长 (王 for 汪), 程局长 (a wrong title for the only 程).
+    for (let at = 0; at + 1 < chars.length; at++) {
+      if (taken.has(at) || !isSurname(chars[at]!)) continue;
+      const title = titleAt(text, offsets[at + 1]!);
+      if (!title) continue;
+      const kind = said.find((s) => s.word === title)?.kind;
+      const ch = chars[at]!;
+      let people = kind ? bySurname(ch, askersAndClosing().filter(fits(kind))) : [];
+      if (people.length === 0 && words.wrongTitles.includes(title)) {
+        const sameSurname = askersAndClosing().filter((p) => p.surname === ch);
+        if (sameSurname.length === 1) people = sameSurname;
+      }
+      // A character that is no surname here and no title fits: 张委员 names someone the hearing does not have.
+      take(at, 1 + [...title].length, people, 'title');
+    }
+    return found.sort((a, b) => a.at - b.at);
+  };
+  const askersAndClosing = () => people;
+  const surnameSounds = (ch: string) => people.some((p) => soundsAlike(ch, p.surname));
+  // 人大代表 holds no 大代表, 有位副主任 no 位副主任: only a surname someone here has, or a common one, leads a title.
+  const isSurname = (ch: string) => commonSurnames.includes(ch) || people.some((p) => p.surname === ch);
+
+  /** The text with each name that fits one person spelled as printed (王元程 → 汪元程, 程局长 → 程宏刚). */
+  const spellNames = (text: string) => {
+    let out = '';
+    let last = 0;
+    const chars = [...text];
+    for (const ref of find(text)) {
+      if (ref.people.length !== 1 || ref.at < last) continue;
+      const person = ref.people[0]!;
+      const typed = [...ref.text];
+      // As printed (胡树华, 胡副主任), or a full name misheard in one of three characters (the homophone reader's): as is.
+      const asPrinted = ref.how === 'name' ? ref.text.startsWith(person.name) : typed[0] === person.surname;
+      const kindFits = said.find((s) => s.word === typed.slice(1).join(''))?.kind === person.kind;
+      if (ref.how === 'name' ? asPrinted || !titleAt(ref.text, person.name.length) : asPrinted && kindFits) continue;
+      // Keep the title typed when it fits the kind (李雷委员 → 李蕾委员); a wrong one goes (程局长 → 程宏刚).
+      const titleTyped = ref.how === 'name' ? typed.slice([...person.name].length).join('') : typed.slice(1).join('');
+      const kindTyped = said.find((s) => s.word === titleTyped)?.kind;
+      const keep = titleTyped !== '' && kindTyped === person.kind ? titleTyped : '';
+      out += chars.slice(last, ref.at).join('') + person.name + keep;
+      last = ref.at + typed.length;
+    }
+    return out + chars.slice(last).join('');
+  };
+
+  const kindsNamed = (text: string) => {
+    const out: { kind: string; at: number; text: string }[] = [];
+    const blocked = new Set<number>();
+    for (const { word, kind } of said) {
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+        if ([...Array(word.length).keys()].some((i) => blocked.has(at + i))) continue;
+        for (let i = 0; i < word.length; i++) blocked.add(at + i);
+        out.push({ kind, at, text: word });
+      }
+    }
+    return out.sort((a, b) => a.at - b.at);
+  };
+
+  return {
+    hearing,
+    people,
+    askers,
+    items: hearing.items,
+    closing: hearing.closing,
+    themes: hearing.themes,
+    bodies: unique(hearing.items.map(bodyOf)),
+    kindOf,
+    find,
+    kindsNamed,
+    spellNames,
+  };
+}
+
+/** Every title people use for a kind, longest first (常委会副主任 before 副主任 before 主任). */
+function saidTitles(members: readonly MemberKind[]): { word: string; kind: string }[] {
+  return members
+    .flatMap((m) => m.said.map((word) => ({ word, kind: m.kind })))
+    .sort((a, b) => b.word.length - a.word.length);
+}

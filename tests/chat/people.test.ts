@@ -1,0 +1,166 @@
+// Dialogues about people, order, kinds of member, the closing, other places, pronoun follow-ups and dialect words
+// (issue 19's tables, in wordings of our own), through the real conversation and engine.
+import { describe, expect, it } from 'vitest';
+import { shownIds } from '../../bench/labelled.js';
+import { createConversation } from '../../src/chat/conversation.js';
+import { renderPlain } from '../../src/chat/render-plain.js';
+import type { Reply } from '../../src/chat/reply.js';
+import { loadCommitments } from '../../src/commitments/load.js';
+import { sharedEngine } from '../search/helpers.js';
+
+const engine = sharedEngine();
+const commitments = loadCommitments();
+
+/** One private chat: each message's reply, its text and the items it shows. */
+function chat() {
+  let time = Date.parse('2024-05-01T08:00:00Z');
+  const conversation = createConversation({ engine, commitments, now: () => new Date(time) });
+  return async (text: string) => {
+    time += 5_000;
+    const { reply } = await conversation.respond({ text, chat: 'private', userId: 'u', chatId: 'c' });
+    return { reply, text: reply ? renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n') : '', ids: shownIds(reply) };
+  };
+}
+const once = async (text: string) => chat()(text);
+const firstShown = (reply: Reply | null) => (reply?.kind === 'answer' ? reply.items[0]?.id : undefined);
+
+describe('who asked, which body answered a topic', () => {
+  it.each([
+    ['智慧农业是谁提出来的', '黄兆义', '市农业农村局', 'q6'],
+    ['数据治理归哪个单位答', '朱库成', '市政务服务大数据局', 'q13'],
+    ['谁问了政府引导基金', '刘成奎', '市财政局', 'q11'],
+    ['光谷人才计划是哪家说的', '杨安', '东湖高新区管委会', 'q12'],
+  ])('%s: one line naming %s and %s, with the item to open', async (message, asker, body, id) => {
+    const { reply, text, ids } = await once(message);
+    expect(reply?.kind).toBe('list');
+    expect(text).toContain(asker);
+    expect(text).toContain(body);
+    expect(ids).toEqual([id]);
+  });
+});
+
+describe('a person with a topic', () => {
+  it.each([
+    ['陈主任问中小企业数字化那一问', 'q4'],
+    ['陈主任关心政策效果的那个', 'q15'],
+    ['胡主任问嘞么事', 'q9'],
+    ['有位代表问过网络安全人才，怎么答的', 'q14'],
+  ])('%s → %s', async (message, id) => {
+    expect(firstShown((await once(message)).reply)).toBe(id);
+  });
+});
+
+describe('sets and order', () => {
+  it.each([
+    ['三位代表都问了啥', ['q3', 'q14', 'q17']],
+    ['当副主任的那几位各提了什么', ['q1', 'q4', 'q9', 'q13', 'q15']],
+    ['委员一共问了几个', ['q2', 'q5', 'q6', 'q7', 'q8', 'q10', 'q11', 'q12', 'q16', 'q18']],
+    ['市经信局都回答了哪些', ['q1', 'q3', 'q4', 'q15']],
+    ['数字化治理能力那部分的问答', ['q13', 'q14']],
+  ])('%s lists %j in order, with the count', async (message, expected) => {
+    const { ids, text } = await once(message);
+    expect(ids).toEqual(expected);
+    expect(text).toMatch(/共[一二两三四五六七八九十]+个问题/);
+  });
+
+  it('总共问了多少个 lists all eighteen and says so', async () => {
+    const { ids, text } = await once('总共问了多少个问题');
+    expect(ids).toHaveLength(18);
+    expect(text).toContain('共十八个问题');
+  });
+
+  it.each([
+    ['第三个问题谁提的', '李江颖'],
+    ['第十个发言的委员是谁', '魏静'],
+    ['第一个提问的代表是谁', '李江颖'],
+  ])('%s names %s', async (message, name) => {
+    expect((await once(message)).text).toContain(name);
+  });
+
+  it.each([
+    ['倒数第三个问题', 'q16'],
+    ['最后一个问题讲的啥', 'q18'],
+  ])('%s shows %s', async (message, id) => {
+    expect(firstShown((await once(message)).reply)).toBe(id);
+  });
+});
+
+describe('the closing, asked any way', () => {
+  it.each(['王市长收尾咋讲的', '市领导会议结束前说了啥', '最后表态', '政府最后怎么拍板的'])('%s', async (message) => {
+    expect(firstShown((await once(message)).reply)).toBe('closing');
+  });
+});
+
+describe('another place or year', () => {
+  it.each(['深圳的智算中心进展如何', '上海的软件名城怎么建', '2019年专题询问问了什么'])(
+    '%s is out of scope: no answer from this hearing',
+    async (message) => {
+      const { reply } = await once(message);
+      expect(reply?.kind).toBe('not-found');
+    },
+  );
+
+  it('武汉和苏州比还缺什么 is answered', async () => {
+    expect((await once('武汉和苏州比还缺什么')).reply?.kind).toBe('answer');
+  });
+});
+
+describe('pronoun follow-ups', () => {
+  it('他提的啥 · 她是什么职务 · 叫什么名字 · 这个单位别的还答了什么', async () => {
+    const say = chat();
+    expect((await say('谁问的数字金融')).text).toContain('程宏刚');
+    expect(firstShown((await say('他提的啥')).reply)).toBe('q7');
+    const say2 = chat();
+    await say2('服务业数字化是哪个部门答的');
+    const role = await say2('她是什么职务');
+    expect(firstShown(role.reply)).toBe('q8');
+    expect(role.text).toContain('李蕾委员');
+    expect((await say2('叫什么名字')).text).toContain('李蕾');
+    expect((await say2('这个单位别的还答了什么')).ids).toEqual(['q8']);
+  });
+
+  it('这个部门还答了啥 lists everything the body answered', async () => {
+    const say = chat();
+    await say('中小企业数字化转型是哪个部门答的');
+    expect((await say('这个部门还答了啥')).ids).toEqual(['q1', 'q3', 'q4', 'q15']);
+  });
+
+  it('另外那位陈主任呢: the other of the two 陈', async () => {
+    const say = chat();
+    const both = await say('陈主任问了什么');
+    const [first, second] = both.ids;
+    expect([first, second].sort()).toEqual(['q15', 'q4']);
+    expect(firstShown((await say('另外那位陈主任呢')).reply)).toBe(second);
+  });
+
+  it('倒数第二个 and bare numbers count in the last list', async () => {
+    const say = chat();
+    await say('副主任们问了什么');
+    expect(firstShown((await say('倒数第二个')).reply)).toBe('q13');
+    expect((await say('中间那个是谁问的')).text).toContain('胡树华');
+    expect(firstShown((await say('2')).reply)).toBe('q4');
+  });
+
+  it('有什么目标 after an answer: that answer’s commitments', async () => {
+    const say = chat();
+    await say('樊委员问的汽车产业');
+    const { reply } = await say('有啥目标和时间表');
+    expect(reply?.kind).toBe('commitments');
+    expect(reply?.kind === 'commitments' && new Set(reply.items.map((c) => c.id))).toEqual(new Set(['q5']));
+  });
+});
+
+describe('dialect and spoken question words', () => {
+  it.each([
+    ['数字农业那块搞么斯', 'q6'],
+    ['汉融通么样用撒', 'q7'],
+    ['中小企业冇得技术转型么样办', 'q4'],
+    ['统计局对现状有咩评价', 'q18'],
+    ['引导基金系点样投嘅', 'q11'],
+    ['东湖高新区有冇讲人才计划', 'q12'],
+    ['成果转化咋整', 'q9'],
+    ['经开区的智能座舱搞么事', 'q5'],
+  ])('%s → %s', async (message, id) => {
+    expect(firstShown((await once(message)).reply)).toBe(id);
+  });
+});
