@@ -14,7 +14,7 @@ import { type MissesLog, type MissTier, NO_MISSES_LOG } from './misses.js';
 import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
-import { hint } from './steps.js';
+import { exampleQuestion, hint } from './steps.js';
 
 export type { IncomingMessage, Outcome, Silence } from './message.js';
 
@@ -162,6 +162,9 @@ export function createConversation(options: ConversationOptions): Conversation {
       if (followed) return { ...followed, cue };
       // 「2」「不对」 with nothing to follow: in a group it was said to someone else.
       if (message.chat === 'group' && intent.kind === 'question') return null;
+      // In a private chat, one line saying there is nothing to follow yet, not the whole help.
+      if (intent.kind === 'question')
+        return { reply: { kind: 'nothing-to-follow', example: exampleQuestion(knowledge) }, cue };
     }
     const reply = replyTo(intent, knowledge);
     if (reply === null) return { reply, cue };

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createConversation, type IncomingMessage } from '../../src/chat/conversation.js';
 import type { MissesLog } from '../../src/chat/misses.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
+import { renderPlain } from '../../src/chat/render-plain.js';
 import type { Reply } from '../../src/chat/reply.js';
 import { loadEngine } from '../../src/search/engine.js';
 
@@ -133,9 +134,38 @@ describe('a question with a name one character wrong', () => {
 });
 
 describe('greetings and thanks', () => {
-  it.each(['你好', '谢谢', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', async (text) => {
+  it.each(['你好', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', async (text) => {
     expect((await say(text))?.kind).toBe('help');
   });
+
+  it.each(['谢谢', '收到', '好的', '谢谢！'])(
+    '%j gets one short line in a private chat and nothing in a group',
+    async (text) => {
+      const reply = await say(text);
+      expect(reply?.kind).toBe('acknowledgement');
+      expect(renderPlain(reply!).join('\n').split('\n')).toHaveLength(1);
+      const inGroup = await conversation.respond({ text, chat: 'group', userId: 'g', chatId: 'g', addressed: true });
+      expect(inGroup.reply).toBeNull();
+    },
+  );
+
+  it('你是谁 gets a three-line introduction naming the hearing', async () => {
+    const lines = renderPlain((await say('你是谁'))!)
+      .join('\n')
+      .split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('加快发展数字经济');
+  });
+
+  it.each(['谁问的', '还有呢', '不对'])(
+    '%j as a first message: one line saying there is nothing to follow, with an example',
+    async (text) => {
+      const reply = await conversation.respond({ text, chat: 'private', userId: text, chatId: `first-${text}` });
+      const lines = renderPlain(reply.reply!).join('\n').split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('经开区汽车怎么说');
+    },
+  );
 });
 
 describe('/dept', () => {

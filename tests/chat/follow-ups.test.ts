@@ -243,7 +243,7 @@ describe('follow-ups in the conversation', () => {
     wait(4 * 60_000);
     expect(ids(await say('2'))).toEqual(['q3']);
     wait(5 * 60_000 + 1);
-    expect((await say('3'))?.kind).toBe('not-found');
+    expect((await say('3'))?.kind).toBe('nothing-to-follow');
   });
 
   it('a thread is forgotten after 20 turns', async () => {
@@ -253,8 +253,8 @@ describe('follow-ups in the conversation', () => {
       wait(1000);
     }
     expect((await say('谁问的'))?.kind).toBe('list'); // the 20th turn
-    expect((await say('谁问的'))?.kind).toBe('help'); // read on its own: the thread is over
-    expect((await say('谁问的'))?.kind).toBe('help');
+    expect((await say('谁问的'))?.kind).toBe('nothing-to-follow'); // read on its own: the thread is over
+    expect((await say('谁问的'))?.kind).toBe('nothing-to-follow');
     expect(ids(await say('汉融通是啥'))).toEqual(['q7']); // a new thread
     expect((await say('谁问的'))?.kind).toBe('list');
   });
@@ -398,7 +398,7 @@ describe('a memory shared by replicas', () => {
     ]);
     const junk = createSharedMemory({ ...broken, get: async () => '{"at":"yesterday"' });
     const other = createConversation({ engine, memory: junk });
-    expect((await other.respond({ ...message, text: '谁问的' })).reply?.kind).toBe('help');
+    expect((await other.respond({ ...message, text: '谁问的' })).reply?.kind).toBe('nothing-to-follow');
   });
 
   it('redisStore writes each recollection as one key with a time to live', async () => {

@@ -1,11 +1,12 @@
 // Any text that is not a command: a bare name shows that body or person; else the best match, guesses, or not-found.
 import { personOf } from '../../hearing/model.js';
 import type { SearchHit } from '../../search/engine.js';
+import { readCourtesy } from '../courtesy.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { type Reply, relatedItemOf, type Suggestion } from '../reply.js';
 import { nearMissNames, resolveItem } from '../resolve.js';
-import { answer, echo, hint, nextSteps, notFound, notFoundSuggestions } from '../steps.js';
+import { answer, echo, exampleQuestion, hint, nextSteps, notFound, notFoundSuggestions } from '../steps.js';
 import { bodyAnswer } from './dept.js';
 import { helpReply } from './help.js';
 import { itemAnswer } from './q.js';
@@ -14,6 +15,14 @@ import { personAnswer } from './who.js';
 /** @example question(k, '经开区汽车怎么说') // the answer of 经开区管委会 to 樊志宏 (q5) */
 export function question(k: Knowledge, text: string): Reply {
   if (!/[\p{L}\p{N}]/u.test(text)) return hint(k);
+  const courtesy = readCourtesy(text);
+  if (courtesy === 'acknowledgement') return { kind: 'acknowledgement' };
+  if (courtesy === 'introduction')
+    return {
+      kind: 'introduction',
+      title: k.catalogue.several ? `${k.catalogue.hearings.length}场专题询问` : k.catalogue.hearings[0]!.hearing.title,
+      example: exampleQuestion(k),
+    };
   // 「智慧交通q2」: a qualified id as shown in lists, typed on its own.
   const { hearing, rest } = k.catalogue.split(text);
   if (hearing && QUESTION_NUMBER.test(rest)) {
