@@ -186,7 +186,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     at: number,
   ) => {
     try {
-      const question = turn.fresh && intent.kind === 'question' ? intent.text : undefined;
+      const question = turn.fresh ? messageText(intent) : undefined;
       memory.keep(key, recollect(recalled, reply, { now: at, carry: turn.carry, question }));
     } catch (error) {
       report(undefined, '', error);
@@ -279,7 +279,7 @@ function missOf(
 ): { text: string; tier: MissTier; answer?: string } | undefined {
   const { reply } = turn;
   if (reply === null) return undefined;
-  const text = intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
+  const text = messageText(intent);
   // Staff need the question that got the wrong answer, not the 「不对」 that said so.
   if (turn.disliked) return { text: recalled?.question ?? text, tier: 'disliked', answer: turn.disliked };
   // 「那房价呢」 read on its own is a question like any other; 「不对」 read on its own is none.
@@ -290,6 +290,11 @@ function missOf(
     return { text, tier: 'guess', ...(guess ? { answer: shownId(guess.id, k.catalogue.tagOf(guess)) } : {}) };
   }
   return undefined;
+}
+
+/** What a message said, for staff: a question's text, a command as written (`/dept 经心局`). */
+function messageText(intent: Intent): string {
+  return intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
 }
 
 /** Not-founds staff can act on (a glossary alias, a synonym); a wrong theme or question number is not one. */
