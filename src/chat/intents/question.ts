@@ -87,7 +87,14 @@ function alsoAsked(k: Knowledge, text: string, consultation: Consultation, best:
     }
   }
   const questions = text.split(QUESTION_END).filter((part) => /[\p{L}\p{N}]/u.test(part));
-  if (questions.length > 1) for (const part of questions) add(k.engine.consult(part, { limit: 1 }).answers[0]?.entry);
+  // A question counts on its own only if its answer covers all it says and also answers the whole message:
+  // 「…几纳米的？要用几年做上去」 asks one thing in two sentences, and the second alone half-matches another deadline.
+  const answersWhole = new Set(consultation.answers.map((h) => h.entry));
+  if (questions.length > 1)
+    for (const part of questions) {
+      const hit = k.engine.consult(part, { limit: 1 }).answers[0];
+      if (hit && hit.coverage >= WHOLE_QUESTION && answersWhole.has(hit.entry)) add(hit.entry);
+    }
   return more;
 }
 
@@ -110,6 +117,8 @@ export function guessed(k: Knowledge, text: string, guesses: readonly SearchHit[
 
 /** A reply shows at most this many items in full for one message; more is a list. */
 const MAX_SHOWN = 3;
+/** The coverage at which an answer says all one question of a message asks. */
+const WHOLE_QUESTION = 0.9;
 /** Where one question of a message ends and the next may begin. */
 const QUESTION_END = /[?？。！!；;]+/u;
 
