@@ -133,6 +133,21 @@ describe('a question with a name one character wrong', () => {
   });
 });
 
+describe('one message asking for several things (the README promises each)', () => {
+  it.each([
+    ['汉融通是啥？光谷人才计划呢', ['q7', 'q12']],
+    ['陈副主任问了什么', ['q4', 'q15']],
+    ['经开区汽车怎么说', ['q5']],
+  ])('%j shows %j in full', async (text, ids) => {
+    expect((await answer(text)).items.map((i) => i.id)).toEqual(ids);
+  });
+
+  it('a second sentence that several answers fit equally adds none of them', async () => {
+    // 「打算几年把规模做大」 alone fits q3 and q18 as well: it settles nothing, so one item is shown, others linked.
+    expect((await answer('智能座舱芯片做到几纳米？打算几年把规模做大')).items).toHaveLength(1);
+  });
+});
+
 describe('greetings and thanks', () => {
   it.each(['你好', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', async (text) => {
     expect((await say(text))?.kind).toBe('help');

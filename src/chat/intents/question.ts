@@ -87,13 +87,14 @@ function alsoAsked(k: Knowledge, text: string, consultation: Consultation, best:
     }
   }
   const questions = text.split(QUESTION_END).filter((part) => /[\p{L}\p{N}]/u.test(part));
-  // A question counts on its own only if its answer covers all it says and also answers the whole message:
+  // A question counts on its own only if one answer covers all it says and also answers the whole message:
   // 「…几纳米的？要用几年做上去」 asks one thing in two sentences, and the second alone half-matches another deadline.
   const answersWhole = new Set(consultation.answers.map((h) => h.entry));
   if (questions.length > 1)
     for (const part of questions) {
-      const hit = k.engine.consult(part, { limit: 1 }).answers[0];
-      if (hit && hit.coverage >= WHOLE_QUESTION && answersWhole.has(hit.entry)) add(hit.entry);
+      // Only a question one answer settles: 「打算几年做大」 fits several equally and picks none.
+      const full = k.engine.consult(part, { limit: 2 }).answers.filter((h) => h.coverage >= WHOLE_QUESTION);
+      if (full.length === 1 && answersWhole.has(full[0]!.entry)) add(full[0]!.entry);
     }
   return more;
 }
