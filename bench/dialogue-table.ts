@@ -26,7 +26,7 @@ export type Expectation =
   | { kind: 'promises-body'; body: string }
   | { kind: 'another' }
   | { kind: 'end' }
-  | { kind: 'reply'; reply: 'list' | 'choice' | 'help' | 'none' }
+  | { kind: 'reply'; reply: 'list' | 'choice' | 'help' | 'none' | 'nothing' }
   | { kind: 'silence' };
 
 export interface DialogueTurn {
@@ -175,7 +175,8 @@ export function judge(
           (expect.reply === 'list' && reply?.kind === 'list') ||
           (expect.reply === 'choice' && reply?.kind === 'did-you-mean' && reply.reason !== 'guess') ||
           (expect.reply === 'help' && reply?.kind === 'help') ||
-          (expect.reply === 'none' && reply?.kind === 'not-found')
+          (expect.reply === 'none' && reply?.kind === 'not-found') ||
+          (expect.reply === 'nothing' && reply?.kind === 'nothing-to-follow')
         );
       case 'silence':
         return reply === null;
@@ -236,6 +237,7 @@ function expectationOf(text: string, at: string): Expectation {
   if (head === 'about' && ids.length <= 1) return { kind: 'about', id: arg || null };
   if (head === 'promises' && ids.length === 1) return { kind: 'promises', id: arg };
   if (text === 'another' || text === 'end' || text === 'silence') return { kind: text };
-  if (text === 'list' || text === 'choice' || text === 'help' || text === 'none') return { kind: 'reply', reply: text };
+  if (text === 'list' || text === 'choice' || text === 'help' || text === 'none' || text === 'nothing')
+    return { kind: 'reply', reply: text };
   throw new Error(`${at}: unknown expectation ${JSON.stringify(text)} (see the file's header)`);
 }

@@ -17,7 +17,7 @@ import type { RateLimiter } from './rate-limit.js';
 import { recollect } from './recollect.js';
 import { type AnswerItem, answerItemOf, type Reply, shorten, shownId } from './reply.js';
 import { type AnswerLog, type MissesLog, type MissTier, NO_ANSWER_LOG, NO_MISSES_LOG } from './staff-logs.js';
-import { hint } from './steps.js';
+import { exampleQuestion, hint } from './steps.js';
 
 export type { IncomingMessage, Outcome, Silence } from './message.js';
 
@@ -174,6 +174,9 @@ export function createConversation(options: ConversationOptions): Conversation {
       if (followed) return { ...followed, cue };
       // 「2」「不对」 with nothing to follow: in a group it was said to someone else.
       if (message.chat === 'group' && intent.kind === 'question') return null;
+      // In a private chat, one line saying there is nothing to follow yet, not the whole help.
+      if (intent.kind === 'question')
+        return { reply: { kind: 'nothing-to-follow', example: exampleQuestion(knowledge) }, cue };
     }
     const reply = askingReply(knowledge, intent) ?? replyTo(intent, knowledge);
     if (reply === null) return { reply, cue };
@@ -195,7 +198,7 @@ export function createConversation(options: ConversationOptions): Conversation {
     at: number,
   ) => {
     try {
-      const question = turn.fresh && intent.kind === 'question' ? intent.text : undefined;
+      const question = turn.fresh ? messageText(intent) : undefined;
       memory.keep(key, recollect(recalled, reply, { now: at, carry: turn.carry, question }));
     } catch (error) {
       report(undefined, '', error);
@@ -290,7 +293,7 @@ function missOf(
 ): { text: string; tier: MissTier; answer?: string } | undefined {
   const { reply } = turn;
   if (reply === null) return undefined;
-  const text = intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
+  const text = messageText(intent);
   // Staff need the question that got the wrong answer, not the 「不对」 that said so.
   if (turn.disliked) return { text: recalled?.question ?? text, tier: 'disliked', answer: turn.disliked };
   // 「那房价呢」 read on its own is a question like any other; 「不对」 read on its own is none.
@@ -301,6 +304,11 @@ function missOf(
     return { text, tier: 'guess', ...(guess ? { answer: shownId(guess.id, k.catalogue.tagOf(guess)) } : {}) };
   }
   return undefined;
+}
+
+/** What a message said, for staff: a question's text, a command as written (`/dept 经心局`). */
+function messageText(intent: Intent): string {
+  return intent.kind === 'question' ? intent.text : 'arg' in intent ? commandText(intent.kind, intent.arg) : '';
 }
 
 /** Not-founds staff can act on (a glossary alias, a synonym); a wrong theme or question number is not one. */

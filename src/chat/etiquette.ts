@@ -83,6 +83,8 @@ export function worthSaying(
   reply: Reply,
   message: Pick<IncomingMessage, 'chat' | 'addressed'>,
 ): boolean {
+  // 谢谢 and 收到 in a group are said to the group: a reply to each would be noise.
+  if (reply.kind === 'acknowledgement' && message.chat === 'group') return false;
   if (message.addressed !== false) return !(reply.kind === 'unknown-command' && message.chat === 'group');
   if (intent.kind === 'question') {
     if (reply.kind !== 'answer' || !hasQuestionCue(intent.text)) return false;

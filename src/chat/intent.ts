@@ -45,6 +45,13 @@ export interface IntentModule<N extends string = string, W extends (...words: ne
   menu?: (facts: MenuFacts) => string;
   /** What a user types after the command, for help texts; empty when it takes nothing. */
   usage: string;
+  /**
+   * The few words /help prints after the command (「/dept 答复单位」): a label the command ignores when the line is
+   * typed back whole.
+   */
+  label: string;
+  /** The argument /help shows the command with (`/q 5`), from the loaded hearings; default none. */
+  example?: (facts: MenuFacts) => string;
   /** Offered in menus and help only when several hearings are loaded (it is understood always). */
   severalHearingsOnly?: boolean;
   /** How replies write this command: the typed builder behind `commands.<name>(…)`. */

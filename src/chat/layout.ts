@@ -51,21 +51,20 @@ export function layoutReply(reply: Reply): Line[] {
         ...suggestionLines('更多：', reply.suggestions),
       ];
     }
+    // At most a dozen lines with one hearing: the themes are one /topic away.
     case 'help':
       return [
         [bold(reply.title)],
         ...(reply.meetingLine ? [[plain(reply.meetingLine)]] : []),
         ...reply.hearings.map((h): Line => [code(h.key), plain(` ${h.cells.join(' · ')}`)]),
         [plain('回答均为原文照录，并注明答复单位和提问人。')],
+        ...suggestionLines('直接提问，例如：', reply.examples),
+        ...suggestionLines('命令：', reply.commands.slice(0, HELP_COMMANDS_PER_LINE)),
+        ...(reply.commands.length > HELP_COMMANDS_PER_LINE
+          ? [suggestionSpans('', reply.commands.slice(HELP_COMMANDS_PER_LINE))]
+          : []),
         [],
-        [bold(`${reply.themes.length}个主题：`)],
-        ...reply.themes.map((t): Line => [code(t.command), plain(` ${t.label}`)]),
-        [],
-        [bold('直接提问，例如：')],
-        ...reply.examples.map((e): Line => [code(e.command)]),
-        [],
-        [bold('命令：')],
-        ...reply.commands.map((c): Line => [code(c.command), plain(` ${c.label}`)]),
+        [plain(`看过回答或列表后可以接着问：${reply.followUps.map((f) => `「${f}」`).join('')}。`)],
       ];
     case 'not-found':
       return [
@@ -87,6 +86,16 @@ export function layoutReply(reply: Reply): Line[] {
       ];
     case 'hint':
       return [[plain(`请用文字提问，例如「${reply.example}」。`)], ...suggestionLines('也可以：', reply.suggestions)];
+    case 'nothing-to-follow':
+      return [[plain(`还没有可以接着问的回答。先提一个问题，例如「${reply.example}」，再问「谁问的」「还有呢」。`)]];
+    case 'acknowledgement':
+      return [[plain('好的，有问题随时问我。')]];
+    case 'introduction':
+      return [
+        [plain(`我是「${reply.title}」的问答助手。`)],
+        [plain('回答都从询问实录原文照录，并注明答复单位和提问人。')],
+        [plain(`直接提问，例如「${reply.example}」；发送 ${commands.help()} 看用法。`)],
+      ];
     case 'rate-limited':
       return [[plain(`您问得有点快，请${reply.retryAfterSeconds}秒后再问。`)]];
     case 'unknown-command':
@@ -114,12 +123,20 @@ function commitmentLines(c: CommitmentLine): Line[] {
 
 function suggestionLines(label: string, suggestions: readonly Suggestion[]): Line[] {
   if (suggestions.length === 0) return [];
-  const spans: Span[] = [plain(label)];
+  return [[], suggestionSpans(label, suggestions)];
+}
+
+/** 「更多：/dept 市经信局 · /list 全部问题」: each command, then its label, on one line. */
+function suggestionSpans(label: string, suggestions: readonly Suggestion[]): Line {
+  const spans: Span[] = label ? [plain(label)] : [];
   suggestions.forEach((s, i) =>
     spans.push(...(i > 0 ? [plain(' · ')] : []), code(s.command), ...(s.label ? [plain(` ${s.label}`)] : [])),
   );
-  return [[], spans];
+  return spans;
 }
+
+/** /help's commands take two lines: a phone shows four or five on one. */
+const HELP_COMMANDS_PER_LINE = 5;
 
 /**
  * Headings between groups from different hearings (several loaded): a heading each time the hearing changes. In lists

@@ -37,7 +37,10 @@ export const RecollectionSchema = z.object({
   body: z.string().nullable(),
   /** The person last asked about, if any. */
   person: z.string().nullable(),
-  /** The question the last searched answer replied to, for the misses log when it is marked wrong (「不对」, 👎). */
+  /**
+   * The message (a question, a name, a command as written) whose reply showed what is on screen, for the misses log
+   * when it is marked wrong (「不对」, 👎); follow-ups keep it.
+   */
   question: z.string().max(MAX_QUESTION_CHARS).nullable().default(null),
 });
 export type Recollection = z.infer<typeof RecollectionSchema>;

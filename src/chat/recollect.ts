@@ -33,9 +33,10 @@ export function recollect(
     seen: seen.slice(-MAX_REFS),
     body: fresh.body ?? previous?.body ?? null,
     person: fresh.person ?? previous?.person ?? null,
-    // A fresh searched answer replaces the question; a follow-up keeps the one its thread began with.
+    // A message read on its own that shows or offers items (a question, a name, a command) replaces the question, so
+    // 「不对」 logs the message whose answer is shown; a follow-up keeps the one its thread began with.
     question:
-      reply.kind === 'answer' && reply.source === 'search' && options.question !== undefined
+      fresh.source !== 'other' && options.question !== undefined
         ? options.question.slice(0, MAX_QUESTION_CHARS)
         : (previous?.question ?? null),
   };

@@ -100,8 +100,11 @@ export type Reply =
       hearings: ListLine[];
       /** Every theme, as the command that opens it and its title. */
       themes: Suggestion[];
+      /** Every command of the intent table, with a short label the command ignores. */
       commands: Suggestion[];
       examples: Suggestion[];
+      /** What one can say after an answer or a list (谁问的, 还有呢, 不对, 2). */
+      followUps: string[];
     }
   /** Nothing in the hearing matches: never an unrelated answer. `query` is the user's text, already cut short. */
   | {
@@ -130,6 +133,15 @@ export type Reply =
     }
   /** A message with no words to go on (emoji, punctuation, a picture): how to ask, with an example question. */
   | { kind: 'hint'; example: string; suggestions: Suggestion[] }
+  /**
+   * A follow-up (「谁问的」「还有呢」「不对」「2」) with no answer before it to follow: one line saying so, and a question
+   * to start with.
+   */
+  | { kind: 'nothing-to-follow'; example: string }
+  /** 谢谢 · 收到 · 好的: one short line in a private chat; silence in a group. */
+  | { kind: 'acknowledgement' }
+  /** 你是谁: who the bot is, in three lines: what it answers from, that it quotes, how to ask. */
+  | { kind: 'introduction'; title: string; example: string }
   /** Private chats and the console: asked too fast; said once per limited stretch, then silence until it is over. */
   | { kind: 'rate-limited'; retryAfterSeconds: number }
   | { kind: 'unknown-command'; command: string; suggestions: Suggestion[] }

@@ -60,7 +60,7 @@ describe('private chat', () => {
   });
 
   it.each([
-    ['/start', ['加快发展数字经济', '/topic 1', '/dept 市经信局']],
+    ['/start', ['加快发展数字经济', '/topic', '/dept 市经信局', '谁问的']],
     ['/help', ['直接提问，例如', '经开区汽车怎么说']],
     ['/dept 经信局', ['市经信局', ...FOUR_ASKERS]],
     ['/dept', ['16个答复单位', '市经信局</code> 4问']],

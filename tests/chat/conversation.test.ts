@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createConversation, type IncomingMessage } from '../../src/chat/conversation.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
+import { renderPlain } from '../../src/chat/render-plain.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { MissesLog } from '../../src/chat/staff-logs.js';
 import { loadEngine } from '../../src/search/engine.js';
@@ -132,10 +133,54 @@ describe('a question with a name one character wrong', () => {
   });
 });
 
+describe('one message asking for several things (the README promises each)', () => {
+  it.each([
+    ['汉融通是啥？光谷人才计划呢', ['q7', 'q12']],
+    ['陈副主任问了什么', ['q4', 'q15']],
+    ['经开区汽车怎么说', ['q5']],
+  ])('%j shows %j in full', async (text, ids) => {
+    expect((await answer(text)).items.map((i) => i.id)).toEqual(ids);
+  });
+
+  it('a second sentence that several answers fit equally adds none of them', async () => {
+    // 「打算几年把规模做大」 alone fits q3 and q18 as well: it settles nothing, so one item is shown, others linked.
+    expect((await answer('智能座舱芯片做到几纳米？打算几年把规模做大')).items).toHaveLength(1);
+  });
+});
+
 describe('greetings and thanks', () => {
-  it.each(['你好', '谢谢', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', async (text) => {
+  it.each(['你好', '大家好', '在吗'])('%j gets what the bot can do, not "nothing matches"', async (text) => {
     expect((await say(text))?.kind).toBe('help');
   });
+
+  it.each(['谢谢', '收到', '好的', '谢谢！'])(
+    '%j gets one short line in a private chat and nothing in a group',
+    async (text) => {
+      const reply = await say(text);
+      expect(reply?.kind).toBe('acknowledgement');
+      expect(renderPlain(reply!).join('\n').split('\n')).toHaveLength(1);
+      const inGroup = await conversation.respond({ text, chat: 'group', userId: 'g', chatId: 'g', addressed: true });
+      expect(inGroup.reply).toBeNull();
+    },
+  );
+
+  it('你是谁 gets a three-line introduction naming the hearing', async () => {
+    const lines = renderPlain((await say('你是谁'))!)
+      .join('\n')
+      .split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toContain('加快发展数字经济');
+  });
+
+  it.each(['谁问的', '还有呢', '不对'])(
+    '%j as a first message: one line saying there is nothing to follow, with an example',
+    async (text) => {
+      const reply = await conversation.respond({ text, chat: 'private', userId: text, chatId: `first-${text}` });
+      const lines = renderPlain(reply.reply!).join('\n').split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toContain('经开区汽车怎么说');
+    },
+  );
 });
 
 describe('/dept', () => {

@@ -136,6 +136,23 @@ describe('the middle answer: 「你是不是想问」', () => {
     ]);
   });
 
+  it('「不对」 logs the message whose answer was shown, not an earlier question of the thread', async () => {
+    const { say, misses } = chat();
+    await say('经开区汽车怎么说');
+    await say('朱库成'); // a bare name: his item, not a search
+    const shown = ids(await say('还有呢'));
+    await say('不对');
+    expect(misses.at(-1)).toMatchObject({ text: '朱库成', tier: 'disliked', answer: shown?.[0] });
+    await say('/q 1');
+    await say('不对');
+    expect(misses.at(-1)).toMatchObject({ text: '/q 1', tier: 'disliked', answer: 'q1' });
+    await say('经开区汽车怎么说');
+    const next = ids(await say('还有呢'));
+    await say('不对');
+    // 「还有呢」 goes on with the question's thread: the item it showed was shown for that question.
+    expect(misses.at(-1)).toMatchObject({ text: '经开区汽车怎么说', tier: 'disliked', answer: next?.[0] });
+  });
+
   it('a follow-up phrase with nothing before it is no question about the hearing and is not logged', async () => {
     const { say, misses } = chat();
     for (const text of ['不对', '2', '还有呢', '谁问的']) await say(text);
@@ -243,7 +260,7 @@ describe('follow-ups in the conversation', () => {
     wait(4 * 60_000);
     expect(ids(await say('2'))).toEqual(['q3']);
     wait(5 * 60_000 + 1);
-    expect((await say('3'))?.kind).toBe('not-found');
+    expect((await say('3'))?.kind).toBe('nothing-to-follow');
   });
 
   it('a thread is forgotten after 20 turns', async () => {
@@ -253,13 +270,13 @@ describe('follow-ups in the conversation', () => {
       wait(1000);
     }
     expect((await say('谁问的'))?.kind).toBe('list'); // the 20th turn
-    expect((await say('谁问的'))?.kind).toBe('help'); // read on its own: the thread is over
-    expect((await say('谁问的'))?.kind).toBe('help');
+    expect((await say('谁问的'))?.kind).toBe('nothing-to-follow'); // read on its own: the thread is over
+    expect((await say('谁问的'))?.kind).toBe('nothing-to-follow');
     expect(ids(await say('汉融通是啥'))).toEqual(['q7']); // a new thread
     expect((await say('谁问的'))?.kind).toBe('list');
   });
 
-  it('keeps no message text but the question a searched answer replied to: commands of its own, hearing names', async () => {
+  it('keeps no message text but the question whose reply is on screen: commands of its own, hearing names', async () => {
     const kept: Recollection[] = [];
     const memory = createMemory();
     const spy: ConversationMemory = {
@@ -273,8 +290,9 @@ describe('follow-ups in the conversation', () => {
     const typed = ['汉融通平台后面要升级成啥', '谁问的', '那东湖高新区呢', '有什么数字', '不对', VAGUE, '2'];
     for (const text of typed) await say(text);
     expect(kept).toHaveLength(typed.length);
-    // The first question is kept for 「不对」 to log (until the memory forgets it), in that field only.
-    expect(kept.map((r) => r.question)).toEqual(typed.map(() => '汉融通平台后面要升级成啥'));
+    // The question is kept for 「不对」 to log (until the memory forgets it), in that field only; follow-ups keep it,
+    // a new question replaces it.
+    expect(kept.map((r) => r.question)).toEqual([...typed.slice(0, 5).map(() => typed[0]), VAGUE, VAGUE]);
     const stored = JSON.stringify(kept.map(({ question, ...rest }) => rest));
     // (「2」 would be found in any timestamp: what a person typed is checked where it says something.)
     for (const text of typed.filter((t) => t.length > 2)) expect(stored).not.toContain(text);
@@ -402,7 +420,7 @@ describe('a memory shared by replicas', () => {
       { onError: (e) => errors.push(e.message) },
     );
     const other = createConversation({ engine, memory: junk });
-    expect((await other.respond({ ...message, text: '谁问的' })).reply?.kind).toBe('help');
+    expect((await other.respond({ ...message, text: '谁问的' })).reply?.kind).toBe('nothing-to-follow');
   });
 
   it('redisStore writes each recollection as one key with a time to live', async () => {

@@ -89,11 +89,20 @@ describe('renderPlain', () => {
     expect(renderTelegramHtml({ kind: 'rate-limited', retryAfterSeconds: 8 })).toEqual(['您问得有点快，请8秒后再问。']);
   });
 
-  it('help names the hearing, the themes and examples', async () => {
+  it('help names the hearing, examples, the commands and the follow-ups, in at most 12 lines', async () => {
     const text = renderPlain(await reply('/help'))[0]!;
     expect(text).toMatch(/^市人大常委会“加快发展数字经济”专题询问摘录\n2023年9月13日,市十五届/);
-    for (const s of ['/topic 4 加快提升数字化治理能力', '经开区汽车怎么说', '/dept 市经信局', '/who 朱库成'])
+    for (const s of [
+      '经开区汽车怎么说',
+      '/dept 市经信局',
+      '/who 朱库成',
+      '/topic 主题',
+      '/q 5',
+      '「谁问的」',
+      '「不对」',
+    ])
       expect(text).toContain(s);
+    expect(text.split('\n').length).toBeLessThanOrEqual(12);
   });
 
   it('splits /topic 2 under the WeChat limit without losing or repeating anything', async () => {

@@ -240,7 +240,7 @@ describe('a body and a person in both hearings', () => {
 
   it('/who alone names each person once per hearing they asked in', async () => {
     const reply = expectKind(await say('/who'), 'list');
-    expect(reply.title).toBe('22位提问人和总体回应：');
+    expect(reply.title).toBe('20位提问人，另有总体回应：');
     expect(reply.lines.filter((l) => l.key === '朱库成').map((l) => l.cells[1])).toEqual([
       'q13 答：市政务服务大数据局',
       'q1 答：市经信局；q2 答：市交通运输局',

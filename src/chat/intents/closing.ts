@@ -35,6 +35,7 @@ function closingOf(info: HearingInfo): Resolution<Entry> {
 /** /closing, 总体回应, 收尾, 最后讲话: the overall response. */
 export const closing = defineIntent({
   name: 'closing',
+  label: '总体回应',
   aliases: ['总体回应', '收尾', '最后讲话'],
   description: '总体回应：会议最后的讲话',
   usage: '',

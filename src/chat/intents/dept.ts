@@ -68,6 +68,7 @@ function bodyList(k: Knowledge, hearing: HearingInfo | null): Reply {
 /** /dept, 部门: by answering body. */
 export const dept = defineIntent({
   name: 'dept',
+  label: '答复单位',
   aliases: ['部门'],
   description: '按部门看回答',
   menu: (f) => `按部门看回答，如 ${commandText('dept', f.examples.dept)}`,

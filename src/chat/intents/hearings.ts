@@ -26,6 +26,7 @@ export function hearingLines(k: Knowledge): ListLine[] {
 /** /hearings: offered only when several hearings are loaded. */
 export const hearings = defineIntent({
   name: 'hearings',
+  label: '全部专题询问',
   aliases: ['询问列表'],
   parse: () => ({ kind: 'hearings' }),
   description: '各场专题询问：标题、日期和问题数',

@@ -50,9 +50,38 @@ export function replyTo(intent: Intent, k: Knowledge): Reply | null {
     default: {
       const name = intent.kind;
       const module = intentTable().find((m) => m.name === name)!;
-      return module.reply(k, intent.arg ?? '');
+      return commandReply(module.reply, k, intent.arg ?? '');
     }
   }
 }
+
+/**
+ * A command's reply, its hints' labels ignored: replies print `/topic 3 加快推动数字产业化升级` or
+ * `/who 全部提问人`, and people copy such a line whole. When the argument finds nothing, its first words are tried
+ * alone (`/topic 3`), and a label that only says "all of them" (全部提问人, 看五个主题, 各单位的承诺) means the list.
+ * A name that matches nothing is still not found: `/who 张三` says so.
+ */
+function commandReply(reply: (k: Knowledge, arg: string) => Reply | null, k: Knowledge, arg: string): Reply | null {
+  const full = reply(k, arg);
+  if (!missed(full)) return full;
+  const words = arg.split(/\s+/).filter((w) => w !== '');
+  for (let n = words.length - 1; n >= 0; n--) {
+    const label = words.slice(n).join('');
+    const kept = words.slice(0, n).join(' ');
+    // Only a label that says "all of them" may leave nothing but a hearing key: `/q 智慧交通 9` stays not found.
+    if (k.catalogue.split(kept).rest === '' && !ALL_LABEL.test(label)) break;
+    const shorter = reply(k, kept);
+    if (!missed(shorter)) return shorter;
+  }
+  return full;
+}
+
+/** Not found, or only nearly: the argument may carry a label. */
+const missed = (reply: Reply | null) =>
+  reply !== null && (reply.kind === 'not-found' || (reply.kind === 'did-you-mean' && reply.reason === 'near-miss'));
+
+/** A label that names the whole list a command shows without an argument (看五个主题, 全部答复单位, 各单位的承诺). */
+const ALL_LABEL =
+  /^(?:看|查看)?(?:全部|所有|各|[0-9一二两三四五六七八九十]+[个场位项条])?(?:的)?(?:答复单位|单位|部门|提问人|主题|问题|承诺与目标|承诺|专题询问|用法)(?:的承诺(?:与目标)?)?$/u;
 
 const UNKNOWN_COMMAND_CHARS = 32;

@@ -47,6 +47,7 @@ const LIST_QUESTION_CHARS = 24;
 /** /list, 列表, 目录: every question. */
 export const list = defineIntent({
   name: 'list',
+  label: '全部问题',
   aliases: ['列表', '问题列表', '全部问题', '目录'],
   /** `arg` names a hearing when several are loaded (`/list 智慧交通`); absent when nothing follows. */
   parse: (arg) => (arg === '' ? { kind: 'list' } : { kind: 'list', arg }),

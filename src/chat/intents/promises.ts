@@ -119,6 +119,7 @@ function commitmentsIn(k: Knowledge, hearing: HearingInfo | null) {
 /** /promises, 承诺, 目标: what each body committed to. */
 export const promises = defineIntent({
   name: 'promises',
+  label: '承诺与目标',
   aliases: ['承诺与目标', '承诺', '目标'],
   description: '各单位的承诺与目标（数字、时限）',
   menu: (f) => `各单位的承诺与目标（数字、时限），如 ${commandText('promises', f.examples.promises)}`,

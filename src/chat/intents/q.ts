@@ -46,6 +46,8 @@ const ITEM_ARG = /^(?:q?\s*[0-9]+|[一二两三四五六七八九十]+|closing|�
 /** /q, 问题 5: one item in full. */
 export const q = defineIntent({
   name: 'q',
+  label: '看这一问全文',
+  example: (f) => f.examples.q,
   aliases: ['问题'],
   // 「问题 5」 opens q5, but 「问题 经开区…」 and 「问题」 alone are questions.
   takes: (arg) => ITEM_ARG.test(arg),

@@ -1,11 +1,12 @@
 // Any text that is not a command: a bare name shows that body or person; else the best match, guesses, or not-found.
-import { personOf } from '../../hearing/model.js';
-import type { SearchHit } from '../../search/engine.js';
+import { type Entry, personOf } from '../../hearing/model.js';
+import type { Consultation, SearchHit } from '../../search/engine.js';
 import { nearMissNames, resolveItem } from '../../search/names.js';
+import { readCourtesy } from '../courtesy.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { type Reply, relatedItemOf, type Suggestion } from '../reply.js';
-import { answer, echo, hint, nextSteps, notFound, notFoundSuggestions } from '../steps.js';
+import { answer, echo, exampleQuestion, hint, nextSteps, notFound, notFoundSuggestions } from '../steps.js';
 import { bodyAnswer } from './dept.js';
 import { helpReply } from './help.js';
 import { itemAnswer } from './q.js';
@@ -14,6 +15,14 @@ import { personAnswer } from './who.js';
 /** @example question(k, '经开区汽车怎么说') // the answer of 经开区管委会 to 樊志宏 (q5) */
 export function question(k: Knowledge, text: string): Reply {
   if (!/[\p{L}\p{N}]/u.test(text)) return hint(k);
+  const courtesy = readCourtesy(text);
+  if (courtesy === 'acknowledgement') return { kind: 'acknowledgement' };
+  if (courtesy === 'introduction')
+    return {
+      kind: 'introduction',
+      title: k.catalogue.several ? `${k.catalogue.hearings.length}场专题询问` : k.catalogue.hearings[0]!.hearing.title,
+      example: exampleQuestion(k),
+    };
   // 「智慧交通q2」: a qualified id as shown in lists, typed on its own.
   const { hearing, rest } = k.catalogue.split(text);
   if (hearing && QUESTION_NUMBER.test(rest)) {
@@ -30,7 +39,8 @@ export function question(k: Knowledge, text: string): Reply {
     if (bodies.size === 1 && names.size === 0) return bodyAnswer(k, [...bodies][0]!, null);
     if (bodies.size === 0 && names.size === 1) return personAnswer(k, [...names][0]!, null);
   }
-  const { answers: hits, guesses } = engine.consult(text, { limit: 1 + k.relatedLimit });
+  const consultation = engine.consult(text, { limit: 1 + k.relatedLimit });
+  const { answers: hits, guesses } = consultation;
   const best = hits[0];
   if (!best && guesses.length > 0) return guessed(k, text, guesses.slice(0, MAX_GUESSES));
   if (!best) {
@@ -42,17 +52,51 @@ export function question(k: Knowledge, text: string): Reply {
     );
     return notFound(k, 'question', text, nearMisses.length > 0 ? nearMisses : notFoundSuggestions(k));
   }
+  const shown = [best.entry, ...alsoAsked(k, text, consultation, best.entry)];
   return {
     ...answer(
       k,
       'search',
       null,
-      [best.entry],
-      hits.slice(1).map((h) => h.entry),
+      shown,
+      hits.map((h) => h.entry).filter((e) => !shown.includes(e)),
       nextSteps(k, best.entry),
     ),
     coverage: best.coverage,
   };
+}
+
+/**
+ * What else the message asks for, shown in full beside the best answer: the item of each other person a reference
+ * fits (陈副主任 is 陈光菊 and 陈新垓: both answers), and the answer to each other question of the message
+ * (「汉融通是啥？光谷人才计划呢」: an answer to each). At most {@link MAX_SHOWN} items in all.
+ */
+function alsoAsked(k: Knowledge, text: string, consultation: Consultation, best: Entry): Entry[] {
+  const more: Entry[] = [];
+  const add = (entry: Entry | undefined) => {
+    if (entry && entry !== best && !more.includes(entry) && more.length < MAX_SHOWN - 1) more.push(entry);
+  };
+  const asker = personOf(best).name;
+  for (const reference of consultation.people) {
+    if (reference.people.length < 2 || !reference.people.some((p) => p.name === asker)) continue;
+    for (const person of reference.people) {
+      if (person.name === asker) continue;
+      // The person's entry the message matches best, or their only one.
+      const matched = consultation.answers.find((h) => personOf(h.entry).name === person.name)?.entry;
+      add(matched ?? (person.entries.length === 1 ? person.entries[0] : undefined));
+    }
+  }
+  const questions = text.split(QUESTION_END).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  // A question counts on its own only if one answer covers all it says and also answers the whole message:
+  // 「…几纳米的？要用几年做上去」 asks one thing in two sentences, and the second alone half-matches another deadline.
+  const answersWhole = new Set(consultation.answers.map((h) => h.entry));
+  if (questions.length > 1)
+    for (const part of questions) {
+      // Only a question one answer settles: 「打算几年做大」 fits several equally and picks none.
+      const full = k.engine.consult(part, { limit: 2 }).answers.filter((h) => h.coverage >= WHOLE_QUESTION);
+      if (full.length === 1 && answersWhole.has(full[0]!.entry)) add(full[0]!.entry);
+    }
+  return more;
 }
 
 /**
@@ -71,6 +115,13 @@ export function guessed(k: Knowledge, text: string, guesses: readonly SearchHit[
     }),
   };
 }
+
+/** A reply shows at most this many items in full for one message; more is a list. */
+const MAX_SHOWN = 3;
+/** The coverage at which an answer says all one question of a message asks. */
+const WHOLE_QUESTION = 0.9;
+/** Where one question of a message ends and the next may begin. */
+const QUESTION_END = /[?？。！!；;]+/u;
 
 /** 「你是不是想问」 offers at most this many: more is a list, not a guess. */
 export const MAX_GUESSES = 3;

@@ -79,6 +79,7 @@ function themeCount(scope: readonly HearingInfo[]): string {
 /** /topic, 主题: by theme. */
 export const topic = defineIntent({
   name: 'topic',
+  label: '主题',
   aliases: ['主题'],
   // 「主题2」 opens theme 2; 「主题是什么」 is a question.
   glued: (rest) => /^[0-9一二三四五]$/.test(rest),

@@ -53,16 +53,24 @@ function personList(k: Knowledge, hearing: HearingInfo | null): Reply {
   );
   return {
     kind: 'list',
-    title: `${unique(lines.map((l) => l.key)).length}位提问人和总体回应：`,
+    title: askersTitle(k, hearing),
     lines,
     note: null,
     suggestions: [{ command: commands.who(k.scopeOf(hearing)[0]!.examples.who), label: '' }],
   };
 }
 
+/** 「18位提问人，另有总体回应：」: the members who asked, counted apart from the official who gave the overall response. */
+function askersTitle(k: Knowledge, hearing: HearingInfo | null): string {
+  const entries = k.scopeOf(hearing).flatMap((info) => info.entries);
+  const askers = unique(entries.flatMap((e) => (e.kind === 'qa' ? [personOf(e).name] : []))).length;
+  return `${askers}位提问人${entries.some((e) => e.kind === 'closing') ? '，另有总体回应' : ''}：`;
+}
+
 /** /who, 谁问了, 提问人: by asker. */
 export const who = defineIntent({
   name: 'who',
+  label: '提问人',
   aliases: ['谁问了', '提问人'],
   // 「谁问了朱库成」: a name glued on is still a name.
   glued: () => true,
