@@ -1,4 +1,6 @@
 // What the chat knows, built once per conversation: hearings with their labels, entries, bodies, people, commitments.
+import { type FollowUp, followUps, todayOf } from '../commitments/follow-up.js';
+import { type Ledger, ledgerPath, readLedger } from '../commitments/ledger.js';
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
 import { bodyOf } from '../hearing/model.js';
@@ -24,6 +26,12 @@ export interface Knowledge {
   officialName(body: string): string | undefined;
   /** Every commitment of every hearing, loaded on first use. */
   commitments(): readonly Commitment[];
+  /** Every commitment with its ledger status and due date as of today, in transcript order; the ledger read afresh. */
+  followUps(): FollowUp[];
+  /** The follow-up ledger as it is now (read afresh). */
+  ledger(): Ledger;
+  /** Today as an ISO date (the injected clock). */
+  today(): string;
   /** Counts and examples for menus and help, from the data. */
   facts: MenuFacts;
   /** What a not-found says was searched when several hearings are loaded (这2场专题询问); null with one. */
@@ -39,6 +47,10 @@ export interface KnowledgeOptions {
   /** Where `hearings/<id>.json` labels live. Default: the project's data/. */
   dataDir?: string;
   relatedLimit?: number;
+  /** The follow-up ledger, read on each use so staff edits show at once. Default: `HEARING_LEDGER_FILE` or data/ledger.json. */
+  ledger?: () => Ledger;
+  /** Today as an ISO date. Default: `HEARING_TODAY`, else the machine's date. */
+  today?: () => string;
 }
 
 /**
@@ -74,6 +86,8 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
   let commitments = options.commitments;
   const infos = catalogue.hearings;
   const first = infos[0]!;
+  const ledger = options.ledger ?? (() => readLedger(ledgerPath()));
+  const today = options.today ?? (() => todayOf());
   const qualified = (example: string) => (catalogue.several ? `${first.key} ${example}` : example);
   return {
     engine,
@@ -87,6 +101,12 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
       return `${body}${name && name !== body ? `（${name}）` : ''}`;
     },
     commitments: () => (commitments ??= loadCommitments()),
+    followUps() {
+      commitments ??= loadCommitments();
+      return followUps(commitments, ledger(), today());
+    },
+    ledger,
+    today,
     facts: {
       hearings: infos.length,
       themes: infos.reduce((n, h) => n + h.hearing.themes.length, 0),

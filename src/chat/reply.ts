@@ -1,4 +1,5 @@
 // The reply model: what the bot says, as data; renderers turn it into plain text or Telegram HTML.
+import type { Status } from '../commitments/ledger.js';
 import { bodyOf, type Entry, type Person, paragraphsOf, personOf } from '../hearing/model.js';
 import { commands } from './intent.js';
 
@@ -70,6 +71,21 @@ export interface CommitmentLine {
   text: string;
   /** `/q 5`: opens the answer it comes from. */
   command: string;
+  /** Where it stands in the follow-up ledger as of today; absent where a reply does not follow commitments up. */
+  followUp?: CommitmentFollowUp;
+}
+
+/** A commitment's follow-up as the chat shows it: due date, whether overdue, the ledger's status, note and source. */
+export interface CommitmentFollowUp {
+  /** ISO date (the ledger's correction, else read from the words; a yearly one's next year end); null: no date given. */
+  due: string | null;
+  recurring: boolean;
+  overdue: boolean;
+  /** null: the ledger has no entry for it yet (said plainly). */
+  status: Status | null;
+  note?: string;
+  /** The follow-up report the status comes from. */
+  source?: string;
 }
 
 export type Reply =

@@ -357,6 +357,7 @@ describe('/help', () => {
       '/q',
       '/closing',
       '/promises',
+      '/due',
     ]);
   });
 });
@@ -611,6 +612,7 @@ describe('with one hearing, a hearing key is no key and the menus read as they a
       { command: 'q', description: '看某一问的完整回答，如 /q 5' },
       { command: 'closing', description: '总体回应：会议最后的讲话' },
       { command: 'promises', description: '各单位的承诺与目标（数字、时限），如 /promises 经开区' },
+      { command: 'due', description: '督办：已逾期和90天内到期的承诺' },
     ]);
     expect(conversation.about).toEqual({
       title: '市人大常委会“加快发展数字经济”专题询问摘录',

@@ -8,6 +8,7 @@ import { type Reply, relatedItemOf, type Suggestion } from '../reply.js';
 import { answer, echo, hint, nextSteps, notFound, notFoundSuggestions } from '../steps.js';
 import { bodyAnswer } from './dept.js';
 import { helpReply } from './help.js';
+import { progressReply } from './progress.js';
 import { itemAnswer } from './q.js';
 import { personAnswer } from './who.js';
 
@@ -20,6 +21,9 @@ export function question(k: Knowledge, text: string): Reply {
     const entry = resolveItem(k.directoryOf(hearing), rest);
     if (entry) return itemAnswer(k, entry);
   }
+  // 「经开区三年目标完成了吗」: what the follow-up ledger says, not what was said at the hearing.
+  const progress = progressReply(k, text);
+  if (progress) return progress;
   const { engine } = k;
   // A bare name (「经信局」, 「朱库成」) means everything that body answered or that person asked.
   const { bodies, people, groups } = engine.read(text);
