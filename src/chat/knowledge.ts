@@ -3,6 +3,7 @@ import { type FollowUp, followUps, todayOf } from '../commitments/follow-up.js';
 import { type Ledger, ledgerPath, readLedger } from '../commitments/ledger.js';
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
+import { type Cities, loadCities } from '../hearing/cities.js';
 import { bodyOf } from '../hearing/model.js';
 import type { SearchEngine } from '../search/engine.js';
 import type { Directory } from '../search/names.js';
@@ -14,6 +15,8 @@ import type { MenuFacts } from './intent.js';
 export interface Knowledge {
   engine: SearchEngine;
   catalogue: Catalogue;
+  /** City names a message may name, and the home city (data/cities.json). */
+  cities: Cities;
   /** Every entry of every hearing and the bodies that answered them, for names (bodies, people) across hearings. */
   directory: Directory;
   /** The directory of one hearing (its entries, bodies and themes), or of all when `hearing` is null. */
@@ -51,6 +54,8 @@ export interface KnowledgeOptions {
   ledger?: () => Ledger;
   /** Today as an ISO date. Default: `HEARING_TODAY`, else the machine's date. */
   today?: () => string;
+  /** Default: data/cities.json. */
+  cities?: Cities;
 }
 
 /**
@@ -61,9 +66,11 @@ export interface KnowledgeOptions {
 export function createKnowledge(options: KnowledgeOptions): Knowledge {
   const { engine } = options;
   const normalise = engine.analyser.normalise;
+  const cities = options.cities ?? loadCities();
   const catalogue = createCatalogue(engine.hearings, readHearingLabels(engine.hearings, options.dataDir), {
     bodies: engine.glossary.bodies,
     normalise,
+    homeCity: cities.home,
   });
   const directories = new Map<HearingInfo | null, Directory>();
   const directoryOf = (hearing: HearingInfo | null): Directory => {
@@ -92,6 +99,7 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
   return {
     engine,
     catalogue,
+    cities,
     directory: directoryOf(null),
     directoryOf,
     scopeOf: (hearing) => (hearing ? [hearing] : infos),

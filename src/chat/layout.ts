@@ -29,6 +29,7 @@ export function layoutReply(reply: Reply): Line[] {
         if (i > 0) lines.push([]);
         lines.push(...heading(item.from), ...itemLines(item));
       });
+      for (const also of reply.seeAlso ?? []) lines.push([plain(`另见 ${also.label} `), code(also.command)]);
       if (reply.related.length > 0) {
         lines.push([], [bold('相关：')]);
         for (const r of reply.related)
@@ -169,6 +170,7 @@ const NOT_FOUND_TEXT: Record<Extract<Reply, { kind: 'not-found' }>['what'], (que
     topic: (q) => `没有找到主题「${q}」。`,
     q: (q) => `没有「${q}」这一问。`,
     promises: (q) => `没有找到答复单位「${q}」。`,
+    city: (q, scope) => `这里的专题询问都是${scope}的，没有关于「${q}」的问答。`,
   };
 
 const span =

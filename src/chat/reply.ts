@@ -99,6 +99,11 @@ export type Reply =
       suggestions: Suggestion[];
       /** Share (0..1) of the question the best item matches (SearchHit.coverage); 1 for commands and names. */
       coverage: number;
+      /**
+       * With several hearings, the other hearings that also answer a question (the newest's answer is shown): one
+       * 「另见 2022年「优化营商环境」q3」 each, with the command that opens it. Absent or empty otherwise.
+       */
+      seeAlso?: Suggestion[];
     }
   | { kind: 'list'; title: string; lines: ListLine[]; note: string | null; suggestions: Suggestion[] }
   /** /promises <body>: that body's commitments, verbatim; `items` is empty (and `note` says so) when it made none. */
@@ -120,7 +125,8 @@ export type Reply =
   /** Nothing in the hearing matches: never an unrelated answer. `query` is the user's text, already cut short. */
   | {
       kind: 'not-found';
-      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises' | 'hearing';
+      /** 'city': the question names a city no loaded hearing is from (`query`); `scope` lists the cities they are from. */
+      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises' | 'hearing' | 'city';
       query: string;
       /** What was searched when several hearings are loaded (这2场专题询问); absent with one (这次专题询问). */
       scope?: string;

@@ -590,12 +590,12 @@ describe('with one hearing, a hearing key is no key and the menus read as they a
     expect((await answer('/q 5')).items.map((i) => [i.id, i.from])).toEqual([['q5', undefined]]);
   });
 
-  it('/hearings names the one hearing with its date', async () => {
+  it('/hearings names the one hearing with its city and date', async () => {
     const reply = await say('/hearings');
     expect(reply?.kind === 'list' && reply.lines).toEqual([
       {
         key: '数字经济',
-        cells: ['市人大常委会“加快发展数字经济”专题询问摘录', '2023年9月13日', '18问'],
+        cells: ['市人大常委会“加快发展数字经济”专题询问摘录', '武汉市', '2023年9月13日', '18问'],
         command: '/list 数字经济',
       },
     ]);
