@@ -89,7 +89,9 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
     }
     return directory;
   };
-  const official = new Map(engine.glossary.bodies.map((b) => [b.printed, b.official]));
+  // The first entry of a printed name (Wuhan's come first): another city's 市发改委 must not rename Wuhan's.
+  const official = new Map<string, string>();
+  for (const b of engine.glossary.bodies) if (!official.has(b.printed)) official.set(b.printed, b.official);
   let commitments = options.commitments;
   const infos = catalogue.hearings;
   const first = infos[0]!;
