@@ -32,6 +32,8 @@ export interface HearingInfo {
   subject: string;
   /** ISO date, or null when no labels file gives it. */
   date: string | null;
+  /** The city whose People's Congress held it (南京市): its data file's, else the home city. */
+  city: string;
   /** 2023年9月13日; without a date, the month and day of the transcript's meeting line (9月13日), or ''. */
   dateLabel: string;
   /** Its key and heading, for replies when several hearings are loaded. */
@@ -90,6 +92,8 @@ export interface CatalogueOptions {
   /** The glossary's bodies; bodies it lacks are known by their printed names. */
   bodies: readonly AnsweringBody[];
   normalise: (text: string) => string;
+  /** The city of a hearing whose labels name none (data/cities.json "home"). Default 武汉市. */
+  homeCity?: string;
 }
 
 /**
@@ -168,7 +172,8 @@ function infoOf(hearing: Hearing, index: number, source: LabelsFile | undefined,
   };
   if (source) checkExamples(hearing, entries, examples, source.file, options);
   const heading = `「${subject}」专题询问${dateLabel ? `（${dateLabel}）` : ''}`;
-  return { hearing, key, subject, date, dateLabel, tag: { key, heading }, examples, entries };
+  const city = labels?.city ?? options.homeCity ?? '武汉市';
+  return { hearing, key, subject, date, city, dateLabel, tag: { key, heading }, examples, entries };
 }
 
 /** Examples that name nothing in their hearing would send users to a not-found: refuse them at start. */

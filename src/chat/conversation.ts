@@ -1,4 +1,5 @@
 // The conversation: one incoming message → one Reply (or the reason for silence), the same for every door.
+import type { Ledger } from '../commitments/ledger.js';
 import type { Commitment } from '../commitments/model.js';
 import { messageOf } from '../errors.js';
 import type { SearchEngine } from '../search/engine.js';
@@ -34,6 +35,13 @@ export interface ConversationOptions {
    * Default: the project's data/. A hearing without one gets labels derived from its transcript.
    */
   dataDir?: string;
+  /**
+   * The follow-up ledger (status, corrected due date, note, source per commitment), read on each /due, /promises and
+   * progress question so a `promises set` shows at once. Default: `HEARING_LEDGER_FILE`, else data/ledger.json.
+   */
+  ledger?: () => Ledger;
+  /** Today as an ISO date, for what is due and overdue. Default: `HEARING_TODAY`, else the machine's date. */
+  today?: () => string;
   /** Omit for no limit (console, `ask`); bots pass `createRateLimiter()`. */
   limiter?: RateLimiter;
   /** Where unanswered questions go; default: nowhere. */
@@ -114,6 +122,8 @@ export function createConversation(options: ConversationOptions): Conversation {
     commitments: options.commitments,
     dataDir: options.dataDir,
     relatedLimit: options.relatedLimit,
+    ledger: options.ledger,
+    today: options.today,
   });
 
   /** Let through, or silence; where the user would be told, the notice once per limited stretch (every door sends it). */

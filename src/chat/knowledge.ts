@@ -1,6 +1,9 @@
 // What the chat knows, built once per conversation: hearings with their labels, entries, bodies, people, commitments.
+import { type FollowUp, followUps, todayOf } from '../commitments/follow-up.js';
+import { type Ledger, ledgerPath, readLedger } from '../commitments/ledger.js';
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
+import { type Cities, loadCities } from '../hearing/cities.js';
 import { bodyOf } from '../hearing/model.js';
 import type { SearchEngine } from '../search/engine.js';
 import type { Directory } from '../search/names.js';
@@ -12,6 +15,8 @@ import type { MenuFacts } from './intent.js';
 export interface Knowledge {
   engine: SearchEngine;
   catalogue: Catalogue;
+  /** City names a message may name, and the home city (data/cities.json). */
+  cities: Cities;
   /** Every entry of every hearing and the bodies that answered them, for names (bodies, people) across hearings. */
   directory: Directory;
   /** The directory of one hearing (its entries, bodies and themes), or of all when `hearing` is null. */
@@ -24,6 +29,12 @@ export interface Knowledge {
   officialName(body: string): string | undefined;
   /** Every commitment of every hearing, loaded on first use. */
   commitments(): readonly Commitment[];
+  /** Every commitment with its ledger status and due date as of today, in transcript order; the ledger read afresh. */
+  followUps(): FollowUp[];
+  /** The follow-up ledger as it is now (read afresh). */
+  ledger(): Ledger;
+  /** Today as an ISO date (the injected clock). */
+  today(): string;
   /** Counts and examples for menus and help, from the data. */
   facts: MenuFacts;
   /** What a not-found says was searched when several hearings are loaded (这2场专题询问); null with one. */
@@ -39,6 +50,12 @@ export interface KnowledgeOptions {
   /** Where `hearings/<id>.json` labels live. Default: the project's data/. */
   dataDir?: string;
   relatedLimit?: number;
+  /** The follow-up ledger, read on each use so staff edits show at once. Default: `HEARING_LEDGER_FILE` or data/ledger.json. */
+  ledger?: () => Ledger;
+  /** Today as an ISO date. Default: `HEARING_TODAY`, else the machine's date. */
+  today?: () => string;
+  /** Default: data/cities.json. */
+  cities?: Cities;
 }
 
 /**
@@ -49,9 +66,11 @@ export interface KnowledgeOptions {
 export function createKnowledge(options: KnowledgeOptions): Knowledge {
   const { engine } = options;
   const normalise = engine.analyser.normalise;
+  const cities = options.cities ?? loadCities();
   const catalogue = createCatalogue(engine.hearings, readHearingLabels(engine.hearings, options.dataDir), {
     bodies: engine.glossary.bodies,
     normalise,
+    homeCity: cities.home,
   });
   const directories = new Map<HearingInfo | null, Directory>();
   const directoryOf = (hearing: HearingInfo | null): Directory => {
@@ -70,14 +89,19 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
     }
     return directory;
   };
-  const official = new Map(engine.glossary.bodies.map((b) => [b.printed, b.official]));
+  // The first entry of a printed name (Wuhan's come first): another city's 市发改委 must not rename Wuhan's.
+  const official = new Map<string, string>();
+  for (const b of engine.glossary.bodies) if (!official.has(b.printed)) official.set(b.printed, b.official);
   let commitments = options.commitments;
   const infos = catalogue.hearings;
   const first = infos[0]!;
+  const ledger = options.ledger ?? (() => readLedger(ledgerPath()));
+  const today = options.today ?? (() => todayOf());
   const qualified = (example: string) => (catalogue.several ? `${first.key} ${example}` : example);
   return {
     engine,
     catalogue,
+    cities,
     directory: directoryOf(null),
     directoryOf,
     scopeOf: (hearing) => (hearing ? [hearing] : infos),
@@ -87,6 +111,12 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
       return `${body}${name && name !== body ? `（${name}）` : ''}`;
     },
     commitments: () => (commitments ??= loadCommitments()),
+    followUps() {
+      commitments ??= loadCommitments();
+      return followUps(commitments, ledger(), today());
+    },
+    ledger,
+    today,
     facts: {
       hearings: infos.length,
       themes: infos.reduce((n, h) => n + h.hearing.themes.length, 0),

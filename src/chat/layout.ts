@@ -1,8 +1,11 @@
 // The words of every reply, laid out as styled lines; both renderers share it, so console, WeChat and Telegram say the same.
 
+import { statusLabel } from '../commitments/follow-up.js';
+import { chineseDate } from '../hearing/model.js';
 import { commands } from './intent.js';
 import {
   type AnswerItem,
+  type CommitmentFollowUp,
   type CommitmentLine,
   displayPerson,
   type HearingTag,
@@ -26,6 +29,7 @@ export function layoutReply(reply: Reply): Line[] {
         if (i > 0) lines.push([]);
         lines.push(...heading(item.from), ...itemLines(item));
       });
+      for (const also of reply.seeAlso ?? []) lines.push([plain(`另见 ${also.label} `), code(also.command)]);
       if (reply.related.length > 0) {
         lines.push([], [bold('相关：')]);
         for (const r of reply.related)
@@ -116,9 +120,30 @@ function itemLines(item: AnswerItem): Line[] {
   return [head, ...answerHead, ...item.paragraphs.map((p): Line => [plain(p)]), ...source];
 }
 
-/** 「…」 verbatim, then where it was said: 「/q 5 经开区管委会应询 · 樊志宏委员提问」. */
+/**
+ * 「…」 verbatim, then where it was said: 「/q 5 经开区管委会应询 · 樊志宏委员提问」, then, when followed up, its due
+ * date and the ledger's status (「到期 2026年9月13日 · 已逾期 · 台账尚未登记进展」) with the note and source.
+ */
 function commitmentLines(c: CommitmentLine): Line[] {
-  return [[plain(`「${c.text}」`)], [code(c.command), plain(` ${c.body}应询 · ${displayPerson(c.asker)}提问`)]];
+  return [
+    [plain(`「${c.text}」`)],
+    [code(c.command), plain(` ${c.body}应询 · ${displayPerson(c.asker)}提问`)],
+    ...(c.followUp ? followUpLines(c.followUp) : []),
+  ];
+}
+
+function followUpLines(f: CommitmentFollowUp): Line[] {
+  const due = f.due === null ? '未写明期限' : `到期 ${chineseDate(f.due)}${f.recurring ? '（每年）' : ''}`;
+  const lines: Line[] = [
+    [
+      plain(`${due}${f.overdue ? ' · ' : ''}`),
+      ...(f.overdue ? [bold('已逾期')] : []),
+      plain(` · ${statusLabel(f.status)}`),
+    ],
+  ];
+  if (f.note) lines.push([plain(`进展：${f.note}`)]);
+  if (f.source) lines.push([plain(`来源：${f.source}`)]);
+  return lines;
 }
 
 function suggestionLines(label: string, suggestions: readonly Suggestion[]): Line[] {
@@ -163,6 +188,7 @@ const NOT_FOUND_TEXT: Record<Extract<Reply, { kind: 'not-found' }>['what'], (que
     topic: (q) => `没有找到主题「${q}」。`,
     q: (q) => `没有「${q}」这一问。`,
     promises: (q) => `没有找到答复单位「${q}」。`,
+    city: (q, scope) => `这里的专题询问都是${scope}的，没有关于「${q}」的问答。`,
   };
 
 const span =

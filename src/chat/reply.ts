@@ -1,4 +1,5 @@
 // The reply model: what the bot says, as data; renderers turn it into plain text or Telegram HTML.
+import type { Status } from '../commitments/ledger.js';
 import { bodyOf, type Entry, type Person, paragraphsOf, personOf } from '../hearing/model.js';
 import { commands } from './intent.js';
 
@@ -72,6 +73,21 @@ export interface CommitmentLine {
   text: string;
   /** `/q 5`: opens the answer it comes from. */
   command: string;
+  /** Where it stands in the follow-up ledger as of today; absent where a reply does not follow commitments up. */
+  followUp?: CommitmentFollowUp;
+}
+
+/** A commitment's follow-up as the chat shows it: due date, whether overdue, the ledger's status, note and source. */
+export interface CommitmentFollowUp {
+  /** ISO date (the ledger's correction, else read from the words; a yearly one's next year end); null: no date given. */
+  due: string | null;
+  recurring: boolean;
+  overdue: boolean;
+  /** null: the ledger has no entry for it yet (said plainly). */
+  status: Status | null;
+  note?: string;
+  /** The follow-up report the status comes from. */
+  source?: string;
 }
 
 export type Reply =
@@ -85,6 +101,11 @@ export type Reply =
       suggestions: Suggestion[];
       /** Share (0..1) of the question the best item matches (SearchHit.coverage); 1 for commands and names. */
       coverage: number;
+      /**
+       * With several hearings, the other hearings that also answer a question (the newest's answer is shown): one
+       * 「另见 2022年「优化营商环境」q3」 each, with the command that opens it. Absent or empty otherwise.
+       */
+      seeAlso?: Suggestion[];
     }
   | { kind: 'list'; title: string; lines: ListLine[]; note: string | null; suggestions: Suggestion[] }
   /** /promises <body>: that body's commitments, verbatim; `items` is empty (and `note` says so) when it made none. */
@@ -109,7 +130,8 @@ export type Reply =
   /** Nothing in the hearing matches: never an unrelated answer. `query` is the user's text, already cut short. */
   | {
       kind: 'not-found';
-      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises' | 'hearing';
+      /** 'city': the question names a city no loaded hearing is from (`query`); `scope` lists the cities they are from. */
+      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises' | 'hearing' | 'city';
       query: string;
       /** What was searched when several hearings are loaded (这2场专题询问); absent with one (这次专题询问). */
       scope?: string;

@@ -123,9 +123,13 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
 
   const lexicon = lexiconOf(glossary, normalise, wordsOneCharacterLonger(fullDictionary, corpus));
   const analyser = createAnalyser(loadSegmenter(paths.jieba), lexicon, normalise);
-  const bodies = new Map(glossary.bodies.map((b) => [b.printed, b]));
+  // Bodies are keyed by (city, printed name): another city's 市发改委 must not give Wuhan's its names, nor the reverse.
+  const cityOf = new Map(parsed.map((p) => [p.hearing.id, readHearingData(p.file)?.city ?? HOME_CITY]));
+  const bodiesIn = (city: string) =>
+    new Map(glossary.bodies.filter((b) => (b.city ?? HOME_CITY) === city).map((b) => [b.printed, b]));
+  const byCity = new Map([...new Set(cityOf.values())].map((city) => [city, bodiesIn(city)]));
   const entries = entriesOf(hearings);
-  const documents = entries.map((entry) => documentOf(entry, bodies, analyser));
+  const documents = entries.map((entry) => documentOf(entry, byCity.get(cityOf.get(entry.hearing)!)!, analyser));
   const miniSearch = new MiniSearch(miniSearchOptions());
   miniSearch.addAll(documents.map((d, i) => ({ ...d, id: i })));
 
@@ -216,5 +220,7 @@ function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string
 }
 
 const USER_WORD_FREQUENCY = 2000;
+/** The city of a hearing (and a glossary body) that names none: this project's own. */
+const HOME_CITY = '武汉市';
 /** Characters whose HMM probabilities are kept besides those of our text: the everyday ones people type. */
 const COMMON_CHARACTERS = 2500;

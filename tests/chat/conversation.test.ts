@@ -402,6 +402,7 @@ describe('/help', () => {
       '/q',
       '/closing',
       '/promises',
+      '/due',
     ]);
   });
 });
@@ -634,12 +635,12 @@ describe('with one hearing, a hearing key is no key and the menus read as they a
     expect((await answer('/q 5')).items.map((i) => [i.id, i.from])).toEqual([['q5', undefined]]);
   });
 
-  it('/hearings names the one hearing with its date', async () => {
+  it('/hearings names the one hearing with its city and date', async () => {
     const reply = await say('/hearings');
     expect(reply?.kind === 'list' && reply.lines).toEqual([
       {
         key: '数字经济',
-        cells: ['市人大常委会“加快发展数字经济”专题询问摘录', '2023年9月13日', '18问'],
+        cells: ['市人大常委会“加快发展数字经济”专题询问摘录', '武汉市', '2023年9月13日', '18问'],
         command: '/list 数字经济',
       },
     ]);
@@ -656,6 +657,7 @@ describe('with one hearing, a hearing key is no key and the menus read as they a
       { command: 'q', description: '看某一问的完整回答，如 /q 5' },
       { command: 'closing', description: '总体回应：会议最后的讲话' },
       { command: 'promises', description: '各单位的承诺与目标（数字、时限），如 /promises 经开区' },
+      { command: 'due', description: '督办：已逾期和90天内到期的承诺' },
     ]);
     expect(conversation.about).toEqual({
       title: '市人大常委会“加快发展数字经济”专题询问摘录',

@@ -136,6 +136,7 @@ describe('the intent table', () => {
       'q',
       'closing',
       'promises',
+      'due',
     ]);
     for (const c of COMMANDS) {
       expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);

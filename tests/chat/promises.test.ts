@@ -1,6 +1,9 @@
 // /promises in the conversation: the count per body, one body's commitments verbatim with asker and /q, did-you-mean, both renderers.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createConversation } from '../../src/chat/conversation.js';
 import { renderPlain } from '../../src/chat/render-plain.js';
 import { renderTelegramHtml } from '../../src/chat/render-telegram.js';
@@ -14,6 +17,25 @@ import { loadEngine } from '../../src/search/engine.js';
 
 const engine = loadEngine();
 const all = loadCommitments();
+// Due dates and statuses stand beside each clause: the day is set and the ledger empty, for the chat and `ask` alike.
+const ledgerDir = mkdtempSync(join(tmpdir(), 'promises-chat-'));
+beforeAll(() => {
+  process.env.HEARING_TODAY = '2026-10-01';
+  process.env.HEARING_LEDGER_FILE = join(ledgerDir, 'ledger.json');
+});
+afterAll(() => {
+  delete process.env.HEARING_TODAY;
+  delete process.env.HEARING_LEDGER_FILE;
+  rmSync(ledgerDir, { recursive: true, force: true });
+});
+/** What stands under each of 经开区管委会's clauses on 2026-10-01 with nothing recorded. */
+const KAIFAQU_DUE = [
+  '到期 2026年12月31日（每年） · 台账尚未登记进展',
+  '到期 2026年9月13日 · 已逾期 · 台账尚未登记进展',
+  '未写明期限 · 台账尚未登记进展',
+  '未写明期限 · 台账尚未登记进展',
+  '未写明期限 · 台账尚未登记进展',
+];
 // Passes no commitments, as a bot that never heard of them would: the first /promises loads them.
 const conversation = createConversation({
   engine,
@@ -222,7 +244,7 @@ describe('rendering', () => {
     expect(renderPlain((await say('/promises 经开区'))!)).toEqual([
       [
         '经开区管委会（武汉经济技术开发区管理委员会）的承诺与目标，共5条（原文摘录）：',
-        ...KAIFAQU.flatMap((text) => ['', `「${text}」`, '/q 5 经开区管委会应询 · 樊志宏委员提问']),
+        ...KAIFAQU.flatMap((text, i) => ['', `「${text}」`, '/q 5 经开区管委会应询 · 樊志宏委员提问', KAIFAQU_DUE[i]]),
         '',
         '更多：/promises 各单位的承诺',
       ].join('\n'),
@@ -244,8 +266,10 @@ describe('rendering', () => {
     const [html] = renderTelegramHtml((await say('/promises 金融局'))!);
     expect(html).toBe(
       '<b>市地方金融局（武汉市地方金融工作局）的承诺与目标，共2条（原文摘录）：</b>\n\n' +
-        '「每年至少要引进2家数字金融头部企业」\n<code>/q 7</code> 市地方金融局应询 · 程宏刚委员提问\n\n' +
-        '「把“汉融通”线上融资服务平台升级为全市综合金融服务智慧大脑」\n<code>/q 7</code> 市地方金融局应询 · 程宏刚委员提问\n\n' +
+        '「每年至少要引进2家数字金融头部企业」\n<code>/q 7</code> 市地方金融局应询 · 程宏刚委员提问\n' +
+        '到期 2026年12月31日（每年） · 台账尚未登记进展\n\n' +
+        '「把“汉融通”线上融资服务平台升级为全市综合金融服务智慧大脑」\n<code>/q 7</code> 市地方金融局应询 · 程宏刚委员提问\n' +
+        '未写明期限 · 台账尚未登记进展\n\n' +
         '更多：<code>/promises</code> 各单位的承诺',
     );
   });

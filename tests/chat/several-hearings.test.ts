@@ -71,18 +71,18 @@ const shown = (reply: Reply) => expectKind(reply, 'answer').items.map((i) => [i.
 const commandsOf = (suggestions: readonly { command: string }[]) => suggestions.map((s) => s.command);
 
 describe('/hearings', () => {
-  it('lists both hearings with key, title, date and number of questions; each opens its list', async () => {
+  it('lists both hearings with key, title, city, date and number of questions; each opens its list', async () => {
     const reply = expectKind(await say('/hearings'), 'list');
     expect(reply.title).toBe('2场专题询问：');
     expect(reply.lines).toEqual([
       {
         key: '数字经济',
-        cells: ['市人大常委会“加快发展数字经济”专题询问摘录', '2023年9月13日', '18问'],
+        cells: ['市人大常委会“加快发展数字经济”专题询问摘录', '武汉市', '2023年9月13日', '18问'],
         command: '/list 数字经济',
       },
       {
         key: '智慧交通',
-        cells: ['市人大常委会“智慧交通”专题询问摘录', '2024年11月20日', '4问'],
+        cells: ['市人大常委会“智慧交通”专题询问摘录', '武汉市', '2024年11月20日', '4问'],
         command: '/list 智慧交通',
       },
     ]);

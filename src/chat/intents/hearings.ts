@@ -1,4 +1,4 @@
-// /hearings: the hearings loaded, each with its key, title, date and number of questions.
+// /hearings: the hearings loaded, each with its key, title, city, date and number of questions.
 import { commands, commandText, defineIntent } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import type { ListLine, Reply } from '../reply.js';
@@ -14,11 +14,13 @@ export function hearingsReply(k: Knowledge): Reply {
   };
 }
 
-/** One line per hearing: key · title · date · how many questions; opens its list. */
+/** One line per hearing: key · title · city · date · how many questions; opens its list. */
 export function hearingLines(k: Knowledge): ListLine[] {
   return k.catalogue.hearings.map((info) => ({
     key: info.key,
-    cells: [info.hearing.title, info.dateLabel, `${info.hearing.items.length}问`].filter((cell) => cell !== ''),
+    cells: [info.hearing.title, info.city, info.dateLabel, `${info.hearing.items.length}问`].filter(
+      (cell) => cell !== '',
+    ),
     command: commands.list(info.key),
   }));
 }
@@ -29,7 +31,7 @@ export const hearings = defineIntent({
   label: '全部专题询问',
   aliases: ['询问列表'],
   parse: () => ({ kind: 'hearings' }),
-  description: '各场专题询问：标题、日期和问题数',
+  description: '各场专题询问：标题、城市、日期和问题数',
   usage: '',
   severalHearingsOnly: true,
   write: () => commandText('hearings'),

@@ -5,6 +5,7 @@ import type { Knowledge } from '../knowledge.js';
 import { type Reply, shorten } from '../reply.js';
 import { closing } from './closing.js';
 import { dept } from './dept.js';
+import { due } from './due.js';
 import { hearings } from './hearings.js';
 import { help, start } from './help.js';
 import { list } from './list.js';
@@ -19,7 +20,7 @@ import { who } from './who.js';
  * them is loaded first must not find the table half-built.
  */
 export function intentTable() {
-  return [start, help, hearings, dept, who, topic, list, q, closing, promises] as const;
+  return [start, help, hearings, dept, who, topic, list, q, closing, promises, due] as const;
 }
 
 type Table = ReturnType<typeof intentTable>[number];

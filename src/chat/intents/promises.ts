@@ -1,5 +1,6 @@
 // /promises: what each body committed to (numbers, deadlines, committing verbs), counted per body or quoted verbatim.
 
+import type { FollowUp } from '../../commitments/follow-up.js';
 import type { Commitment } from '../../commitments/model.js';
 import { bodyOf, type Entry } from '../../hearing/model.js';
 import { resolveBody, unique } from '../../search/names.js';
@@ -58,12 +59,16 @@ function promisesPerBody(k: Knowledge, hearing: HearingInfo | null): Reply {
   };
 }
 
-/** One body's commitments, verbatim, each with the question it answers; grouped by hearing when several. */
+/**
+ * One body's commitments, verbatim, each with the question it answers, its due date and its status in the ledger;
+ * grouped by hearing when several.
+ */
 export function bodyPromises(k: Knowledge, body: string, hearing: HearingInfo | null): Reply {
   const mine = commitmentsIn(k, hearing).filter((c) => c.body === body);
   const name = k.bodyName(body);
   const answered = k.directoryOf(hearing).entries.filter((e) => bodyOf(e) === body);
-  const items = mine.map((c) => commitmentLine(k, c));
+  const followed = new Map(k.followUps().map((f) => [f.commitment, f]));
+  const items = mine.map((c) => commitmentLine(k, c, followed.get(c)));
   return {
     kind: 'commitments',
     title: mine.length > 0 ? `${name}的承诺与目标，共${mine.length}条（原文摘录）：` : `${name}的承诺与目标：`,
@@ -97,8 +102,11 @@ export function entryPromises(k: Knowledge, entries: readonly Entry[]): Reply {
   };
 }
 
-/** A commitment as a reply quotes it, with the command that opens the answer it comes from. */
-function commitmentLine(k: Knowledge, c: Commitment): CommitmentLine {
+/**
+ * A commitment as a reply quotes it, with the command that opens the answer it comes from and, when given, its
+ * follow-up (due date, overdue, the ledger's status, note and source).
+ */
+export function commitmentLine(k: Knowledge, c: Commitment, f?: FollowUp): CommitmentLine {
   const from = k.catalogue.tagOf(c);
   return {
     id: c.id,
@@ -107,6 +115,19 @@ function commitmentLine(k: Knowledge, c: Commitment): CommitmentLine {
     asker: c.asker,
     text: c.text,
     command: commands.q(c.id, k.catalogue.keyOf(c)),
+    ...(f ? { followUp: followUpOf(f) } : {}),
+  };
+}
+
+function followUpOf(f: FollowUp): NonNullable<CommitmentLine['followUp']> {
+  const { note, source } = f.entry ?? {};
+  return {
+    due: f.due,
+    recurring: f.recurring,
+    overdue: f.overdue,
+    status: f.status,
+    ...(note ? { note } : {}),
+    ...(source ? { source } : {}),
   };
 }
 

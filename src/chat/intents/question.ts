@@ -3,12 +3,14 @@ import { type Entry, personOf } from '../../hearing/model.js';
 import type { Consultation, SearchHit } from '../../search/engine.js';
 import { nearMissNames, resolveItem } from '../../search/names.js';
 import { readCourtesy } from '../courtesy.js';
+import { arrangeHits, chooseHearing } from '../hearing-choice.js';
 import { commands } from '../intent.js';
 import type { Knowledge } from '../knowledge.js';
 import { type Reply, relatedItemOf, type Suggestion } from '../reply.js';
 import { answer, echo, exampleQuestion, hint, nextSteps, notFound, notFoundSuggestions } from '../steps.js';
 import { bodyAnswer } from './dept.js';
 import { helpReply } from './help.js';
+import { progressReply } from './progress.js';
 import { itemAnswer } from './q.js';
 import { personAnswer } from './who.js';
 
@@ -29,18 +31,28 @@ export function question(k: Knowledge, text: string): Reply {
     const entry = resolveItem(k.directoryOf(hearing), rest);
     if (entry) return itemAnswer(k, entry);
   }
+  // 「经开区三年目标完成了吗」: what the follow-up ledger says, not what was said at the hearing.
+  const progress = progressReply(k, text);
+  if (progress) return progress;
+  // With several hearings a year, a subject or 上次 picks one; a city none of them is from is out of scope.
+  const choice = chooseHearing(k, text);
+  if (choice.outsideCity) return outsideCity(k, choice.outsideCity);
   const { engine } = k;
   // A bare name (「经信局」, 「朱库成」) means everything that body answered or that person asked.
-  const { bodies, people, groups } = engine.read(text);
+  const { bodies, people, groups } = engine.read(choice.rest);
   // Nothing but chat words (你好, 大家好, 谢谢): say what the bot can do instead of "nothing matches".
   if (groups.length === 0 && bodies.size === 0 && people.size === 0) return helpReply(k);
   if (groups.every((g) => g.weight === 0)) {
     const names = new Set([...people].map((e) => personOf(e).name));
-    if (bodies.size === 1 && names.size === 0) return bodyAnswer(k, [...bodies][0]!, null);
-    if (bodies.size === 0 && names.size === 1) return personAnswer(k, [...names][0]!, null);
+    if (bodies.size === 1 && names.size === 0) return bodyAnswer(k, [...bodies][0]!, choice.hearing);
+    if (bodies.size === 0 && names.size === 1) return personAnswer(k, [...names][0]!, choice.hearing);
   }
-  const consultation = engine.consult(text, { limit: 1 + k.relatedLimit });
-  const { answers: hits, guesses } = consultation;
+  const consultation = engine.consult(choice.rest, {
+    limit: k.catalogue.several ? SEVERAL_LIMIT : 1 + k.relatedLimit,
+  });
+  const inScope = (h: SearchHit) => !choice.hearing || h.entry.hearing === choice.hearing.hearing.id;
+  const { hits, seeAlso } = arrangeHits(k, consultation.answers.filter(inScope));
+  const guesses = consultation.guesses.filter(inScope);
   const best = hits[0];
   if (!best && guesses.length > 0) return guessed(k, text, guesses.slice(0, MAX_GUESSES));
   if (!best) {
@@ -59,12 +71,32 @@ export function question(k: Knowledge, text: string): Reply {
       'search',
       null,
       shown,
-      hits.map((h) => h.entry).filter((e) => !shown.includes(e)),
+      hits
+        .slice(1)
+        .map((h) => h.entry)
+        .filter((e) => !shown.includes(e))
+        .slice(0, k.relatedLimit),
       nextSteps(k, best.entry),
     ),
     coverage: best.coverage,
+    ...(seeAlso.length > 0 ? { seeAlso } : {}),
   };
 }
+
+/** A question about a city none of the hearings is from: said so, with the hearings to look at instead. */
+function outsideCity(k: Knowledge, city: string): Reply {
+  const cities = [...new Set(k.catalogue.hearings.map((h) => h.city))];
+  return {
+    kind: 'not-found',
+    what: 'city',
+    query: city,
+    scope: cities.join('、'),
+    suggestions: k.catalogue.several ? [{ command: commands.hearings(), label: '' }] : notFoundSuggestions(k),
+  };
+}
+
+/** With several hearings every hearing's hits are gathered before the newest-first rule picks among them. */
+const SEVERAL_LIMIT = 20;
 
 /**
  * What else the message asks for, shown in full beside the best answer: the item of each other person a reference
