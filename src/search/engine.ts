@@ -3,7 +3,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import { RUN_INDEX } from '../errors.js';
 import { type Glossary, loadGlossary } from '../hearing/glossary.js';
-import { bodyOf, type Entry, type Hearing, paragraphsOf, personOf } from '../hearing/model.js';
+import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
 import { type Analyser, createAnalyser } from './analyse.js';
 import { createClauseReader } from './clauses.js';
@@ -17,7 +17,7 @@ import {
   tierOf,
   uncoveredTopic,
 } from './confidence.js';
-import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
+import { entriesOf, entryText, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
 import { ensureFreshIndex } from './freshness.js';
 import { type Correction, createHomophones } from './homophones.js';
@@ -76,7 +76,7 @@ export class SearchEngine {
     analyser: Analyser;
     search: Pick<
       SearchFile,
-      'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
+      'refs' | 'texts' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
     >;
     pins?: PinIndex;
   }) {
@@ -102,9 +102,7 @@ export class SearchEngine {
     const [everyday, idfs] = parts.search.everydayIdf;
     const everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
-    this.#textByEntry = new Map(
-      this.entries.map((e) => [e, norm([e.kind === 'qa' ? e.question : '', ...paragraphsOf(e)].join('\n'))]),
-    );
+    this.#textByEntry = new Map(this.#entryByDocId.map((e, i) => [e, parts.search.texts[i] ?? entryText(e, norm)]));
     const bodyByName = new Map(Object.entries(parts.search.bodyNames));
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
     const hearingText = textFinder([
@@ -296,12 +294,16 @@ export class SearchEngine {
 
 /**
  * Whether a text occurs in any of the texts, as `texts.join('\n').includes(text)` would say: the texts' character
- * pairs are kept in a set, so a run with a pair the hearing lacks (most misheard words) is refused at once.
+ * pairs are kept in a set (made when first asked), so a run with a pair the hearing lacks (most misheard words) is refused at once.
  */
 function textFinder(texts: readonly string[]): (text: string) => boolean {
-  const pairs = new Set<string>();
-  for (const t of texts) for (let i = 0; i + 1 < t.length; i++) pairs.add(t.slice(i, i + 2));
+  let pairs: Set<string> | undefined;
   return (text) => {
+    // Made at the first misheard word, not at start: most messages never need it.
+    if (pairs === undefined) {
+      pairs = new Set();
+      for (const t of texts) for (let i = 0; i + 1 < t.length; i++) pairs.add(t.slice(i, i + 2));
+    }
     if (text.includes('\n')) return texts.join('\n').includes(text);
     for (let i = 0; i + 1 < text.length; i++) if (!pairs.has(text.slice(i, i + 2))) return false;
     return text.length === 0 || texts.some((t) => t.includes(text));
