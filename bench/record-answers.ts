@@ -8,5 +8,5 @@ import { answerIds, setMessages } from './answer-sets.js';
 const engine = loadEngine();
 const recorded = Object.fromEntries(setMessages().map(({ key, message }) => [key, answerIds(engine, message)]));
 const file = join(PROJECT_ROOT, 'tests', 'fixtures', 'answers-before.json');
-writeFileSync(file, `${JSON.stringify(recorded, null, 1)}\n`);
+writeFileSync(file, `${JSON.stringify(recorded, null, 2)}\n`);
 console.log(`${Object.keys(recorded).length} messages' answers written to ${file}`);
