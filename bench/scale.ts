@@ -1,7 +1,7 @@
 // `npm run bench:scale [-- N…]`: archives of N hearings (the real one and N-1 synthetic, bench/scale-hearings.ts) in temporary folders: index build from scratch and with one hearing added, index size, engine load, RSS, consult and HTTP latency; writes bench/results-scale.md.
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATA_DIR, PROJECT_ROOT } from '../src/paths.js';
 import { spawnDoor } from '../tests/http/helpers.js';
@@ -107,6 +107,8 @@ async function http(root: string): Promise<{ p50: number; p99: number; failed: n
   }
 }
 
+/** The machine's load average (1 minute) when each archive was measured: a shared machine's numbers need it. */
+const loads: number[] = [];
 const rows: Row[] = [];
 try {
   for (const count of counts) {
@@ -137,6 +139,7 @@ try {
       httpFailed: door.failed,
     };
     rows.push(row);
+    loads.push(loadavg()[0]!);
     console.log(JSON.stringify(row));
     rmSync(root, { recursive: true, force: true });
   }
@@ -153,6 +156,9 @@ const table = [
     `${questions.length} chat-style questions (the chat sets' messages and questions about the synthetic subjects), ` +
     `three timed rounds after a warm-up. HTTP: GET /api/search on 127.0.0.1, ${HTTP_REQUESTS} requests at ` +
     `${HTTP_RATE}/s, open loop. Machine: ${process.platform} ${process.arch}, Node ${process.version}, shared 2 cores.`,
+  '',
+  `Load average (1 min, 2 cores) after each archive: ${loads.map((l) => l.toFixed(1)).join(', ')}; above 2 every ` +
+    'process waits for a core, which the HTTP door (open loop: requests keep arriving) shows most.',
   '',
   '| hearings | entries | index from scratch | add one hearing | index on disk | engine load | RSS after load | consult p50 | consult p99 | consult max | HTTP p50 | HTTP p99 | HTTP failed |',
   '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
