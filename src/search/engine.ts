@@ -278,17 +278,18 @@ export class SearchEngine {
     mentioned: (e: Entry) => boolean,
   ): readonly Retrieved[] {
     if (retrieved.length <= RANKING.perEntryWork) return retrieved;
-    const estimate = (r: Retrieved) => {
-      const held = new Set(r.terms);
-      const covered = weighed.reduce((s, g) => s + (g.terms.some((t) => held.has(t)) ? g.weight : 0), 0);
+    // Thousands of entries in a large archive: plain numbers and one sort of them, no object per entry.
+    const estimates = new Float64Array(retrieved.length);
+    retrieved.forEach((r, i) => {
+      const covered = weighed.reduce((s, g) => s + (g.terms.some((t) => r.terms.includes(t)) ? g.weight : 0), 0);
       const mention = mentioned(this.#entryByDocId[r.doc]!) ? RANKING.mentionFactor : 1;
-      return r.score * (1 + covered) * mention;
-    };
-    const estimates = new Map(retrieved.map((r) => [r, estimate(r)]));
-    const best = new Set(
-      [...retrieved].sort((a, b) => estimates.get(b)! - estimates.get(a)!).slice(0, RANKING.perEntryWork),
-    );
-    return retrieved.filter((r) => best.has(r));
+      estimates[i] = r.score * (1 + covered) * mention;
+    });
+    const threshold = Float64Array.from(estimates).sort()[retrieved.length - RANKING.perEntryWork]!;
+    const best: Retrieved[] = [];
+    for (let i = 0; i < retrieved.length && best.length < RANKING.perEntryWork; i++)
+      if (estimates[i]! >= threshold) best.push(retrieved[i]!);
+    return best;
   }
 }
 
