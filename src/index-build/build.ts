@@ -11,7 +11,7 @@ import { parseTranscript } from '../hearing/parse.js';
 import { pinsPath, readPins } from '../hearing/pins.js';
 import { checkDistinctHearings, readTranscripts } from '../hearing/transcripts.js';
 import { createAnalyser, lexiconOf } from '../search/analyse.js';
-import { documentOf, entriesOf, FIELDS, refOf } from '../search/documents.js';
+import { documentOf, entriesOf, entryText, FIELDS, refOf } from '../search/documents.js';
 import { loadEngine, miniSearchOptions } from '../search/engine.js';
 import { hashDataFiles, staleness, transcriptFiles } from '../search/freshness.js';
 import {
@@ -159,6 +159,7 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
     traditional,
     homophones: homophoneTable(hearingVocabulary(glossary, normalise, documentFrequency.keys(), userWords)),
     refs: entries.map(refOf),
+    texts: entries.map((e) => entryText(e, normalise)),
   };
   write(paths.hearings, `${JSON.stringify(hearings, null, 1)}\n`);
   write(paths.search, `${JSON.stringify(search)}\n`);

@@ -13,7 +13,7 @@ export const FULL_DICTIONARY = join(jiebaDictionaryDir(), 'jieba.dict.utf8');
  */
 export function trimDictionary(dictionary: string, text: string): string {
   const entries = dictionaryEntries(dictionary);
-  const substrings = substringsOf(text, longestWord(entries));
+  const substrings = wordsInText(entries, text);
   const kept: string[] = [];
   let removedMass = 0;
   let minFreq = Infinity;
@@ -42,7 +42,7 @@ export function trimDictionary(dictionary: string, text: string): string {
  */
 export function wordsOneCharacterLonger(dictionary: string, text: string): string[] {
   const entries = dictionaryEntries(dictionary);
-  const substrings = substringsOf(text, longestWord(entries));
+  const substrings = wordsInText(entries, text);
   const inText = new Set(entries.filter((e) => substrings.has(e.word) && [...e.word].length > 1).map((e) => e.word));
   return entries
     .filter((e) => e.freq >= EVERYDAY_MIN_FREQUENCY && !substrings.has(e.word))
@@ -65,10 +65,6 @@ function dictionaryEntries(dictionary: string): { line: string; word: string; fr
       const [word = '', freq = '0'] = line.split(' ');
       return { line, word, freq: Number(freq) };
     });
-}
-
-function longestWord(entries: readonly { word: string }[]): number {
-  return entries.reduce((max, e) => Math.max(max, [...e.word].length), 0);
 }
 
 /** jieba's HMM model for words no dictionary has (520 KB: its per-character table is most of the load time). */
@@ -118,17 +114,29 @@ export function everydayWords(idfTable: string, maxIdf: number): [string[], numb
   return [words.map(([w]) => w), words.map(([, idf]) => idf)];
 }
 
-function substringsOf(text: string, maxLength: number): Set<string> {
+/**
+ * The dictionary's words that occur in the text. Walks the text once, extending a run from each character only while
+ * it is the start of some dictionary word, so the cost follows the text's length, not its length times the longest
+ * word (a thousand hearings are 13 million characters: their every substring would not fit in memory).
+ */
+function wordsInText(entries: readonly { word: string }[], text: string): Set<string> {
+  const words = new Set(entries.map((e) => e.word));
+  const starts = new Set<string>();
+  for (const word of words) {
+    const chars = [...word];
+    for (let n = 1; n < chars.length; n++) starts.add(chars.slice(0, n).join(''));
+  }
   const chars = [...text];
-  const set = new Set<string>();
+  const found = new Set<string>();
   for (let i = 0; i < chars.length; i++) {
     let s = '';
-    for (let j = i; j < Math.min(chars.length, i + maxLength); j++) {
+    for (let j = i; j < chars.length; j++) {
       s += chars[j];
-      set.add(s);
+      if (words.has(s)) found.add(s);
+      if (!starts.has(s)) break;
     }
   }
-  return set;
+  return found;
 }
 
 const PLACEHOLDER = '\uE000';

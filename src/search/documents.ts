@@ -16,6 +16,11 @@ export function entriesOf(hearings: readonly Hearing[]): Entry[] {
   return hearings.flatMap((h) => [...h.items, ...(h.closing ? [h.closing] : [])]);
 }
 
+/** An entry's question and answer, normalised: what the engine looks for words as written in (出村). */
+export function entryText(entry: Entry, normalise: (text: string) => string): string {
+  return normalise([entry.kind === 'qa' ? entry.question : '', ...paragraphsOf(entry)].join('\n'));
+}
+
 export function refOf(entry: Entry): string {
   return `${entry.hearing}#${entry.id}`;
 }

@@ -6,7 +6,7 @@ import MiniSearch, { type Options } from 'minisearch';
 import { RUN_INDEX } from '../errors.js';
 import { type AskingWords, loadAskingWords } from '../hearing/asking.js';
 import { type Glossary, loadGlossary } from '../hearing/glossary.js';
-import { bodyOf, type Entry, type Hearing, paragraphsOf, personOf } from '../hearing/model.js';
+import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
 import { type Analyser, createAnalyser } from './analyse.js';
 import { createClauseReader } from './clauses.js';
@@ -21,7 +21,7 @@ import {
   uncoveredTopic,
 } from './confidence.js';
 import { createDialectReader } from './dialect.js';
-import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
+import { entriesOf, entryText, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
 import { ensureFreshIndex } from './freshness.js';
 import { type Correction, createHomophones, createSoundsAlike } from './homophones.js';
@@ -31,6 +31,7 @@ import { createNormaliser } from './normalise.js';
 import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
 import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
+import { type CandidateRetriever, miniSearchRetriever, type Retrieved } from './retrieval.js';
 import { buildRoster, type Roster } from './roster.js';
 import { loadSegmenter } from './segment.js';
 
@@ -60,8 +61,11 @@ export class SearchEngine {
   /** Every Q&A item and closing response, in transcript order. */
   readonly entries: readonly Entry[];
   readonly analyser: Analyser;
-  readonly #miniSearch: MiniSearch;
+  readonly #retriever: CandidateRetriever;
   readonly #entryByDocId: readonly Entry[];
+  /** Each body's entries and each entry's place, so naming a body reads its postings, not every entry. */
+  readonly #entriesByBody: ReadonlyMap<string, readonly Entry[]>;
+  readonly #position: ReadonlyMap<Entry, number>;
   /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
   readonly #textByEntry: ReadonlyMap<Entry, string>;
   /** Questions staff pinned to an answer (data/pins.json): always answered so, first. */
@@ -85,10 +89,12 @@ export class SearchEngine {
     hearings: Hearing[];
     glossary: Glossary;
     miniSearch: MiniSearch;
+    /** Candidate retrieval by another engine; default the loaded MiniSearch index. */
+    retriever?: CandidateRetriever;
     analyser: Analyser;
     search: Pick<
       SearchFile,
-      'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
+      'refs' | 'texts' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
     >;
     pins?: PinIndex;
     asking?: AskingWords;
@@ -97,7 +103,15 @@ export class SearchEngine {
     this.glossary = parts.glossary;
     this.entries = entriesOf(parts.hearings);
     this.analyser = parts.analyser;
-    this.#miniSearch = parts.miniSearch;
+    this.#retriever = parts.retriever ?? miniSearchRetriever(parts.miniSearch);
+    this.#position = new Map(this.entries.map((e, i) => [e, i]));
+    const byBody = new Map<string, Entry[]>();
+    for (const e of this.entries) {
+      const own = byBody.get(bodyOf(e));
+      if (own) own.push(e);
+      else byBody.set(bodyOf(e), [e]);
+    }
+    this.#entriesByBody = byBody;
     const byRef = new Map(this.entries.map((e) => [refOf(e), e]));
     this.#entryByDocId = parts.search.refs.map((ref) => {
       const entry = byRef.get(ref);
@@ -107,9 +121,7 @@ export class SearchEngine {
     const [everyday, idfs] = parts.search.everydayIdf;
     const everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
-    this.#textByEntry = new Map(
-      this.entries.map((e) => [e, norm([e.kind === 'qa' ? e.question : '', ...paragraphsOf(e)].join('\n'))]),
-    );
+    this.#textByEntry = new Map(this.#entryByDocId.map((e, i) => [e, parts.search.texts[i] ?? entryText(e, norm)]));
     const bodyByName = new Map(Object.entries(parts.search.bodyNames));
     this.asking = parts.asking ?? NO_ASKING_WORDS;
     this.soundsAlike = createSoundsAlike(parts.search.homophones);
@@ -119,13 +131,13 @@ export class SearchEngine {
     const dialect = createDialectReader(this.asking.dialect);
     const respell = (text: string) => this.rosters.reduce((t, roster) => roster.spellNames(t), dialect(text));
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
-    const hearingText = [
+    const hearingText = textFinder([
       ...this.#textByEntry.values(),
       ...this.entries.map((e) =>
         norm(`${personOf(e).name}${personOf(e).title} ${personOf(e).title}${personOf(e).name}`),
       ),
       ...bodyByName.keys(),
-    ].join('\n');
+    ]);
     this.#reader = new MessageReader({
       analyser: parts.analyser,
       respell,
@@ -137,7 +149,7 @@ export class SearchEngine {
       ),
       people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, parts.search.lexicon.chat.surnames),
       homophones: createHomophones(parts.search.homophones, {
-        inHearing: (text) => hearingText.includes(text),
+        inHearing: hearingText,
         everyday: (word) => everydayIdf.has(word),
       }),
       bodyByName,
@@ -187,6 +199,11 @@ export class SearchEngine {
       .slice(0, MAX_PARTS);
     const answers: SearchHit[] = [];
     const guesses: SearchHit[] = [];
+    // Which entries each tier holds already: a body named alone may bring thousands of entries in a large archive.
+    const inTier = new Map<SearchHit[], Set<Entry>>([
+      [answers, new Set()],
+      [guesses, new Set()],
+    ]);
     for (const [view, part] of [reading.whole, ...parts].entries()) {
       const ranked = view === 0 ? whole : this.#candidates(part);
       const context = {
@@ -196,7 +213,10 @@ export class SearchEngine {
       ranked.forEach((candidate, rank) => {
         const match = tierOf(candidate, rank, ranked, context);
         const tier = match === 'answer' ? answers : match === 'guess' ? guesses : undefined;
-        if (tier && !tier.some((h) => h.entry === candidate.entry)) tier.push(hitOf(candidate, match!));
+        if (tier && !inTier.get(tier)!.has(candidate.entry)) {
+          inTier.get(tier)!.add(candidate.entry);
+          tier.push(hitOf(candidate, match!));
+        }
       });
     }
     const people = reading.whole.references;
@@ -228,8 +248,11 @@ export class SearchEngine {
     const mentionCount = bodies.size + (people.size > 0 ? 1 : 0);
 
     if (weighed.length === 0) {
-      // Only names: every entry of that body or person, in transcript order.
-      return this.entries.filter(mentioned).map((entry, i, all) => ({
+      // Only names: every entry of that body or person, in transcript order (read from each name's entries).
+      const named = new Set([...[...bodies].flatMap((b) => this.#entriesByBody.get(b) ?? []), ...people]);
+      const position = this.#position;
+      const inOrder = [...named].filter((e) => position.has(e)).sort((a, b) => position.get(a)! - position.get(b)!);
+      return inOrder.map((entry, i, all) => ({
         entry,
         score: all.length - i,
         coverage: 1,
@@ -244,11 +267,8 @@ export class SearchEngine {
     const questionWords = weighed.map((g) => g.word);
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : RANKING.singleCharacterBoost);
-    for (const result of this.#miniSearch.search(
-      { queries: terms, combineWith: 'OR' },
-      { boost: { ...FIELD_BOOSTS }, boostTerm },
-    )) {
-      const entry = this.#entryByDocId[result.id as number]!;
+    for (const result of this.#mostLikely(this.#retriever.retrieve(terms, boostTerm), weighed, mentioned)) {
+      const entry = this.#entryByDocId[result.doc]!;
       const matched = new Set(result.terms);
       const text = this.#textByEntry.get(entry)!;
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
@@ -273,6 +293,49 @@ export class SearchEngine {
     }
     return candidates.sort((a, b) => b.score - a.score);
   }
+
+  /**
+   * The retrieved entries worth the per-entry work (coverage, literal runs), in retrieval order: all of them in a
+   * small archive; in a large one the {@link RANKING.perEntryWork} best by text score times the share of the
+   * question's words their index terms cover and the bonus for a named body or person.
+   */
+  #mostLikely(
+    retrieved: readonly Retrieved[],
+    weighed: readonly WordGroup[],
+    mentioned: (e: Entry) => boolean,
+  ): readonly Retrieved[] {
+    if (retrieved.length <= RANKING.perEntryWork) return retrieved;
+    // Thousands of entries in a large archive: plain numbers and one sort of them, no object per entry.
+    const estimates = new Float64Array(retrieved.length);
+    retrieved.forEach((r, i) => {
+      const covered = weighed.reduce((s, g) => s + (g.terms.some((t) => r.terms.includes(t)) ? g.weight : 0), 0);
+      const mention = mentioned(this.#entryByDocId[r.doc]!) ? RANKING.mentionFactor : 1;
+      estimates[i] = r.score * (1 + covered) * mention;
+    });
+    const threshold = Float64Array.from(estimates).sort()[retrieved.length - RANKING.perEntryWork]!;
+    const best: Retrieved[] = [];
+    for (let i = 0; i < retrieved.length && best.length < RANKING.perEntryWork; i++)
+      if (estimates[i]! >= threshold) best.push(retrieved[i]!);
+    return best;
+  }
+}
+
+/**
+ * Whether a text occurs in any of the texts, as `texts.join('\n').includes(text)` would say: the texts' character
+ * pairs are kept in a set (made when first asked), so a run with a pair the hearing lacks (most misheard words) is refused at once.
+ */
+function textFinder(texts: readonly string[]): (text: string) => boolean {
+  let pairs: Set<string> | undefined;
+  return (text) => {
+    // Made at the first misheard word, not at start: most messages never need it.
+    if (pairs === undefined) {
+      pairs = new Set();
+      for (const t of texts) for (let i = 0; i + 1 < t.length; i++) pairs.add(t.slice(i, i + 2));
+    }
+    if (text.includes('\n')) return texts.join('\n').includes(text);
+    for (let i = 0; i + 1 < text.length; i++) if (!pairs.has(text.slice(i, i + 2))) return false;
+    return text.length === 0 || texts.some((t) => t.includes(text));
+  };
 }
 
 /** The engine's reply to one message (see {@link SearchEngine.consult}). */
@@ -334,6 +397,8 @@ const RANKING = {
   mentionWeight: 3,
   /** Entries of a named body or person rank above other matches. */
   mentionFactor: 2,
+  /** At most this many retrieved entries get the per-entry work; a 1,000-hearing archive retrieves thousands. */
+  perEntryWork: 300,
 } as const;
 /** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
 const MAX_PARTS = 8;
