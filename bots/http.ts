@@ -72,7 +72,8 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
     ? createAnswerLog({
         path: null,
         door: 'http',
-        lines: redisLines(redis, REDIS_ANSWERS_KEY, REDIS_ANSWERS_MAX, (error) => log.error(error.message)),
+        // A failed write is the health's to log: one line per outage, not one per reply.
+        lines: redisLines(redis, REDIS_ANSWERS_KEY, REDIS_ANSWERS_MAX, (error) => health.failed(error)),
       })
     : options.answers;
   const conversation = createConversation({
@@ -91,6 +92,8 @@ export async function startHttpDoor(options: StartOptions): Promise<RunningDoor>
   const anonymousConversation = createConversation({
     engine,
     misses: state.misses,
+    pageUrl: pageUrlFromEnv(process.env),
+    answers,
     memory: { recall: () => undefined, keep() {}, forget() {} },
     onError: (error) => log.error(error.message),
   });

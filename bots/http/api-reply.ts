@@ -48,6 +48,7 @@ export function apiResults(reply: Reply): ApiResult[] {
       question: item.question,
       match: 'answer',
       answer: item.paragraphs,
+      ...(item.link ? { link: item.link } : {}),
     }),
   );
   const related = reply.related.map(

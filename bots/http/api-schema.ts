@@ -24,6 +24,10 @@ export const ApiResultSchema = z
       .optional()
       .describe('answer: a confident answer; guess: only likely (「你是不是想问」); related: offered beside an answer'),
     answer: z.array(z.string()).optional().describe('/api/ask only: the answer’s paragraphs, verbatim'),
+    link: z
+      .string()
+      .optional()
+      .describe('/api/ask only, with HEARING_PAGE_URL set: the item’s anchor on the published quick reference page'),
   })
   .describe('one Q&A item');
 
@@ -53,6 +57,10 @@ export const AskResponseSchema = z.strictObject({
   format: z.enum(ASK_FORMATS),
   text: z.string().describe('the whole reply in that format, without chat commands (/q 3, /list…)'),
   results: z.array(ApiResultSchema).describe('the items the reply shows in full, then those offered beside them'),
+  link: z
+    .string()
+    .optional()
+    .describe('with HEARING_PAGE_URL set: the first item’s anchor on the quick reference page'),
 });
 
 export const HealthResponseSchema = z.strictObject({

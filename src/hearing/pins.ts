@@ -67,7 +67,10 @@ export function readPins(path: string): Pin[] {
  * @example writePins(pinsPath(DATA_DIR), [...readPins(path), { question: '经信句有啥措施', answer: 'q3' }])
  */
 export function writePins(path: string, pins: readonly Pin[]): void {
-  writeFileAtomic(path, `${JSON.stringify(PinsFileSchema.parse(pins), null, 2)}\n`, 'pins');
+  const checked = PinsFileSchema.safeParse(pins);
+  if (!checked.success)
+    throw new Error(`pins ${path}: cannot write it: ${checked.error.issues.map((i) => i.message).join('; ')}`);
+  writeFileAtomic(path, `${JSON.stringify(checked.data, null, 2)}\n`, 'pins');
 }
 
 /**

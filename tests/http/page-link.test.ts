@@ -16,7 +16,7 @@ const ask = async (text: string) => {
     body: JSON.stringify({ text }),
     headers: { 'Content-Type': 'application/json' },
   });
-  return (await response.json()) as { link?: string; reply: { items?: { id: string; link?: string }[] } };
+  return (await response.json()) as { link?: string; results?: { id: string; link?: string }[] };
 };
 
 describe('/api/ask and the quick reference page', () => {
@@ -24,7 +24,7 @@ describe('/api/ask and the quick reference page', () => {
     vi.stubEnv('HEARING_PAGE_URL', PAGE);
     door = await startTestDoor({}, { engine: sharedEngine() });
     const body = await ask('汉融通是什么');
-    const first = body.reply.items![0]!;
+    const first = body.results![0]!;
     expect(body.link).toBe(`${PAGE}#${first.id}`);
     expect(first.link).toBe(body.link);
   });

@@ -64,7 +64,7 @@ export function question(k: Knowledge, text: string): Reply {
     );
     return notFound(k, 'question', text, nearMisses.length > 0 ? nearMisses : notFoundSuggestions(k));
   }
-  const shown = [best.entry, ...alsoAsked(k, text, consultation, best.entry)];
+  const shown = [best.entry, ...alsoAsked(k, text, consultation, best)];
   return {
     ...answer(
       k,
@@ -103,7 +103,8 @@ const SEVERAL_LIMIT = 20;
  * fits (陈副主任 is 陈光菊 and 陈新垓: both answers), and the answer to each other question of the message
  * (「汉融通是啥？光谷人才计划呢」: an answer to each). At most {@link MAX_SHOWN} items in all.
  */
-function alsoAsked(k: Knowledge, text: string, consultation: Consultation, best: Entry): Entry[] {
+function alsoAsked(k: Knowledge, text: string, consultation: Consultation, bestHit: SearchHit): Entry[] {
+  const best = bestHit.entry;
   const more: Entry[] = [];
   const add = (entry: Entry | undefined) => {
     if (entry && entry !== best && !more.includes(entry) && more.length < MAX_SHOWN - 1) more.push(entry);
@@ -113,9 +114,10 @@ function alsoAsked(k: Knowledge, text: string, consultation: Consultation, best:
     if (reference.people.length < 2 || !reference.people.some((p) => p.name === asker)) continue;
     for (const person of reference.people) {
       if (person.name === asker) continue;
-      // The person's entry the message matches best, or their only one.
-      const matched = consultation.answers.find((h) => personOf(h.entry).name === person.name)?.entry;
-      add(matched ?? (person.entries.length === 1 ? person.entries[0] : undefined));
+      // The person's entry the message matches as well as the best one: when the topic tells them apart
+      // (「陈主任问中小企业那个」), it has picked, and the other person's item is not shown.
+      const matched = consultation.answers.find((h) => personOf(h.entry).name === person.name);
+      if (matched && matched.coverage >= bestHit.coverage) add(matched.entry);
     }
   }
   const questions = text.split(QUESTION_END).filter((part) => /[\p{L}\p{N}]/u.test(part));
