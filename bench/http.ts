@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
-import { type DoorProcess, spawnDoor, startRedis } from '../tests/http/helpers.js';
+import { type DoorProcess, spawnDoor, startRedis } from '../tests/bots/http/helpers.js';
 import { readQueryTable } from './query-table.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'http.js');

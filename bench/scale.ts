@@ -4,7 +4,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkS
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DATA_DIR, PROJECT_ROOT } from '../src/paths.js';
-import { spawnDoor } from '../tests/http/helpers.js';
+import { spawnDoor } from '../tests/bots/http/helpers.js';
 import { setMessages } from './answer-sets.js';
 import { addSynthetic, syntheticQuestions, writeArchive } from './scale-hearings.js';
 

@@ -10,17 +10,17 @@ import { createTelegramBot } from '../../bots/telegram.js';
 import { createWecomBot, type WecomBot } from '../../bots/wecom.js';
 import { createRateLimiter } from '../../src/chat/rate-limit.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { collectingLog } from './collecting-log.js';
 import {
   type DingtalkStandin,
   robotMessage,
   type SessionWebhooks,
   startDingtalkStandin,
   startSessionWebhooks,
-} from '../dingtalk/standin.js';
-import { startWecomStandin, type WecomStandin } from '../wecom/standin.js';
-import { collectingLog } from './collecting-log.js';
-import { BOT_INFO, privateChat, recordApi, TOKEN, textUpdate } from './telegram-helpers.js';
-import { engine, startBot as startWechatBot, stopBots as stopWechatBots } from './wechat-helpers.js';
+} from './dingtalk/standin.js';
+import { BOT_INFO, privateChat, recordApi, TOKEN, textUpdate } from './telegram/helpers.js';
+import { engine, startBot as startWechatBot, stopBots as stopWechatBots } from './wechat/helpers.js';
+import { startWecomStandin, type WecomStandin } from './wecom/standin.js';
 
 const CLI = join(PROJECT_ROOT, 'dist', 'src', 'cli.js');
 

@@ -8,10 +8,10 @@ import { type Door, runDoor } from '../../../bots/door/run.js';
 import { main as telegram } from '../../../bots/telegram.js';
 import { main as wecom } from '../../../bots/wecom.js';
 import { loadEngine } from '../../../src/search/engine.js';
-import { startDingtalkStandin } from '../../dingtalk/standin.js';
-import { startWecomStandin } from '../../wecom/standin.js';
-import { BOT_INFO, TOKEN } from '../telegram-helpers.js';
-import { startStandIn } from '../telegram-standin.js';
+import { startDingtalkStandin } from '../dingtalk/standin.js';
+import { BOT_INFO, TOKEN } from '../telegram/helpers.js';
+import { startStandIn } from '../telegram/standin.js';
+import { startWecomStandin } from '../wecom/standin.js';
 
 const engine = loadEngine();
 const closers: Array<() => Promise<unknown>> = [];

@@ -1,14 +1,14 @@
 // The HTTP door's small parts on their own: environment, bearer token, CORS, client address, XML, signatures, paging.
 import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { DoorConfigError } from '../../bots/door/env.js';
-import { bearerMatches } from '../../bots/http/bearer.js';
-import { clientAddress } from '../../bots/http/client-address.js';
-import { corsHeaders } from '../../bots/http/cors.js';
-import { httpSecrets, parseHttpEnv } from '../../bots/http/env.js';
-import { isNextPageRequest, PASSIVE_REPLY_BYTES, pageFooter, pagesOf } from '../../bots/http/paging.js';
-import { isFresh, MAX_CLOCK_SKEW_SECONDS } from '../../bots/http/signature.js';
-import { cdata, parseWechatXml, toWechatXml, XmlError } from '../../bots/http/wechat-xml.js';
+import { DoorConfigError } from '../../../bots/door/env.js';
+import { bearerMatches } from '../../../bots/http/bearer.js';
+import { clientAddress } from '../../../bots/http/client-address.js';
+import { corsHeaders } from '../../../bots/http/cors.js';
+import { httpSecrets, parseHttpEnv } from '../../../bots/http/env.js';
+import { isNextPageRequest, PASSIVE_REPLY_BYTES, pageFooter, pagesOf } from '../../../bots/http/paging.js';
+import { isFresh, MAX_CLOCK_SKEW_SECONDS } from '../../../bots/http/signature.js';
+import { cdata, parseWechatXml, toWechatXml, XmlError } from '../../../bots/http/wechat-xml.js';
 import { API_TOKEN, bytes, MP_AES_KEY, MP_APPID, MP_TOKEN, WECOM_AES_KEY, WECOM_CORP_ID } from './helpers.js';
 
 describe('parseHttpEnv', () => {

@@ -3,9 +3,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseWecomEnv } from '../../bots/wecom/env.js';
-import { main } from '../../bots/wecom.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { parseWecomEnv } from '../../../bots/wecom/env.js';
+import { main } from '../../../bots/wecom.js';
+import { PROJECT_ROOT } from '../../../src/paths.js';
 import { startWecomStandin, type WecomStandin } from './standin.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'wecom.js');

@@ -2,12 +2,12 @@
 // the known vectors published with the official sample code of WeChat and WeCom.
 import { decrypt, encrypt, getSignature } from '@wecom/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EnvelopeError, openEnvelope, sealEnvelope } from '../../bots/http/envelope.js';
-import { pageFooter, wholeText } from '../../bots/http/paging.js';
-import { callbackSignature } from '../../bots/http/signature.js';
-import { parseWechatXml } from '../../bots/http/wechat-xml.js';
-import { createConversation } from '../../src/chat/conversation.js';
-import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { EnvelopeError, openEnvelope, sealEnvelope } from '../../../bots/http/envelope.js';
+import { pageFooter, wholeText } from '../../../bots/http/paging.js';
+import { callbackSignature } from '../../../bots/http/signature.js';
+import { parseWechatXml } from '../../../bots/http/wechat-xml.js';
+import { createConversation } from '../../../src/chat/conversation.js';
+import { loadEngine, type SearchEngine } from '../../../src/search/engine.js';
 import {
   nowSeconds,
   startTestDoor,

@@ -1,12 +1,12 @@
 // The WeCom door end to end: the real SDK against the stand-in on 127.0.0.1, from authentication to reconnection.
 import { format } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Handled } from '../../bots/door/answer.js';
-import type { DoorLog } from '../../bots/door/log.js';
-import { createWecomBot, type WecomBot } from '../../bots/wecom.js';
-import { createConversation } from '../../src/chat/conversation.js';
-import { renderMarkdown } from '../../src/chat/render-markdown.js';
-import { loadEngine } from '../../src/search/engine.js';
+import type { Handled } from '../../../bots/door/answer.js';
+import type { DoorLog } from '../../../bots/door/log.js';
+import { createWecomBot, type WecomBot } from '../../../bots/wecom.js';
+import { createConversation } from '../../../src/chat/conversation.js';
+import { renderMarkdown } from '../../../src/chat/render-markdown.js';
+import { loadEngine } from '../../../src/search/engine.js';
 import { startWecomStandin, type WecomStandin } from './standin.js';
 
 const engine = loadEngine();

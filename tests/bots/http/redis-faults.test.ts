@@ -3,11 +3,11 @@
 // its return is logged; pages still follow; a replica that died holding a claim does not keep the message unanswered.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedisHealth } from '../../bots/http/redis-health.js';
-import { redisState } from '../../bots/http/redis-state.js';
-import { CLAIM_TTL_MS, memoryState } from '../../bots/http/state.js';
-import { createMissesLog } from '../../src/logs/misses.js';
-import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { createRedisHealth } from '../../../bots/http/redis-health.js';
+import { redisState } from '../../../bots/http/redis-state.js';
+import { CLAIM_TTL_MS, memoryState } from '../../../bots/http/state.js';
+import { createMissesLog } from '../../../src/logs/misses.js';
+import { loadEngine, type SearchEngine } from '../../../src/search/engine.js';
 import { MP_TOKEN, mpClient, mpTextXml, startRedis, startTestDoor, type TestRedis } from './helpers.js';
 
 let engine: SearchEngine;

@@ -13,12 +13,12 @@ import {
   HealthResponseSchema,
   ListResponseSchema,
   SearchResponseSchema,
-} from '../../bots/http/api-schema.js';
-import { MAX_BODY_BYTES } from '../../bots/http/body.js';
-import { runCli } from '../../src/cli.js';
-import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
-import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
-import { artefactPaths } from '../../src/search/index-files.js';
+} from '../../../bots/http/api-schema.js';
+import { MAX_BODY_BYTES } from '../../../bots/http/body.js';
+import { runCli } from '../../../src/cli.js';
+import { INDEX_DIR, PROJECT_ROOT } from '../../../src/paths.js';
+import { loadEngine, type SearchEngine } from '../../../src/search/engine.js';
+import { artefactPaths } from '../../../src/search/index-files.js';
 import { API_TOKEN, startTestDoor } from './helpers.js';
 
 let engine: SearchEngine;

@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { remind } from '../../bots/remind.js';
-import { loadCommitments } from '../../src/commitments/load.js';
+import { remind } from '../../../bots/remind.js';
+import { loadCommitments } from '../../../src/commitments/load.js';
 
 const TOKEN = '123456:ABCdefGHIjklMNOpqrSTUvwxYZ0123456789_-';
 const WECOM_KEY = '693a91f6-7xxx-4bc4-97a0-0ec2sifa5aaa';

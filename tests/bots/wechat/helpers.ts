@@ -1,9 +1,9 @@
 // A WeChat bot on wechaty-puppet-mock for tests: a logged-in bot, two members, a group, and everything the bot sends.
 import { types, type Wechaty } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
-import { createWechatBot, type HandledMessage, type WechatBotOptions } from '../../bots/wechat.js';
-import { loadEngine } from '../../src/search/engine.js';
-import { collectingLog } from './collecting-log.js';
+import { createWechatBot, type HandledMessage, type WechatBotOptions } from '../../../bots/wechat.js';
+import { loadEngine } from '../../../src/search/engine.js';
+import { collectingLog } from '../collecting-log.js';
 
 export const engine = loadEngine();
 

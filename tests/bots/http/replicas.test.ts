@@ -5,8 +5,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REDIS_MISSES_KEY } from '../../bots/http/redis-state.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { REDIS_MISSES_KEY } from '../../../bots/http/redis-state.js';
+import { PROJECT_ROOT } from '../../../src/paths.js';
 import { type DoorProcess, MP_TOKEN, mpClient, mpTextXml, spawnDoor, startRedis } from './helpers.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'http.js');

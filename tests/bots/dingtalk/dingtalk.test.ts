@@ -1,12 +1,12 @@
 // The DingTalk door end to end: dingtalk-stream against the gateway stand-in, replies posted to local session webhooks.
 import { format } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDingtalkBot, type DingtalkBot } from '../../bots/dingtalk.js';
-import type { Handled } from '../../bots/door/answer.js';
-import type { DoorLog } from '../../bots/door/log.js';
-import { createConversation } from '../../src/chat/conversation.js';
-import { renderMarkdown } from '../../src/chat/render-markdown.js';
-import { loadEngine } from '../../src/search/engine.js';
+import { createDingtalkBot, type DingtalkBot } from '../../../bots/dingtalk.js';
+import type { Handled } from '../../../bots/door/answer.js';
+import type { DoorLog } from '../../../bots/door/log.js';
+import { createConversation } from '../../../src/chat/conversation.js';
+import { renderMarkdown } from '../../../src/chat/render-markdown.js';
+import { loadEngine } from '../../../src/search/engine.js';
 import {
   type DingtalkStandin,
   ROBOT_TOPIC,

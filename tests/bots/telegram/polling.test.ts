@@ -3,9 +3,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/paths.js';
-import { alice, BOT_INFO, bob, entitiesOf, SECRET_HALF, TOKEN } from './telegram-helpers.js';
-import { type StandIn, startStandIn } from './telegram-standin.js';
+import { PROJECT_ROOT } from '../../../src/paths.js';
+import { alice, BOT_INFO, bob, entitiesOf, SECRET_HALF, TOKEN } from './helpers.js';
+import { type StandIn, startStandIn } from './standin.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'telegram.js');
 const carol = { id: 9, is_bot: false, first_name: '小陈' };

@@ -1,7 +1,7 @@
 // main(), what `npm run http` runs on the door room: the ready line with the address, a clean stop, and start-up
 // failures that say what to fix without printing a secret.
 import { describe, expect, it } from 'vitest';
-import { main } from '../../bots/http.js';
+import { main } from '../../../bots/http.js';
 import { API_TOKEN, freePort } from './helpers.js';
 
 /** Runs main() in this process; `whileUp` gets the URL once it listens, and the door stops when it resolves. */

@@ -1,6 +1,6 @@
 // /api/ask with HEARING_PAGE_URL: the answer's link to its card on the quick reference page, as a field.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sharedEngine } from '../search/helpers.js';
+import { sharedEngine } from '../../search/helpers.js';
 import { startTestDoor } from './helpers.js';
 
 const PAGE = 'https://rd.example.cn/quick-reference.html';

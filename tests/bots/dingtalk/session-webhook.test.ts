@@ -1,7 +1,7 @@
 // Posting replies to DingTalk session webhooks: expiry, retries, and what an operator reads when a post fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseRobotMessage } from '../../bots/dingtalk/robot-message.js';
-import { postMarkdown, SessionWebhookError } from '../../bots/dingtalk/session-webhook.js';
+import { parseRobotMessage } from '../../../bots/dingtalk/robot-message.js';
+import { postMarkdown, SessionWebhookError } from '../../../bots/dingtalk/session-webhook.js';
 import { robotMessage, type SessionWebhooks, startSessionWebhooks } from './standin.js';
 
 let hooks: SessionWebhooks;

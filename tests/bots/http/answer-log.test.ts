@@ -1,9 +1,9 @@
 // With HEARING_REDIS_URL the HTTP door's answer log is the Redis list hearing:answers: the file's lines, no caller id.
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnswerSchema } from '../../src/logs/answers.js';
-import { REDIS_ANSWERS_KEY } from '../../src/logs/redis-lines.js';
-import { sharedEngine } from '../search/helpers.js';
+import { AnswerSchema } from '../../../src/logs/answers.js';
+import { REDIS_ANSWERS_KEY } from '../../../src/logs/redis-lines.js';
+import { sharedEngine } from '../../search/helpers.js';
 import { startRedis, startTestDoor } from './helpers.js';
 
 let redis: Awaited<ReturnType<typeof startRedis>>;

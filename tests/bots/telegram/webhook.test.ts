@@ -1,10 +1,10 @@
 // The webhook as anyone who can reach its port meets it: bad targets, bad bodies, huge bodies and slow sends
 // end that request, never the bot; Telegram gets its answer in time and replies follow.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../bots/telegram.js';
-import { chunked, freePort, postHead, rawRequest } from './raw-http.js';
-import { BOT_INFO, entitiesOf, SECRET_HALF, TOKEN } from './telegram-helpers.js';
-import { type StandIn, startStandIn } from './telegram-standin.js';
+import { main } from '../../../bots/telegram.js';
+import { chunked, freePort, postHead, rawRequest } from '../raw-http.js';
+import { BOT_INFO, entitiesOf, SECRET_HALF, TOKEN } from './helpers.js';
+import { type StandIn, startStandIn } from './standin.js';
 
 const SECRET = 'hook_secret';
 const HOOK = '/tg/hook';

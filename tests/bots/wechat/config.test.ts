@@ -1,9 +1,9 @@
 // WeChat settings from code and from the environment: defaults, bad values refused with a clear message, no secrets shown.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DoorConfigError } from '../../bots/door/env.js';
-import { parseWechatEnv, wechatConfig } from '../../bots/wechat/config.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { DoorConfigError } from '../../../bots/door/env.js';
+import { parseWechatEnv, wechatConfig } from '../../../bots/wechat/config.js';
+import { PROJECT_ROOT } from '../../../src/paths.js';
 
 const problemsOf = (env: Record<string, string>): string => {
   try {

@@ -3,9 +3,9 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDingtalkEnv } from '../../bots/dingtalk/env.js';
-import { main } from '../../bots/dingtalk.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { parseDingtalkEnv } from '../../../bots/dingtalk/env.js';
+import { main } from '../../../bots/dingtalk.js';
+import { PROJECT_ROOT } from '../../../src/paths.js';
 import {
   type DingtalkStandin,
   robotMessage,

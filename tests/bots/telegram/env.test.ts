@@ -1,10 +1,10 @@
 // The Telegram environment: zod validation, clear messages, and the token never printed, by the parser or by main().
 import { describe, expect, it } from 'vitest';
-import { DoorConfigError } from '../../bots/door/env.js';
-import { redactor } from '../../bots/door/log.js';
-import { DEFAULT_WEBHOOK_PORT, parseTelegramEnv, telegramSecrets } from '../../bots/telegram/env.js';
-import { main } from '../../bots/telegram.js';
-import { SECRET_HALF, TOKEN } from './telegram-helpers.js';
+import { DoorConfigError } from '../../../bots/door/env.js';
+import { redactor } from '../../../bots/door/log.js';
+import { DEFAULT_WEBHOOK_PORT, parseTelegramEnv, telegramSecrets } from '../../../bots/telegram/env.js';
+import { main } from '../../../bots/telegram.js';
+import { SECRET_HALF, TOKEN } from './helpers.js';
 
 describe('parseTelegramEnv', () => {
   it('reads a token, an API root (without trailing slash) and defaults to long polling', () => {

@@ -7,10 +7,10 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { causeOf, connectPatiently, type Startable } from '../../bots/wechat/connect.js';
-import { setAsideDamagedSession } from '../../bots/wechat/session.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
-import { collectingLog } from './collecting-log.js';
+import { causeOf, connectPatiently, type Startable } from '../../../bots/wechat/connect.js';
+import { setAsideDamagedSession } from '../../../bots/wechat/session.js';
+import { PROJECT_ROOT } from '../../../src/paths.js';
+import { collectingLog } from '../collecting-log.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'wechat.js');
 const SESSION_FILE = 'wechat-session.memory-card.json';

@@ -1,14 +1,14 @@
 // The Telegram door driven with handleUpdate and a recording API: what it sends, where, and when it stays silent.
 import { HttpError } from 'grammy';
 import { describe, expect, it } from 'vitest';
-import { createDoorLog } from '../../bots/door/log.js';
-import { telegramSecrets } from '../../bots/telegram/env.js';
-import { INLINE_CACHE_SECONDS } from '../../bots/telegram/inline.js';
-import { registerCommands } from '../../bots/telegram/serve.js';
-import { createTelegramBot, type TelegramBotOptions } from '../../bots/telegram.js';
-import { createConversation } from '../../src/chat/conversation.js';
-import { intentTable } from '../../src/chat/intents/index.js';
-import { loadEngine } from '../../src/search/engine.js';
+import { createDoorLog } from '../../../bots/door/log.js';
+import { telegramSecrets } from '../../../bots/telegram/env.js';
+import { INLINE_CACHE_SECONDS } from '../../../bots/telegram/inline.js';
+import { registerCommands } from '../../../bots/telegram/serve.js';
+import { createTelegramBot, type TelegramBotOptions } from '../../../bots/telegram.js';
+import { createConversation } from '../../../src/chat/conversation.js';
+import { intentTable } from '../../../src/chat/intents/index.js';
+import { loadEngine } from '../../../src/search/engine.js';
 import {
   alice,
   BOT_INFO,
@@ -21,7 +21,7 @@ import {
   TOKEN,
   textUpdate,
   update,
-} from './telegram-helpers.js';
+} from './helpers.js';
 
 const engine = loadEngine();
 

@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ScanStatus, types } from 'wechaty';
 import { mock, PuppetMock } from 'wechaty-puppet-mock';
-import { DoorConfigError } from '../../bots/door/env.js';
-import { createWechatBot, MAX_MESSAGE_AGE_MS } from '../../bots/wechat.js';
-import { createConversation } from '../../src/chat/conversation.js';
-import { bodyOf, paragraphsOf } from '../../src/hearing/model.js';
-import { BOT_NAME, engine, startBot, stopBots, waitFor, withoutMention } from './wechat-helpers.js';
+import { DoorConfigError } from '../../../bots/door/env.js';
+import { createWechatBot, MAX_MESSAGE_AGE_MS } from '../../../bots/wechat.js';
+import { createConversation } from '../../../src/chat/conversation.js';
+import { bodyOf, paragraphsOf } from '../../../src/hearing/model.js';
+import { BOT_NAME, engine, startBot, stopBots, waitFor, withoutMention } from './helpers.js';
 
 afterEach(stopBots);
 

@@ -5,9 +5,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { User } from 'grammy/types';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../src/paths.js';
-import { BOT_INFO, entitiesOf, TOKEN } from './telegram-helpers.js';
-import { type StandIn, startStandIn } from './telegram-standin.js';
+import { PROJECT_ROOT } from '../../../src/paths.js';
+import { BOT_INFO, entitiesOf, TOKEN } from './helpers.js';
+import { type StandIn, startStandIn } from './standin.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'telegram.js');
 const GROUP = { id: -100300, type: 'supergroup' as const, title: '数字经济学习群' };

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { getSignature } from '@wecom/crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_BODY_BYTES } from '../../bots/http/body.js';
-import { PASSIVE_REPLY_BYTES, pageFooter, wholeText } from '../../bots/http/paging.js';
-import { toWechatXml } from '../../bots/http/wechat-xml.js';
-import { createConversation } from '../../src/chat/conversation.js';
-import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { MAX_BODY_BYTES } from '../../../bots/http/body.js';
+import { PASSIVE_REPLY_BYTES, pageFooter, wholeText } from '../../../bots/http/paging.js';
+import { toWechatXml } from '../../../bots/http/wechat-xml.js';
+import { createConversation } from '../../../src/chat/conversation.js';
+import { loadEngine, type SearchEngine } from '../../../src/search/engine.js';
 import {
   bytes,
   MP_AES_KEY,
