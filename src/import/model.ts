@@ -60,3 +60,27 @@ export interface Paragraph {
   text: string;
   reading: string;
 }
+
+/**
+ * The next pair of a reading: `question` (now answered) with `answer` from `answerer`, numbered after `items`.
+ * @example result.items.push(answeredPair(result.items, theme, question, { body: '市发改委', answerer: null }, [words]))
+ */
+export function answeredPair(
+  items: readonly ImportedPair[],
+  theme: string | null,
+  question: { asker: Person; text: string[]; line: number; answered: boolean },
+  answerer: { body: string; answerer: string | null },
+  answer: string[],
+): ImportedPair {
+  question.answered = true;
+  return {
+    n: items.length + 1,
+    theme,
+    asker: question.asker,
+    body: answerer.body,
+    answerer: answerer.answerer,
+    question: question.text,
+    answer,
+    line: question.line,
+  };
+}

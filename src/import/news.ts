@@ -4,7 +4,7 @@
 import { CLOSING_BODY, type Person } from '../hearing/model.js';
 import { DEBRIS, splitPerson } from '../hearing/parse.js';
 import { answererOf, type BodyTable, namesTwo } from './bodies.js';
-import type { ImportedClosing, ImportedPair, Paragraph, Unplaced } from './model.js';
+import { answeredPair, type ImportedClosing, type ImportedPair, type Paragraph, type Unplaced } from './model.js';
 import { speakerRole } from './speakers.js';
 import type { TurnReading } from './turns.js';
 
@@ -74,17 +74,7 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
       // 「市文旅局局长牛二回应说,今年将…」: the answer's words as the reporter gives them, after the attribution.
       const answerer = answererOf(indirectSpeaker, table)!;
       result.turns++;
-      question.answered = true;
-      const item: ImportedPair = {
-        n: result.items.length + 1,
-        theme,
-        asker: question.asker,
-        body: answerer.body,
-        answerer: answerer.answerer,
-        question: question.text,
-        answer: [text.slice(indirect[0].length).trim()],
-        line: question.line,
-      };
+      const item = answeredPair(result.items, theme, question, answerer, [text.slice(indirect[0].length).trim()]);
       result.items.push(item);
       current = item.answer;
       continue;
@@ -130,17 +120,7 @@ export function readNews(paragraphs: readonly Paragraph[], table: BodyTable): Tu
       } else if (question && (role.role === 'answerer' || (role.role === 'official' && !question.answered))) {
         const answerer = answererOf(speaker!, table) ?? { body: CLOSING_BODY, answerer: speaker };
         result.turns++;
-        question.answered = true;
-        const item: ImportedPair = {
-          n: result.items.length + 1,
-          theme,
-          asker: question.asker,
-          body: answerer.body,
-          answerer: answerer.answerer,
-          question: question.text,
-          answer: [words],
-          line: question.line,
-        };
+        const item = answeredPair(result.items, theme, question, answerer, [words]);
         result.items.push(item);
         current = item.answer;
         placedAny = true;

@@ -3,7 +3,14 @@
 import { CLOSING_BODY } from '../hearing/model.js';
 import { DEBRIS, splitPerson } from '../hearing/parse.js';
 import { answererOf, type BodyTable, namesTwo } from './bodies.js';
-import type { ImportedClosing, ImportedPair, Paragraph, Shape, Unplaced } from './model.js';
+import {
+  answeredPair,
+  type ImportedClosing,
+  type ImportedPair,
+  type Paragraph,
+  type Shape,
+  type Unplaced,
+} from './model.js';
 import { introRoles, speakerRole } from './speakers.js';
 
 /** A turn: who speaks, in which role, and where its words start in the paragraph. */
@@ -128,17 +135,7 @@ export function readTurns(paragraphs: readonly Paragraph[], table: BodyTable): T
           current = null;
           continue;
         }
-        question.answered = true;
-        const item: ImportedPair = {
-          n: result.items.length + 1,
-          theme,
-          asker: question.asker,
-          body: answerer.body,
-          answerer: answerer.answerer,
-          question: question.text,
-          answer: words ? [words] : [],
-          line: question.line,
-        };
+        const item = answeredPair(result.items, theme, question, answerer, words ? [words] : []);
         result.items.push(item);
         current = { paragraphs: item.answer };
       } else {
