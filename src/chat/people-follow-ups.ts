@@ -1,7 +1,7 @@
 // Follow-ups about people and lists: 他问的啥, 她是什么职务, 全名叫啥, 这个部门还答了啥, 另外那位, 倒数第二个, 中间那个,
 // 有具体数字吗: read against the last person, body or list the conversation showed.
 import { bodyOf, type Entry, paragraphsOf } from '../hearing/model.js';
-import { readPosition } from '../search/asking.js';
+import { atPosition, readPosition } from '../search/asking.js';
 import { unique } from '../search/names.js';
 import { whoLine } from './asking.js';
 import { entryOfCommand, type FollowedUp } from './follow-ups.js';
@@ -39,12 +39,7 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
 
   const position = list.length > 1 ? readPosition(text, cues) : null;
   if (position && !has(cues.section) && !/问题|提问/.test(text)) {
-    const at = position.middle
-      ? Math.floor((list.length - 1) / 2)
-      : position.fromEnd
-        ? list.length - position.n
-        : position.n - 1;
-    const entry = list[at];
+    const entry = atPosition(list, position);
     if (!entry) return null;
     const reply = want === 'item' ? itemAnswer(k, entry) : whoLine(k, entry);
     // The list stays: 「第三个」 after 「第二个」 still counts in it.

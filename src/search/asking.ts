@@ -89,12 +89,7 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
       const nth = !position.fromEnd && !position.middle ? roster.askers[position.n - 1] : undefined;
       if (kind && nth?.kind === kind) return { kind: 'position', entry: firstItem(nth), want, label: position.text };
       const line: readonly QaItem[] = byPerson ? ofKind(roster.askers).map((p) => firstItem(p)) : roster.items;
-      const at = position.middle
-        ? Math.floor((line.length - 1) / 2)
-        : position.fromEnd
-          ? line.length - position.n
-          : position.n - 1;
-      const entry = line[at];
+      const entry = atPosition(line, position);
       if (entry) return { kind: 'position', entry, want, label: position.text };
       return null;
     }
@@ -174,6 +169,22 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
     const entries = roster.items.filter((e) => people.some((p) => p.entries.includes(e)));
     return { kind: 'set', label, entries, people: true };
   }
+}
+
+/**
+ * The item of `list` at a position read by {@link readPosition}: 第三 → the third, 倒数第二 → the second from the end,
+ * 中间 → the middle one; undefined past either end.
+ */
+export function atPosition<T>(
+  list: readonly T[],
+  position: { n: number; fromEnd: boolean; middle: boolean },
+): T | undefined {
+  const at = position.middle
+    ? Math.floor((list.length - 1) / 2)
+    : position.fromEnd
+      ? list.length - position.n
+      : position.n - 1;
+  return list[at];
 }
 
 /** A position in an order: 第三(个), 倒数第二, 最后(一个), 中间(那个); `end` is where it stops in the text. */
