@@ -73,7 +73,8 @@ export function redisState(options: RedisStateOptions): DoorState {
         .attempt(async () => {
           await redis.multi().rpush(REDIS_MISSES_KEY, line).ltrim(REDIS_MISSES_KEY, -REDIS_MISSES_MAX, -1).exec();
         })
-        .catch(() => {});
+        // Redis away: the miss goes to this replica's own log (the misses file when one is set), not nowhere.
+        .catch(() => local.misses.record({ chat, text, time: time ?? now(), tier, answer }));
       pendingMisses = Promise.all([pendingMisses, write]);
     },
     flush: async () => {

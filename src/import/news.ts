@@ -4,7 +4,7 @@
 import { CLOSING_BODY, type Person } from '../hearing/model.js';
 import { DEBRIS, splitPerson } from '../hearing/parse.js';
 import { answererOf, type BodyTable, namesTwo } from './bodies.js';
-import { answeredPair, type ImportedClosing, type ImportedPair, type Paragraph, type Unplaced } from './model.js';
+import { answeredPair, type ImportedClosing, type Paragraph, type Unplaced } from './model.js';
 import { speakerRole } from './speakers.js';
 import type { TurnReading } from './turns.js';
 

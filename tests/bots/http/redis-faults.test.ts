@@ -107,6 +107,24 @@ describe('a Redis that goes away', () => {
   });
 });
 
+describe('a miss recorded while Redis is away', () => {
+  it('goes to the replica’s own misses log instead of being dropped', async () => {
+    const kept: string[] = [];
+    const local = memoryState({ misses: { record: (miss) => void kept.push(miss.text), flush: async () => {} } });
+    const down = {
+      multi: () => {
+        const chain = { rpush: () => chain, ltrim: () => chain, exec: async () => Promise.reject(new Error('down')) };
+        return chain;
+      },
+    };
+    const quiet = { error() {}, info() {} };
+    const state = redisState({ redis: down as never, health: createRedisHealth({ log: quiet }), local });
+    state.misses.record({ chat: 'private', text: '火星移民计划', time: new Date(), tier: 'none' });
+    await state.misses.flush();
+    expect(kept).toEqual(['火星移民计划']);
+  });
+});
+
 describe('a replica that dies between claiming a 公众号 message and answering it', () => {
   it('leaves a claim that expires within WeChat’s retry: the retry takes the message over and is answered', async () => {
     const id = msgId();
