@@ -14,8 +14,9 @@ const RULES: Record<string, readonly string[]> = {
   'src/commitments': ['src/hearing', 'src/search'],
   'src/index-build': ['src/search', 'src/hearing', 'src/commitments'],
   'src/import': ['src/hearing'],
-  // The logs read replies (the chat's reply model and the ports it calls) and escape the stats page as the reference does.
-  'src/logs': ['src/chat', 'src/search', 'src/hearing', 'src/reference'],
+  // The logs read replies (the chat's reply model and the ports it calls) and escape the stats page as the reference does;
+  // the stats page shows the commitments' timeline.
+  'src/logs': ['src/chat', 'src/search', 'src/hearing', 'src/reference', 'src/commitments'],
   'src/chat': ['src/search', 'src/hearing', 'src/commitments'],
   'src/reference': ['src/search', 'src/hearing', 'src/commitments'],
   'src/commands': [

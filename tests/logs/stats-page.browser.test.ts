@@ -37,7 +37,13 @@ describe.skipIf(!plan.run)('the statistics page in Chromium', () => {
     );
     const written = await writeStatsPage({
       outDir: workDir,
-      env: { HEARING_LOG_FILE: join(workDir, 'answers.jsonl'), HEARING_MISSES_FILE: join(workDir, 'misses.jsonl') },
+      env: {
+        HEARING_LOG_FILE: join(workDir, 'answers.jsonl'),
+        HEARING_MISSES_FILE: join(workDir, 'misses.jsonl'),
+        // The commitments' timeline: an empty ledger (nothing recorded yet) on a fixed day.
+        HEARING_LEDGER_FILE: join(workDir, 'ledger.json'),
+        HEARING_TODAY: '2026-10-01',
+      },
     });
     url = pathToFileURL(written.path).href;
     html = readFileSync(written.path, 'utf8');
@@ -101,7 +107,13 @@ describe.skipIf(!plan.run)('the statistics page in Chromium', () => {
           return { id: c.id, drawn: c.dataset.drawn, width: c.width, coloured };
         }),
       );
-      expect(charts.map((c) => c.id)).toEqual(['chart-days', 'chart-doors', 'chart-items', 'chart-bodies']);
+      expect(charts.map((c) => c.id)).toEqual([
+        'chart-days',
+        'chart-doors',
+        'chart-items',
+        'chart-bodies',
+        'chart-commitments',
+      ]);
       for (const chart of charts) {
         expect(chart.drawn, chart.id).toBe('true');
         expect(chart.coloured, `${chart.id}: coloured pixels`).toBeGreaterThan(500);

@@ -7,6 +7,20 @@ Chart.register(...registerables);
 const TIER_COLOURS = { answer: '#2e7d32', guess: '#f9a825', none: '#c62828', disliked: '#6a1b9a', liked: '#1565c0' };
 const TIER_LABELS = { answer: '已回答', guess: '仅猜测', none: '未找到', disliked: '被指出答错', liked: '被点赞' };
 const TIERS = ['answer', 'guess', 'none', 'disliked', 'liked'] as const;
+const STATUS_LABELS = {
+  unrecorded: '未登记',
+  open: '未开始',
+  'in-progress': '推进中',
+  done: '已完成',
+  dropped: '已撤销',
+};
+const STATUS_COLOURS = {
+  unrecorded: '#9e9e9e',
+  open: '#c62828',
+  'in-progress': '#f9a825',
+  done: '#2e7d32',
+  dropped: '#6d4c41',
+};
 
 function main(): void {
   const element = document.getElementById('stats-data');
@@ -56,6 +70,20 @@ function main(): void {
       '#1565c0',
     ),
   );
+  const statuses = ['unrecorded', 'open', 'in-progress', 'done', 'dropped'] as const;
+  draw('chart-commitments', {
+    type: 'bar',
+    data: {
+      labels: data.timeline.map((m) => (m.overdue > 0 ? `${m.month}（逾期${m.overdue}）` : m.month)),
+      datasets: statuses.map((status) => ({
+        label: STATUS_LABELS[status],
+        data: data.timeline.map((m) => m[status]),
+        backgroundColor: STATUS_COLOURS[status],
+      })),
+    },
+    options: { scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: '承诺数' } } } },
+  });
+
   const bodies = stats.bodies.slice(0, 10);
   draw(
     'chart-bodies',

@@ -3,6 +3,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { followUps, todayOf } from '../../commitments/follow-up.js';
+import { ledgerPath, readLedger } from '../../commitments/ledger.js';
+import { loadCommitments } from '../../commitments/load.js';
 import { messageOf } from '../../errors.js';
 import { PROJECT_ROOT } from '../../paths.js';
 import { loadEngine } from '../../search/engine.js';
@@ -43,6 +46,7 @@ export async function writeStatsPage(options: {
     topics: missTopics(misses, topicWords(engine)),
     misses: misses.length,
     now: options.now ?? new Date(),
+    followUps: followUps(loadCommitments(), readLedger(ledgerPath(options.env)), todayOf(options.env, options.now)),
   });
   const html = await statsPageHtml(data);
   mkdirSync(options.outDir, { recursive: true });

@@ -62,6 +62,7 @@ export async function statsPageHtml(data: StatsPageData): Promise<string> {
     <section><h2>最常被问到的问题</h2><div class="chart"><canvas id="chart-items" role="img" aria-label="被回答最多的问题"></canvas></div></section>
     <section><h2>最常被问到的部门</h2><div class="chart"><canvas id="chart-bodies" role="img" aria-label="回答被引用最多的部门"></canvas></div></section>
   </div>
+  <section><h2>承诺到期时间线</h2><p class="note">有期限的承诺按到期月份排列，颜色为督办台账中的进展（未登记：台账尚无记录）。</p><div class="chart"><canvas id="chart-commitments" role="img" aria-label="承诺按到期月份和进展"></canvas></div></section>
   <section><h2>各问热度</h2><p class="note">按询问顺序排列，颜色越深被问得越多（悬停查看部门和问题）。</p><div class="heat" id="heat">${heat}</div></section>
   <section><h2>未能回答的问题（按主题归类）</h2><p class="note">共 ${data.misses} 条未答问题，按共同词语归类；每类列出最近的三条。</p>
     <ol class="topics" id="topics">${topics || '<li>暂无未答问题</li>'}</ol></section>
