@@ -26,6 +26,7 @@ export const ApiResultSchema = z
     answer: z.array(z.string()).optional().describe('/api/ask only: the answer’s paragraphs, verbatim'),
   })
   .describe('one Q&A item');
+export type ApiResult = z.infer<typeof ApiResultSchema>;
 
 export const SearchResponseSchema = z.strictObject({
   query: z.string(),
