@@ -6,9 +6,7 @@ import { renderPlainLine } from '../../src/chat/render-plain.js';
 import { renderHtmlLine } from '../../src/chat/render-telegram.js';
 import type { Reply } from '../../src/chat/reply.js';
 import type { Line } from '../../src/chat/split.js';
-import type { ApiResultSchema, AskFormat } from './api-schema.js';
-
-type ApiResult = import('zod/v4').infer<typeof ApiResultSchema>;
+import type { ApiResult, AskFormat } from './api-schema.js';
 
 /**
  * The reply as one text: its lines with every command taken out, and the lines that only offered commands dropped.

@@ -30,6 +30,7 @@ export const ApiResultSchema = z
       .describe('/api/ask only, with HEARING_PAGE_URL set: the item’s anchor on the published quick reference page'),
   })
   .describe('one Q&A item');
+export type ApiResult = z.infer<typeof ApiResultSchema>;
 
 export const SearchResponseSchema = z.strictObject({
   query: z.string(),
