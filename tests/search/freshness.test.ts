@@ -107,7 +107,7 @@ describe('the command line', () => {
     spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli.ts'), ...args], {
       cwd: PROJECT_ROOT,
       encoding: 'utf8',
-      env: { ...process.env, HEARING_REBUILD_INDEX: '', HEARING_MISSES_FILE: 'off' },
+      env: { ...process.env, HEARING_REBUILD_INDEX: '', HEARING_MISSES_FILE: 'off', HEARING_LOG_FILE: 'off' },
     });
 
   it('refuses a stale index with one line, and --rebuild rebuilds it, keeping stdout for the answer', () => {

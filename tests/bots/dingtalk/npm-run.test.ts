@@ -60,6 +60,7 @@ describe('npm run dingtalk -- --check', () => {
         DINGTALK_CLIENT_SECRET: SECRET,
         DINGTALK_GATEWAY_URL: dingtalk.gatewayUrl,
         HEARING_MISSES_FILE: 'off',
+        HEARING_LOG_FILE: 'off',
       };
       const code = await main({
         env,
@@ -101,6 +102,7 @@ describe('npm run dingtalk against the stand-ins', () => {
         DINGTALK_CLIENT_SECRET: SECRET,
         DINGTALK_GATEWAY_URL: dingtalk.gatewayUrl,
         HEARING_MISSES_FILE: 'off',
+        HEARING_LOG_FILE: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

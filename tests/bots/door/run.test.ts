@@ -20,7 +20,7 @@ function testDoor(serve: (context: DoorContext<Config>) => Promise<void>): Door<
   };
 }
 
-const env = { TEST_TOKEN: 'secret_token_value', HEARING_MISSES_FILE: 'off' };
+const env = { TEST_TOKEN: 'secret_token_value', HEARING_MISSES_FILE: 'off', HEARING_LOG_FILE: 'off' };
 const engine = () => ({}) as SearchEngine;
 
 /** Serves until told to stop, then stops after `stopMs`. */

@@ -242,7 +242,7 @@ export async function spawnDoor(script: string, env: Record<string, string>): Pr
     Object.entries(process.env).filter(([k]) => !/^(HEARING_|WECHAT_|WECOM_|DEBUG$)/.test(k)),
   );
   const child = spawn(process.execPath, [script], {
-    env: { ...inherited, HEARING_HTTP_PORT: '0', HEARING_MISSES_FILE: 'off', ...env },
+    env: { ...inherited, HEARING_HTTP_PORT: '0', HEARING_MISSES_FILE: 'off', HEARING_LOG_FILE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -10,7 +10,7 @@ const run = async (env: Record<string, string>, whileUp: (url: string) => Promis
   let listening: (url: string) => void = () => {};
   const url = new Promise<string>((resolve) => (listening = resolve));
   const code = await main({
-    env: { HEARING_MISSES_FILE: 'off', ...env },
+    env: { HEARING_MISSES_FILE: 'off', HEARING_LOG_FILE: 'off', ...env },
     argv: [],
     until: url.then(whileUp),
     write: (line) => {

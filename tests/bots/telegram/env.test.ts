@@ -102,7 +102,7 @@ describe('main', () => {
   ])('a %s token stops the start with a clear message and exit code 2, token not printed', async (_, env) => {
     const lines: string[] = [];
     const code = await main({
-      env: { ...env, HEARING_MISSES_FILE: 'off' },
+      env: { ...env, HEARING_MISSES_FILE: 'off', HEARING_LOG_FILE: 'off' },
       until: new Promise(() => {}),
       write: (l) => lines.push(l),
     });
@@ -127,7 +127,12 @@ describe('main', () => {
     const lines: string[] = [];
     try {
       const code = await main({
-        env: { TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`, HEARING_MISSES_FILE: 'off' },
+        env: {
+          TELEGRAM_BOT_TOKEN: TOKEN,
+          TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+          HEARING_MISSES_FILE: 'off',
+          HEARING_LOG_FILE: 'off',
+        },
         until: new Promise(() => {}),
         write: (l) => lines.push(l),
       });

@@ -24,7 +24,13 @@ beforeAll(async () => {
   );
   child = spawn(process.execPath, [SCRIPT], {
     cwd: PROJECT_ROOT,
-    env: { ...env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: standIn.apiRoot, HEARING_MISSES_FILE: 'off' },
+    env: {
+      ...env,
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: standIn.apiRoot,
+      HEARING_MISSES_FILE: 'off',
+      HEARING_LOG_FILE: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (d) => (stderr += d));

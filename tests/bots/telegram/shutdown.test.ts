@@ -46,7 +46,13 @@ async function startBot(s: StandIn): Promise<Running> {
   const polls = s.calls.filter((c) => c.method === 'getUpdates').length;
   const child = spawn(process.execPath, [SCRIPT], {
     cwd: PROJECT_ROOT,
-    env: { ...env, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: s.apiRoot, HEARING_MISSES_FILE: 'off' },
+    env: {
+      ...env,
+      TELEGRAM_BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: s.apiRoot,
+      HEARING_MISSES_FILE: 'off',
+      HEARING_LOG_FILE: 'off',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -28,6 +28,7 @@ beforeAll(async () => {
       TELEGRAM_WEBHOOK_PORT: String(port),
       TELEGRAM_WEBHOOK_HOST: '127.0.0.1',
       HEARING_MISSES_FILE: 'off',
+      HEARING_LOG_FILE: 'off',
     },
     until: new Promise<void>((resolve) => (stop = resolve)),
     write: (line) => lines.push(line),

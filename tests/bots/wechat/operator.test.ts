@@ -50,7 +50,7 @@ function startWechat(env: Record<string, string>, args: string[] = []): Running 
   );
   const child = spawn(process.execPath, [SCRIPT, ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...inherited, HEARING_MISSES_FILE: 'off', ...env },
+    env: { ...inherited, HEARING_MISSES_FILE: 'off', HEARING_LOG_FILE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

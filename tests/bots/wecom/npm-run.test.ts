@@ -60,6 +60,7 @@ describe('npm run wecom -- --check', () => {
         WECOM_BOT_SECRET: SECRET,
         WECOM_WS_URL: wecom.url,
         HEARING_MISSES_FILE: 'off',
+        HEARING_LOG_FILE: 'off',
       };
       const code = await main({
         env,
@@ -98,6 +99,7 @@ describe('npm run wecom against the stand-in', () => {
         WECOM_BOT_SECRET: SECRET,
         WECOM_WS_URL: wecom.url,
         HEARING_MISSES_FILE: 'off',
+        HEARING_LOG_FILE: 'off',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
