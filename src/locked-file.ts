@@ -15,7 +15,15 @@ export const EDIT_LOCK_WAIT_MS = 10_000;
  */
 export function withFileLock<T>(path: string, room: string, edit: () => T): T {
   mkdirSync(dirname(path), { recursive: true });
-  const release = lockWithin(path, room);
+  const release = lockWithin(
+    path,
+    EDIT_LOCK_WAIT_MS,
+    (error) =>
+      new Error(
+        `${room} ${path}: cannot lock it to write: ${messageOf(error)} ` +
+          `(another edit is running; if none is, delete ${path}.lock)`,
+      ),
+  );
   try {
     return edit();
   } finally {
@@ -39,23 +47,24 @@ export function writeFileAtomic(path: string, text: string, room: string): void 
   }
 }
 
-/** proper-lockfile's synchronous lock does not retry by itself; an edit takes milliseconds, so short sleeps do. */
-function lockWithin(path: string, room: string): () => void {
-  const deadline = Date.now() + EDIT_LOCK_WAIT_MS;
+/**
+ * Takes `<path>.lock` (proper-lockfile) synchronously, waiting up to `waitMs` in short sleeps, since its synchronous
+ * lock does not retry by itself and an edit or a swap holds it for milliseconds. Throws `cannotLock(error)` when another
+ * process still holds it after `waitMs`, or when the lock cannot be made at all.
+ * @example const release = lockWithin('index', 10_000, (e) => new Error(`cannot lock index: ${messageOf(e)}`));
+ */
+export function lockWithin(path: string, waitMs: number, cannotLock: (error: unknown) => Error): () => void {
+  const deadline = Date.now() + waitMs;
   for (;;) {
     try {
       return lockfile.lockSync(path, {
         realpath: false,
         lockfilePath: `${path}.lock`,
-        // The edit is over long before the lock could be taken for stale; never let a late check throw.
+        // The work is over long before the lock could be taken for stale; never let a late check throw.
         onCompromised: () => {},
       });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline)
-        throw new Error(
-          `${room} ${path}: cannot lock it to write: ${messageOf(error)} ` +
-            `(another edit is running; if none is, delete ${path}.lock)`,
-        );
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline) throw cannotLock(error);
       Atomics.wait(SLEEPER, 0, 0, 10 + Math.floor(Math.random() * 20));
     }
   }

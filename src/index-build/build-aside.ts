@@ -1,7 +1,7 @@
 // Builds a folder beside its final place and swaps it in whole, so a failed or interrupted build never harms the old one.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
+import { lockWithin } from '../locked-file.js';
 
 /** How long a swap waits for another process's swap of the same folder before giving up. */
 export const SWAP_LOCK_WAIT_MS = 10_000;
@@ -35,7 +35,15 @@ export function buildAside<T>(target: string, build: (staging: string) => T): T 
 }
 
 function swapIn(staging: string, target: string): void {
-  const release = lockWithin(target, SWAP_LOCK_WAIT_MS);
+  const release = lockWithin(
+    target,
+    SWAP_LOCK_WAIT_MS,
+    (error) =>
+      new Error(
+        `cannot lock ${target} to swap the new index in: ${(error as Error).message} ` +
+          `(another npm run index is running; if none is, delete ${target}.lock)`,
+      ),
+  );
   const old = `${target}.old-${process.pid}`;
   try {
     const hadOld = existsSync(target);
@@ -49,29 +57,6 @@ function swapIn(staging: string, target: string): void {
     rmSync(old, { recursive: true, force: true });
   } finally {
     release();
-  }
-}
-
-/** proper-lockfile's synchronous lock has no retries; a swap takes milliseconds, so waiting in short sleeps is fine. */
-function lockWithin(target: string, waitMs: number): () => void {
-  const deadline = Date.now() + waitMs;
-  for (;;) {
-    try {
-      return lockfile.lockSync(target, {
-        realpath: false,
-        lockfilePath: `${target}.lock`,
-        // The swap is over long before the lock could be taken for stale; never let a late check throw.
-        onCompromised: () => {},
-      });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() > deadline) {
-        throw new Error(
-          `cannot lock ${target} to swap the new index in: ${(error as Error).message} ` +
-            `(another npm run index is running; if none is, delete ${target}.lock)`,
-        );
-      }
-      Atomics.wait(SLEEPER, 0, 0, 25);
-    }
   }
 }
 
@@ -95,4 +80,3 @@ function isRunning(pid: number): boolean {
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const SLEEPER = new Int32Array(new SharedArrayBuffer(4));
