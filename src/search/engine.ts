@@ -243,7 +243,8 @@ export class SearchEngine {
   /** The entries that match one reading, best first, with the evidence for each. */
   #candidates(reading: MessageReading): Candidate[] {
     const { words, bodies, people, groups } = reading;
-    const weighed = groups.filter((g) => g.weight > 0);
+    // A word said twice (三个狠抓是哪三个) is one piece of evidence, not two.
+    const weighed = [...new Map(groups.filter((g) => g.weight > 0).map((g) => [g.word, g])).values()];
     const mentioned = (e: Entry) => bodies.has(bodyOf(e)) || people.has(e);
     const mentionCount = bodies.size + (people.size > 0 ? 1 : 0);
 
