@@ -187,14 +187,13 @@ export class SearchEngine {
     const wholeCoverage = new Map(whole.map((c) => [c.entry, c.coverage]));
     // The message as a whole, then each sentence and each clause: a long message is answered by the part that asks.
     const seen = new Set([reading.whole.words.join(' ')]);
-    // A part is worth a search only if it names someone or shares a word with the hearing (a lone character is no
-    // evidence).
+    // A part is worth a search only if it shares a word with the hearing (a lone character is no evidence), names
+    // someone, or names a body while the message has no topic of the hearing's: in 「我们在光谷那边，想问软件名城怎么建」
+    // 光谷 is where the writer sits, and the question is the other part.
+    const topical = (part: MessageReading) => part.groups.some((g) => g.terms.length > 0 && [...g.word].length > 1);
+    const wholeTopical = topical(reading.whole);
     const parts = [...reading.sentences, ...reading.clauses]
-      .filter(
-        (part) =>
-          part.bodies.size + part.people.size > 0 ||
-          part.groups.some((g) => g.terms.length > 0 && [...g.word].length > 1),
-      )
+      .filter((part) => topical(part) || part.people.size > 0 || (!wholeTopical && part.bodies.size > 0))
       .filter((part) => !seen.has(part.words.join(' ')) && seen.add(part.words.join(' ')))
       .slice(0, MAX_PARTS);
     const answers: SearchHit[] = [];
