@@ -14,10 +14,13 @@ export function createEnglishReader(synonyms: Readonly<Record<string, readonly s
       .filter(([key]) => ENGLISH_KEY.test(key)),
   );
   if (english.size === 0) return (text) => text;
-  const phrases = [...english.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  // A phrase ending in y is also matched as -ies (deputies, policies); the others as -s and -es.
+  const phrases = [...english.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((key) => escapeRegExp(key).replace(/y$/, '(?:y|ie)'));
   const pattern = new RegExp(`(?<![a-z0-9])(${phrases.join('|')})(?:e?s)?(?![a-z0-9])`, 'g');
-  return (text) =>
-    /[a-z]/.test(text) ? text.replace(pattern, (_, phrase: string) => ` ${english.get(phrase)} `) : text;
+  const lookUp = (phrase: string) => english.get(phrase) ?? english.get(phrase.replace(/\s+/g, ' ').replace(/ie$/, 'y'));
+  return (text) => (/[a-z]/.test(text) ? text.replace(pattern, (_, phrase: string) => ` ${lookUp(phrase)} `) : text);
 }
 
 /** A synonym key written in English: Latin letters (at least one), digits, spaces, -, + and &. */

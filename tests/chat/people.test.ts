@@ -53,6 +53,7 @@ describe('a person with a topic', () => {
 describe('sets and order', () => {
   it.each([
     ['三位代表都问了啥', ['q3', 'q14', 'q17']],
+    ['Which questions did the deputies ask?', ['q3', 'q14', 'q17']],
     ['当副主任的那几位各提了什么', ['q1', 'q4', 'q9', 'q13', 'q15']],
     ['委员一共问了几个', ['q2', 'q5', 'q6', 'q7', 'q8', 'q10', 'q11', 'q12', 'q16', 'q18']],
     ['市经信局都回答了哪些', ['q1', 'q3', 'q4', 'q15']],

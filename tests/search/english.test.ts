@@ -9,6 +9,7 @@ describe('createEnglishReader', () => {
     'big data': ['大数据'],
     'big data bureau': ['大数据局'],
     AI: ['人工智能'],
+    deputy: ['代表'],
   });
 
   it.each([
@@ -16,6 +17,8 @@ describe('createEnglishReader', () => {
     ['big data bureau说了什么', ' 大数据局 说了什么'],
     ['big data有啥用', ' 大数据 有啥用'],
     ['platforms', ' 平台 '],
+    ['the deputies', 'the  代表 '],
+    ['deputy', ' 代表 '],
     ['ai养老', ' 人工智能 养老'],
     ['blockchain', 'blockchain'],
     ['汉融通', '汉融通'],
