@@ -1,4 +1,4 @@
-// Scores chat2.tsv and everyday.tsv by kind and dialogues-dev.tsv by dialogue kind; `npx tsx bench/kinds.ts [--failures]` prints them.
+// chat2.tsv and everyday.tsv by kind, dialogues-dev.tsv by dialogue kind: `npx tsx bench/kinds.ts [--failures]`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCommitments } from '../src/commitments/load.js';
