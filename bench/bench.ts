@@ -187,7 +187,7 @@ const p = (xs: number[]) => `${percentile(xs, 50).toFixed(3)} ms / ${percentile(
 
 // Each dialogue is played through the real conversation, turn by turn, with the engine loaded above.
 const followUps = await playAll(readDialogues(DIALOGUES_FILE), engine);
-// People, order, sets, the closing and dialect (chat2.tsv) by kind, and the follow-up dialogues (dialogues-dev.tsv).
+// chat2.tsv and the blind everyday.tsv by kind, and the follow-up dialogues (dialogues-dev.tsv).
 const kinds = await kindsReport(engine);
 
 const report = [

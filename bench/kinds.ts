@@ -1,4 +1,4 @@
-// Scores chat2.tsv by kind and dialogues-dev.tsv by dialogue kind; `npx tsx bench/kinds.ts [--failures]` prints them.
+// chat2.tsv and everyday.tsv by kind, dialogues-dev.tsv by dialogue kind: `npx tsx bench/kinds.ts [--failures]`.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCommitments } from '../src/commitments/load.js';
@@ -15,6 +15,8 @@ import {
 
 export const KIND_TABLE = join(PROJECT_ROOT, '..', 'shared', 'eval', 'chat2.tsv');
 export const DIALOGUE_TABLE = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dialogues-dev.tsv');
+/** Everyday wording written blind from the transcript (in the repository, so it is scored on every machine). */
+export const EVERYDAY_TABLE = join(PROJECT_ROOT, 'tests', 'fixtures', 'everyday.tsv');
 
 type Judged = LabelledLine & Verdict;
 
@@ -34,26 +36,40 @@ export function byGroup(results: readonly Judged[], groupOf: (r: Judged) => stri
 
 const pct = (n: number, of: number) => `${of ? ((100 * n) / of).toFixed(1) : '0.0'}% (${n}/${of})`;
 
-/** The Markdown report of both sets (empty when the shared sets are not on this machine). */
+/** The Markdown report of the sets (the shared ones only when they are on this machine). */
 export async function kindsReport(engine: SearchEngine = loadEngine()): Promise<string> {
-  if (!existsSync(KIND_TABLE)) return '';
   const commitments = loadCommitments();
-  const chat2 = await playKindTable(readKindTable(KIND_TABLE, '../shared/eval/chat2.tsv'), engine, commitments);
-  const out = ['## People, order, sets, the closing, dialect (../shared/eval/chat2.tsv)', ''];
-  out.push('| kind | right | wrong first answer |', '|---|---:|---:|');
-  for (const g of byGroup(chat2)) out.push(`| ${g.group} | ${pct(g.right, g.total)} | ${pct(g.wrong, g.total)} |`);
+  const out: string[] = [];
+  if (existsSync(KIND_TABLE)) {
+    const chat2 = await playKindTable(readKindTable(KIND_TABLE, '../shared/eval/chat2.tsv'), engine, commitments);
+    out.push(...kindSection('People, order, sets, the closing, dialect (../shared/eval/chat2.tsv)', chat2));
+  }
   if (existsSync(DIALOGUE_TABLE)) {
     const turns = await playDialogueTable(
       readDialogueTable(DIALOGUE_TABLE, '../shared/eval/dialogues-dev.tsv'),
       engine,
       commitments,
     );
-    out.push('', '## Follow-up dialogues (../shared/eval/dialogues-dev.tsv)', '');
+    out.push('## Follow-up dialogues (../shared/eval/dialogues-dev.tsv)', '');
     out.push('| dialogue kind | turns right | wrong answers |', '|---|---:|---:|');
     for (const g of byGroup(turns, (r) => r.group.replace(/-\d+$/, '')))
       out.push(`| ${g.group} | ${pct(g.right, g.total)} | ${pct(g.wrong, g.total)} |`);
+    out.push('');
   }
-  return `${out.join('\n')}\n`;
+  const everyday = await playKindTable(
+    readKindTable(EVERYDAY_TABLE, 'tests/fixtures/everyday.tsv'),
+    engine,
+    commitments,
+  );
+  out.push(...kindSection('Everyday wording (tests/fixtures/everyday.tsv, written blind)', everyday));
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** One kind table's section: right and wrong first answers per kind, then all. */
+function kindSection(title: string, results: readonly Judged[]): string[] {
+  const out = [`## ${title}`, '', '| kind | right | wrong first answer |', '|---|---:|---:|'];
+  for (const g of byGroup(results)) out.push(`| ${g.group} | ${pct(g.right, g.total)} | ${pct(g.wrong, g.total)} |`);
+  return [...out, ''];
 }
 
 async function main() {
@@ -62,8 +78,11 @@ async function main() {
   if (!process.argv.includes('--failures')) return;
   const commitments = loadCommitments();
   const all = [
-    ...(await playKindTable(readKindTable(KIND_TABLE, 'chat2'), engine, commitments)),
-    ...(await playDialogueTable(readDialogueTable(DIALOGUE_TABLE, 'dialogues-dev'), engine, commitments)),
+    ...(existsSync(KIND_TABLE) ? await playKindTable(readKindTable(KIND_TABLE, 'chat2'), engine, commitments) : []),
+    ...(existsSync(DIALOGUE_TABLE)
+      ? await playDialogueTable(readDialogueTable(DIALOGUE_TABLE, 'dialogues-dev'), engine, commitments)
+      : []),
+    ...(await playKindTable(readKindTable(EVERYDAY_TABLE, 'everyday'), engine, commitments)),
   ];
   for (const r of all.filter((x) => !x.ok))
     process.stdout.write(
