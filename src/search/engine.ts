@@ -291,7 +291,12 @@ export class SearchEngine {
         named: false,
       });
     }
-    return candidates.sort((a, b) => b.score - a.score);
+    candidates.sort((a, b) => b.score - a.score);
+    // 陈主任 names two people; the topic picks among their entries when it clearly prefers one (陈主任问中小企业那个),
+    // and keeps both when it does not.
+    if (people.size < 2) return candidates;
+    const bestNamed = candidates.find((c) => people.has(c.entry))?.score ?? 0;
+    return candidates.filter((c) => !people.has(c.entry) || c.score * RANKING.topicPicksPerson >= bestNamed);
   }
 
   /**
@@ -397,6 +402,8 @@ const RANKING = {
   mentionWeight: 3,
   /** Entries of a named body or person rank above other matches. */
   mentionFactor: 2,
+  /** Among the entries of the people a message names, the topic picks those within this factor of the best. */
+  topicPicksPerson: 3,
   /** At most this many retrieved entries get the per-entry work; a 1,000-hearing archive retrieves thousands. */
   perEntryWork: 300,
 } as const;

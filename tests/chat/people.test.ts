@@ -48,6 +48,14 @@ describe('a person with a topic', () => {
   ])('%s → %s', async (message, id) => {
     expect(firstShown((await once(message)).reply)).toBe(id);
   });
+
+  it.each([
+    ['陈主任说企业转型的那一问', ['q4']],
+    ['陈副主任问小企业的那条怎么答的', ['q4']],
+    ['陈主任问了什么', ['q4', 'q15']],
+  ])('%s shows %j: the topic picks between the two 陈, and without one both are shown', async (message, ids) => {
+    expect((await once(message)).ids).toEqual(ids);
+  });
 });
 
 describe('sets and order', () => {
