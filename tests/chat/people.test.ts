@@ -28,6 +28,7 @@ describe('who asked, which body answered a topic', () => {
   it.each([
     ['智慧农业是谁提出来的', '黄兆义', '市农业农村局', 'q6'],
     ['数据治理归哪个单位答', '朱库成', '市政务服务大数据局', 'q13'],
+    ['Which department answered about the software industry?', '李江颖', '市经信局', 'q3'],
     ['谁问了政府引导基金', '刘成奎', '市财政局', 'q11'],
     ['光谷人才计划是哪家说的', '杨安', '东湖高新区管委会', 'q12'],
   ])('%s: one line naming %s and %s, with the item to open', async (message, asker, body, id) => {
