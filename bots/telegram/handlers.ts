@@ -52,21 +52,25 @@ export const onButton = (door: Answering) => async (ctx: Context) => {
       .catch((error) => door.log.debug('answerCallbackQuery failed: %s', describeError(error)));
   };
   try {
-    // 👍 needs nothing but thanks; 👎 is the user saying 「不对」 about the answer above (logged, next candidate).
-    if (query.data === FEEDBACK_GOOD) return void (await answer(THANKS));
     const chat = query.message?.chat;
-    const reply = query.data
-      ? (
-          await door.conversation.respond({
-            text: query.data,
-            chat: chatKindOf(chat) ?? 'private',
-            userId: String(query.from.id),
-            chatId: String(chat?.id ?? `inline:${query.from.id}`),
-            addressed: true,
-            button: true,
-          })
-        ).reply
-      : null;
+    const say = async (text: string) =>
+      (
+        await door.conversation.respond({
+          text,
+          chat: chatKindOf(chat) ?? 'private',
+          userId: String(query.from.id),
+          chatId: String(chat?.id ?? `inline:${query.from.id}`),
+          addressed: true,
+          button: true,
+        })
+      ).reply;
+    // 👍 is the user saying 「有用」 about the answer above (logged as liked) and is thanked with a toast, no message;
+    // 👎 says 「不对」 (logged as disliked, next candidate).
+    if (query.data === FEEDBACK_GOOD) {
+      await say('👍');
+      return void (await answer(THANKS));
+    }
+    const reply = query.data ? await say(query.data) : null;
     await answer(reply ? undefined : BUSY);
     if (!reply) return;
     if (chat) await sendReply(ctx.api, { chatId: chat.id }, reply, door.messageLimit);

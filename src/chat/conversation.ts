@@ -4,6 +4,7 @@ import type { Commitment } from '../commitments/model.js';
 import { messageOf } from '../errors.js';
 import type { SearchEngine } from '../search/engine.js';
 import { askingReply } from './asking.js';
+import { praises } from './courtesy.js';
 import { type Cue, readCue } from './cues.js';
 import { worthSaying } from './etiquette.js';
 import { entryOfCommand, type FollowedUp, followUp } from './follow-ups.js';
@@ -232,13 +233,18 @@ export function createConversation(options: ConversationOptions): Conversation {
       if (turn === null) return silent('etiquette');
       const { reply } = turn;
       if (reply === null) return silent('empty');
-      if (!worthSaying(intent, reply, message)) return silent('etiquette');
+      const liked = likedOf(knowledge, text, reply, recalled, message);
+      if (!worthSaying(intent, reply, message)) {
+        // 「谢谢」 in a group gets no reply, but staff still learn the answer helped.
+        if (liked) answers.record({ chat: message.chat, text, reply, time: now(), liked });
+        return silent('etiquette');
+      }
       const refused = limited(message);
       if (refused) return refused;
       remember(key, recalled, reply, turn, intent, at);
       recordMiss(message, intent, turn, recalled);
       const followUp = turn.fresh ? undefined : turn.cue?.kind;
-      answers.record({ chat: message.chat, text, reply, time: now(), followUp, disliked: turn.disliked });
+      answers.record({ chat: message.chat, text, reply, time: now(), followUp, disliked: turn.disliked, liked });
       return { reply: withPageLinks(reply, options.pageUrl) };
     } catch (error) {
       report(message, text, error);
@@ -279,6 +285,22 @@ export function createConversation(options: ConversationOptions): Conversation {
       example: first.examples.questions[0]!,
     },
   };
+}
+
+/**
+ * 「谢谢」「有用」👍 right after an answer, from the member who was shown it: the item thanked for, as shown (`q5`).
+ */
+function likedOf(
+  k: Knowledge,
+  text: string,
+  reply: Reply,
+  recalled: Recollection | undefined,
+  message: IncomingMessage,
+): string | undefined {
+  if (reply.kind !== 'acknowledgement' || !praises(text) || recalled === undefined) return undefined;
+  if (message.chat === 'group' && message.addressed === false) return undefined;
+  const entry = recalled.shown.map((command) => entryOfCommand(k, command)).find((e) => e !== undefined);
+  return entry ? shownId(entry.id, k.catalogue.tagOf(entry)) : undefined;
 }
 
 /** The question in a message, without mentions, noise and commands' slashes. */

@@ -39,6 +39,8 @@ export interface ReplyRecord {
   followUp?: string;
   /** The item marked wrong (「不对」, 👎), as shown: `q5`. */
   disliked?: string;
+  /** The item thanked for (「谢谢」「有用」, 👍 right after it), as shown: `q5`. */
+  liked?: string;
 }
 
 /** Where every reply goes for staff's statistics; record() returns at once and never throws. */

@@ -19,7 +19,8 @@ export function createEnglishReader(synonyms: Readonly<Record<string, readonly s
     .sort((a, b) => b.length - a.length)
     .map((key) => escapeRegExp(key).replace(/y$/, '(?:y|ie)'));
   const pattern = new RegExp(`(?<![a-z0-9])(${phrases.join('|')})(?:e?s)?(?![a-z0-9])`, 'g');
-  const lookUp = (phrase: string) => english.get(phrase) ?? english.get(phrase.replace(/\s+/g, ' ').replace(/ie$/, 'y'));
+  const lookUp = (phrase: string) =>
+    english.get(phrase) ?? english.get(phrase.replace(/\s+/g, ' ').replace(/ie$/, 'y'));
   return (text) => (/[a-z]/.test(text) ? text.replace(pattern, (_, phrase: string) => ` ${lookUp(phrase)} `) : text);
 }
 

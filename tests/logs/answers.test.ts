@@ -66,6 +66,23 @@ describe('createAnswerLog', () => {
     expect(lines[2]!.followUp).toBe('dislike');
   });
 
+  it('「谢谢」「有用」 or 👍 right after an answer is liked with the item; thanks with nothing shown, or 收到, is not', async () => {
+    const path = tempFile();
+    const { say, answers } = talk(path);
+    await say('谢谢'); // nothing shown yet
+    await say('汉融通是什么');
+    await say('谢谢，很有用！');
+    await say('经开区汽车怎么说', 'group');
+    await say('👍', 'group'); // addressed to the bot in a group: no reply there, but the answer helped
+    await say('收到');
+    await answers.flush();
+    const lines = await readAnswers(path);
+    // A courtesy reply is no answer: it has no tier.
+    expect(lines.map((l) => l.tier ?? '-')).toEqual(['-', 'answer', 'liked', 'answer', 'liked', '-']);
+    expect(lines[2]!.items[0]).toBe(lines[1]!.items[0]);
+    expect(lines[4]).toMatchObject({ chat: 'group', items: [lines[3]!.items[0]] });
+  });
+
   it('neither log ever holds a user id or a chat id, in any chat kind, whatever was asked', async () => {
     const path = tempFile();
     const missesPath = join(dirname(path), 'misses.jsonl');

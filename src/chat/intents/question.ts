@@ -16,9 +16,10 @@ import { personAnswer } from './who.js';
 
 /** @example question(k, '经开区汽车怎么说') // the answer of 经开区管委会 to 樊志宏 (q5) */
 export function question(k: Knowledge, text: string): Reply {
-  if (!/[\p{L}\p{N}]/u.test(text)) return hint(k);
+  // 👍 is thanks, not a message without words.
   const courtesy = readCourtesy(text);
   if (courtesy === 'acknowledgement') return { kind: 'acknowledgement' };
+  if (!/[\p{L}\p{N}]/u.test(text)) return hint(k);
   if (courtesy === 'introduction')
     return {
       kind: 'introduction',

@@ -146,10 +146,12 @@ describe('keyboards', () => {
       callback_query: { id: `cb-${data}`, from: alice, chat_instance: 'x', message: message({ from: BOT_INFO }), data },
     });
 
-  it('👍 is thanked with a toast; 👎 says 「不对」: the next candidate, and the answer logged as disliked', async () => {
+  it('👍 is thanked with a toast and logged as liked; 👎 says 「不对」: the next candidate, logged as disliked', async () => {
     const recorded: { text: string; tier?: string; answer?: string }[] = [];
     const misses = { record: (m: (typeof recorded)[number]) => void recorded.push(m), flush: async () => {} };
-    const { bot, sent, calls } = harness({ misses });
+    const replies: { text: string; liked?: string }[] = [];
+    const answers = { record: (r: (typeof replies)[number]) => void replies.push(r), flush: async () => {} };
+    const { bot, sent, calls } = harness({ misses, answers });
     await bot.handleUpdate(textUpdate('经开区汽车怎么说'));
     const first = sent()[0]!.payload;
     expect(first.text).toContain('经开区管委会');
@@ -157,6 +159,7 @@ describe('keyboards', () => {
     await bot.handleUpdate(buttonUpdate(good.callback_data));
     expect(calls.at(-1)).toMatchObject({ method: 'answerCallbackQuery', payload: { text: '谢谢反馈！' } });
     expect(sent()).toHaveLength(1);
+    expect(replies.at(-1)).toMatchObject({ text: '👍', liked: 'q5' });
     await bot.handleUpdate(buttonUpdate(bad.callback_data));
     expect(sent()).toHaveLength(2);
     expect(sent()[1]!.payload.text).not.toBe(first.text);
