@@ -1,7 +1,10 @@
 // Replies to questions about people and order (谁问了数字金融, 人大代表都问了啥, 第三个问题, 最后表态, 深圳的…), read by search/asking.ts.
 import { bodyOf, type Entry, personOf } from '../hearing/model.js';
+import { placesOf } from '../hearing/cities.js';
 import { type Asking, readAsking } from '../search/asking.js';
 import { resolvePerson } from '../search/names.js';
+import type { HearingInfo } from './catalogue.js';
+import { chooseHearing, newestFirst } from './hearing-choice.js';
 import { chineseCount, commands, type Intent } from './intent.js';
 import { itemAnswer } from './intents/q.js';
 import type { Knowledge } from './knowledge.js';
@@ -9,23 +12,38 @@ import { displayPerson, type ListLine, type Reply, SHORT_QUESTION_CHARS, shorten
 import { answer, echo, notFoundSuggestions } from './steps.js';
 
 /**
- * The reply to a message that asks about the hearing's people, order, sets, the closing or another place; null when
- * it asks none of these (then it is searched as usual). With several hearings loaded, null: order and kinds of member
- * belong to one hearing.
+ * The reply to a message that asks about a hearing's people, order, sets, the closing or another place; null when
+ * it asks none of these (then it is searched as usual). Order and kinds of member belong to one hearing: with several
+ * loaded, the one the message picks (see {@link hearingAsked}).
  * @example askingReply(k, { kind: 'question', text: '谁问了数字金融' })?.kind // 'list' (one line: 程宏刚委员, 市地方金融局)
  */
 export function askingReply(k: Knowledge, intent: Intent): Reply | null {
-  if (k.catalogue.several) return null;
-  const roster = k.engine.rosters[0];
-  if (!roster) return null;
   let text: string;
   if (intent.kind === 'question') text = intent.text;
   // 「谁问了数字金融」 reads as /who 数字金融: a topic, not a person, is asked about.
   else if (intent.kind === 'who' && intent.arg && resolvePerson(k.directory, intent.arg).kind === 'none')
     text = `谁问了${intent.arg}`;
   else return null;
-  const asking = readAsking(k.engine, roster, text);
+  const info = hearingAsked(k, text);
+  const roster = info && k.engine.rosters.find((r) => r.hearing.id === info.hearing.id);
+  if (!info || !roster) return null;
+  const asking = readAsking(k.engine, roster, text, placesOf(k.cities, info.city));
   return asking ? replyToAsking(k, asking, text) : null;
+}
+
+/**
+ * The hearing a question about people and order is read against: the only one; with several, the one the message
+ * picks (a year, a city, a subject, 上次), else the one whose answer the message finds first, else the newest. None
+ * when it names a city no hearing is from (the question's reply says which cities there are).
+ */
+function hearingAsked(k: Knowledge, text: string): HearingInfo | undefined {
+  const infos = k.catalogue.hearings;
+  if (!k.catalogue.several) return infos[0];
+  const choice = chooseHearing(k, text);
+  if (choice.outsideCity) return undefined;
+  if (choice.hearing) return choice.hearing;
+  const found = k.engine.consult(text, { limit: 1 }).answers[0]?.entry.hearing;
+  return infos.find((info) => info.hearing.id === found) ?? newestFirst(infos)[0];
 }
 
 /** The reply to what a message was read to ask. */
@@ -77,12 +95,16 @@ export function whoLine(k: Knowledge, entry: Entry, lead = ''): Reply {
 function setList(k: Knowledge, label: string, entries: readonly Entry[], people: boolean): Reply {
   const askers = new Set(entries.map((e) => personOf(e).name)).size;
   const count = chineseCount(entries.length);
+  // With several hearings loaded, the set is one hearing's: say which.
+  const info = k.catalogue.several ? k.catalogue.hearings.find((h) => h.hearing.id === entries[0]?.hearing) : undefined;
+  const from = info ? `${info.date ? `${info.date.slice(0, 4)}年` : ''}「${info.subject}」` : '';
   const title =
-    label === '全部'
+    from +
+    (label === '全部'
       ? `共${count}个问题，${chineseCount(askers)}位提问：`
       : people
         ? `${label}${chineseCount(askers)}位，共${count}个问题：`
-        : `${label}：共${count}个问题：`;
+        : `${label}：共${count}个问题：`);
   return { kind: 'list', title, lines: entries.map((e) => lineOf(k, e)), note: null, suggestions: [] };
 }
 

@@ -32,11 +32,7 @@ export const AskingWordsSchema = z
     wrongTitles: words,
     /** Words that ask for the overall response: one strong word, or two weak ones together. */
     closing: z.object({ strong: words, weak: words }).strict(),
-    /** The hearing's city and its parts: a message naming one of these is about the hearing's place. */
-    home: words,
-    /** Other cities and provinces: a message about one of them (and not comparing with home) is out of scope. */
-    places: words,
-    /** Words that make a message naming another place a comparison with home (武汉和苏州比). */
+    /** Words that make a message naming another place (data/cities.json) a comparison with home (武汉和苏州比). */
     comparisons: words,
     cues: z
       .object({

@@ -1,5 +1,6 @@
 // What a message asks about the hearing's people and order: who asked or answered a topic, a kind of member with a
 // topic, a set (a kind, a body, a theme, a surname), a position (第三个, 倒数第二个), a count, the closing, or another place.
+import type { HearingPlaces } from '../hearing/cities.js';
 import { bodyOf, type Closing, type Entry, type QaItem } from '../hearing/model.js';
 import type { SearchEngine } from './engine.js';
 import { parseNumber } from './names.js';
@@ -26,9 +27,14 @@ export type Asking =
 
 /**
  * Reads a message against one hearing's roster; null when it asks none of these (a topic question, a follow-up).
- * @example readAsking(engine, roster, '人大代表都问了啥') // { kind: 'set', label: '代表', entries: [q3, q14, q17], … }
+ * @example readAsking(engine, roster, '人大代表都问了啥', placesOf(loadCities(), '武汉市')) // { kind: 'set', label: '代表', entries: [q3, q14, q17], … }
  */
-export function readAsking(engine: SearchEngine, roster: Roster, message: string): Asking | null {
+export function readAsking(
+  engine: SearchEngine,
+  roster: Roster,
+  message: string,
+  places: HearingPlaces,
+): Asking | null {
   const words = engine.asking;
   const text = engine
     .plain(message)
@@ -36,17 +42,17 @@ export function readAsking(engine: SearchEngine, roster: Roster, message: string
     .trim();
   if (text === '') return null;
   const has = (list: readonly string[]) => list.some((w) => text.includes(w));
-  const first = (list: readonly string[]) => list.find((w) => text.includes(w));
 
   // Another place or year: out of scope, unless it is compared with the hearing's own city.
-  const year = /(?:19|20)\d{2}(?=年|$|\D)/.exec(text)?.[0];
-  const own = roster.hearing.date?.slice(0, 4);
-  if (year && own && year !== own && !has(words.home)) return { kind: 'elsewhere', place: `${year}年` };
-  const place = first(words.places);
-  if (place && !has(words.home) && !has(words.comparisons)) return { kind: 'elsewhere', place };
+  const year = otherHearingYear(text, roster.hearing.date?.slice(0, 4));
+  if (year && !has(places.home)) return { kind: 'elsewhere', place: `${year}年` };
+  // One other place is what is asked about; several (跑去上海、北京拉企业) are places on the way.
+  const named = places.elsewhere.filter((p) => text.includes(p));
+  const place = named.length === 1 ? named[0] : undefined;
+  if (place && !has(places.home) && !has(words.comparisons)) return { kind: 'elsewhere', place };
   // 武汉和苏州比还缺什么: the hearing's own city against another, asked as against other cities in general.
   if (place) {
-    const compared = words.places.reduce((t, p) => t.split(p).join(OTHER_CITIES), text);
+    const compared = places.elsewhere.reduce((t, p) => t.split(p).join(OTHER_CITIES), text);
     const hit = engine.consult(compared, { limit: 1 }).answers[0];
     if (hit?.entry.kind === 'qa' && hit.entry.hearing === roster.hearing.id)
       return { kind: 'narrowed', entry: hit.entry };
@@ -257,6 +263,22 @@ function longestCommonRun(a: string, b: string): number {
       best = Math.max(best, k);
     }
   return best;
+}
+
+/**
+ * A year that asks about another hearing: one before this hearing's (2021年的数字经济政策), or any year with a hearing
+ * word after it (2025年那次询问). A later year is a target (到2030年), and 自2020年以来 a span: both are content.
+ */
+function otherHearingYear(text: string, own: string | undefined): string | undefined {
+  if (!own) return undefined;
+  for (const m of text.matchAll(
+    /(到|至|截至|截止|从|自)?((?:19|20)\d{2})(?=年|$|\D)(年(?:的)?(那次|那场|专题询问|询问|会上|会议)?(以来|起|至今|开始)?)?/gu,
+  )) {
+    const [, span, year, , hearing, since] = m;
+    if (year === own || span || since) continue;
+    if (hearing || year! < own) return year;
+  }
+  return undefined;
 }
 
 /** How the hearing speaks of cities other than its own. */

@@ -363,8 +363,6 @@ const NO_ASKING_WORDS: AskingWords = {
   bodyKinds: [],
   wrongTitles: [],
   closing: { strong: [], weak: [] },
-  home: [],
-  places: [],
   comparisons: [],
   cues: {
     asker: [],

@@ -143,3 +143,23 @@ describe('a city none of the hearings is from', () => {
     expect((await say('跑去上海、北京拉企业，融资难怎么解决')).kind).not.toBe('not-found');
   });
 });
+
+describe('people and order with several hearings loaded: each question is read against the hearing it picks', () => {
+  it('谁问的 a topic names the asker of the item that answers it, in the hearing that answers it', async () => {
+    expect(await rendered('谁问的智慧农业')).toMatch(/^\S*q6是黄兆义委员问的，市农业农村局应询回答。/);
+    expect(await rendered('南京那次谁问的企业开办')).toMatch(/优化营商环境q1是\S*张明问的，市发改委应询回答。/);
+  });
+
+  it('a position or a set in a hearing the message picks, the set saying which hearing it is', async () => {
+    const reply = await say('2022年那次代表们都问了什么');
+    expect(reply.kind).toBe('list');
+    const text = await rendered('2022年那次代表们都问了什么');
+    expect(text).toMatch(/^2022年「优化营商环境」代表/);
+    expect(text).toContain('王强代表');
+    expect(await rendered('成都那次第二个问题是谁问的')).toMatch(/促进民营经济发展q2是\S*钱进问的，市发改委应询回答。/);
+  });
+
+  it("a city's own hearing is home, not another place: 南京的企业开办 is answered", async () => {
+    expect(await first('南京的企业开办要跑几次')).toEqual([NANJING, 'q1']);
+  });
+});

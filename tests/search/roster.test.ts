@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AskingWordsSchema, loadAskingWords } from '../../src/hearing/asking.js';
+import { loadCities, placesOf } from '../../src/hearing/cities.js';
 import { DATA_DIR } from '../../src/paths.js';
 import { readAsking } from '../../src/search/asking.js';
 import { createDialectReader } from '../../src/search/dialect.js';
@@ -93,7 +94,7 @@ describe('dialect words', () => {
 });
 
 describe('what a message asks about people and order', () => {
-  const read = (text: string) => readAsking(engine, roster, text);
+  const read = (text: string) => readAsking(engine, roster, text, placesOf(loadCities(), '武汉市'));
 
   it.each([
     ['哪几位代表提了问题', ['q3', 'q14', 'q17']],
@@ -132,6 +133,13 @@ describe('what a message asks about people and order', () => {
 
   it('answers a comparison with the hearing’s own city', () => {
     expect(read('武汉跟广州比数字经济差在哪')?.kind).not.toBe('elsewhere');
+  });
+
+  it("reads home as the hearing's own city: for a hearing held in 广州, 广州 is home and 武汉 elsewhere", () => {
+    const inGuangzhou = placesOf(loadCities(), '广州市');
+    expect(readAsking(engine, roster, '广州的人工智能政策有哪些', inGuangzhou)?.kind).not.toBe('elsewhere');
+    expect(readAsking(engine, roster, '汉口那边的智慧农业', inGuangzhou)).toEqual({ kind: 'elsewhere', place: '汉口' });
+    expect(readAsking(engine, roster, '光谷的算力', placesOf(loadCities(), '武汉市'))?.kind).not.toBe('elsewhere');
   });
 
   it.each([
