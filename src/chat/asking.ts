@@ -1,6 +1,7 @@
 // Replies to questions about people and order (谁问了数字金融, 人大代表都问了啥, 第三个问题, 最后表态, 深圳的…), read by search/asking.ts.
-import { bodyOf, type Entry, personOf } from '../hearing/model.js';
+
 import { placesOf } from '../hearing/cities.js';
+import { bodyOf, type Entry, personOf } from '../hearing/model.js';
 import { type Asking, readAsking } from '../search/asking.js';
 import { resolvePerson } from '../search/names.js';
 import type { HearingInfo } from './catalogue.js';
