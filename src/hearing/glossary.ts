@@ -51,6 +51,8 @@ export const GlossarySchema = z
     fillers: z.array(word('inner')),
     /** Words that say nothing about which answer is meant (情况, 方面…). */
     generic: z.array(word('inner')),
+    /** Words that make a new thing of a word after them (数字人民币, 智慧停车): the pair is read as one word. */
+    modifiers: z.array(word('inner')).default([]),
     /** How people wrap a question in a chat message; read by src/search/clauses.ts. Optional: none by default. */
     chat: z
       .object({

@@ -158,6 +158,7 @@ export class SearchEngine {
       documentFrequency: new Map(Object.entries(parts.search.documentFrequency)),
       everydayIdf,
       stopCharacters: new Set(parts.search.lexicon.stopWords.filter((w) => [...w].length === 1)),
+      modifiers: new Set(parts.glossary.modifiers.map(norm)),
       documents: this.#entryByDocId.length,
     });
     this.pins = createPinnedAnswers(parts.pins ?? {}, (ref) => byRef.get(ref), norm);

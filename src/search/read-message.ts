@@ -54,6 +54,8 @@ export interface ReaderParts {
   everydayIdf: ReadonlyMap<string, number>;
   /** Single characters that say nothing (想, 在, 要): jieba's guesses sometimes glue one to a word (村想). */
   stopCharacters: ReadonlySet<string>;
+  /** The glossary's modifiers, normalised (数字, 智慧): with a word the hearing lacks after them, a new thing. */
+  modifiers: ReadonlySet<string>;
   /** How many entries the index holds (the N of the IDF). */
   documents: number;
 }
@@ -125,7 +127,7 @@ export class MessageReader {
     const groups: WordGroup[] = references
       .filter((r) => r.people.length === 0)
       .map((r) => ({ word: r.text, terms: [], weight: WEIGHTS.unknownWord * Math.log(1 + 2 * documents) }));
-    for (const word of words.flatMap((w) => this.#unglued(w))) {
+    for (const word of this.#compounds(words.flatMap((w) => this.#unglued(w)))) {
       const body = bodyByName.get(word);
       const person = entriesByPerson.get(word);
       if (body) bodies.add(body);
@@ -149,6 +151,21 @@ export class MessageReader {
     if (stopCharacters.has(last) && !this.#unknown(head)) return [head];
     if (stopCharacters.has(first) && !this.#unknown(tail)) return [tail];
     return [word];
+  }
+
+  /**
+   * A modifier (数字, 智慧: the glossary's) before a word the hearing lacks makes a new thing (数字人民币, 智慧停车),
+   * not the hearing's 数字: the two are read as one word the hearing lacks.
+   */
+  #compounds(words: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const word of words) {
+      const before = out.at(-1);
+      if (before !== undefined && this.#parts.modifiers.has(before) && [...word].length > 1 && this.#unknown(word))
+        out[out.length - 1] = before + word;
+      else out.push(word);
+    }
+    return out;
   }
 
   /** A word that is no name and that neither the hearing nor a synonym knows (a homophone may be meant). */

@@ -95,6 +95,10 @@ describe('out-of-scope near neighbours get nothing, not even a guess', () => {
     '明天会下雨吗',
     '武汉房价会涨吗',
     '数字人民币钱包怎么开',
+    // A modifier of the hearing's (数字, 智慧) before a word it lacks is a new thing, not the hearing's topic.
+    '数字人民币的试点推到哪了',
+    '智慧停车试点',
+    '数字藏品平台有没有规划',
     '地铁几号线到光谷',
     '地铁末班车几点',
     '市委书记说了什么',
