@@ -23,10 +23,13 @@ export interface Knowledge {
   directoryOf(hearing: HearingInfo | null): Directory;
   /** The hearings a command covers: the one it names, or all. */
   scopeOf(hearing: HearingInfo | null): readonly HearingInfo[];
-  /** 市经信局（武汉市经济和信息化局）: the printed name, with the official one when it differs. */
-  bodyName(body: string): string;
-  /** The glossary's official name of a body, if it has one. */
-  officialName(body: string): string | undefined;
+  /**
+   * 市经信局（武汉市经济和信息化局）: the printed name, with the official one when it differs; `city` picks among bodies
+   * of the same printed name (南京市's 市发改委); without it, the first the glossary lists.
+   */
+  bodyName(body: string, city?: string): string;
+  /** The glossary's official name of a body, if it has one (of `city`'s body of that printed name, when given). */
+  officialName(body: string, city?: string): string | undefined;
   /** Every commitment of every hearing, loaded on first use. */
   commitments(): readonly Commitment[];
   /** Every commitment with its ledger status and due date as of today, in transcript order; the ledger read afresh. */
@@ -89,9 +92,16 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
     }
     return directory;
   };
-  // The first entry of a printed name (Wuhan's come first): another city's 市发改委 must not rename Wuhan's.
+  // Without a city, the first entry of a printed name (Wuhan's come first): another city's 市发改委 must not rename
+  // Wuhan's. With one, that city's body (a body without a city is the home city's).
   const official = new Map<string, string>();
-  for (const b of engine.glossary.bodies) if (!official.has(b.printed)) official.set(b.printed, b.official);
+  for (const b of engine.glossary.bodies) {
+    if (!official.has(b.printed)) official.set(b.printed, b.official);
+    const inCity = `${b.city ?? cities.home}|${b.printed}`;
+    if (!official.has(inCity)) official.set(inCity, b.official);
+  }
+  const officialName = (body: string, city?: string) =>
+    city === undefined ? official.get(body) : official.get(`${city}|${body}`);
   let commitments = options.commitments;
   const infos = catalogue.hearings;
   const first = infos[0]!;
@@ -105,9 +115,9 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
     directory: directoryOf(null),
     directoryOf,
     scopeOf: (hearing) => (hearing ? [hearing] : infos),
-    officialName: (body) => official.get(body),
-    bodyName(body) {
-      const name = official.get(body);
+    officialName,
+    bodyName(body, city) {
+      const name = officialName(body, city);
       return `${body}${name && name !== body ? `（${name}）` : ''}`;
     },
     commitments: () => (commitments ??= loadCommitments()),

@@ -1,9 +1,11 @@
 // Follow-ups about people and lists: 他问的啥, 她是什么职务, 全名叫啥, 这个部门还答了啥, 另外那位, 倒数第二个, 中间那个,
 // 有具体数字吗: read against the last person, body or list the conversation showed.
+import { placesOf } from '../hearing/cities.js';
 import { bodyOf, type Entry, paragraphsOf } from '../hearing/model.js';
 import { atPosition, readPosition } from '../search/asking.js';
 import { unique } from '../search/names.js';
 import { whoLine } from './asking.js';
+import type { HearingInfo } from './catalogue.js';
 import { entryOfCommand, type FollowedUp } from './follow-ups.js';
 import { bodyAnswer } from './intents/dept.js';
 import { entryPromises } from './intents/promises.js';
@@ -17,7 +19,6 @@ import type { Recollection } from './memory.js';
  * @example followPeople(k, '他全名叫啥', memoryAfterQ5)?.reply // one line naming 樊志宏委员 and 经开区管委会
  */
 export function followPeople(k: Knowledge, message: string, memory: Recollection): FollowedUp | null {
-  if (k.catalogue.several) return null;
   const text = k.engine
     .plain(message)
     .replace(/[\s\p{P}\p{S}]+/gu, '')
@@ -57,7 +58,7 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
   // 其他 holds 他 but points at no one.
   const pointed = cues.pronouns.some((w) => text.replace(/其他|其它/g, '').includes(w));
   if (has(cues.bodyMore) && (pointed || has(cues.body) || /部门|单位/.test(text)))
-    return { reply: bodyAnswer(k, bodyOf(focus), null) };
+    return { reply: bodyAnswer(k, bodyOf(focus), hearingOf(k, focus)) };
   if (has(cues.identity)) return { reply: itemAnswer(k, focus) };
   if (want !== 'item') return { reply: whoLine(k, focus), carry: keep };
   if (has(cues.goals) && !/问题|提问/.test(text)) return { reply: entryPromises(k, [focus]), carry: keep };
@@ -70,6 +71,9 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
  * (「示范区打算建几个」 after the answer that holds 示范区; not 「那政府引导基金呢」 after another item).
  */
 function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly string[]): boolean {
+  // 武汉的数字经济 after an answer of 南京's hearing asks about another place.
+  const city = k.catalogue.hearings.find((h) => h.hearing.id === focus.hearing)?.city;
+  if (city && placesOf(k.cities, city).elsewhere.some((p) => text.includes(p))) return false;
   const reading = k.engine.read(text);
   const own = [focus.kind === 'qa' ? focus.question : '', ...paragraphsOf(focus)].join('\n');
   const body = bodyOf(focus);
@@ -79,6 +83,11 @@ function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly
   return reading.groups
     .filter((g) => g.terms.length > 0)
     .every((g) => own.includes(g.word) || cueWords.includes(g.word));
+}
+
+/** The hearing of an entry when several are loaded (a body's other answers are looked up in it); null with one. */
+function hearingOf(k: Knowledge, entry: Entry): HearingInfo | null {
+  return k.catalogue.several ? (k.catalogue.hearings.find((h) => h.hearing.id === entry.hearing) ?? null) : null;
 }
 
 /** The entries of our own `/q` commands, in order. */

@@ -163,3 +163,29 @@ describe('people and order with several hearings loaded: each question is read a
     expect(await first('南京的企业开办要跑几次')).toEqual([NANJING, 'q1']);
   });
 });
+
+describe('pronoun follow-ups with several hearings loaded', () => {
+  const thread = () => {
+    const chatId = `thread${chat++}`;
+    return async (text: string) => {
+      const { reply } = await conversation.respond({ text, chat: 'private', userId: 'u', chatId });
+      return reply ? renderPlain(reply, Number.MAX_SAFE_INTEGER).join('\n') : '';
+    };
+  };
+
+  it('他问的啥 and 这个部门还答了啥 stay in the hearing of the answer just shown', async () => {
+    const say = thread();
+    expect(await say('南京那次谁问的融资难')).toMatch(/q2是\S*李华问的/);
+    expect(await say('他问的啥')).toContain('中小企业融资难怎么解决?');
+    const body = await say('这个部门还答了啥');
+    expect(body).toContain('我们建立了普惠金融服务平台');
+    expect(body).not.toContain('我们设立了民营企业纾困基金'); // 成都's 市地方金融局
+    expect(body).not.toContain('武汉市地方金融工作局'); // nor named as Wuhan's
+  });
+
+  it("another city's name after an answer is a question of its own, not a follow-up", async () => {
+    const say = thread();
+    await say('南京企业开办要跑几次');
+    expect(await say('北京的有具体数字吗')).toMatch(/没有关于「北京」的问答/);
+  });
+});

@@ -27,10 +27,13 @@ export function deptReply(k: Knowledge, arg: string): Reply {
 export function bodyAnswer(k: Knowledge, body: string, hearing: HearingInfo | null): Reply {
   const key = hearing?.key;
   const entries = k.directoryOf(hearing).entries.filter((e) => bodyOf(e) === body);
+  // The city whose body it is, when the bodies of one printed name all answered in hearings of one city.
+  const cities = new Set(entries.map((e) => k.catalogue.hearings.find((h) => h.hearing.id === e.hearing)?.city));
+  const city = cities.size === 1 ? [...cities][0] : undefined;
   return answer(
     k,
     'dept',
-    `${k.bodyName(body)}回答了${entries.length}个问题：`,
+    `${k.bodyName(body, city)}回答了${entries.length}个问题：`,
     entries,
     [],
     [
