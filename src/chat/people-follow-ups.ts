@@ -60,7 +60,11 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
   if (has(cues.bodyMore) && (pointed || has(cues.body) || /部门|单位/.test(text)))
     return { reply: bodyAnswer(k, bodyOf(focus), hearingOf(k, focus)) };
   if (has(cues.identity)) return { reply: itemAnswer(k, focus) };
-  if (want !== 'item') return { reply: whoLine(k, focus), carry: keep };
+  if (want !== 'item') {
+    // 谁问的房价 asks who asked about something the hearing lacks, not who asked the answer shown.
+    if (lacksTopic(k, text, Object.values(cues).flat())) return null;
+    return { reply: whoLine(k, focus), carry: keep };
+  }
   if (has(cues.goals) && !/问题|提问/.test(text)) return { reply: entryPromises(k, [focus]), carry: keep };
   if (pointed && has(cues.asked)) return { reply: itemAnswer(k, focus) };
   return null;
@@ -83,6 +87,14 @@ function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly
   return reading.groups
     .filter((g) => g.terms.length > 0)
     .every((g) => own.includes(g.word) || cueWords.includes(g.word));
+}
+
+/** Whether a message names a word the hearing lacks besides the words that ask (全名, 名字: part of a cue). */
+function lacksTopic(k: Knowledge, text: string, cueWords: readonly string[]): boolean {
+  const cued = (word: string) => cueWords.some((w) => w.includes(word) || word.includes(w));
+  return k.engine
+    .read(text)
+    .groups.some((g) => g.terms.length === 0 && [...g.word].length > 1 && !/^[他她它]/.test(g.word) && !cued(g.word));
 }
 
 /** The hearing of an entry when several are loaded (a body's other answers are looked up in it); null with one. */

@@ -129,6 +129,14 @@ describe('pronoun follow-ups', () => {
     expect((await say2('这个单位别的还答了什么')).ids).toEqual(['q8']);
   });
 
+  it('谁问的 with a topic the hearing lacks is not about the answer just shown', async () => {
+    const say = chat();
+    await say('汉融通是啥');
+    const { reply } = await say('谁问的房价');
+    expect(reply?.kind).toBe('not-found');
+    expect((await say('他全名叫啥')).text).toContain('程宏刚');
+  });
+
   it('这个部门还答了啥 lists everything the body answered', async () => {
     const say = chat();
     await say('中小企业数字化转型是哪个部门答的');
