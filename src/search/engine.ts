@@ -265,7 +265,8 @@ export class SearchEngine {
     const terms = [...new Set([...weighed.flatMap((g) => g.terms), ...words.filter((w) => this.#reader.isName(w))])];
     const total = weighed.reduce((s, g) => s + g.weight, 0) + mentionCount * RANKING.mentionWeight;
     const candidates: Candidate[] = [];
-    const questionWords = weighed.map((g) => g.word);
+    // As said, repeats and all: 做大做强 stands together in an entry even though 做 counts once.
+    const questionWords = groups.filter((g) => g.weight > 0).map((g) => g.word);
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : RANKING.singleCharacterBoost);
     for (const result of this.#mostLikely(this.#retriever.retrieve(terms, boostTerm), weighed, mentioned)) {
@@ -355,6 +356,19 @@ export interface Consultation {
    * (陈副主任: 陈光菊 and 陈新垓, each with their entries), or nobody in the hearing (张副主任: `people: []`).
    */
   people: PersonReference[];
+}
+
+/**
+ * A hearing's own city says nothing about which of its answers is meant (长沙的企业开办 asks what 企业开办 asks), as
+ * 武汉 says nothing in the glossary's generic words: every hearing's city, from its title (长沙市人大常委会…), is read
+ * the same way.
+ */
+function withHomeCities<L extends { stopWords: string[] }>(lexicon: L, hearings: readonly Hearing[]): L {
+  const cities = hearings.flatMap((h) => {
+    const city = /^(\p{Script=Han}{2,6}?[市州])(?:人大|人民代表大会)/u.exec(h.title)?.[1];
+    return city ? [city, city.replace(/市$/, '')] : [];
+  });
+  return cities.length === 0 ? lexicon : { ...lexicon, stopWords: [...new Set([...lexicon.stopWords, ...cities])] };
 }
 
 /** An engine built without data/asking.json reads no dialect and knows no kinds of member. */
@@ -450,7 +464,7 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
   const analyser = createAnalyser(
     loadSegmenter(index.segmenterFiles()),
-    search.lexicon,
+    withHomeCities(search.lexicon, hearings),
     createNormaliser(new Set(search.traditional)),
   );
   const miniSearch = MiniSearch.loadJS(

@@ -189,3 +189,12 @@ describe('pronoun follow-ups with several hearings loaded', () => {
     expect(await say('北京的有具体数字吗')).toMatch(/没有关于「北京」的问答/);
   });
 });
+
+describe("a hearing's own city in a question says nothing about which answer is meant", () => {
+  it.each([
+    ['成都市的营商环境评价', CHENGDU, 'q2'],
+    ['南京的企业开办', NANJING, 'q1'],
+  ])('%j → %s %s, answered', async (message, hearing, id) => {
+    expect(await first(message)).toEqual([hearing, id]);
+  });
+});
