@@ -58,6 +58,9 @@ export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply
         suggestions: notFoundSuggestions(k),
       };
     case 'closing':
+      return asking.entry
+        ? itemAnswer(k, asking.entry)
+        : { kind: 'not-found', what: 'closing', query: echo(text), suggestions: notFoundSuggestions(k) };
     case 'narrowed':
       return itemAnswer(k, asking.entry);
     case 'position':

@@ -189,6 +189,7 @@ const NOT_FOUND_TEXT: Record<Extract<Reply, { kind: 'not-found' }>['what'], (que
     q: (q) => `没有「${q}」这一问。`,
     promises: (q) => `没有找到答复单位「${q}」。`,
     city: (q, scope) => `这里的专题询问都是${scope}的，没有关于「${q}」的问答。`,
+    closing: (_, scope) => `${scope}的记录里没有市领导的总体回应。`,
   };
 
 const span =

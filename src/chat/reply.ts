@@ -130,8 +130,11 @@ export type Reply =
   /** Nothing in the hearing matches: never an unrelated answer. `query` is the user's text, already cut short. */
   | {
       kind: 'not-found';
-      /** 'city': the question names a city no loaded hearing is from (`query`); `scope` lists the cities they are from. */
-      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises' | 'hearing' | 'city';
+      /**
+       * 'city': the question names a city no loaded hearing is from (`query`); `scope` lists the cities they are from.
+       * 'closing': it asks for the overall response, and the record has none.
+       */
+      what: 'question' | 'dept' | 'who' | 'topic' | 'q' | 'promises' | 'hearing' | 'city' | 'closing';
       query: string;
       /** What was searched when several hearings are loaded (这2场专题询问); absent with one (这次专题询问). */
       scope?: string;

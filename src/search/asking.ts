@@ -12,8 +12,8 @@ export type Want = 'item' | 'asker' | 'body';
 export type Asking =
   /** About a city, province or year other than the hearing's: out of scope. */
   | { kind: 'elsewhere'; place: string }
-  /** The overall response, asked any way (副市长收尾, 最后表态, 市领导怎么说). */
-  | { kind: 'closing'; entry: Closing }
+  /** The overall response, asked any way (副市长收尾, 最后表态, 市领导怎么说); null when the record has none. */
+  | { kind: 'closing'; entry: Closing | null }
   /** One place in an order: 第三个问题, 倒数第二个提问的, 第一个提问的代表. */
   | { kind: 'position'; entry: QaItem; want: Want; label: string }
   /** All items of a kind of member, a body, a theme, a surname, or all of them; `count` when a number was asked for. */
@@ -70,7 +70,7 @@ export function readAsking(
 
   // The closing: a strong word, or two weak ones, and no asker or answering body named.
   const closing = roster.closing;
-  if (closing && askersNamed.length === 0 && bodiesNamed.length === 0) {
+  if (askersNamed.length === 0 && bodiesNamed.length === 0) {
     const closer = references.some((r) => r.people.length === 1 && r.people[0]!.position === null);
     const weak = words.closing.weak.filter((w) => text.includes(w)).length;
     if (closer || has(words.closing.strong) || weak >= 2) return { kind: 'closing', entry: closing };

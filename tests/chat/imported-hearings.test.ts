@@ -198,3 +198,10 @@ describe("a hearing's own city in a question says nothing about which answer is 
     expect(await first(message)).toEqual([hearing, id]);
   });
 });
+
+describe('a record without the overall response', () => {
+  it('says so when the closing is asked of it, and names no body it never heard from', async () => {
+    expect(await rendered('南京那次市领导最后怎么说')).toMatch(/^这次专题询问的记录里没有市领导的总体回应。/);
+    expect(await rendered('/dept 南京 市政府')).not.toMatch(/回答了0个问题/);
+  });
+});

@@ -27,6 +27,14 @@ export function deptReply(k: Knowledge, arg: string): Reply {
 export function bodyAnswer(k: Knowledge, body: string, hearing: HearingInfo | null): Reply {
   const key = hearing?.key;
   const entries = k.directoryOf(hearing).entries.filter((e) => bodyOf(e) === body);
+  // A body the glossary knows but no loaded hearing heard from (市政府 in a record without the overall response).
+  if (entries.length === 0)
+    return {
+      kind: 'not-found',
+      what: 'dept',
+      query: body,
+      suggestions: [{ command: commands.dept(null, key), label: '全部答复单位' }],
+    };
   // The city whose body it is, when the bodies of one printed name all answered in hearings of one city.
   const cities = new Set(entries.map((e) => k.catalogue.hearings.find((h) => h.hearing.id === e.hearing)?.city));
   const city = cities.size === 1 ? [...cities][0] : undefined;
