@@ -47,6 +47,17 @@ export const GlossarySchema = z
     terms: z.array(word('none')),
     /** What users type → words of the hearing (AI → 人工智能). */
     synonyms: z.record(word('inner'), z.array(word('inner'))),
+    /**
+     * The everyday wording of the hearing's topics (跑腿 → 跨部门, 卖橙子 → 农产品), the same shape as `synonyms` and
+     * read as synonyms; a section of its own so its provenance stays clear (its `$comment`). Optional: none by default.
+     */
+    everyday: z.preprocess(
+      withoutComment,
+      z.record(
+        word('inner'),
+        z.array(word('inner')).min(1, 'maps to no word of the hearing: add the words it stands for, or delete it'),
+      ),
+    ),
     /** Chat phrasing removed from a question before search (怎么说, 吗…). */
     fillers: z.array(word('inner')),
     /** Words that say nothing about which answer is meant (情况, 方面…). */
@@ -99,8 +110,27 @@ export const GlossarySchema = z
         owner.set(name, i);
       });
     });
-  });
+  })
+  // One mechanism: everyday words join the synonyms here, so the index build, the engine and the pages read one table.
+  .transform((glossary) => ({ ...glossary, synonyms: mergedWordMaps(glossary.synonyms, glossary.everyday) }));
 export type Glossary = z.infer<typeof GlossarySchema>;
+
+/** A word map's entries, a `$comment` (what the section is, where it came from) left out. */
+function withoutComment(value: unknown): unknown {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([key]) => key !== '$comment'));
+}
+
+/** Both maps in one: a word in both stands for the words of each. */
+function mergedWordMaps(
+  first: Readonly<Record<string, string[]>>,
+  second: Readonly<Record<string, string[]>>,
+): Record<string, string[]> {
+  const merged: Record<string, string[]> = { ...first };
+  for (const [key, targets] of Object.entries(second)) merged[key] = [...new Set([...(merged[key] ?? []), ...targets])];
+  return merged;
+}
 
 /** Reads and validates a glossary file; errors name the file, the entry and the bad field. */
 export function loadGlossary(path: string): Glossary {
@@ -126,7 +156,24 @@ export function glossaryWarnings(glossary: Glossary): string[] {
     ...Object.entries(glossary.synonyms).flatMap(([key, targets]) =>
       twice(targets).map((w) => `glossary: synonyms.${key} lists 「${w}」 twice`),
     ),
+    ...unreadWords(glossary),
   ];
+}
+
+/**
+ * Synonyms (everyday words among them) the engine never reads as such: a body's name is read as the body, and a
+ * filler or generic word is dropped before synonyms are looked up.
+ */
+function unreadWords(glossary: Glossary): string[] {
+  const bodyNames = new Set(glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]));
+  const dropped = new Set([...glossary.fillers, ...glossary.generic]);
+  return Object.keys(glossary.synonyms).flatMap((key) =>
+    bodyNames.has(key)
+      ? [`glossary: 「${key}」 is a body's name, so its synonyms are never read: delete one of them`]
+      : dropped.has(key)
+        ? [`glossary: 「${key}」 is a filler or generic word, so its synonyms are never read: delete one of them`]
+        : [],
+  );
 }
 
 /** `bodies.3 (市经信局).aliases.2`: the path with the body's printed name, so the entry is found without counting. */
