@@ -9,7 +9,7 @@ import { type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
 import { type Analyser, createAnalyser } from './analyse.js';
-import { createClauseReader } from './clauses.js';
+import { createClauseReader, questionCue } from './clauses.js';
 import {
   type Candidate,
   hitOf,
@@ -142,6 +142,7 @@ export class SearchEngine {
       analyser: parts.analyser,
       respell,
       clauses: createClauseReader(parts.search.lexicon.chat),
+      asks: questionCue(parts.search.lexicon.chat),
       english: createEnglishReader(
         Object.fromEntries(
           Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets.map(norm)]),
@@ -156,6 +157,7 @@ export class SearchEngine {
       entriesByPerson: entriesByPerson(this.entries, norm),
       synonyms: new Map(Object.entries(parts.search.synonyms)),
       documentFrequency: new Map(Object.entries(parts.search.documentFrequency)),
+      documentsWith: this.#documentsWith,
       everydayIdf,
       stopCharacters: new Set(parts.search.lexicon.stopWords.filter((w) => [...w].length === 1)),
       documents: this.#entryByDocId.length,
@@ -188,8 +190,11 @@ export class SearchEngine {
     // The message as a whole, then each sentence and each clause: a long message is answered by the part that asks.
     const seen = new Set([reading.whole.words.join(' ')]);
     // A part is worth a search only if it names someone or shares a word with the hearing (a lone character is no
-    // evidence).
-    const parts = [...reading.sentences, ...reading.clauses]
+    // evidence); a part that tells the writer's story (我爸妈在农村种地) is not, when another part asks the question.
+    const allParts = [...reading.sentences, ...reading.clauses];
+    const someAsk = allParts.some((part) => part.asks);
+    const parts = allParts
+      .filter((part) => part.asks || !someAsk)
       .filter(
         (part) =>
           part.bodies.size + part.people.size > 0 ||
@@ -239,6 +244,22 @@ export class SearchEngine {
   read(query: string): MessageReading {
     return this.#reader.read(query).whole;
   }
+
+  /**
+   * How many entries hold any of the terms. Asked mostly of the synonyms' term sets, so counts are kept; an unknown
+   * compound's pieces make new sets, so the store is emptied when it grows large.
+   */
+  readonly #documentsWith = (terms: readonly string[]): number => {
+    const key = terms.join(' ');
+    let count = this.#documentCounts.get(key);
+    if (count === undefined) {
+      count = this.#retriever.retrieve(terms, () => 1).length;
+      if (this.#documentCounts.size >= RANKING.keptCounts) this.#documentCounts.clear();
+      this.#documentCounts.set(key, count);
+    }
+    return count;
+  };
+  readonly #documentCounts = new Map<string, number>();
 
   /** The entries that match one reading, best first, with the evidence for each. */
   #candidates(reading: MessageReading): Candidate[] {
@@ -399,6 +420,8 @@ const RANKING = {
   mentionFactor: 2,
   /** At most this many retrieved entries get the per-entry work; a 1,000-hearing archive retrieves thousands. */
   perEntryWork: 300,
+  /** How many counts of entries holding a word or its synonyms are kept (see `#documentsWith`). */
+  keptCounts: 10_000,
 } as const;
 /** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
 const MAX_PARTS = 8;
