@@ -161,19 +161,24 @@ export function glossaryWarnings(glossary: Glossary): string[] {
 }
 
 /**
- * Synonyms (everyday words among them) the engine never reads as such: a body's name is read as the body, and a
- * filler or generic word is dropped before synonyms are looked up.
+ * Synonyms (everyday words among them) the engine never reads as such: a body's name is read as the body, a filler
+ * or generic word is dropped before synonyms are looked up, and a filler phrase inside a word (什么 in 什么水平) is
+ * cut out of a message before it is read.
  */
 function unreadWords(glossary: Glossary): string[] {
   const bodyNames = new Set(glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]));
   const dropped = new Set([...glossary.fillers, ...glossary.generic]);
-  return Object.keys(glossary.synonyms).flatMap((key) =>
-    bodyNames.has(key)
-      ? [`glossary: 「${key}」 is a body's name, so its synonyms are never read: delete one of them`]
-      : dropped.has(key)
-        ? [`glossary: 「${key}」 is a filler or generic word, so its synonyms are never read: delete one of them`]
-        : [],
-  );
+  const phrases = glossary.fillers.filter((f) => [...f].length > 1);
+  return Object.keys(glossary.synonyms).flatMap((key) => {
+    if (bodyNames.has(key))
+      return [`glossary: 「${key}」 is a body's name, so its synonyms are never read: delete one of them`];
+    if (dropped.has(key))
+      return [`glossary: 「${key}」 is a filler or generic word, so its synonyms are never read: delete one of them`];
+    const cut = phrases.find((f) => key.includes(f));
+    return cut
+      ? [`glossary: 「${key}」 holds the filler 「${cut}」, which is cut out of messages: it never matches`]
+      : [];
+  });
 }
 
 /** `bodies.3 (市经信局).aliases.2`: the path with the body's printed name, so the entry is found without counting. */
