@@ -193,6 +193,10 @@ export class SearchEngine {
     // evidence); a part that tells the writer's story (我爸妈在农村种地) is not, when another part asks the question.
     const allParts = [...reading.sentences, ...reading.clauses];
     const someAsk = allParts.some((part) => part.asks);
+    const found = new Map<MessageReading, Candidate[]>();
+    const candidatesOf = (part: MessageReading) =>
+      found.get(part) ?? found.set(part, this.#candidates(part)).get(part)!;
+    const asking = askingEntries(reading.clauses.length > 0 ? reading.clauses : reading.sentences, candidatesOf);
     const parts = allParts
       .filter((part) => part.asks || !someAsk)
       .filter(
@@ -210,13 +214,14 @@ export class SearchEngine {
       [guesses, new Set()],
     ]);
     for (const [view, part] of [reading.whole, ...parts].entries()) {
-      const ranked = view === 0 ? whole : this.#candidates(part);
+      const ranked = view === 0 ? whole : candidatesOf(part);
       const context = {
         wholeCoverage: view === 0 ? undefined : (entry: Entry) => wholeCoverage.get(entry) ?? 0,
         uncoveredTopic: uncoveredTopic(part.groups),
       };
       ranked.forEach((candidate, rank) => {
-        const match = tierOf(candidate, rank, ranked, context);
+        const told = view === 0 && asking !== undefined && !asking.has(candidate.entry);
+        const match = told ? undefined : tierOf(candidate, rank, ranked, context);
         const tier = match === 'answer' ? answers : match === 'guess' ? guesses : undefined;
         if (tier && !inTier.get(tier)!.has(candidate.entry)) {
           inTier.get(tier)!.add(candidate.entry);
@@ -423,6 +428,24 @@ const RANKING = {
   /** How many counts of entries holding a word or its synonyms are kept (see `#documentsWith`). */
   keptCounts: 10_000,
 } as const;
+/**
+ * When a message tells a story (我爸妈在农村种地) and, in another part, asks about a topic of the hearing
+ * (想问问软件名城怎么建): the entries the asking parts match. The whole message answers only with one of them, so
+ * the story's words cannot answer for the question. Undefined when there is no such split.
+ */
+function askingEntries(
+  parts: readonly MessageReading[],
+  candidatesOf: (part: MessageReading) => readonly Candidate[],
+): Set<Entry> | undefined {
+  const askingParts = parts.filter((p) => p.asks);
+  if (askingParts.length === 0 || askingParts.length === parts.length) return undefined;
+  const topical = askingParts.some((p) => p.groups.some((g) => g.terms.length > 0 && g.weight >= TOPICAL_WEIGHT));
+  if (!topical) return undefined;
+  return new Set(askingParts.flatMap((p) => candidatesOf(p).map((c) => c.entry)));
+}
+
+/** A hearing word this heavy names a topic (软件名城 2.4, 算力 2.3; not 政策 1.6 or 支持 1.4). */
+const TOPICAL_WEIGHT = 2;
 /** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
 const MAX_PARTS = 8;
 

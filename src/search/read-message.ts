@@ -210,7 +210,10 @@ export class MessageReader {
       known.length > 1 && documentsWith
         ? documentsWith(known)
         : Math.min(...known.map((t) => documentFrequency.get(t)!));
-    return { word, terms: known, weight: Math.log(1 + n / df) * this.#topical(word, WEIGHTS.knownWordFloor) };
+    const weight = Math.log(1 + n / df) * this.#topical(word, WEIGHTS.knownWordFloor);
+    // A lone character the hearing holds (做 of 做大做强, 家 of 500家企业) says little about which item is meant: an
+    // everyday message is full of them (做APP的, 老人在家).
+    return { word, terms: known, weight: [...word].length > 1 ? weight : Math.min(weight, WEIGHTS.knownCharacter) };
   }
 
   /** How topical a word is in general Chinese, from `floor` (everyday words: 情况, 提高) to 1 (疫情, 算力). */
@@ -235,6 +238,8 @@ const WEIGHTS = {
   unknownWordFloor: 0.15,
   /** What an unknown single character weighs: about as much as a common hearing word (政策 1.6). */
   unknownCharacter: 1.5,
+  /** The most a single character the hearing holds weighs: less than an unknown one, which may name a topic. */
+  knownCharacter: 1,
 } as const;
 
 /** How many, in everyday words (三四个, 好几趟, 两次): the figure says nothing about which answer is meant. */
