@@ -143,9 +143,13 @@ export class SearchEngine {
       respell,
       clauses: createClauseReader(parts.search.lexicon.chat),
       asks: questionCue(parts.search.lexicon.chat),
+      // Only a word without Chinese characters can be English: normalising the thousands of others at every start
+      // would be wasted.
       english: createEnglishReader(
         Object.fromEntries(
-          Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets.map(norm)]),
+          Object.entries(parts.glossary.synonyms)
+            .filter(([word]) => !HAN.test(word))
+            .map(([word, targets]) => [norm(word), targets.map(norm)]),
         ),
       ),
       people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, parts.search.lexicon.chat.surnames),
@@ -444,6 +448,7 @@ function askingEntries(
   return new Set(askingParts.flatMap((p) => candidatesOf(p).map((c) => c.entry)));
 }
 
+const HAN = /\p{Script=Han}/u;
 /** A hearing word this heavy names a topic (软件名城 2.4, 算力 2.3; not 政策 1.6 or 支持 1.4). */
 const TOPICAL_WEIGHT = 2;
 /** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
