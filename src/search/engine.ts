@@ -194,7 +194,8 @@ export class SearchEngine {
     // The message as a whole, then each sentence and each clause: a long message is answered by the part that asks.
     const seen = new Set([reading.whole.words.join(' ')]);
     // A part is worth a search only if it names someone or shares a word with the hearing (a lone character is no
-    // evidence); a part that tells the writer's story (我爸妈在农村种地) is not, when another part asks the question.
+    // evidence). A part that tells the writer's story (我爸妈在农村种地) while another part asks the question may
+    // suggest an item, never answer with one.
     const allParts = [...reading.sentences, ...reading.clauses];
     const someAsk = allParts.some((part) => part.asks);
     const found = new Map<MessageReading, Candidate[]>();
@@ -202,7 +203,6 @@ export class SearchEngine {
       found.get(part) ?? found.set(part, this.#candidates(part)).get(part)!;
     const asking = askingEntries(reading.clauses.length > 0 ? reading.clauses : reading.sentences, candidatesOf);
     const parts = allParts
-      .filter((part) => part.asks || !someAsk)
       .filter(
         (part) =>
           part.bodies.size + part.people.size > 0 ||
@@ -224,8 +224,9 @@ export class SearchEngine {
         uncoveredTopic: uncoveredTopic(part.groups),
       };
       ranked.forEach((candidate, rank) => {
-        const told = view === 0 && asking !== undefined && !asking.has(candidate.entry);
-        const match = told ? undefined : tierOf(candidate, rank, ranked, context);
+        const told = view === 0 ? asking !== undefined && !asking.has(candidate.entry) : someAsk && !part.asks;
+        const judged = tierOf(candidate, rank, ranked, context);
+        const match = told && judged === 'answer' ? 'guess' : judged;
         const tier = match === 'answer' ? answers : match === 'guess' ? guesses : undefined;
         if (tier && !inTier.get(tier)!.has(candidate.entry)) {
           inTier.get(tier)!.add(candidate.entry);
