@@ -38,14 +38,17 @@ describe('search --json', () => {
     expect(results.every((r) => r.match === 'guess')).toBe(true);
   });
 
-  it.each(['数字经济', '汉融通', '工厂装机器人换人有没有补贴', '陈副主任问了什么'])('%j lists no answer after a guess', (query) => {
-    const matches: string[] = JSON.parse(cli(['search', '--json', query]).stdout).results.map(
-      (r: { match: string }) => r.match,
-    );
-    expect(matches.length).toBeGreaterThan(0);
-    const firstGuess = matches.indexOf('guess');
-    expect(firstGuess === -1 ? [] : matches.slice(firstGuess)).not.toContain('answer');
-  });
+  it.each(['数字经济', '汉融通', '工厂装机器人换人有没有补贴', '陈副主任问了什么'])(
+    '%j lists no answer after a guess',
+    (query) => {
+      const matches: string[] = JSON.parse(cli(['search', '--json', query]).stdout).results.map(
+        (r: { match: string }) => r.match,
+      );
+      expect(matches.length).toBeGreaterThan(0);
+      const firstGuess = matches.indexOf('guess');
+      expect(firstGuess === -1 ? [] : matches.slice(firstGuess)).not.toContain('answer');
+    },
+  );
 });
 
 describe('search --jsonl', () => {
