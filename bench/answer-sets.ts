@@ -1,11 +1,11 @@
-// The messages of every development set (tests/fixtures and /work/shared/eval), keyed by set and line, and what the engine answers them: the fixture the ranking must keep.
+// The messages of every development set (tests/fixtures and ../shared/eval, or HEARING_EVAL_DIR), keyed by set and line, and what the engine answers them: the fixture the ranking must keep.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
 import type { SearchEngine } from '../src/search/engine.js';
 
 /** Where the shared development sets live (read only; their sentences are never copied). */
-export const SHARED_EVAL_DIR = process.env.HEARING_EVAL_DIR ?? '/work/shared/eval';
+export const SHARED_EVAL_DIR = process.env.HEARING_EVAL_DIR ?? join(PROJECT_ROOT, '..', 'shared', 'eval');
 
 /** Each set, and which tab-separated column holds the message (the dialogues' first column names the dialogue). */
 const SETS: ReadonlyArray<{ name: string; file: string; column: number }> = [

@@ -6,6 +6,7 @@ import MiniSearch from 'minisearch';
 import { loadCommitments } from '../src/commitments/load.js';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { loadEngine } from '../src/search/engine.js';
+import { SHARED_EVAL_DIR } from './answer-sets.js';
 import { baselineSearch, charBigrams } from './baselines.js';
 import { extractionReport, readLabelled, scoreExtraction } from './commitments.js';
 import { readDialogues } from './dialogue-table.js';
@@ -17,7 +18,7 @@ import { type QueryCase, readQueryTable } from './query-table.js';
 
 /** The shared evaluation copy when it is there (the team's machine), else the copy under tests/fixtures. */
 const table = (name: string, fixture = name): [string, string] => {
-  const shared = join(PROJECT_ROOT, '..', 'shared', 'eval', name);
+  const shared = join(SHARED_EVAL_DIR, name);
   return existsSync(shared)
     ? [`../shared/eval/${name}`, shared]
     : [`tests/fixtures/${fixture}`, join(PROJECT_ROOT, 'tests', 'fixtures', fixture)];

@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCommitments } from '../src/commitments/load.js';
-import { PROJECT_ROOT } from '../src/paths.js';
 import { loadEngine, type SearchEngine } from '../src/search/engine.js';
+import { SHARED_EVAL_DIR } from './answer-sets.js';
 import {
   type LabelledLine,
   playDialogueTable,
@@ -13,8 +13,9 @@ import {
   type Verdict,
 } from './labelled.js';
 
-export const KIND_TABLE = join(PROJECT_ROOT, '..', 'shared', 'eval', 'chat2.tsv');
-export const DIALOGUE_TABLE = join(PROJECT_ROOT, '..', 'shared', 'eval', 'dialogues-dev.tsv');
+// The same place as the answer fixture's sets (HEARING_EVAL_DIR), so a worktree beside the checkout finds them too.
+export const KIND_TABLE = join(SHARED_EVAL_DIR, 'chat2.tsv');
+export const DIALOGUE_TABLE = join(SHARED_EVAL_DIR, 'dialogues-dev.tsv');
 /** Everyday wording written blind from the transcript (in the repository, so it is scored on every machine). */
 export const EVERYDAY_TABLE = join(PROJECT_ROOT, 'tests', 'fixtures', 'everyday.tsv');
 

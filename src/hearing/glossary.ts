@@ -28,6 +28,22 @@ const word = (spaces: 'inner' | 'none') =>
     if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: problem });
   });
 
+/**
+ * A map of words people type → words of the hearing (synonyms, everyday), every word checked in one pass: a few
+ * thousand words each checked by a zod refinement of its own took a third of a second at every start.
+ */
+const wordMap = (targets: z.ZodArray<z.ZodString>) =>
+  z.record(z.string(), targets).superRefine((map, ctx) => {
+    for (const [key, words] of Object.entries(map)) {
+      const problem = glossaryTextProblem(key, 'inner');
+      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: problem });
+      words.forEach((target, i) => {
+        const problem = glossaryTextProblem(target, 'inner');
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key, i], message: problem });
+      });
+    }
+  });
+
 export const AnsweringBodySchema = z.object({
   /** The name as printed in the transcript, e.g. 市经信局. */
   printed: word('inner'),
@@ -46,7 +62,15 @@ export const GlossarySchema = z
     /** Words the segmenter must keep whole (一标三实, 汉融通…). */
     terms: z.array(word('none')),
     /** What users type → words of the hearing (AI → 人工智能). */
-    synonyms: z.record(word('inner'), z.array(word('inner'))),
+    synonyms: wordMap(z.array(z.string())),
+    /**
+     * The everyday wording of the hearing's topics (跑腿 → 跨部门, 卖橙子 → 农产品), the same shape as `synonyms` and
+     * read as synonyms; a section of its own so its provenance stays clear (its `$comment`). Optional: none by default.
+     */
+    everyday: z.preprocess(
+      withoutComment,
+      wordMap(z.array(z.string()).min(1, 'maps to no word of the hearing: add the words it stands for, or delete it')),
+    ),
     /** Chat phrasing removed from a question before search (怎么说, 吗…). */
     fillers: z.array(word('inner')),
     /** Words that say nothing about which answer is meant (情况, 方面…). */
@@ -101,8 +125,31 @@ export const GlossarySchema = z
         owner.set(name, i);
       });
     });
-  });
+  })
+  // One mechanism: everyday words join the synonyms here, so the index build, the engine and the pages read one table.
+  .transform((glossary) => ({ ...glossary, synonyms: mergedWordMaps(glossary.synonyms, glossary.everyday) }));
 export type Glossary = z.infer<typeof GlossarySchema>;
+
+/** A word map's entries, a `$comment` (what the section is, where it came from) left out. */
+function withoutComment(value: unknown): unknown {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('$comment' in value)) return value;
+  const { $comment: _, ...words } = value as Record<string, unknown>;
+  return words;
+}
+
+/** Both maps in one: a word in both stands for the words of each. */
+function mergedWordMaps(
+  first: Readonly<Record<string, string[]>>,
+  second: Readonly<Record<string, string[]>>,
+): Record<string, string[]> {
+  const merged: Record<string, string[]> = { ...first };
+  for (const [key, targets] of Object.entries(second)) {
+    const own = merged[key];
+    merged[key] = own ? [...new Set([...own, ...targets])] : targets;
+  }
+  return merged;
+}
 
 /** Reads and validates a glossary file; errors name the file, the entry and the bad field. */
 export function loadGlossary(path: string): Glossary {
@@ -128,7 +175,29 @@ export function glossaryWarnings(glossary: Glossary): string[] {
     ...Object.entries(glossary.synonyms).flatMap(([key, targets]) =>
       twice(targets).map((w) => `glossary: synonyms.${key} lists 「${w}」 twice`),
     ),
+    ...unreadWords(glossary),
   ];
+}
+
+/**
+ * Synonyms (everyday words among them) the engine never reads as such: a body's name is read as the body, a filler
+ * or generic word is dropped before synonyms are looked up, and a filler phrase inside a word (什么 in 什么水平) is
+ * cut out of a message before it is read.
+ */
+function unreadWords(glossary: Glossary): string[] {
+  const bodyNames = new Set(glossary.bodies.flatMap((b) => [b.printed, b.official, ...b.aliases]));
+  const dropped = new Set([...glossary.fillers, ...glossary.generic]);
+  const phrases = glossary.fillers.filter((f) => [...f].length > 1);
+  return Object.keys(glossary.synonyms).flatMap((key) => {
+    if (bodyNames.has(key))
+      return [`glossary: 「${key}」 is a body's name, so its synonyms are never read: delete one of them`];
+    if (dropped.has(key))
+      return [`glossary: 「${key}」 is a filler or generic word, so its synonyms are never read: delete one of them`];
+    const cut = phrases.find((f) => key.includes(f));
+    return cut
+      ? [`glossary: 「${key}」 holds the filler 「${cut}」, which is cut out of messages: it never matches`]
+      : [];
+  });
 }
 
 /** `bodies.3 (市经信局).aliases.2`: the path with the body's printed name, so the entry is found without counting. */

@@ -22,10 +22,7 @@ export function createClauseReader(words: ChatWords): ClauseReader {
   const courtesy = alternation(words.courtesies, '');
   const introduction = new RegExp(`^(?:${alternation(words.introductions).source})`);
   const retraction = new RegExp(`^(?:${alternation(words.retractions).source})`);
-  const cue = new RegExp(
-    `${alternation(words.questionCues).source}|${REPEATED_QUESTION.source}|${TRAILING_QUESTION.source}`,
-    'u',
-  );
+  const asks = questionCue(words);
   const isGreeting = (clause: string) => !LETTER.test(clause.replace(greetings, ''));
   // Voice input runs everything together (各位领导好我是江岸区的想问一下…谢谢): a self-introduction, a question
   // opener (想问, 请问) or thanks inside a clause starts a new one.
@@ -41,7 +38,7 @@ export function createClauseReader(words: ChatWords): ClauseReader {
       for (const raw of sentence.replace(opener, ',').split(CLAUSE_BREAK)) {
         let clause = raw.replace(corrections, ' ').trim();
         if (!LETTER.test(clause)) continue;
-        const asking = cue.test(clause);
+        const asking = asks(clause);
         if (!asking && (isGreeting(clause) || courtesy.test(clause) || introduction.test(clause))) continue;
         const taken = retraction.exec(clause)?.[0];
         if (taken) {
@@ -58,6 +55,18 @@ export function createClauseReader(words: ChatWords): ClauseReader {
     for (const c of kept) sentences.set(c.sentence, [...(sentences.get(c.sentence) ?? []), c.text]);
     return [...sentences.values()].map((parts) => parts.join(','));
   };
+}
+
+/**
+ * Whether a clause asks something: a question word (吗, 怎么, 想问), a verb asked as yes-or-no (管不管) or a trailing 没.
+ * @example questionCue(words)('我爸妈在农村种地') // false
+ */
+export function questionCue(words: Pick<ChatWords, 'questionCues'>): (clause: string) => boolean {
+  const cue = new RegExp(
+    `${alternation(words.questionCues).source}|${REPEATED_QUESTION.source}|${TRAILING_QUESTION.source}`,
+    'u',
+  );
+  return (clause) => cue.test(clause);
 }
 
 interface Clause {

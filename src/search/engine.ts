@@ -9,7 +9,7 @@ import { type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
 import { type Analyser, createAnalyser } from './analyse.js';
-import { createClauseReader } from './clauses.js';
+import { createClauseReader, questionCue } from './clauses.js';
 import {
   type Candidate,
   hitOf,
@@ -142,9 +142,14 @@ export class SearchEngine {
       analyser: parts.analyser,
       respell,
       clauses: createClauseReader(parts.search.lexicon.chat),
+      asks: questionCue(parts.search.lexicon.chat),
+      // Only a word without Chinese characters can be English: normalising the thousands of others at every start
+      // would be wasted.
       english: createEnglishReader(
         Object.fromEntries(
-          Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets.map(norm)]),
+          Object.entries(parts.glossary.synonyms)
+            .filter(([word]) => !HAN.test(word))
+            .map(([word, targets]) => [norm(word), targets.map(norm)]),
         ),
       ),
       people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, parts.search.lexicon.chat.surnames),
@@ -156,6 +161,7 @@ export class SearchEngine {
       entriesByPerson: entriesByPerson(this.entries, norm),
       synonyms: new Map(Object.entries(parts.search.synonyms)),
       documentFrequency: new Map(Object.entries(parts.search.documentFrequency)),
+      documentsWith: this.#documentsWith,
       everydayIdf,
       stopCharacters: new Set(parts.search.lexicon.stopWords.filter((w) => [...w].length === 1)),
       modifiers: new Set(parts.glossary.modifiers.map(norm)),
@@ -190,10 +196,17 @@ export class SearchEngine {
     const seen = new Set([reading.whole.words.join(' ')]);
     // A part is worth a search only if it shares a word with the hearing (a lone character is no evidence), names
     // someone, or names a body while the message has no topic of the hearing's: in 「我们在光谷那边，想问软件名城怎么建」
-    // 光谷 is where the writer sits, and the question is the other part.
+    // 光谷 is where the writer sits, and the question is the other part. A part that tells the writer's story
+    // (我爸妈在农村种地) while another part asks the question may suggest an item, never answer with one.
+    const allParts = [...reading.sentences, ...reading.clauses];
+    const someAsk = allParts.some((part) => part.asks);
+    const found = new Map<MessageReading, Candidate[]>();
+    const candidatesOf = (part: MessageReading) =>
+      found.get(part) ?? found.set(part, this.#candidates(part)).get(part)!;
+    const asking = askingEntries(reading.clauses.length > 0 ? reading.clauses : reading.sentences, candidatesOf);
     const topical = (part: MessageReading) => part.groups.some((g) => g.terms.length > 0 && [...g.word].length > 1);
     const wholeTopical = topical(reading.whole);
-    const parts = [...reading.sentences, ...reading.clauses]
+    const parts = allParts
       .filter((part) => topical(part) || part.people.size > 0 || (!wholeTopical && part.bodies.size > 0))
       .filter((part) => !seen.has(part.words.join(' ')) && seen.add(part.words.join(' ')))
       .slice(0, MAX_PARTS);
@@ -205,13 +218,15 @@ export class SearchEngine {
       [guesses, new Set()],
     ]);
     for (const [view, part] of [reading.whole, ...parts].entries()) {
-      const ranked = view === 0 ? whole : this.#candidates(part);
+      const ranked = view === 0 ? whole : candidatesOf(part);
       const context = {
         wholeCoverage: view === 0 ? undefined : (entry: Entry) => wholeCoverage.get(entry) ?? 0,
         uncoveredTopic: uncoveredTopic(part.groups),
       };
       ranked.forEach((candidate, rank) => {
-        const match = tierOf(candidate, rank, ranked, context);
+        const told = view === 0 ? asking !== undefined && !asking.has(candidate.entry) : someAsk && !part.asks;
+        const judged = tierOf(candidate, rank, ranked, context);
+        const match = told && judged === 'answer' ? 'guess' : judged;
         const tier = match === 'answer' ? answers : match === 'guess' ? guesses : undefined;
         if (tier && !inTier.get(tier)!.has(candidate.entry)) {
           inTier.get(tier)!.add(candidate.entry);
@@ -239,6 +254,22 @@ export class SearchEngine {
   read(query: string): MessageReading {
     return this.#reader.read(query).whole;
   }
+
+  /**
+   * How many entries hold any of the terms. Asked mostly of the synonyms' term sets, so counts are kept; an unknown
+   * compound's pieces make new sets, so the store is emptied when it grows large.
+   */
+  readonly #documentsWith = (terms: readonly string[]): number => {
+    const key = terms.join(' ');
+    let count = this.#documentCounts.get(key);
+    if (count === undefined) {
+      count = this.#retriever.retrieve(terms, () => 1).length;
+      if (this.#documentCounts.size >= RANKING.keptCounts) this.#documentCounts.clear();
+      this.#documentCounts.set(key, count);
+    }
+    return count;
+  };
+  readonly #documentCounts = new Map<string, number>();
 
   /** The entries that match one reading, best first, with the evidence for each. */
   #candidates(reading: MessageReading): Candidate[] {
@@ -419,7 +450,28 @@ const RANKING = {
   topicPicksPerson: 3,
   /** At most this many retrieved entries get the per-entry work; a 1,000-hearing archive retrieves thousands. */
   perEntryWork: 300,
+  /** How many counts of entries holding a word or its synonyms are kept (see `#documentsWith`). */
+  keptCounts: 10_000,
 } as const;
+/**
+ * When a message tells a story (我爸妈在农村种地) and, in another part, asks about a topic of the hearing
+ * (想问问软件名城怎么建): the entries the asking parts match. The whole message answers only with one of them, so
+ * the story's words cannot answer for the question. Undefined when there is no such split.
+ */
+function askingEntries(
+  parts: readonly MessageReading[],
+  candidatesOf: (part: MessageReading) => readonly Candidate[],
+): Set<Entry> | undefined {
+  const askingParts = parts.filter((p) => p.asks);
+  if (askingParts.length === 0 || askingParts.length === parts.length) return undefined;
+  const topical = askingParts.some((p) => p.groups.some((g) => g.terms.length > 0 && g.weight >= TOPICAL_WEIGHT));
+  if (!topical) return undefined;
+  return new Set(askingParts.flatMap((p) => candidatesOf(p).map((c) => c.entry)));
+}
+
+const HAN = /\p{Script=Han}/u;
+/** A hearing word this heavy names a topic (软件名城 2.4, 算力 2.3; not 政策 1.6 or 支持 1.4). */
+const TOPICAL_WEIGHT = 2;
 /** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
 const MAX_PARTS = 8;
 

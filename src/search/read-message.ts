@@ -18,6 +18,8 @@ export interface MessageReading {
   groups: WordGroup[];
   references: PersonReference[];
   corrections: Correction[];
+  /** It asks something (a question word, 管不管): in a longer message, the part that asks is the question. */
+  asks: boolean;
 }
 
 export interface WordGroup {
@@ -39,6 +41,8 @@ export interface MessageReadings {
 export interface ReaderParts {
   analyser: Analyser;
   clauses: ClauseReader;
+  /** Whether a clause asks something (see clauses.ts); default: every clause may. */
+  asks?: (clause: string) => boolean;
   /** Dialect words read as the standard ones, names misheard spelled as printed (see dialect.ts, roster.ts). */
   respell?: (text: string) => string;
   /** English words → the hearing's words (see english.ts). */
@@ -51,6 +55,11 @@ export interface ReaderParts {
   entriesByPerson: ReadonlyMap<string, Entry[]>;
   synonyms: ReadonlyMap<string, string[]>;
   documentFrequency: ReadonlyMap<string, number>;
+  /**
+   * How many entries hold any of several index terms (a word and its synonyms): a word that stands for several
+   * things says less than each of them. Default: the rarest term's count.
+   */
+  documentsWith?: (terms: readonly string[]) => number;
   everydayIdf: ReadonlyMap<string, number>;
   /** Single characters that say nothing (想, 在, 要): jieba's guesses sometimes glue one to a word (村想). */
   stopCharacters: ReadonlySet<string>;
@@ -134,22 +143,30 @@ export class MessageReader {
       else if (person) person.forEach((e) => people.add(e));
       else groups.push(this.#group(word, documents));
     }
-    return { words, bodies, people, groups, references, corrections };
+    const asks = this.#parts.asks?.(clause) ?? true;
+    return { words, bodies, people, groups, references, corrections, asks };
   }
 
   /**
    * A word jieba guessed by gluing a character that says nothing to a word of the hearing (村想 from 我们村想搞,
-   * 区要 from 先行区要建) is read as that word alone; any other word as it is.
+   * 区要 from 先行区要建) is read as that word alone; so is a pair it glued that general Chinese does not have as a
+   * word (想当 from 武汉想当, 建得 from 建得怎么样): an everyday message has many, and each would weigh like a rare
+   * topic the hearing lacks. A count (三四个, 好几趟) is no word at all; any other word is read as it is.
    */
   #unglued(word: string): string[] {
     const chars = [...word];
     if (chars.length < 2 || !this.#unknown(word)) return [word];
+    if (COUNT.test(word)) return [];
     const [first, last] = [chars[0]!, chars.at(-1)!];
     const head = chars.slice(0, -1).join('');
     const tail = chars.slice(1).join('');
-    const { stopCharacters } = this.#parts;
+    const { stopCharacters, everydayIdf } = this.#parts;
     if (stopCharacters.has(last) && !this.#unknown(head)) return [head];
     if (stopCharacters.has(first) && !this.#unknown(tail)) return [tail];
+    if (chars.length === 2 && !everydayIdf.has(word)) {
+      if (stopCharacters.has(last)) return [head];
+      if (stopCharacters.has(first)) return [tail];
+    }
     return [word];
   }
 
@@ -205,8 +222,15 @@ export class MessageReader {
       };
     }
     // Rare in the hearing and topical in general: 算力 says much; 提高 is rare in 19 answers but says little.
-    const df = Math.min(...known.map((t) => this.#parts.documentFrequency.get(t)!));
-    return { word, terms: known, weight: Math.log(1 + n / df) * this.#topical(word, WEIGHTS.knownWordFloor) };
+    const { documentFrequency, documentsWith } = this.#parts;
+    const df =
+      known.length > 1 && documentsWith
+        ? documentsWith(known)
+        : Math.min(...known.map((t) => documentFrequency.get(t)!));
+    const weight = Math.log(1 + n / df) * this.#topical(word, WEIGHTS.knownWordFloor);
+    // A lone character the hearing holds (做 of 做大做强, 家 of 500家企业) says little about which item is meant: an
+    // everyday message is full of them (做APP的, 老人在家).
+    return { word, terms: known, weight: [...word].length > 1 ? weight : Math.min(weight, WEIGHTS.knownCharacter) };
   }
 
   /** How topical a word is in general Chinese, from `floor` (everyday words: 情况, 提高) to 1 (疫情, 算力). */
@@ -231,7 +255,12 @@ const WEIGHTS = {
   unknownWordFloor: 0.15,
   /** What an unknown single character weighs: about as much as a common hearing word (政策 1.6). */
   unknownCharacter: 1.5,
+  /** The most a single character the hearing holds weighs: less than an unknown one, which may name a topic. */
+  knownCharacter: 1,
 } as const;
+
+/** How many, in everyday words (三四个, 好几趟, 两次): the figure says nothing about which answer is meant. */
+const COUNT = /^[一二两三四五六七八九十百几好多]+[个次趟遍回家位处]$/u;
 
 /** One reading of several clauses read one by one. */
 function merged(readings: readonly MessageReading[]): MessageReading {
@@ -243,8 +272,10 @@ function merged(readings: readonly MessageReading[]): MessageReading {
     groups: [],
     references: [],
     corrections: [],
+    asks: false,
   };
   for (const r of readings) {
+    all.asks ||= r.asks;
     all.words.push(...r.words);
     for (const body of r.bodies) all.bodies.add(body);
     for (const entry of r.people) all.people.add(entry);

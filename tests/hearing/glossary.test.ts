@@ -146,3 +146,74 @@ describe('glossary terms', () => {
     expect(glossary.terms.filter((t) => !text.includes(t))).toEqual([]);
   });
 });
+
+describe('the everyday section', () => {
+  const original = JSON.parse(readFileSync(join(DATA_DIR, 'glossary.json'), 'utf8'));
+  const written = (edit: (g: typeof original) => void) => {
+    const copy = structuredClone(original);
+    edit(copy);
+    const file = join(temp, 'everyday.json');
+    writeFileSync(file, JSON.stringify(copy, null, 2));
+    return file;
+  };
+
+  it('says where it came from, and is read as synonyms (its $comment is no word)', () => {
+    expect(original.everyday.$comment).toMatch(/transcript.*never taken from an evaluation set/s);
+    expect(glossary.synonyms.跑腿).toContain('跨部门');
+    expect(glossary.synonyms).not.toHaveProperty('$comment');
+    expect(glossary.everyday).not.toHaveProperty('$comment');
+  });
+
+  it('adds to the synonyms a word has already: it then stands for the words of both', () => {
+    const file = written((g) => {
+      g.synonyms.菜篮子 = ['农产品'];
+      g.everyday.菜篮子 = ['便民生活圈', '农产品'];
+    });
+    expect(loadGlossary(file).synonyms.菜篮子).toEqual(['农产品', '便民生活圈']);
+  });
+
+  it('may be left out', () => {
+    const file = written((g) => delete g.everyday);
+    expect(loadGlossary(file).synonyms).toEqual(original.synonyms);
+  });
+
+  it.each([
+    ['a list instead of a table', (g: any) => (g.everyday = ['跑腿']), /: everyday: Expected object, received array/],
+    [
+      'a word mapped to text, not a list',
+      (g: any) => (g.everyday.跑腿 = '跨部门'),
+      /: everyday\.跑腿: Expected array, received string/,
+    ],
+    [
+      'a word mapped to nothing',
+      (g: any) => (g.everyday.跑腿 = []),
+      /: everyday\.跑腿: maps to no word of the hearing/,
+    ],
+    [
+      'a zero-width space in a word',
+      (g: any) => (g.everyday['跑\u200b腿'] = ['跨部门']),
+      /: everyday\.跑<U\+200B>腿: .* holds a zero-width space/,
+    ],
+    ['an empty hearing word', (g: any) => (g.everyday.跑腿 = ['']), /: everyday\.跑腿\.0: is empty/],
+  ])('refuses %s, naming the file and the word', (_, edit, message) => {
+    const file = written(edit);
+    expect(() => loadGlossary(file)).toThrow(message);
+    expect(() => loadGlossary(file)).toThrow(`glossary ${file}: `);
+  });
+
+  it('warns of a word the engine would never read as written there', () => {
+    const file = written((g) => {
+      g.everyday.光谷 = ['东湖高新区'];
+      g.everyday.差在哪里 = ['发达城市'];
+      g.everyday.算什么水平 = ['现状'];
+    });
+    expect(glossaryWarnings(loadGlossary(file))).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/「光谷」 is a body's name/),
+        expect.stringMatching(/「差在哪里」 is a filler or generic word/),
+        expect.stringMatching(/「算什么水平」 holds the filler 「什么」/),
+      ]),
+    );
+    expect(glossaryWarnings(glossary)).toEqual([]);
+  });
+});

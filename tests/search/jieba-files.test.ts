@@ -13,7 +13,13 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 const JIEBA_FILES = ['dict.utf8', 'hmm.utf8', 'user.utf8', 'idf.utf8', 'stop.utf8'] as const;
 const original = (file: string) => readFileSync(join(INDEX_DIR, 'jieba', file));
-const firstHalf = (file: string) => original(file).subarray(0, Math.floor(original(file).length / 2));
+/** The first half of a file, cut inside a line (where half falls just after a newline, a byte earlier). */
+const firstHalf = (file: string) => {
+  const bytes = original(file);
+  let end = Math.floor(bytes.length / 2);
+  while (end > 1 && bytes[end - 1] === 0x0a) end--;
+  return bytes.subarray(0, end);
+};
 /** The HMM model up to the end of a line, without the last tables: a copy cut short exactly at a newline. */
 const hmmWithoutLastTable = () => {
   const text = original('hmm.utf8').toString('utf8');

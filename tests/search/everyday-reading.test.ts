@@ -1,0 +1,41 @@
+// How the engine weighs the words of an everyday message: counts, jieba's glued pairs, lone characters and words that
+// stand for several items of the hearing.
+import { describe, expect, it } from 'vitest';
+import { sharedEngine } from './helpers.js';
+
+const groups = (message: string) => sharedEngine().read(message).groups;
+const weightOf = (message: string, word: string) => groups(message).find((g) => g.word === word)?.weight;
+
+describe('reading an everyday message', () => {
+  it('reads a count (三四个, 好几趟) as no word at all', () => {
+    const words = groups('跑了三四个窗口，来回好几趟').map((g) => g.word);
+    expect(words).not.toContain('三四个');
+    expect(words).not.toContain('好几趟');
+  });
+
+  it('reads a pair jieba glued from a word and a character that says nothing as the word, not as a rare topic', () => {
+    // 建得怎么样: jieba keeps 建得, which general Chinese does not have; 得 says nothing.
+    const read = groups('城市三维地图建得怎么样了');
+    expect(read.map((g) => g.word)).not.toContain('建得');
+    expect(read.find((g) => g.word === '建')?.rare).toBeFalsy();
+  });
+
+  it('weighs a lone character the hearing holds (做, 家) at most 1', () => {
+    for (const [message, word] of [
+      ['做APP的小公司借不到钱', '做'],
+      ['老人在家没人照顾', '家'],
+    ] as const) {
+      const weight = weightOf(message, word);
+      expect(weight, word).toBeDefined();
+      expect(weight!, word).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('weighs a word that stands for several items below one that stands for one', () => {
+    // 小公司 is 中小企业 (q4, q9, q15) and 小微 (q7); 借不到钱 is 融资, said only in q7.
+    const several = weightOf('小公司借不到钱', '小公司')!;
+    const one = weightOf('小公司借不到钱', '借不到钱')!;
+    expect(several).toBeLessThan(one);
+    expect(groups('小公司借不到钱').find((g) => g.word === '借不到钱')?.terms).toEqual(['融资']);
+  });
+});
