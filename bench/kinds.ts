@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCommitments } from '../src/commitments/load.js';
+import { PROJECT_ROOT } from '../src/paths.js';
 import { loadEngine, type SearchEngine } from '../src/search/engine.js';
 import { SHARED_EVAL_DIR } from './answer-sets.js';
 import {
