@@ -13,7 +13,14 @@ import { checkDistinctHearings, readTranscripts } from '../hearing/transcripts.j
 import { createAnalyser, lexiconOf } from '../search/analyse.js';
 import { documentOf, entriesOf, entryText, refOf } from '../search/documents.js';
 import { loadEngine } from '../search/engine.js';
-import { hashDataFiles, staleness, transcriptFiles } from '../search/freshness.js';
+import {
+  dataFileHashes,
+  type KnownHashes,
+  readKnownHashes,
+  recordKnownHashes,
+  staleness,
+  transcriptFiles,
+} from '../search/freshness.js';
 import {
   artefactPaths,
   BUILDER_VERSION,
@@ -72,9 +79,12 @@ export interface BuildOptions {
  */
 export function buildIndex(dataDir: string, indexDir: string, options: BuildOptions = {}): BuildReport {
   const cache = hearingCache(options.cacheDir ?? `${indexDir}.cache`);
+  // Hashed before anything is read: a file edited during the build no longer matches, and the check of the new
+  // index refuses it, rather than recording the new text's hash for the old text's index.
+  const known = dataFileHashes(dataDir, readKnownHashes(indexDir));
   const { report, keys } = buildAside(indexDir, (staging) => {
-    const built = writeIndex(dataDir, staging, options.writeFile ?? writeDurably, cache);
-    const changed = staleness(staging, dataDir);
+    const built = writeIndex(dataDir, staging, { writeFile: options.writeFile ?? writeDurably, cache, known });
+    const changed = staleness(staging, dataDir, known);
     if (changed !== null)
       throw new Error(`index: ${changed.replace(' since npm run index built it', '')} during the build; run it again`);
     // Never rebuild from here (HEARING_REBUILD_INDEX may be set by the process that started this build); freshness
@@ -88,14 +98,18 @@ export function buildIndex(dataDir: string, indexDir: string, options: BuildOpti
     return built;
   });
   cache.keepOnly(new Set(keys));
+  recordKnownHashes(indexDir, known);
   return report;
 }
 
 function writeIndex(
   dataDir: string,
   indexDir: string,
-  writeFile: (path: string, data: Uint8Array) => void,
-  cache: HearingCache,
+  {
+    writeFile,
+    cache,
+    known,
+  }: { writeFile: (path: string, data: Uint8Array) => void; cache: HearingCache; known: KnownHashes },
 ): { report: BuildReport; keys: string[] } {
   const paths = artefactPaths(indexDir);
   // The manifest records the hash of every file written, so a file changed afterwards is refused when it is loaded.
@@ -110,9 +124,7 @@ function writeIndex(
       throw new Error(`index: cannot write ${path}: ${(error as Error).message}`);
     }
   };
-  // Hashed before anything is read: a file edited during the build no longer matches, and the check of the new
-  // index refuses it, rather than recording the new text's hash for the old text's index.
-  const data = hashDataFiles(dataDir);
+  const data = Object.fromEntries(Object.entries(known).map(([name, [, , hash]]) => [name, hash]));
   const { hash, inputs, dictionaries } = hashInputs(dataDir, JIEBA_INPUTS, data);
   const glossary = loadGlossary(`${dataDir}/glossary.json`);
   const transcripts = readTranscripts(transcriptFiles(dataDir));
@@ -183,9 +195,11 @@ function writeIndex(
       characters: [...new Set(hearingText[i])].sort().join(''),
       documents: entries.map((entry) => documentOf(entry, byCity.get(cityOf.get(hearing.id)!)!, analyser)),
       texts: entries.map((e) => entryText(e, normalise)),
-      commitments: extractCommitments([hearing])
-        .map((c) => JSON.stringify(c))
-        .join(',\n'),
+      commitments: Buffer.from(
+        extractCommitments([hearing])
+          .map((c) => JSON.stringify(c))
+          .join(',\n'),
+      ),
     };
     cache.write(keys[i]!, made);
     return made;
@@ -220,10 +234,10 @@ function writeIndex(
     texts: artefacts.flatMap((a) => a.texts),
   };
   // One hearing, one commitment a line: thousands of hearings parse fast, and a diff still shows what changed.
-  write(paths.hearings, jsonLines(hearingJson));
+  write(paths.hearings, jsonLines(hearingJson.map((json) => Buffer.from(json))));
   write(paths.search, `${JSON.stringify(search)}\n`);
   write(paths.postings, postings.bytes);
-  write(paths.commitments, jsonLines(artefacts.map((a) => a.commitments).filter((block) => block !== '')));
+  write(paths.commitments, jsonLines(artefacts.map((a) => a.commitments).filter((block) => block.length > 0)));
   write(paths.pins, `${JSON.stringify(pins, null, 1)}\n`);
   const files = sortedRecord(written);
   const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs, data, files };
@@ -233,8 +247,14 @@ function writeIndex(
 }
 
 /** A JSON array of already serialised items (each one line, or several joined by a comma and a newline), one a line. */
-function jsonLines(items: readonly string[]): string {
-  return items.length === 0 ? '[]\n' : `[\n${items.join(',\n')}\n]\n`;
+function jsonLines(items: readonly Uint8Array[]): Uint8Array {
+  if (items.length === 0) return Buffer.from('[]\n');
+  const between = Buffer.from(',\n');
+  return Buffer.concat([
+    Buffer.from('[\n'),
+    ...items.flatMap((item, i) => (i === 0 ? [item] : [between, item])),
+    Buffer.from('\n]\n'),
+  ]);
 }
 
 /**

@@ -13,8 +13,11 @@ export interface HearingArtefacts {
   /** Its entries' indexed documents and normalised texts, in transcript order. */
   documents: IndexedDocument[];
   texts: string[];
-  /** Its commitments as commitments.json holds them (one a line, comma-separated): copied in, never parsed again. */
-  commitments: string;
+  /**
+   * Its commitments as commitments.json holds them, UTF-8 (JSON, one a line, comma-separated): copied into the file
+   * as bytes, never decoded or parsed again (they are most of a large archive's bytes).
+   */
+  commitments: Uint8Array;
 }
 
 export interface HearingCache {
@@ -45,27 +48,26 @@ export function hearingCache(dir: string): HearingCache {
       const newline = bytes.indexOf(NEWLINE);
       if (newline !== SHA256_HEX || bytes.toString('latin1', 0, newline) !== sha256(bytes.subarray(newline + 1)))
         return undefined;
-      const text = UTF8.decode(bytes.subarray(newline + 1));
-      const split = text.indexOf('\n');
+      const split = bytes.indexOf(NEWLINE, newline + 1);
+      if (split < 0) return undefined;
       try {
-        const entry = JSON.parse(split < 0 ? text : text.slice(0, split)) as {
+        const entry = JSON.parse(UTF8.decode(bytes.subarray(newline + 1, split))) as {
           key?: unknown;
         } & Partial<HearingArtefacts>;
         const lists = [entry.dictionaryWords, entry.documents, entry.texts];
-        if (split < 0 || entry.key !== key || typeof entry.characters !== 'string' || !lists.every(Array.isArray))
-          return undefined;
-        return { ...(entry as HearingArtefacts), commitments: text.slice(split + 1) };
+        if (entry.key !== key || typeof entry.characters !== 'string' || !lists.every(Array.isArray)) return undefined;
+        return { ...(entry as HearingArtefacts), commitments: bytes.subarray(split + 1) };
       } catch {
         return undefined;
       }
     },
     write(key, artefacts) {
       const { commitments, ...rest } = artefacts;
-      const body = `${JSON.stringify({ key, ...rest })}\n${commitments}`;
+      const body = Buffer.concat([Buffer.from(`${JSON.stringify({ key, ...rest })}\n`), commitments]);
       const temporary = `${path(key)}.tmp-${process.pid}`;
       try {
         mkdirSync(dir, { recursive: true });
-        writeFileSync(temporary, `${sha256(body)}\n${body}`);
+        writeFileSync(temporary, Buffer.concat([Buffer.from(`${sha256(body)}\n`), body]));
         renameSync(temporary, path(key));
       } catch {
         rmSync(temporary, { force: true });
