@@ -58,3 +58,17 @@ describe('wordsOneCharacterLonger', () => {
     expect(wordsOneCharacterLonger(dictionary, found)).toEqual(['养老金']);
   });
 });
+
+describe('dictionaryWordsIn', () => {
+  const expected = ['养老', '天气', '数字', '数字经济', '的', '经济'];
+  it('finds each dictionary word of a short text, overlapping ones included', () => {
+    expect([...dictionaryWordsIn(dictionary, ['天气很好', TEXT]).flatMap((words) => [...words])].sort()).toEqual(
+      expected,
+    );
+  });
+
+  it('finds the same words in texts too long to look up substring by substring', () => {
+    const [words = new Set<string>()] = dictionaryWordsIn(dictionary, [`${'天气很好'.repeat(30_000)}${TEXT}`]);
+    expect([...words].sort()).toEqual(expected);
+  });
+});
