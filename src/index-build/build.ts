@@ -1,4 +1,4 @@
-// Index build: transcripts + glossary + pins → parsed hearings, trimmed jieba dictionaries, a serialised MiniSearch and the commitments in index/.
+// Index build: transcripts + glossary + pins → parsed hearings, trimmed jieba dictionaries, term postings, the commitments and the pins in index/, each hearing analysed once and cached.
 import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';

@@ -4,21 +4,35 @@ import { dirname, join } from 'node:path';
 /** jieba's full dictionary, as shipped with nodejieba (5 MB, ~350k words: ~2.7 s and ~300 MB to load). */
 export const FULL_DICTIONARY = join(jiebaDictionaryDir(), 'jieba.dict.utf8');
 
-/** jieba's dictionary parsed once per build: its lines, and its words for looking text up. */
+/**
+ * jieba's dictionary parsed once per build: its lines, each line's word and frequency (parallel lists: 350,000 lines
+ * as objects cost a second of allocation and collection), and its words for looking text up.
+ */
 export interface JiebaDictionary {
-  entries: readonly { line: string; word: string; freq: number }[];
-  words: ReadonlySet<string>;
+  lines: readonly string[];
+  words: readonly string[];
+  freqs: Float64Array;
+  /** Every word, for lookups. */
+  wordSet: ReadonlySet<string>;
+  /** The longest word (in UTF-16 units) starting with each first unit: a run from a character goes no further. */
+  longestFrom: ReadonlyMap<number, number>;
 }
 
 export function parseDictionary(dictionary: string): JiebaDictionary {
-  const entries = dictionary
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const [word = '', freq = '0'] = line.split(' ');
-      return { line, word, freq: Number(freq) };
-    });
-  return { entries, words: new Set(entries.map((e) => e.word)) };
+  const lines = dictionary.split('\n').filter((line) => line.trim() !== '');
+  const words: string[] = [];
+  const freqs = new Float64Array(lines.length);
+  const longestFrom = new Map<number, number>();
+  lines.forEach((line, i) => {
+    const space = line.indexOf(' ');
+    const word = space < 0 ? line : line.slice(0, space);
+    const end = line.indexOf(' ', space + 1);
+    words.push(word);
+    freqs[i] = space < 0 ? 0 : Number(line.slice(space + 1, end < 0 ? undefined : end));
+    const first = word.charCodeAt(0);
+    if (word.length > (longestFrom.get(first) ?? 0)) longestFrom.set(first, word.length);
+  });
+  return { lines, words, freqs, wordSet: new Set(words), longestFrom };
 }
 
 /**
@@ -34,15 +48,16 @@ export function trimDictionary(dictionary: JiebaDictionary, found: ReadonlySet<s
   let removedMass = 0;
   let minFreq = Infinity;
   let keptMinFreq = Infinity;
-  for (const entry of dictionary.entries) {
-    minFreq = Math.min(minFreq, entry.freq);
-    if (found.has(entry.word)) {
-      kept.push(entry.line);
-      keptMinFreq = Math.min(keptMinFreq, entry.freq);
+  dictionary.words.forEach((word, i) => {
+    const freq = dictionary.freqs[i]!;
+    minFreq = Math.min(minFreq, freq);
+    if (found.has(word)) {
+      kept.push(dictionary.lines[i]!);
+      keptMinFreq = Math.min(keptMinFreq, freq);
     } else {
-      removedMass += entry.freq;
+      removedMass += freq;
     }
-  }
+  });
   if (keptMinFreq > minFreq) {
     kept.push(`${PLACEHOLDER}\uE001 ${minFreq} x`);
     removedMass -= minFreq;
@@ -57,12 +72,9 @@ export function trimDictionary(dictionary: JiebaDictionary, found: ReadonlySet<s
  * a question about 养老金 look like one about the hearing's 养老; the analyser joins such pairs back (see analyse.ts).
  */
 export function wordsOneCharacterLonger(dictionary: JiebaDictionary, found: ReadonlySet<string>): string[] {
-  const inText = new Set(
-    dictionary.entries.filter((e) => found.has(e.word) && [...e.word].length > 1).map((e) => e.word),
-  );
-  return dictionary.entries
-    .filter((e) => e.freq >= EVERYDAY_MIN_FREQUENCY && !found.has(e.word))
-    .map((e) => e.word)
+  const inText = new Set(dictionary.words.filter((word) => found.has(word) && [...word].length > 1));
+  return dictionary.words
+    .filter((word, i) => dictionary.freqs[i]! >= EVERYDAY_MIN_FREQUENCY && !found.has(word))
     .filter((word) => {
       const chars = [...word];
       return chars.length > 2 && (inText.has(chars.slice(1).join('')) || inText.has(chars.slice(0, -1).join('')));
@@ -88,7 +100,9 @@ export function trimHmmModel(
   common: number,
 ): string {
   const weight = new Map<string, number>();
-  for (const { word, freq } of dictionary.entries) for (const ch of word) weight.set(ch, (weight.get(ch) ?? 0) + freq);
+  dictionary.words.forEach((word, i) => {
+    for (const ch of word) weight.set(ch, (weight.get(ch) ?? 0) + dictionary.freqs[i]!);
+  });
   const ranked = [...weight].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, common);
   const keep = new Set([...ranked.map(([ch]) => ch), ...characters]);
   return model
@@ -131,15 +145,13 @@ export function everydayWords(idfTable: string, maxIdf: number): [string[], numb
 export function dictionaryWordsIn(dictionary: JiebaDictionary, texts: readonly string[]): Set<string>[] {
   const length = texts.reduce((n, t) => n + t.length, 0);
   if (length <= SHORT_TEXTS) {
-    const longest = longestWord(dictionary);
     return texts.map((text) => {
       const found = new Set<string>();
-      const chars = [...text];
-      for (let i = 0; i < chars.length; i++) {
-        let s = '';
-        for (let j = i; j < Math.min(chars.length, i + longest); j++) {
-          s += chars[j];
-          if (dictionary.words.has(s)) found.add(s);
+      for (let i = 0; i < text.length; i++) {
+        const end = Math.min(text.length, i + (dictionary.longestFrom.get(text.charCodeAt(i)) ?? 0));
+        for (let j = i + 1; j <= end; j++) {
+          const s = text.slice(i, j);
+          if (dictionary.wordSet.has(s)) found.add(s);
         }
       }
       return found;
@@ -153,7 +165,7 @@ export function dictionaryWordsIn(dictionary: JiebaDictionary, texts: readonly s
       let s = '';
       for (let j = i; j < chars.length; j++) {
         s += chars[j];
-        if (dictionary.words.has(s)) found.add(s);
+        if (dictionary.wordSet.has(s)) found.add(s);
         if (!starts.has(s)) break;
       }
     }
@@ -170,25 +182,13 @@ function wordStarts(dictionary: JiebaDictionary): Set<string> {
   let starts = startsOf.get(dictionary);
   if (!starts) {
     starts = new Set<string>();
-    for (const word of dictionary.words) {
+    for (const word of dictionary.wordSet) {
       const chars = [...word];
       for (let n = 1; n < chars.length; n++) starts.add(chars.slice(0, n).join(''));
     }
     startsOf.set(dictionary, starts);
   }
   return starts;
-}
-
-const longestOf = new WeakMap<JiebaDictionary, number>();
-/** The longest dictionary word, in characters. */
-function longestWord(dictionary: JiebaDictionary): number {
-  let longest = longestOf.get(dictionary);
-  if (longest === undefined) {
-    longest = 0;
-    for (const word of dictionary.words) longest = Math.max(longest, [...word].length);
-    longestOf.set(dictionary, longest);
-  }
-  return longest;
 }
 
 const PLACEHOLDER = '\uE000';
