@@ -11,7 +11,7 @@ import { parseTranscript } from '../hearing/parse.js';
 import { pinsPath, readPins } from '../hearing/pins.js';
 import { checkDistinctHearings, readTranscripts } from '../hearing/transcripts.js';
 import { createAnalyser, lexiconOf } from '../search/analyse.js';
-import { documentOf, entriesOf, entryText, refOf } from '../search/documents.js';
+import { documentOf, entriesOf, entryText, refOf, segmentedTexts } from '../search/documents.js';
 import { loadEngine } from '../search/engine.js';
 import {
   dataFileHashes,
@@ -149,7 +149,13 @@ function writeIndex(
   // Each hearing's JSON, normalised, is its part of the text the dictionary is trimmed to.
   const hearingJson = hearings.map((h) => JSON.stringify(h));
   const hearingText = hearingJson.map(normalise);
-  const keys = hearingKeys(hearingJson, hearingText, {
+  // What jieba cuts of each hearing, as the analyser normalises it: only user words inside it change the hearing's documents.
+  const segmented = hearings.map((h) =>
+    entriesOf([h])
+      .flatMap((e) => Object.values(segmentedTexts(e)))
+      .map(normalise),
+  );
+  const keys = hearingKeys(hearingJson, segmented, {
     cities: hearings.map((h) => cityOf.get(h.id)!),
     glossary: data[GLOSSARY_FILE] ?? '',
     dictionaries,
@@ -259,25 +265,25 @@ function jsonLines(items: readonly Uint8Array[]): Uint8Array {
 
 /**
  * Each hearing's cache key: a hash of everything its artefacts depend on. Its own text (the parsed hearing) and city,
- * the glossary (stop words, bodies), jieba's files, the index code, and the user-dictionary words that occur in its
- * text: jieba segments a sentence by the dictionary words inside it only, and the trimmed dictionary keeps the
- * total and smallest frequency, so another hearing changes this one's segmentation only by adding a user word (a
- * person's name) that this one's text contains.
+ * the glossary (stop words, bodies), jieba's files, the index code, and the user-dictionary words that occur in the
+ * texts it segments (`segmented`, see documents.ts segmentedTexts): jieba segments a sentence by the dictionary words
+ * inside it only, and the trimmed dictionary keeps the total and smallest frequency, so another hearing changes this
+ * one's segmentation only by adding a user word (a person's name) that those texts contain.
  */
 function hearingKeys(
   hearingJson: readonly string[],
-  hearingText: readonly string[],
+  segmented: readonly string[][],
   context: { cities: readonly string[]; glossary: string; dictionaries: string; userWords: readonly string[] },
 ): string[] {
   const shared = [CACHE_FORMAT, BUILDER_VERSION, codeHash(), context.dictionaries, context.glossary].join('\n');
   const userWordsIn = wordFinder(context.userWords);
   return hearingJson.map((json, i) =>
-    sha256([shared, context.cities[i], json, ...userWordsIn(hearingText[i]!)].join('\0')),
+    sha256([shared, context.cities[i], json, ...userWordsIn(segmented[i]!)].join('\0')),
   );
 }
 
-/** The words of `words` that occur in a text, sorted: one walk over the text through a trie of UTF-16 code units. */
-function wordFinder(words: readonly string[]): (text: string) => string[] {
+/** The words of `words` that occur in any of the texts, sorted: one walk over each through a trie of UTF-16 code units. */
+function wordFinder(words: readonly string[]): (texts: readonly string[]) => string[] {
   type Node = { next: Map<number, Node>; word?: string };
   const root: Node = { next: new Map() };
   for (const word of new Set(words)) {
@@ -290,16 +296,17 @@ function wordFinder(words: readonly string[]): (text: string) => string[] {
     }
     node.word = word;
   }
-  return (text) => {
+  return (texts) => {
     const found = new Set<string>();
-    for (let i = 0; i < text.length; i++) {
-      let node = root.next.get(text.charCodeAt(i));
-      for (let j = i + 1; node; j++) {
-        if (node.word !== undefined) found.add(node.word);
-        if (j >= text.length) break;
-        node = node.next.get(text.charCodeAt(j));
+    for (const text of texts)
+      for (let i = 0; i < text.length; i++) {
+        let node = root.next.get(text.charCodeAt(i));
+        for (let j = i + 1; node; j++) {
+          if (node.word !== undefined) found.add(node.word);
+          if (j >= text.length) break;
+          node = node.next.get(text.charCodeAt(j));
+        }
       }
-    }
     return [...found].sort();
   };
 }
