@@ -401,12 +401,12 @@ export function syntheticQuestions(count: number): string[] {
 
 /**
  * Writes a data folder of `count` hearings: the real one (data/hearings) and `count - 1` synthetic ones, with the
- * project's glossary and pins, in the layout `npm run index` reads.
+ * project's glossary, pins, ledger, asking words and cities, in the layout `npm run index` reads.
  */
 export function writeArchive(dataDir: string, realDataDir: string, count: number): void {
   const hearings = join(dataDir, 'hearings');
   mkdirSync(hearings, { recursive: true });
-  for (const file of ['glossary.json', 'pins.json', 'ledger.json']) {
+  for (const file of ['glossary.json', 'pins.json', 'ledger.json', 'asking.json', 'cities.json']) {
     copyFileSync(join(realDataDir, file), join(dataDir, file));
   }
   for (const file of ['digital-economy-2023-09-13.txt', 'digital-economy-2023-09-13.json']) {

@@ -1,9 +1,9 @@
-// Index build: transcripts + glossary + pins → parsed hearings, trimmed jieba dictionaries, a serialised MiniSearch and the commitments in index/.
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
-import MiniSearch from 'minisearch';
+// Index build: transcripts + glossary + pins → parsed hearings, trimmed jieba dictionaries, term postings, the commitments and the pins in index/, each hearing analysed once and cached.
+import { createHash } from 'node:crypto';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { extractCommitments } from '../commitments/extract.js';
-import { loadCommitments } from '../commitments/load.js';
 import { type Glossary, glossaryWarnings, loadGlossary } from '../hearing/glossary.js';
 import { readHearingData } from '../hearing/hearing-data.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
@@ -11,14 +11,22 @@ import { parseTranscript } from '../hearing/parse.js';
 import { pinsPath, readPins } from '../hearing/pins.js';
 import { checkDistinctHearings, readTranscripts } from '../hearing/transcripts.js';
 import { createAnalyser, lexiconOf } from '../search/analyse.js';
-import { documentOf, entriesOf, entryText, FIELDS, refOf } from '../search/documents.js';
-import { loadEngine, miniSearchOptions } from '../search/engine.js';
-import { hashDataFiles, staleness, transcriptFiles } from '../search/freshness.js';
+import { documentOf, entriesOf, entryText, refOf, segmentedTexts } from '../search/documents.js';
+import { loadEngine } from '../search/engine.js';
+import {
+  dataFileHashes,
+  type KnownHashes,
+  readKnownHashes,
+  recordKnownHashes,
+  staleness,
+  transcriptFiles,
+} from '../search/freshness.js';
 import {
   artefactPaths,
   BUILDER_VERSION,
   EVERYDAY_MAX_IDF,
   indexFileName,
+  indexReader,
   type Manifest,
   type SearchFile,
   sha256,
@@ -28,18 +36,22 @@ import { createNormaliser, traditionalCharacters } from '../search/normalise.js'
 import { loadSegmenter } from '../search/segment.js';
 import { buildAside } from './build-aside.js';
 import {
+  dictionaryWordsIn,
   everydayWords,
   FULL_DICTIONARY,
   FULL_HMM_MODEL,
   GENERAL_IDF,
   JIEBA_INPUTS,
+  parseDictionary,
   trimDictionary,
   trimHmmModel,
   wordsOneCharacterLonger,
 } from './dictionary.js';
+import { type HearingArtefacts, type HearingCache, hearingCache } from './hearing-cache.js';
 import { hashInputs } from './inputs.js';
 import { pinIndexOf } from './pins.js';
 import { homophoneTable } from './pinyin-table.js';
+import { encodePostings } from './postings.js';
 
 /** What a build reports: the files written and anything a person should fix in the glossary. */
 export interface BuildReport {
@@ -52,35 +64,59 @@ export interface BuildReport {
 
 export interface BuildOptions {
   /** Writes one artefact; injected so tests can fill the disk. Default: write it and flush it to the disk. */
-  writeFile?: (path: string, data: string) => void;
+  writeFile?: (path: string, data: Uint8Array) => void;
+  /** Where each hearing's artefacts are kept between builds. Default: `<indexDir>.cache` beside the index. */
+  cacheDir?: string;
 }
 
 /**
- * Builds every artefact of `indexDir` from `dataDir`. Deterministic: the same inputs give the same bytes.
- * Writes into `<indexDir>.tmp-<pid>/`, loads the result with the engine, and only then swaps it in for `indexDir`:
- * a bad glossary, a broken transcript or a full disk leaves the old index as it was.
+ * Builds every artefact of `indexDir` from `dataDir`. Deterministic: the same inputs give the same bytes, whatever the
+ * cache holds. Writes into `<indexDir>.tmp-<pid>/`, loads the result with the engine, and only then swaps it in for
+ * `indexDir`: a bad glossary, a broken transcript or a full disk leaves the old index as it was.
+ * Each hearing's analysis (documents, texts, commitments, dictionary words) is kept in the cache under a hash of
+ * everything it depends on, so adding one hearing to a thousand analyses that one (see {@link hearingKeys}).
  * Loads nodejieba with the trimmed dictionary it writes, so call it in a process that has not segmented yet.
  */
 export function buildIndex(dataDir: string, indexDir: string, options: BuildOptions = {}): BuildReport {
-  return buildAside(indexDir, (staging) => {
-    const report = writeIndex(dataDir, staging, options.writeFile ?? writeDurably);
-    const changed = staleness(staging, dataDir);
+  const cache = hearingCache(options.cacheDir ?? `${indexDir}.cache`);
+  // Hashed before anything is read: a file edited during the build no longer matches, and the check of the new
+  // index refuses it, rather than recording the new text's hash for the old text's index.
+  const known = dataFileHashes(dataDir, readKnownHashes(indexDir));
+  const { report, keys } = buildAside(indexDir, (staging) => {
+    const built = writeIndex(dataDir, staging, { writeFile: options.writeFile ?? writeDurably, cache, known });
+    const changed = staleness(staging, dataDir, known);
     if (changed !== null)
       throw new Error(`index: ${changed.replace(' since npm run index built it', '')} during the build; run it again`);
-    // Never rebuild from here (HEARING_REBUILD_INDEX may be set by the process that started this build).
-    const engine = loadEngine({ indexDir: staging, dataDir, rebuild: false });
-    if (engine.entries.length !== report.entries)
-      throw new Error(`index: the new index loads ${engine.entries.length} entries, not ${report.entries}`);
-    loadCommitments({ indexDir: staging });
-    return report;
+    // Never rebuild from here (HEARING_REBUILD_INDEX may be set by the process that started this build); freshness
+    // was checked just above.
+    const engine = loadEngine({ indexDir: staging, dataDir, rebuild: false, checked: true });
+    if (engine.entries.length !== built.report.entries)
+      throw new Error(`index: the new index loads ${engine.entries.length} entries, not ${built.report.entries}`);
+    // The commitments are JSON made by JSON.stringify: that the file holds exactly the bytes written is the check
+    // (parsing tens of megabytes again would double the time of adding one hearing to a thousand).
+    indexReader(staging).bytes('commitments', 'commitments');
+    return built;
   });
+  cache.keepOnly(new Set(keys));
+  recordKnownHashes(indexDir, known);
+  return report;
 }
 
-function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string, data: string) => void): BuildReport {
+function writeIndex(
+  dataDir: string,
+  indexDir: string,
+  {
+    writeFile,
+    cache,
+    known,
+  }: { writeFile: (path: string, data: Uint8Array) => void; cache: HearingCache; known: KnownHashes },
+): { report: BuildReport; keys: string[] } {
   const paths = artefactPaths(indexDir);
   // The manifest records the hash of every file written, so a file changed afterwards is refused when it is loaded.
   const written: Array<[string, string]> = [];
-  const write = (path: string, data: string) => {
+  const write = (path: string, text: string | Uint8Array) => {
+    // Encoded once, for both the hash and the file (tens of megabytes in a large archive).
+    const data = typeof text === 'string' ? Buffer.from(text) : text;
     written.push([indexFileName(indexDir, path), sha256(data)]);
     try {
       writeFile(path, data);
@@ -88,16 +124,14 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
       throw new Error(`index: cannot write ${path}: ${(error as Error).message}`);
     }
   };
-  // Hashed before anything is read: a file edited during the build no longer matches, and the check of the new
-  // index refuses it, rather than recording the new text's hash for the old text's index.
-  const { hash, inputs } = hashInputs(dataDir, JIEBA_INPUTS);
-  const data = hashDataFiles(dataDir);
+  const data = Object.fromEntries(Object.entries(known).map(([name, [, , hash]]) => [name, hash]));
+  const { hash, inputs, dictionaries } = hashInputs(dataDir, JIEBA_INPUTS, data);
   const glossary = loadGlossary(`${dataDir}/glossary.json`);
   const transcripts = readTranscripts(transcriptFiles(dataDir));
-  const parsed = transcripts.map(({ file, text }) => ({
-    file,
-    hearing: parseTranscript(text, basename(file), readHearingData(file)),
-  }));
+  const parsed = transcripts.map(({ file, text }) => {
+    const about = readHearingData(file);
+    return { file, about, hearing: parseTranscript(text, basename(file), about) };
+  });
   checkDistinctHearings(parsed);
   const hearings = parsed.map((p) => p.hearing);
   const warnings = [...glossaryWarnings(glossary), ...checkGlossary(hearings, glossary)];
@@ -106,14 +140,49 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
   const normalise = createNormaliser(new Set(traditional));
   const pins = pinIndexOf(pinsPath(dataDir), readPins(pinsPath(dataDir)), hearings, normalise);
   const userWords = userDictionaryWords(hearings, glossary).map(normalise);
-  const corpus = [JSON.stringify(hearings), JSON.stringify(glossary), ...userWords].map(normalise).join('\n');
+  // Bodies are keyed by (city, printed name): another city's 市发改委 must not give Wuhan's its names, nor the reverse.
+  const cityOf = new Map(parsed.map((p) => [p.hearing.id, p.about.city ?? HOME_CITY]));
+  const bodiesIn = (city: string) =>
+    new Map(glossary.bodies.filter((b) => (b.city ?? HOME_CITY) === city).map((b) => [b.printed, b]));
+  const byCity = new Map([...new Set(cityOf.values())].map((city) => [city, bodiesIn(city)]));
+
+  // Each hearing's JSON, normalised, is its part of the text the dictionary is trimmed to.
+  const hearingJson = hearings.map((h) => JSON.stringify(h));
+  const hearingText = hearingJson.map(normalise);
+  // What jieba cuts of each hearing, as the analyser normalises it: only user words inside it change the hearing's documents.
+  const segmented = hearings.map((h) =>
+    entriesOf([h])
+      .flatMap((e) => Object.values(segmentedTexts(e)))
+      .map(normalise),
+  );
+  const keys = hearingKeys(hearingJson, segmented, {
+    cities: hearings.map((h) => cityOf.get(h.id)!),
+    glossary: data[GLOSSARY_FILE] ?? '',
+    dictionaries,
+    userWords,
+  });
+  const cached = keys.map((key) => cache.read(key));
+  const missing = cached.flatMap((a, i) => (a ? [] : [i]));
+  const dictionary = parseDictionary(readFileSync(FULL_DICTIONARY, 'utf8'));
+  const missingWords = dictionaryWordsIn(
+    dictionary,
+    missing.map((i) => hearingText[i]!),
+  );
+  const wordsOf = new Map(missing.map((i, n) => [i, missingWords[n]!]));
+  // The rest of the text: the glossary and the user words (each hearing's part comes from its cached artefacts).
+  const rest = [JSON.stringify(glossary), ...userWords].map(normalise);
+  const found = new Set(dictionaryWordsIn(dictionary, rest).flatMap((words) => [...words]));
+  const characters = new Set(rest.join('\n'));
+  hearings.forEach((_, i) => {
+    for (const word of cached[i]?.dictionaryWords ?? wordsOf.get(i)!) found.add(word);
+    for (const ch of cached[i]?.characters ?? hearingText[i]!) characters.add(ch);
+  });
 
   mkdirSync(dirname(paths.jieba.dict), { recursive: true });
-  const fullDictionary = readFileSync(FULL_DICTIONARY, 'utf8');
-  write(paths.jieba.dict, trimDictionary(fullDictionary, corpus));
+  write(paths.jieba.dict, trimDictionary(dictionary, found));
   write(
     paths.jieba.hmmDict,
-    trimHmmModel(readFileSync(FULL_HMM_MODEL, 'utf8'), fullDictionary, corpus, COMMON_CHARACTERS),
+    trimHmmModel(readFileSync(FULL_HMM_MODEL, 'utf8'), dictionary, characters, COMMON_CHARACTERS),
   );
   // Three columns (word, frequency, tag): a fixed frequency keeps these words whole whatever the trimmed dictionary holds.
   write(paths.jieba.userDict, `${[...new Set(userWords)].map((w) => `${w} ${USER_WORD_FREQUENCY} n`).join('\n')}\n`);
@@ -121,26 +190,35 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
   write(paths.jieba.idfDict, '的 1.0\n');
   write(paths.jieba.stopWordDict, '的\n');
 
-  const lexicon = lexiconOf(glossary, normalise, wordsOneCharacterLonger(fullDictionary, corpus));
+  const lexicon = lexiconOf(glossary, normalise, wordsOneCharacterLonger(dictionary, found));
   const analyser = createAnalyser(loadSegmenter(paths.jieba), lexicon, normalise);
-  // Bodies are keyed by (city, printed name): another city's 市发改委 must not give Wuhan's its names, nor the reverse.
-  const cityOf = new Map(parsed.map((p) => [p.hearing.id, readHearingData(p.file)?.city ?? HOME_CITY]));
-  const bodiesIn = (city: string) =>
-    new Map(glossary.bodies.filter((b) => (b.city ?? HOME_CITY) === city).map((b) => [b.printed, b]));
-  const byCity = new Map([...new Set(cityOf.values())].map((city) => [city, bodiesIn(city)]));
+  const artefacts = hearings.map((hearing, i): HearingArtefacts => {
+    const own = cached[i];
+    if (own) return own;
+    const entries = entriesOf([hearing]);
+    const made: HearingArtefacts = {
+      dictionaryWords: [...wordsOf.get(i)!].sort(),
+      characters: [...new Set(hearingText[i])].sort().join(''),
+      documents: entries.map((entry) => documentOf(entry, byCity.get(cityOf.get(hearing.id)!)!, analyser)),
+      texts: entries.map((e) => entryText(e, normalise)),
+      commitments: Buffer.from(
+        extractCommitments([hearing])
+          .map((c) => JSON.stringify(c))
+          .join(',\n'),
+      ),
+    };
+    cache.write(keys[i]!, made);
+    return made;
+  });
   const entries = entriesOf(hearings);
-  const documents = entries.map((entry) => documentOf(entry, byCity.get(cityOf.get(entry.hearing)!)!, analyser));
-  const miniSearch = new MiniSearch(miniSearchOptions());
-  miniSearch.addAll(documents.map((d, i) => ({ ...d, id: i })));
-
-  const documentFrequency = new Map<string, number>();
-  for (const doc of documents) {
-    for (const term of new Set(FIELDS.flatMap((f) => doc[f].split(' ')).filter(Boolean))) {
-      documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
-    }
-  }
+  const documents = artefacts.flatMap((a) => a.documents);
+  const refs = entries.map(refOf);
+  if (documents.length !== refs.length || documents.some((d, i) => d.ref !== refs[i]))
+    throw new Error('index: the cached documents do not match the hearings (delete the index cache and run it again)');
+  const postings = encodePostings(documents);
+  const documentFrequency = postings.documentFrequency;
   const search: SearchFile = {
-    miniSearch: miniSearch.toJSON(),
+    postings: postings.meta,
     documentFrequency: sortedRecord([...documentFrequency]),
     lexicon,
     synonyms: sortedRecord(
@@ -158,21 +236,100 @@ function writeIndex(dataDir: string, indexDir: string, writeFile: (path: string,
     everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
     traditional,
     homophones: homophoneTable(hearingVocabulary(glossary, normalise, documentFrequency.keys(), userWords)),
-    refs: entries.map(refOf),
-    texts: entries.map((e) => entryText(e, normalise)),
+    refs,
+    texts: artefacts.flatMap((a) => a.texts),
   };
-  write(paths.hearings, `${JSON.stringify(hearings, null, 1)}\n`);
+  // One hearing, one commitment a line: thousands of hearings parse fast, and a diff still shows what changed.
+  write(paths.hearings, jsonLines(hearingJson.map((json) => Buffer.from(json))));
   write(paths.search, `${JSON.stringify(search)}\n`);
-  write(paths.commitments, `${JSON.stringify(extractCommitments(hearings), null, 1)}\n`);
+  write(paths.postings, postings.bytes);
+  write(paths.commitments, jsonLines(artefacts.map((a) => a.commitments).filter((block) => block.length > 0)));
   write(paths.pins, `${JSON.stringify(pins, null, 1)}\n`);
   const files = sortedRecord(written);
   const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs, data, files };
   write(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
-  return { hearings: hearings.length, entries: entries.length, pins: Object.keys(pins).length, warnings };
+  const report = { hearings: hearings.length, entries: entries.length, pins: Object.keys(pins).length, warnings };
+  return { report, keys };
+}
+
+/** A JSON array of already serialised items (each one line, or several joined by a comma and a newline), one a line. */
+function jsonLines(items: readonly Uint8Array[]): Uint8Array {
+  if (items.length === 0) return Buffer.from('[]\n');
+  const between = Buffer.from(',\n');
+  return Buffer.concat([
+    Buffer.from('[\n'),
+    ...items.flatMap((item, i) => (i === 0 ? [item] : [between, item])),
+    Buffer.from('\n]\n'),
+  ]);
+}
+
+/**
+ * Each hearing's cache key: a hash of everything its artefacts depend on. Its own text (the parsed hearing) and city,
+ * the glossary (stop words, bodies), jieba's files, the index code, and the user-dictionary words that occur in the
+ * texts it segments (`segmented`, see documents.ts segmentedTexts): jieba segments a sentence by the dictionary words
+ * inside it only, and the trimmed dictionary keeps the total and smallest frequency, so another hearing changes this
+ * one's segmentation only by adding a user word (a person's name) that those texts contain.
+ */
+function hearingKeys(
+  hearingJson: readonly string[],
+  segmented: readonly string[][],
+  context: { cities: readonly string[]; glossary: string; dictionaries: string; userWords: readonly string[] },
+): string[] {
+  const shared = [CACHE_FORMAT, BUILDER_VERSION, codeHash(), context.dictionaries, context.glossary].join('\n');
+  const userWordsIn = wordFinder(context.userWords);
+  return hearingJson.map((json, i) =>
+    sha256([shared, context.cities[i], json, ...userWordsIn(segmented[i]!)].join('\0')),
+  );
+}
+
+/** The words of `words` that occur in any of the texts, sorted: one walk over each through a trie of UTF-16 code units. */
+function wordFinder(words: readonly string[]): (texts: readonly string[]) => string[] {
+  type Node = { next: Map<number, Node>; word?: string };
+  const root: Node = { next: new Map() };
+  for (const word of new Set(words)) {
+    let node = root;
+    for (let i = 0; i < word.length; i++) {
+      const code = word.charCodeAt(i);
+      let next = node.next.get(code);
+      if (!next) node.next.set(code, (next = { next: new Map() }));
+      node = next;
+    }
+    node.word = word;
+  }
+  return (texts) => {
+    const found = new Set<string>();
+    for (const text of texts)
+      for (let i = 0; i < text.length; i++) {
+        let node = root.next.get(text.charCodeAt(i));
+        for (let j = i + 1; node; j++) {
+          if (node.word !== undefined) found.add(node.word);
+          if (j >= text.length) break;
+          node = node.next.get(text.charCodeAt(j));
+        }
+      }
+    return [...found].sort();
+  };
+}
+
+/**
+ * The index code itself: every module beside and under this one's parent folder (src/ or dist/src/), so an edited
+ * analyser never serves artefacts the old one made, even before BUILDER_VERSION is bumped.
+ */
+function codeHash(): string {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const files = (readdirSync(root, { recursive: true }) as string[]).filter((f) => /\.(ts|js)$/.test(f)).sort();
+  const hash = createHash('sha256');
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(root, file)))
+      .update('\0');
+  return hash.digest('hex');
 }
 
 /** Writes a file and flushes it to the disk, so a swapped-in index survives a power cut; errors name the file. */
-function writeDurably(path: string, data: string): void {
+function writeDurably(path: string, data: Uint8Array): void {
   const fd = openSync(path, 'w');
   try {
     writeFileSync(fd, data);
@@ -223,5 +380,9 @@ function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string
 const USER_WORD_FREQUENCY = 2000;
 /** The city of a hearing (and a glossary body) that names none: this project's own. */
 const HOME_CITY = '武汉市';
+/** The manifest's name of the glossary, whose hash is part of every hearing's cache key. */
+const GLOSSARY_FILE = 'data/glossary.json';
+/** Bump when what a cache entry holds changes shape (the code hash covers changes of what it computes). */
+const CACHE_FORMAT = 1;
 /** Characters whose HMM probabilities are kept besides those of our text: the everyday ones people type. */
 const COMMON_CHARACTERS = 2500;

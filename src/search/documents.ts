@@ -34,13 +34,26 @@ export function documentOf(
   const body = bodies.get(printed);
   const bodyNames = body ? [body.printed, body.official, ...body.aliases] : [printed];
   const person = personOf(entry);
+  const segmented = segmentedTexts(entry);
   const terms = (text: string) => analyser.indexTerms(text).join(' ');
   return {
     ref: refOf(entry),
-    asker: [analyser.normalise(person.name), ...analyser.indexTerms(person.title)].join(' '),
+    asker: [analyser.normalise(person.name), ...analyser.indexTerms(segmented.asker)].join(' '),
     body: [...new Set(bodyNames.map(analyser.normalise))].join(' '),
-    question: entry.kind === 'closing' ? '' : terms(entry.question),
-    answer: terms(paragraphsOf(entry).join('\n')),
-    theme: entry.kind === 'closing' ? '' : terms(entry.theme.title),
+    question: segmented.question === undefined ? '' : terms(segmented.question),
+    answer: terms(segmented.answer),
+    theme: segmented.theme === undefined ? '' : terms(segmented.theme),
   };
+}
+
+/**
+ * The texts of an entry that {@link documentOf} segments (names and bodies are indexed whole): only words inside
+ * them can change its document, which the index build's cache relies on.
+ */
+export function segmentedTexts(entry: Entry): { asker: string; question?: string; answer: string; theme?: string } {
+  const answer = paragraphsOf(entry).join('\n');
+  const asker = personOf(entry).title;
+  return entry.kind === 'closing'
+    ? { asker, answer }
+    : { asker, question: entry.question, answer, theme: entry.theme.title };
 }

@@ -2,7 +2,8 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch, { type Options } from 'minisearch';
+import type MiniSearch from 'minisearch';
+import type { Options } from 'minisearch';
 import { RUN_INDEX } from '../errors.js';
 import { type AskingWords, loadAskingWords } from '../hearing/asking.js';
 import { type Glossary, loadGlossary } from '../hearing/glossary.js';
@@ -30,6 +31,7 @@ import { entriesByPerson } from './names.js';
 import { createNormaliser } from './normalise.js';
 import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
+import { postingsSearch } from './postings.js';
 import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
 import { type CandidateRetriever, miniSearchRetriever, type Retrieved } from './retrieval.js';
 import { buildRoster, type Roster } from './roster.js';
@@ -49,6 +51,8 @@ export interface EngineOptions {
   dataDir?: string;
   /** Rebuild the index when data/ changed since it was built, instead of refusing. Default: `HEARING_REBUILD_INDEX`. */
   rebuild?: boolean;
+  /** The caller has just checked that the index is built from `dataDir` (the index build, checking what it wrote). */
+  checked?: boolean;
 }
 
 /**
@@ -509,7 +513,7 @@ export function miniSearchOptions(): Options {
 /** Loads the engine from the built index (see `npm run index`); throws with the file at fault when it is missing or malformed. */
 export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const indexDir = options.indexDir ?? INDEX_DIR;
-  ensureFreshIndex({ indexDir, dataDir: options.dataDir ?? DATA_DIR, rebuild: options.rebuild });
+  if (!options.checked) ensureFreshIndex({ indexDir, dataDir: options.dataDir ?? DATA_DIR, rebuild: options.rebuild });
   const index = indexReader(indexDir);
   const hearings = index.json('hearings', HearingsFileSchema, 'engine');
   const search = index.json('search', SearchFileSchema, 'engine');
@@ -519,10 +523,7 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
     withHomeCities(search.lexicon, hearings),
     createNormaliser(new Set(search.traditional)),
   );
-  const miniSearch = MiniSearch.loadJS(
-    search.miniSearch as Parameters<typeof MiniSearch.loadJS>[0],
-    miniSearchOptions(),
-  );
+  const miniSearch = postingsSearch(search.postings, index.bytes('postings', 'engine'), miniSearchOptions());
   const pins = index.json('pins', PinIndexSchema, 'engine');
   // The words of asking are the language's, not a hearing's: a data folder without them uses the project's.
   const own = join(options.dataDir ?? DATA_DIR, 'asking.json');

@@ -1,7 +1,7 @@
 // Is index/ built from the data/ it sits beside? Checked at every start so an edited transcript is never quoted stale.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { hearingDataPath } from '../hearing/hearing-data.js';
@@ -41,9 +41,14 @@ export function ensureFreshIndex(options: FreshnessOptions): void {
 
 /**
  * Why the index does not match the data, or null when it does: a changed, added or removed data file, or an index
- * written by another version of the index code. A missing or malformed manifest is a broken index.
+ * written by another version of the index code. A missing or malformed manifest is a broken index. `known`: the
+ * hashes of files whose size and time have not changed (default: those recorded beside the index).
  */
-export function staleness(indexDir: string, dataDir: string): string | null {
+export function staleness(
+  indexDir: string,
+  dataDir: string,
+  known: KnownHashes = readKnownHashes(indexDir),
+): string | null {
   const read = readManifest(indexDir);
   if ('problem' in read) return read.problem;
   const { manifest } = read;
@@ -51,7 +56,7 @@ export function staleness(indexDir: string, dataDir: string): string | null {
     return `it was written by index code version ${manifest.builder}, this is version ${BUILDER_VERSION}`;
   let current: Record<string, string>;
   try {
-    current = hashDataFiles(dataDir);
+    current = hashDataFiles(dataDir, known);
   } catch (error) {
     return `cannot read the data it was built from: ${(error as Error).message}`;
   }
@@ -113,9 +118,76 @@ export function dataFileName(dataDir: string, file: string): string {
   return `data${file.slice(dataDir.length).replaceAll('\\', '/')}`;
 }
 
-/** sha256 of each data input, by its manifest name: what the engine compares at start (~0.3 ms for data/). */
-export function hashDataFiles(dataDir: string): Record<string, string> {
+/**
+ * sha256 of each data input, by its manifest name: what the engine compares at start. A file whose size and
+ * modification time are those `known` recorded (see {@link recordKnownHashes}) is not read again: a thousand
+ * hearings are two thousand files and tens of megabytes, which would take a third of a second at every start.
+ */
+export function hashDataFiles(dataDir: string, known: KnownHashes = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(dataFileHashes(dataDir, known)).map(([name, [, , hash]]) => [name, hash]));
+}
+
+/**
+ * Each data input's size, modification time and sha256, the time read before the content (a file changed while it
+ * is read then has a newer time than the one recorded, and is read again next time).
+ */
+export function dataFileHashes(dataDir: string, known: KnownHashes = {}): KnownHashes {
   return Object.fromEntries(
-    dataInputFiles(dataDir).map((file) => [dataFileName(dataDir, file), sha256(readFileSync(file))]),
+    dataInputFiles(dataDir).map((file) => {
+      const name = dataFileName(dataDir, file);
+      const stat = statSync(file);
+      const was = known[name];
+      const hash = was && was[0] === stat.size && was[1] === stat.mtimeMs ? was[2] : sha256(readFileSync(file));
+      return [name, [stat.size, stat.mtimeMs, hash]];
+    }),
   );
 }
+
+/** A data file's size, modification time (ms) and sha256 when it was last hashed. */
+export type KnownHashes = Record<string, [number, number, string]>;
+
+/**
+ * Where the known hashes of an index's data live: beside the index (with the build's cache), never inside it, so
+ * the index's bytes stay the same for the same data.
+ */
+export const knownHashesPath = (indexDir: string): string => join(`${indexDir}.cache`, 'data-hashes.json');
+
+/** The known hashes recorded beside the index; none when the file is missing or damaged (every file is then read). */
+export function readKnownHashes(indexDir: string): KnownHashes {
+  try {
+    const known = JSON.parse(readFileSync(knownHashesPath(indexDir), 'utf8')) as unknown;
+    if (typeof known !== 'object' || known === null || Array.isArray(known)) return {};
+    return Object.fromEntries(
+      Object.entries(known).filter(
+        (e): e is [string, [number, number, string]] =>
+          Array.isArray(e[1]) &&
+          typeof e[1][0] === 'number' &&
+          typeof e[1][1] === 'number' &&
+          typeof e[1][2] === 'string',
+      ),
+    );
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Records the hashes a build read its data with, for {@link hashDataFiles}; a failure to write only costs the next
+ * start time. A file modified in the last {@link RACY_MS} is left out: file times are only as fine as the kernel's
+ * clock tick, so a second edit of the same size within it would keep the recorded time.
+ */
+export function recordKnownHashes(indexDir: string, hashes: KnownHashes): void {
+  const settled = Date.now() - RACY_MS;
+  const known = Object.fromEntries(Object.entries(hashes).filter(([, [, mtime]]) => mtime < settled));
+  const path = knownHashesPath(indexDir);
+  const temporary = `${path}.tmp-${process.pid}`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temporary, JSON.stringify(known));
+    renameSync(temporary, path);
+  } catch {
+    rmSync(temporary, { force: true });
+  }
+}
+
+const RACY_MS = 2000;

@@ -16,6 +16,7 @@ export function artefactPaths(indexDir: string) {
     manifest: join(indexDir, 'manifest.json'),
     commitments: join(indexDir, 'commitments.json'),
     pins: join(indexDir, 'pins.json'),
+    postings: join(indexDir, 'postings.bin'),
     jieba: {
       dict: join(indexDir, 'jieba', 'dict.utf8'),
       hmmDict: join(indexDir, 'jieba', 'hmm.utf8'),
@@ -45,8 +46,8 @@ const idfTable = z.tuple([
 ]);
 
 export const SearchFileSchema = z.object({
-  /** MiniSearch's own serialisation (MiniSearch.toJSON). */
-  miniSearch: z.unknown(),
+  /** The terms of postings.bin and the fields' average lengths (see postings.ts). */
+  postings: z.object({ terms: stringList, averageFieldLength: z.array(z.number()) }),
   /** term → number of entries that contain it, for weighting and for telling known words from unknown ones. */
   documentFrequency: termTable,
   /** The glossary's chat words, normalised (see analyse.ts Lexicon). */
@@ -108,7 +109,7 @@ export const ManifestSchema = z.object({
 export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Bump when the index code changes what it writes, so committed artefacts count as stale. */
-export const BUILDER_VERSION = 9;
+export const BUILDER_VERSION = 10;
 
 /** Every file of an index folder but the manifest, by the name the manifest gives it (`jieba/user.utf8`). */
 export function indexFileNames(indexDir: string): string[] {
@@ -122,16 +123,23 @@ export function indexFileName(indexDir: string, file: string): string {
   return relative(indexDir, file).replaceAll('\\', '/');
 }
 
+/** Decodes as Buffer.toString would (malformed bytes as U+FFFD), in about two thirds of its time for large files. */
+const UTF8 = new TextDecoder('utf-8');
+
 /** The sha256 of some bytes, as the manifest records it. */
 export const sha256 = (bytes: string | Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
 /** One JSON file of the index, by its key in {@link artefactPaths}. */
 export type IndexJsonFile = 'hearings' | 'search' | 'commitments' | 'pins';
+/** One binary file of the index, by its key in {@link artefactPaths}. */
+export type IndexBinaryFile = 'postings';
 
 /** Reads the files of one index folder, each checked against the hash the manifest recorded for it. */
 export interface IndexReader {
   /** The file parsed and checked against `schema`; throws one line naming the file and the fix. */
   json<S extends z.ZodTypeAny>(file: IndexJsonFile, schema: S, room: string): z.output<S>;
+  /** The file's bytes, checked against the hash the manifest recorded; throws one line naming the file and the fix. */
+  bytes(file: IndexJsonFile | IndexBinaryFile, room: string): Uint8Array;
   /** The five files nodejieba loads, each checked against its hash (loadSegmenter then checks their lines). */
   segmenterFiles(): SegmenterFiles;
 }
@@ -163,11 +171,22 @@ export function indexReader(indexDir: string): IndexReader {
       // The file the build wrote (and checked by loading it) is read as it is: checking a thousand hearings' shapes
       // again would take seconds at every start.
       const expected = recorded?.[indexFileName(indexDir, path)];
-      if (expected !== undefined && sha256(bytes) === expected) return JSON.parse(bytes.toString('utf8'));
+      if (expected !== undefined && sha256(bytes) === expected) return JSON.parse(UTF8.decode(bytes));
       // A file that does not parse says so; one that parses but is not what the build wrote, that.
       const parsed = parseJson(path, bytes.toString('utf8'), schema, { room, fix: RUN_INDEX });
       checkHash(path, bytes, room);
       return parsed;
+    },
+    bytes(file, room) {
+      const path = paths[file];
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path);
+      } catch (error) {
+        throw new Error(`${room} ${path}: cannot read it (${messageOf(error).split('\n')[0]})${RUN_INDEX}`);
+      }
+      checkHash(path, bytes, room);
+      return bytes;
     },
     segmenterFiles() {
       for (const file of Object.values(paths.jieba)) {

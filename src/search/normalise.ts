@@ -8,10 +8,9 @@ import { Converter } from 'opencc-js/t2cn';
  */
 export function createNormaliser(traditional: ReadonlySet<string>): (text: string) => string {
   let toSimplified: ((text: string) => string) | undefined;
-  const anyTraditional = (s: string) => {
-    for (const ch of s) if (traditional.has(ch)) return true;
-    return false;
-  };
+  // One character class, tested natively: a loop over the characters costs a third of a second per thousand hearings.
+  const traditionalCharacter = new RegExp(`[${[...traditional].map(escapeClassCharacter).join('')}]`, 'u');
+  const anyTraditional = (s: string) => traditionalCharacter.test(s);
   return (text) => {
     let s = text.normalize('NFKC').toLowerCase();
     if (anyTraditional(s)) {
@@ -40,3 +39,6 @@ export function traditionalCharacters(): string {
   }
   return chars;
 }
+
+/** A character as it stands in a regular expression's character class. */
+const escapeClassCharacter = (ch: string) => (/[\\\]^[-]/.test(ch) ? `\\${ch}` : ch);

@@ -1,6 +1,11 @@
 // Dictionary trimming: what stays, and that jieba's probabilities (total and smallest frequency) are unchanged.
 import { describe, expect, it } from 'vitest';
-import { trimDictionary, wordsOneCharacterLonger } from '../../src/index-build/dictionary.js';
+import {
+  dictionaryWordsIn,
+  parseDictionary,
+  trimDictionary,
+  wordsOneCharacterLonger,
+} from '../../src/index-build/dictionary.js';
 
 const FULL = `${[
   '数字 5000 n',
@@ -21,8 +26,12 @@ const parse = (dict: string) =>
     .map(([w, f]) => ({ word: w!, freq: Number(f) }));
 const total = (dict: string) => parse(dict).reduce((s, e) => s + e.freq, 0);
 
+const dictionary = parseDictionary(FULL);
+const TEXT = '加快发展数字经济的养老';
+const [found = new Set<string>()] = dictionaryWordsIn(dictionary, [TEXT]);
+
 describe('trimDictionary', () => {
-  const trimmed = trimDictionary(FULL, '加快发展数字经济的养老');
+  const trimmed = trimDictionary(dictionary, found);
   const words = parse(trimmed).map((e) => e.word);
 
   it('keeps the words that occur in the text', () => {
@@ -40,12 +49,26 @@ describe('trimDictionary', () => {
   });
 
   it('is deterministic', () => {
-    expect(trimDictionary(FULL, '加快发展数字经济的养老')).toBe(trimmed);
+    expect(trimDictionary(parseDictionary(FULL), dictionaryWordsIn(dictionary, [TEXT])[0]!)).toBe(trimmed);
   });
 });
 
 describe('wordsOneCharacterLonger', () => {
   it('lists everyday words that are a word of the text plus one character, not rare or unrelated ones', () => {
-    expect(wordsOneCharacterLonger(FULL, '加快发展数字经济的养老')).toEqual(['养老金']);
+    expect(wordsOneCharacterLonger(dictionary, found)).toEqual(['养老金']);
+  });
+});
+
+describe('dictionaryWordsIn', () => {
+  const expected = ['养老', '天气', '数字', '数字经济', '的', '经济'];
+  it('finds each dictionary word of a short text, overlapping ones included', () => {
+    expect([...dictionaryWordsIn(dictionary, ['天气很好', TEXT]).flatMap((words) => [...words])].sort()).toEqual(
+      expected,
+    );
+  });
+
+  it('finds the same words in texts too long to look up substring by substring', () => {
+    const [words = new Set<string>()] = dictionaryWordsIn(dictionary, [`${'天气很好'.repeat(30_000)}${TEXT}`]);
+    expect([...words].sort()).toEqual(expected);
   });
 });

@@ -1,7 +1,7 @@
 // The trimmed jieba files segment the hearing exactly as jieba's full dictionary and HMM model do (checked in a child process).
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { trimHmmModel } from '../../src/index-build/dictionary.js';
+import { parseDictionary, trimHmmModel } from '../../src/index-build/dictionary.js';
 import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { artefactPaths } from '../../src/search/index-files.js';
 import { loadSegmenter } from '../../src/search/segment.js';
@@ -47,9 +47,9 @@ describe('trimHmmModel', () => {
   const dictionary = ['甲乙 100 n', '甲 50 n', '丙 1 n', '丁 50 n'].join('\n');
 
   it('keeps the header lines, the characters of the text and the most frequent ones', () => {
-    expect(trimHmmModel(model, dictionary, '丙', 1)).toBe(
+    expect(trimHmmModel(model, parseDictionary(dictionary), '丙', 1)).toBe(
       ['#prob_start', '-0.26 -3.14e+100 -3.14e+100 -1.46', '#B', '甲:-1.0,丙:-3.0', '#E', ''].join('\n'),
     );
-    expect(trimHmmModel(model, dictionary, '', 4)).toBe(model);
+    expect(trimHmmModel(model, parseDictionary(dictionary), '', 4)).toBe(model);
   });
 });
