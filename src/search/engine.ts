@@ -24,7 +24,7 @@ import { createDialectReader } from './dialect.js';
 import { entriesOf, entryText, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
 import { ensureFreshIndex } from './freshness.js';
-import { type Correction, createHomophones, createSoundsAlike } from './homophones.js';
+import { type Correction, createHomophones, createReadings, createSoundsAlike } from './homophones.js';
 import { EVERYDAY_MAX_IDF, HearingsFileSchema, indexReader, type SearchFile, SearchFileSchema } from './index-files.js';
 import { entriesByPerson } from './names.js';
 import { createNormaliser } from './normalise.js';
@@ -32,7 +32,7 @@ import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
 import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
 import { type CandidateRetriever, miniSearchRetriever, type Retrieved } from './retrieval.js';
-import { buildRoster, type Roster } from './roster.js';
+import { buildRoster, createNameSpeller, type Roster } from './roster.js';
 import { loadSegmenter } from './segment.js';
 
 export type { Correction, MatchTier, MessageReading, PersonReference, SearchHit, WordGroup };
@@ -129,7 +129,8 @@ export class SearchEngine {
       buildRoster(h, this.asking, this.soundsAlike, parts.search.lexicon.chat.surnames),
     );
     const dialect = createDialectReader(this.asking.dialect);
-    const respell = (text: string) => this.rosters.reduce((t, roster) => roster.spellNames(t), dialect(text));
+    const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones));
+    const respell = (text: string) => spellNames(dialect(text));
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
     const hearingText = textFinder([
       ...this.#textByEntry.values(),

@@ -149,9 +149,19 @@ export function buildRoster(
     return found.sort((a, b) => a.at - b.at);
   };
   const askersAndClosing = () => people;
-  const surnameSounds = (ch: string) => people.some((p) => soundsAlike(ch, p.surname));
+  // Asked of every character of every message: answered once per character (up to a few thousand kept).
+  const soundingSurname = new Map<string, boolean>();
+  const surnameSounds = (ch: string) => {
+    let sounds = soundingSurname.get(ch);
+    if (sounds === undefined) {
+      sounds = people.some((p) => soundsAlike(ch, p.surname));
+      if (soundingSurname.size < MAX_CHARACTERS_KEPT) soundingSurname.set(ch, sounds);
+    }
+    return sounds;
+  };
   // 人大代表 holds no 大代表, 有位副主任 no 位副主任: only a surname someone here has, or a common one, leads a title.
-  const isSurname = (ch: string) => commonSurnames.includes(ch) || people.some((p) => p.surname === ch);
+  const surnames = new Set([...commonSurnames, ...people.map((p) => p.surname)]);
+  const isSurname = (ch: string) => surnames.has(ch);
 
   /** The text with each name that fits one person spelled as printed (王元程 → 汪元程, 程局长 → 程宏刚). */
   const spellNames = (text: string) => {
@@ -204,9 +214,92 @@ export function buildRoster(
   };
 }
 
+/** How many characters a roster remembers whether they sound like a surname of its people: the common ones. */
+const MAX_CHARACTERS_KEPT = 4096;
+
 /** Every title people use for a kind, longest first (常委会副主任 before 副主任 before 主任). */
 function saidTitles(members: readonly MemberKind[]): { word: string; kind: string }[] {
   return members
     .flatMap((m) => m.said.map((word) => ({ word, kind: m.kind })))
     .sort((a, b) => b.word.length - a.word.length);
+}
+
+/**
+ * Spells the names in a text as every roster would in turn (`rosters.reduce((t, r) => r.spellNames(t), text)`), but
+ * asks only the rosters that may name someone in it: a roster changes a text only where a character sounds like the
+ * surname of one of its people and is followed by one sounding like the next of their name, or by a title (or is
+ * the whole of a one-character name). A thousand hearings' rosters are looked up by sound, not each asked.
+ * @example createNameSpeller(rosters, words, readings)('王元程讲了啥') // '汪元程讲了啥'
+ */
+export function createNameSpeller(
+  rosters: readonly Roster[],
+  words: Pick<AskingWords, 'members' | 'wrongTitles'>,
+  readings: (ch: string) => readonly number[],
+): (text: string) => string {
+  // A character's sounds: itself and each of its readings (two characters sound alike when they share one).
+  type Sound = string | number;
+  const soundsOf = (ch: string): Sound[] => [ch, ...readings(ch)];
+  /** Rosters by the sounds of a name's first two characters, of a surname (before a title), of a one-character name. */
+  const byPair = new Map<Sound, Map<Sound, number[]>>();
+  const bySurname = new Map<Sound, number[]>();
+  const byLoneName = new Map<Sound, number[]>();
+  const add = <K>(map: Map<K, number[]>, key: K, roster: number) => {
+    const own = map.get(key);
+    if (!own) map.set(key, [roster]);
+    else if (own.at(-1) !== roster) own.push(roster);
+  };
+  rosters.forEach((roster, i) => {
+    for (const person of roster.people) {
+      const [first, second] = [...person.name];
+      if (first === undefined) continue;
+      for (const a of soundsOf(first)) {
+        add(bySurname, a, i);
+        if (second === undefined) add(byLoneName, a, i);
+        else {
+          let seconds = byPair.get(a);
+          if (!seconds) byPair.set(a, (seconds = new Map()));
+          for (const b of soundsOf(second)) add(seconds, b, i);
+        }
+      }
+    }
+  });
+  const titles = unique([...saidTitles(words.members).map((s) => s.word), ...words.wrongTitles]).filter(Boolean);
+  const titleStarts = new Set(titles.map((t) => t[0]!));
+
+  /** The rosters that may change the text, in order. */
+  const concerned = (text: string): number[] => {
+    const chars = [...text];
+    const sounds = chars.map(soundsOf);
+    const found = new Set<number>();
+    const addAll = (rostersOf: readonly number[] | undefined) => {
+      if (rostersOf) for (const r of rostersOf) found.add(r);
+    };
+    let next = 0;
+    for (let at = 0; at < chars.length; at++) {
+      next += chars[at]!.length;
+      const titled = titleStarts.has(text[next]!) && titles.some((t) => text.startsWith(t, next));
+      for (const a of sounds[at]!) {
+        addAll(byLoneName.get(a));
+        if (titled) addAll(bySurname.get(a));
+        const seconds = at + 1 < chars.length ? byPair.get(a) : undefined;
+        if (seconds) for (const b of sounds[at + 1]!) addAll(seconds.get(b));
+      }
+    }
+    return [...found].sort((x, y) => x - y);
+  };
+
+  return (text) => {
+    let spelled = text;
+    let asked = concerned(spelled);
+    for (let i = 0; i < asked.length; i++) {
+      const roster = asked[i]!;
+      const respelled = rosters[roster]!.spellNames(spelled);
+      if (respelled === spelled) continue;
+      // A name spelled anew may concern other rosters: those after this one are looked up again.
+      spelled = respelled;
+      asked = concerned(spelled).filter((r) => r > roster);
+      i = -1;
+    }
+    return spelled;
+  };
 }
