@@ -31,7 +31,7 @@ import { createNormaliser } from './normalise.js';
 import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
 import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
-import { type CandidateRetriever, miniSearchRetriever, type Retrieved } from './retrieval.js';
+import { bestFirst, type CandidateRetriever, miniSearchRetriever, type Retrieval } from './retrieval.js';
 import { buildRoster, createNameSpeller, type Roster } from './roster.js';
 import { loadSegmenter } from './segment.js';
 
@@ -268,12 +268,13 @@ export class SearchEngine {
     const questionWords = weighed.map((g) => g.word);
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : RANKING.singleCharacterBoost);
-    for (const result of this.#mostLikely(this.#retriever.retrieve(terms, boostTerm), weighed, mentioned)) {
-      const entry = this.#entryByDocId[result.doc]!;
-      const matched = new Set(result.terms);
+    const retrieval = this.#retriever.retrieve(terms, boostTerm);
+    const masks = weighed.map((g) => retrieval.mask(g.terms));
+    for (const i of this.#mostLikely(retrieval, weighed, masks, mentioned)) {
+      const entry = this.#entryByDocId[retrieval.docs[i]!]!;
       const text = this.#textByEntry.get(entry)!;
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
-      const matchedGroups = weighed.filter((g) => g.terms.some((t) => matched.has(t)) || text.includes(g.word));
+      const matchedGroups = weighed.filter((g, k) => retrieval.holdsAny(i, masks[k]!) || text.includes(g.word));
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
       const evidence = matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * RANKING.mentionWeight;
       const coverage = evidence / total;
@@ -286,7 +287,7 @@ export class SearchEngine {
       const together = 1 + (RANKING.togetherBonus * runs.pairs) / Math.max(1, weighed.length - 1);
       candidates.push({
         entry,
-        score: result.score * coverage * together * (mentioned(entry) ? RANKING.mentionFactor : 1),
+        score: retrieval.scores[i]! * coverage * together * (mentioned(entry) ? RANKING.mentionFactor : 1),
         coverage,
         matched: evidence,
         named: false,
@@ -296,29 +297,57 @@ export class SearchEngine {
   }
 
   /**
-   * The retrieved entries worth the per-entry work (coverage, literal runs), in retrieval order: all of them in a
-   * small archive; in a large one the {@link RANKING.perEntryWork} best by text score times the share of the
-   * question's words their index terms cover and the bonus for a named body or person.
+   * The retrieved entries worth the per-entry work (coverage, literal runs), best first: all of them in a small
+   * archive; in a large one the {@link RANKING.perEntryWork} best by text score times the share of the question's
+   * words their index terms cover and the bonus for a named body or person.
    */
   #mostLikely(
-    retrieved: readonly Retrieved[],
+    retrieval: Retrieval,
     weighed: readonly WordGroup[],
+    masks: readonly Uint32Array[],
     mentioned: (e: Entry) => boolean,
-  ): readonly Retrieved[] {
-    if (retrieved.length <= RANKING.perEntryWork) return retrieved;
-    // Thousands of entries in a large archive: plain numbers and one sort of them, no object per entry.
-    const estimates = new Float64Array(retrieved.length);
-    retrieved.forEach((r, i) => {
-      const covered = weighed.reduce((s, g) => s + (g.terms.some((t) => r.terms.includes(t)) ? g.weight : 0), 0);
-      const mention = mentioned(this.#entryByDocId[r.doc]!) ? RANKING.mentionFactor : 1;
-      estimates[i] = r.score * (1 + covered) * mention;
-    });
-    const threshold = Float64Array.from(estimates).sort()[retrieved.length - RANKING.perEntryWork]!;
-    const best: Retrieved[] = [];
-    for (let i = 0; i < retrieved.length && best.length < RANKING.perEntryWork; i++)
-      if (estimates[i]! >= threshold) best.push(retrieved[i]!);
-    return best;
+  ): number[] {
+    const { size, docs, scores } = retrieval;
+    const all = Array.from({ length: size }, (_, i) => i);
+    if (size <= RANKING.perEntryWork) return bestFirst(retrieval, all);
+    // Thousands of entries in a large archive: plain numbers and one selection over them, no object per entry.
+    const estimates = new Float64Array(size);
+    for (let i = 0; i < size; i++) {
+      let covered = 0;
+      for (let g = 0; g < weighed.length; g++) covered += retrieval.holdsAny(i, masks[g]!) ? weighed[g]!.weight : 0;
+      const mention = mentioned(this.#entryByDocId[docs[i]!]!) ? RANKING.mentionFactor : 1;
+      estimates[i] = scores[i]! * (1 + covered) * mention;
+    }
+    const threshold = kthSmallest(Float64Array.from(estimates), size - RANKING.perEntryWork);
+    return bestFirst(
+      retrieval,
+      all.filter((i) => estimates[i]! >= threshold),
+    ).slice(0, RANKING.perEntryWork);
   }
+}
+
+/** The k-th smallest of the values (0-based), as `values.sort()[k]` would give, by selection; reorders them. */
+function kthSmallest(values: Float64Array, k: number): number {
+  let [lo, hi] = [0, values.length - 1];
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let [i, j] = [lo, hi];
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swapped = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swapped;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k]!;
 }
 
 /**

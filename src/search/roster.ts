@@ -226,10 +226,11 @@ function saidTitles(members: readonly MemberKind[]): { word: string; kind: strin
 
 /**
  * Spells the names in a text as every roster would in turn (`rosters.reduce((t, r) => r.spellNames(t), text)`), but
- * asks only the rosters that may name someone in it: a roster changes a text only where a character sounds like the
- * surname of one of its people and is followed by one sounding like the next of their name, or by a title (or is
- * the whole of a one-character name). A thousand hearings' rosters are looked up by sound, not each asked.
- * @example createNameSpeller(rosters, words, readings)('王元程讲了啥') // '汪元程讲了啥'
+ * asks only the rosters that may change it. A roster spells anew only a name followed by a title: a full name typed
+ * otherwise than printed (looked up by the sound of its first two characters and its length), a surname that only
+ * sounds like that of someone of the title's kind (王副市长), or the surname of someone given a wrong title (程局长).
+ * A thousand hearings' rosters are looked up so, not each asked. `readings` must be the table `soundsAlike` is.
+ * @example createNameSpeller(rosters, words, readings)('王元程副市长讲了啥') // '汪元程副市长讲了啥'
  */
 export function createNameSpeller(
   rosters: readonly Roster[],
@@ -239,51 +240,89 @@ export function createNameSpeller(
   // A character's sounds: itself and each of its readings (two characters sound alike when they share one).
   type Sound = string | number;
   const soundsOf = (ch: string): Sound[] => [ch, ...readings(ch)];
-  /** Rosters by the sounds of a name's first two characters, of a surname (before a title), of a one-character name. */
-  const byPair = new Map<Sound, Map<Sound, number[]>>();
-  const bySurname = new Map<Sound, number[]>();
-  const byLoneName = new Map<Sound, number[]>();
   const add = <K>(map: Map<K, number[]>, key: K, roster: number) => {
     const own = map.get(key);
     if (!own) map.set(key, [roster]);
     else if (own.at(-1) !== roster) own.push(roster);
   };
+  const within = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+    let value = map.get(key);
+    if (value === undefined) map.set(key, (value = make()));
+    return value;
+  };
+  /** Rosters by a full name's length and the sounds of its first two characters (or of its one). */
+  const byName = new Map<number, Map<Sound, Map<Sound, number[]>>>();
+  /** Rosters by a person's kind and surname, and by surname alone. */
+  const byKindAndSurname = new Map<string, Map<string, number[]>>();
+  const bySurname = new Map<string, number[]>();
+  /** Every surname by each of its readings. */
+  const surnamesByReading = new Map<number, Set<string>>();
   rosters.forEach((roster, i) => {
     for (const person of roster.people) {
-      const [first, second] = [...person.name];
-      if (first === undefined) continue;
-      for (const a of soundsOf(first)) {
-        add(bySurname, a, i);
-        if (second === undefined) add(byLoneName, a, i);
-        else {
-          let seconds = byPair.get(a);
-          if (!seconds) byPair.set(a, (seconds = new Map()));
-          for (const b of soundsOf(second)) add(seconds, b, i);
-        }
+      const chars = [...person.name];
+      if (chars.length === 0) continue;
+      const byFirst = within(byName, chars.length, () => new Map<Sound, Map<Sound, number[]>>());
+      for (const a of soundsOf(chars[0]!)) {
+        const bySecond = within(byFirst, a, () => new Map<Sound, number[]>());
+        for (const b of chars.length > 1 ? soundsOf(chars[1]!) : ['']) add(bySecond, b, i);
       }
+      add(bySurname, person.surname, i);
+      if (person.kind !== null)
+        add(
+          within(byKindAndSurname, person.kind, () => new Map()),
+          person.surname,
+          i,
+        );
+      for (const r of readings(person.surname)) within(surnamesByReading, r, () => new Set()).add(person.surname);
     }
   });
-  const titles = unique([...saidTitles(words.members).map((s) => s.word), ...words.wrongTitles]).filter(Boolean);
+  // The titles as a roster looks them up (longest first), and the kind each says (the first kind that says it).
+  const said = saidTitles(words.members);
+  const titles = unique([...said.map((s) => s.word), ...words.wrongTitles])
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
   const titleStarts = new Set(titles.map((t) => t[0]!));
+  const kindSaid = new Map<string, string>();
+  for (const s of said) if (!kindSaid.has(s.word)) kindSaid.set(s.word, s.kind);
+  const wrongTitles = new Set(words.wrongTitles);
+  const titleAt = (text: string, at: number) =>
+    titleStarts.has(text[at]!) ? titles.find((t) => text.startsWith(t, at)) : undefined;
 
   /** The rosters that may change the text, in order. */
   const concerned = (text: string): number[] => {
     const chars = [...text];
-    const sounds = chars.map(soundsOf);
+    // Where each character starts in the string, and whether a title starts there.
+    const offsets: number[] = [];
+    chars.reduce((at, c) => offsets.push(at) && at + c.length, 0);
+    offsets.push(text.length);
+    const titled = offsets.map((at) => titleAt(text, at));
+    if (titled.every((t) => t === undefined)) return [];
     const found = new Set<number>();
-    const addAll = (rostersOf: readonly number[] | undefined) => {
-      if (rostersOf) for (const r of rostersOf) found.add(r);
+    const addAll = (own: readonly number[] | undefined) => {
+      if (own) for (const r of own) found.add(r);
     };
-    let next = 0;
     for (let at = 0; at < chars.length; at++) {
-      next += chars[at]!.length;
-      const titled = titleStarts.has(text[next]!) && titles.some((t) => text.startsWith(t, next));
-      for (const a of sounds[at]!) {
-        addAll(byLoneName.get(a));
-        if (titled) addAll(bySurname.get(a));
-        const seconds = at + 1 < chars.length ? byPair.get(a) : undefined;
-        if (seconds) for (const b of sounds[at + 1]!) addAll(seconds.get(b));
+      // A full name typed otherwise, with a title after it.
+      for (const [length, byFirst] of byName) {
+        if (at + length > chars.length || titled[at + length] === undefined) continue;
+        for (const a of soundsOf(chars[at]!)) {
+          const bySecond = byFirst.get(a);
+          if (!bySecond) continue;
+          if (length === 1) addAll(bySecond.get(''));
+          else for (const b of soundsOf(chars[at + 1]!)) addAll(bySecond.get(b));
+        }
       }
+      // A surname and a title: someone of that kind whose surname only sounds like it, or a wrong title.
+      const title = at + 1 < chars.length ? titled[at + 1] : undefined;
+      if (title === undefined) continue;
+      const ch = chars[at]!;
+      const kind = kindSaid.get(title);
+      if (kind !== undefined) {
+        const ofKind = byKindAndSurname.get(kind);
+        for (const r of ofKind ? readings(ch) : [])
+          for (const surname of surnamesByReading.get(r) ?? []) if (surname !== ch) addAll(ofKind!.get(surname));
+      }
+      if (wrongTitles.has(title)) addAll(bySurname.get(ch));
     }
     return [...found].sort((x, y) => x - y);
   };

@@ -110,6 +110,9 @@ describe('names spelled across hearings', () => {
     '程局长问的数字金融',
     '黎蕾和杨岸委员',
     '张委员问了什么',
+    '王副市长讲了啥',
+    '朱市长问的那个',
+    '谭刚义委员和项明五委员',
   ])('spells %s as asking each hearing in turn would', (text) => {
     expect(spell(text)).toBe(everyRoster(text));
   });
