@@ -24,6 +24,7 @@ import { createDialectReader } from './dialect.js';
 import { entriesOf, entryText, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
 import { ensureFreshIndex } from './freshness.js';
+import { hearingTextFinder } from './hearing-text.js';
 import { type Correction, createHomophones, createReadings, createSoundsAlike } from './homophones.js';
 import { EVERYDAY_MAX_IDF, HearingsFileSchema, indexReader, type SearchFile, SearchFileSchema } from './index-files.js';
 import { entriesByPerson } from './names.js';
@@ -132,7 +133,7 @@ export class SearchEngine {
     const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones));
     const respell = (text: string) => spellNames(dialect(text));
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
-    const hearingText = textFinder([
+    const hearingText = hearingTextFinder([
       ...this.#textByEntry.values(),
       ...this.entries.map((e) =>
         norm(`${personOf(e).name}${personOf(e).title} ${personOf(e).title}${personOf(e).name}`),
@@ -250,10 +251,7 @@ export class SearchEngine {
 
     if (weighed.length === 0) {
       // Only names: every entry of that body or person, in transcript order (read from each name's entries).
-      const named = new Set([...[...bodies].flatMap((b) => this.#entriesByBody.get(b) ?? []), ...people]);
-      const position = this.#position;
-      const inOrder = [...named].filter((e) => position.has(e)).sort((a, b) => position.get(a)! - position.get(b)!);
-      return inOrder.map((entry, i, all) => ({
+      return this.#inTranscriptOrder(bodies, people).map((entry, i, all) => ({
         entry,
         score: all.length - i,
         coverage: 1,
@@ -270,7 +268,7 @@ export class SearchEngine {
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : RANKING.singleCharacterBoost);
     const retrieval = this.#retriever.retrieve(terms, boostTerm);
     const masks = weighed.map((g) => retrieval.mask(g.terms));
-    for (const i of this.#mostLikely(retrieval, weighed, masks, mentioned)) {
+    for (const i of this.#mostLikely(retrieval, weighed, masks, mentioned, mentionCount > 0)) {
       const entry = this.#entryByDocId[retrieval.docs[i]!]!;
       const text = this.#textByEntry.get(entry)!;
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
@@ -296,6 +294,18 @@ export class SearchEngine {
     return candidates.sort((a, b) => b.score - a.score);
   }
 
+  /** The entries of the bodies and the people's, each once, in transcript order (one body's are so already). */
+  #inTranscriptOrder(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): readonly Entry[] {
+    if (people.size === 0 && bodies.size === 1) return this.#entriesByBody.get([...bodies][0]!) ?? [];
+    const at = new Set<number>();
+    for (const list of [...[...bodies].map((b) => this.#entriesByBody.get(b) ?? []), people])
+      for (const e of list) {
+        const position = this.#position.get(e);
+        if (position !== undefined) at.add(position);
+      }
+    return Array.from(Int32Array.from(at).sort(), (position) => this.entries[position]!);
+  }
+
   /**
    * The retrieved entries worth the per-entry work (coverage, literal runs), best first: all of them in a small
    * archive; in a large one the {@link RANKING.perEntryWork} best by text score times the share of the question's
@@ -306,23 +316,34 @@ export class SearchEngine {
     weighed: readonly WordGroup[],
     masks: readonly Uint32Array[],
     mentioned: (e: Entry) => boolean,
+    anyMentioned: boolean,
   ): number[] {
-    const { size, docs, scores } = retrieval;
-    const all = Array.from({ length: size }, (_, i) => i);
-    if (size <= RANKING.perEntryWork) return bestFirst(retrieval, all);
+    const { size, docs, scores, held, words } = retrieval;
+    if (size <= RANKING.perEntryWork)
+      return bestFirst(
+        retrieval,
+        Array.from({ length: size }, (_, i) => i),
+      );
     // Thousands of entries in a large archive: plain numbers and one selection over them, no object per entry.
+    const covered = new Float64Array(size);
+    // Group by group, in order, as a sum per entry would add them (the same bits).
+    weighed.forEach((g, k) => {
+      const mask = masks[k]!;
+      for (let i = 0; i < size; i++) {
+        let holds = false;
+        for (let w = 0; w < words && !holds; w++) holds = (held[i * words + w]! & mask[w]!) !== 0;
+        covered[i] = covered[i]! + (holds ? g.weight : 0);
+      }
+    });
     const estimates = new Float64Array(size);
     for (let i = 0; i < size; i++) {
-      let covered = 0;
-      for (let g = 0; g < weighed.length; g++) covered += retrieval.holdsAny(i, masks[g]!) ? weighed[g]!.weight : 0;
-      const mention = mentioned(this.#entryByDocId[docs[i]!]!) ? RANKING.mentionFactor : 1;
-      estimates[i] = scores[i]! * (1 + covered) * mention;
+      const mention = anyMentioned && mentioned(this.#entryByDocId[docs[i]!]!) ? RANKING.mentionFactor : 1;
+      estimates[i] = scores[i]! * (1 + covered[i]!) * mention;
     }
-    const threshold = kthSmallest(Float64Array.from(estimates), size - RANKING.perEntryWork);
-    return bestFirst(
-      retrieval,
-      all.filter((i) => estimates[i]! >= threshold),
-    ).slice(0, RANKING.perEntryWork);
+    const threshold = kthSmallest(estimates.slice(), size - RANKING.perEntryWork);
+    const likely: number[] = [];
+    for (let i = 0; i < size; i++) if (estimates[i]! >= threshold) likely.push(i);
+    return bestFirst(retrieval, likely).slice(0, RANKING.perEntryWork);
   }
 }
 
@@ -348,24 +369,6 @@ function kthSmallest(values: Float64Array, k: number): number {
     else break;
   }
   return values[k]!;
-}
-
-/**
- * Whether a text occurs in any of the texts, as `texts.join('\n').includes(text)` would say: the texts' character
- * pairs are kept in a set (made when first asked), so a run with a pair the hearing lacks (most misheard words) is refused at once.
- */
-function textFinder(texts: readonly string[]): (text: string) => boolean {
-  let pairs: Set<string> | undefined;
-  return (text) => {
-    // Made at the first misheard word, not at start: most messages never need it.
-    if (pairs === undefined) {
-      pairs = new Set();
-      for (const t of texts) for (let i = 0; i + 1 < t.length; i++) pairs.add(t.slice(i, i + 2));
-    }
-    if (text.includes('\n')) return texts.join('\n').includes(text);
-    for (let i = 0; i + 1 < text.length; i++) if (!pairs.has(text.slice(i, i + 2))) return false;
-    return text.length === 0 || texts.some((t) => t.includes(text));
-  };
 }
 
 /** The engine's reply to one message (see {@link SearchEngine.consult}). */

@@ -13,7 +13,10 @@ export interface Retrieval {
   readonly docs: Int32Array;
   /** The i-th entry's text score: BM25 with field and term boosts, times how many of the terms it holds. */
   readonly scores: Float64Array;
-  /** The terms of a list as one mask, for {@link holdsAny}. */
+  /** The terms each entry holds, as bits: `words` 32-bit words per entry, bit j for the j-th distinct term. */
+  readonly held: Uint32Array;
+  readonly words: number;
+  /** The terms of a list as one mask (`words` long), for {@link holdsAny}. */
   mask(terms: readonly string[]): Uint32Array;
   /** Whether the i-th entry holds any of the masked terms. */
   holdsAny(i: number, mask: Uint32Array): boolean;
@@ -180,6 +183,8 @@ export function miniSearchRetriever(miniSearch: MiniSearch): CandidateRetriever 
         size,
         docs: docs.subarray(0, size),
         scores: scores.subarray(0, size),
+        held,
+        words,
         mask(terms) {
           const mask = new Uint32Array(words);
           for (const t of terms) {
