@@ -67,6 +67,10 @@ export class SearchEngine {
   /** Each body's entries and each entry's place, so naming a body reads its postings, not every entry. */
   readonly #entriesByBody: ReadonlyMap<string, readonly Entry[]>;
   readonly #position: ReadonlyMap<Entry, number>;
+  /** Each entry's position in the index's `refs`. */
+  readonly #docIdOf: ReadonlyMap<Entry, number>;
+  /** Working space for picking the likeliest of many retrieved entries. */
+  #scratch = new Float64Array(0);
   /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
   readonly #textByEntry: ReadonlyMap<Entry, string>;
   /** Questions staff pinned to an answer (data/pins.json): always answered so, first. */
@@ -119,6 +123,7 @@ export class SearchEngine {
       if (!entry) throw new Error(`engine: index refers to ${ref}, which the hearings do not have${RUN_INDEX}`);
       return entry;
     });
+    this.#docIdOf = new Map(this.#entryByDocId.map((e, doc) => [e, doc]));
     const [everyday, idfs] = parts.search.everydayIdf;
     const everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
@@ -263,24 +268,24 @@ export class SearchEngine {
     const terms = [...new Set([...weighed.flatMap((g) => g.terms), ...words.filter((w) => this.#reader.isName(w))])];
     const total = weighed.reduce((s, g) => s + g.weight, 0) + mentionCount * RANKING.mentionWeight;
     const candidates: Candidate[] = [];
-    const questionWords = weighed.map((g) => g.word);
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : RANKING.singleCharacterBoost);
     const retrieval = this.#retriever.retrieve(terms, boostTerm);
     const masks = weighed.map((g) => retrieval.mask(g.terms));
-    for (const i of this.#mostLikely(retrieval, weighed, masks, mentioned, mentionCount > 0)) {
+    const inEntry = new QuestionWords(weighed);
+    for (const i of this.#mostLikely(retrieval, weighed, masks, this.#mentionedDocs(bodies, people))) {
       const entry = this.#entryByDocId[retrieval.docs[i]!]!;
-      const text = this.#textByEntry.get(entry)!;
+      const text = inEntry.of(this.#textByEntry.get(entry)!);
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
-      const matchedGroups = weighed.filter((g, k) => retrieval.holdsAny(i, masks[k]!) || text.includes(g.word));
+      const matchedGroups = weighed.filter((_, k) => retrieval.holdsAny(i, masks[k]!) || text.holds(k));
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
       const evidence = matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * RANKING.mentionWeight;
       const coverage = evidence / total;
       if (coverage < MIN_CANDIDATE_COVERAGE) continue;
-      const runs = literalRuns(questionWords, text);
+      const runs = text.literalRuns();
       // A lone shared character (好, 车) is no evidence: a hit needs a shared word, a named body or person, or
       // three characters of the question standing together in the entry (做大做强).
-      if (!(mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1) || runs.longest >= 3)) continue;
+      if (!(mentionCovered > 0 || matchedGroups.some((g) => inEntry.isWord(g)) || runs.longest >= 3)) continue;
       // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
       const together = 1 + (RANKING.togetherBonus * runs.pairs) / Math.max(1, weighed.length - 1);
       candidates.push({
@@ -292,6 +297,18 @@ export class SearchEngine {
       });
     }
     return candidates.sort((a, b) => b.score - a.score);
+  }
+
+  /** Which index positions are entries of the named bodies or people (none named: undefined). */
+  #mentionedDocs(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): Uint8Array | undefined {
+    if (bodies.size === 0 && people.size === 0) return undefined;
+    const mentioned = new Uint8Array(this.#entryByDocId.length);
+    for (const list of [...[...bodies].map((b) => this.#entriesByBody.get(b) ?? []), people])
+      for (const e of list) {
+        const doc = this.#docIdOf.get(e);
+        if (doc !== undefined) mentioned[doc] = 1;
+      }
+    return mentioned;
   }
 
   /** The entries of the bodies and the people's, each once, in transcript order (one body's are so already). */
@@ -315,8 +332,7 @@ export class SearchEngine {
     retrieval: Retrieval,
     weighed: readonly WordGroup[],
     masks: readonly Uint32Array[],
-    mentioned: (e: Entry) => boolean,
-    anyMentioned: boolean,
+    mentioned: Uint8Array | undefined,
   ): number[] {
     const { size, docs, scores, held, words } = retrieval;
     if (size <= RANKING.perEntryWork)
@@ -325,7 +341,9 @@ export class SearchEngine {
         Array.from({ length: size }, (_, i) => i),
       );
     // Thousands of entries in a large archive: plain numbers and one selection over them, no object per entry.
-    const covered = new Float64Array(size);
+    // Reused from one reading to the next: a thousand hearings' arrays are large, and allocating them is not free.
+    if (this.#scratch.length < 3 * size) this.#scratch = new Float64Array(3 * size);
+    const covered = this.#scratch.subarray(0, size).fill(0);
     // Group by group, in order, as a sum per entry would add them (the same bits).
     weighed.forEach((g, k) => {
       const mask = masks[k]!;
@@ -335,15 +353,26 @@ export class SearchEngine {
         covered[i] = covered[i]! + (holds ? g.weight : 0);
       }
     });
-    const estimates = new Float64Array(size);
+    const estimates = this.#scratch.subarray(size, 2 * size);
     for (let i = 0; i < size; i++) {
-      const mention = anyMentioned && mentioned(this.#entryByDocId[docs[i]!]!) ? RANKING.mentionFactor : 1;
+      const mention = mentioned?.[docs[i]!] === 1 ? RANKING.mentionFactor : 1;
       estimates[i] = scores[i]! * (1 + covered[i]!) * mention;
     }
-    const threshold = kthSmallest(estimates.slice(), size - RANKING.perEntryWork);
+    const reordered = this.#scratch.subarray(2 * size, 3 * size);
+    reordered.set(estimates);
+    const threshold = kthSmallest(reordered, size - RANKING.perEntryWork);
     const likely: number[] = [];
     for (let i = 0; i < size; i++) if (estimates[i]! >= threshold) likely.push(i);
-    return bestFirst(retrieval, likely).slice(0, RANKING.perEntryWork);
+    if (likely.length <= RANKING.perEntryWork) return bestFirst(retrieval, likely);
+    // Many entries alike at the threshold (an archive holds near copies): the first of them best first, found by
+    // selecting the score they must reach rather than sorting them all.
+    const cut = -kthSmallest(
+      Float64Array.from(likely, (i) => -scores[i]!),
+      RANKING.perEntryWork - 1,
+    );
+    const above = likely.filter((i) => scores[i]! > cut);
+    const at = likely.filter((i) => scores[i] === cut).slice(0, RANKING.perEntryWork - above.length);
+    return bestFirst(retrieval, [...above, ...at]);
   }
 }
 
@@ -437,23 +466,65 @@ const RANKING = {
 const MAX_PARTS = 8;
 
 /**
- * How the question's words stand in an entry's text: how many adjacent pairs appear as written, and the length in
- * characters of the longest run of consecutive words that does.
+ * The question's words looked for as written in one entry's text at a time: each word once per entry, and a run of
+ * words only where its last word is there at all.
  */
-function literalRuns(words: readonly string[], text: string): { pairs: number; longest: number } {
-  let pairs = 0;
-  let longest = 0;
-  let run = '';
-  for (const word of words) {
-    if (run && text.includes(run + word)) {
-      pairs++;
-      run += word;
-    } else {
-      run = text.includes(word) ? word : '';
-    }
-    longest = Math.max(longest, [...run].length);
+class QuestionWords {
+  readonly #words: readonly string[];
+  readonly #chars: readonly number[];
+  readonly #longer: ReadonlySet<WordGroup>;
+  /** Per word, for the current text: 0 not looked for yet, 1 there, 2 not. */
+  readonly #found: Uint8Array;
+  #text = '';
+
+  constructor(groups: readonly WordGroup[]) {
+    this.#words = groups.map((g) => g.word);
+    this.#chars = this.#words.map((w) => [...w].length);
+    this.#longer = new Set(groups.filter((_, k) => this.#chars[k]! > 1));
+    this.#found = new Uint8Array(groups.length);
   }
-  return { pairs, longest };
+
+  /** Looks in this text from now on. */
+  of(text: string): this {
+    this.#text = text;
+    this.#found.fill(0);
+    return this;
+  }
+
+  /** Whether the k-th word stands in the text as written. */
+  holds(k: number): boolean {
+    if (this.#found[k] === 0) this.#found[k] = this.#text.includes(this.#words[k]!) ? 1 : 2;
+    return this.#found[k] === 1;
+  }
+
+  /** A word of two characters or more. */
+  isWord(group: WordGroup): boolean {
+    return this.#longer.has(group);
+  }
+
+  /**
+   * How the words stand in the text: how many adjacent pairs appear as written, and the length in characters of the
+   * longest run of consecutive words that does.
+   */
+  literalRuns(): { pairs: number; longest: number } {
+    let pairs = 0;
+    let longest = 0;
+    let run = '';
+    let runChars = 0;
+    this.#words.forEach((word, k) => {
+      if (run && this.holds(k) && this.#text.includes(run + word)) {
+        pairs++;
+        run += word;
+        runChars += this.#chars[k]!;
+      } else {
+        const there = this.holds(k);
+        run = there ? word : '';
+        runChars = there ? this.#chars[k]! : 0;
+      }
+      longest = Math.max(longest, runChars);
+    });
+    return { pairs, longest };
+  }
 }
 
 /** MiniSearch options shared by the build and the engine: fields arrive pre-analysed as space-separated terms. */
