@@ -406,7 +406,7 @@ export function syntheticQuestions(count: number): string[] {
 export function writeArchive(dataDir: string, realDataDir: string, count: number): void {
   const hearings = join(dataDir, 'hearings');
   mkdirSync(hearings, { recursive: true });
-  for (const file of ['glossary.json', 'pins.json', 'ledger.json']) {
+  for (const file of ['glossary.json', 'pins.json', 'ledger.json', 'asking.json', 'cities.json']) {
     copyFileSync(join(realDataDir, file), join(dataDir, file));
   }
   for (const file of ['digital-economy-2023-09-13.txt', 'digital-economy-2023-09-13.json']) {

@@ -127,13 +127,15 @@ export class SearchEngine {
     const [everyday, idfs] = parts.search.everydayIdf;
     const everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
-    this.#textByEntry = new Map(this.#entryByDocId.map((e, i) => [e, parts.search.texts[i] ?? entryText(e, norm)]));
+    // No closure made here may mention `parts`: the engine's lasting closures share this scope, and would keep the
+    // whole of search.json alive (its MiniSearch index as parsed JSON: ~80 MB at a thousand hearings).
+    const { texts } = parts.search;
+    const surnames = parts.search.lexicon.chat.surnames;
+    this.#textByEntry = new Map(this.#entryByDocId.map((e, i) => [e, texts[i] ?? entryText(e, norm)]));
     const bodyByName = new Map(Object.entries(parts.search.bodyNames));
     this.asking = parts.asking ?? NO_ASKING_WORDS;
     this.soundsAlike = createSoundsAlike(parts.search.homophones);
-    this.rosters = this.hearings.map((h) =>
-      buildRoster(h, this.asking, this.soundsAlike, parts.search.lexicon.chat.surnames),
-    );
+    this.rosters = this.hearings.map((h) => buildRoster(h, this.asking, this.soundsAlike, surnames));
     const dialect = createDialectReader(this.asking.dialect);
     const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones));
     const respell = (text: string) => spellNames(dialect(text));
@@ -154,7 +156,7 @@ export class SearchEngine {
           Object.entries(parts.glossary.synonyms).map(([word, targets]) => [norm(word), targets.map(norm)]),
         ),
       ),
-      people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, parts.search.lexicon.chat.surnames),
+      people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, surnames),
       homophones: createHomophones(parts.search.homophones, {
         inHearing: hearingText,
         everyday: (word) => everydayIdf.has(word),
