@@ -137,7 +137,7 @@ export class SearchEngine {
     this.soundsAlike = createSoundsAlike(parts.search.homophones);
     this.rosters = this.hearings.map((h) => buildRoster(h, this.asking, this.soundsAlike, surnames));
     const dialect = createDialectReader(this.asking.dialect);
-    const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones));
+    const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones), surnames);
     const respell = (text: string) => spellNames(dialect(text));
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
     const hearingText = hearingTextFinder([
@@ -349,6 +349,12 @@ export class SearchEngine {
     // Group by group, in order, as a sum per entry would add them (the same bits).
     weighed.forEach((g, k) => {
       const mask = masks[k]!;
+      if (words === 1) {
+        // Up to 32 terms (nearly every message): one word of bits per entry.
+        const bits = mask[0]!;
+        for (let i = 0; i < size; i++) covered[i] = covered[i]! + ((held[i]! & bits) !== 0 ? g.weight : 0);
+        return;
+      }
       for (let i = 0; i < size; i++) {
         let holds = false;
         for (let w = 0; w < words && !holds; w++) holds = (held[i * words + w]! & mask[w]!) !== 0;

@@ -229,14 +229,17 @@ function saidTitles(members: readonly MemberKind[]): { word: string; kind: strin
  * asks only the rosters that may change it. A roster spells anew only a name followed by a title: a full name typed
  * otherwise than printed (looked up by the sound of its first two characters and its length), a surname that only
  * sounds like that of someone of the title's kind (王副市长), or the surname of someone given a wrong title (程局长).
- * A thousand hearings' rosters are looked up so, not each asked. `readings` must be the table `soundsAlike` is.
- * @example createNameSpeller(rosters, words, readings)('王元程副市长讲了啥') // '汪元程副市长讲了啥'
+ * A thousand hearings' rosters are looked up so, not each asked. `readings` must be the table `soundsAlike` is, and
+ * `commonSurnames` the rosters' own.
+ * @example createNameSpeller(rosters, words, readings, surnames)('王元程副市长讲了啥') // '汪元程副市长讲了啥'
  */
 export function createNameSpeller(
   rosters: readonly Roster[],
   words: Pick<AskingWords, 'members' | 'wrongTitles'>,
   readings: (ch: string) => readonly number[],
+  commonSurnames: readonly string[] = [],
 ): (text: string) => string {
+  const common = new Set(commonSurnames);
   // A character's sounds: itself and each of its readings (two characters sound alike when they share one).
   type Sound = string | number;
   const soundsOf = (ch: string): Sound[] => [ch, ...readings(ch)];
@@ -316,11 +319,16 @@ export function createNameSpeller(
       const title = at + 1 < chars.length ? titled[at + 1] : undefined;
       if (title === undefined) continue;
       const ch = chars[at]!;
+      // Only a common surname, or one someone in that roster has, leads a title (人大代表 holds no 大代表).
+      const ownSurname = bySurname.get(ch);
+      if (!common.has(ch) && ownSurname === undefined) continue;
       const kind = kindSaid.get(title);
       if (kind !== undefined) {
         const ofKind = byKindAndSurname.get(kind);
+        const having = common.has(ch) ? undefined : new Set(ownSurname);
         for (const r of ofKind ? readings(ch) : [])
-          for (const surname of surnamesByReading.get(r) ?? []) if (surname !== ch) addAll(ofKind!.get(surname));
+          for (const surname of surnamesByReading.get(r) ?? [])
+            if (surname !== ch) addAll(ofKind!.get(surname)?.filter((roster) => having?.has(roster) ?? true));
       }
       if (wrongTitles.has(title)) addAll(bySurname.get(ch));
     }

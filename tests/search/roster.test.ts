@@ -95,7 +95,7 @@ describe('names spelled across hearings', () => {
   ];
   const rosters = hearings.map((h) => buildRoster(h, words, engine.soundsAlike, ['张', '王', '李']));
   const table = JSON.parse(readFileSync(join(INDEX_DIR, 'search.json'), 'utf8')).homophones;
-  const spell = createNameSpeller(rosters, words, createReadings(table));
+  const spell = createNameSpeller(rosters, words, createReadings(table), ['张', '王', '李']);
   const everyRoster = (text: string) => rosters.reduce((t, r) => r.spellNames(t), text);
 
   it('spells every development message as asking each hearing in turn would', () => {
@@ -113,6 +113,8 @@ describe('names spelled across hearings', () => {
     '王副市长讲了啥',
     '朱市长问的那个',
     '谭刚义委员和项明五委员',
+    '是哪位委员问的，人大代表怎么说',
+    '魏委员和卫委员',
   ])('spells %s as asking each hearing in turn would', (text) => {
     expect(spell(text)).toBe(everyRoster(text));
   });
