@@ -25,7 +25,8 @@ import { createDialectReader } from './dialect.js';
 import { entriesOf, entryText, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
 import { ensureFreshIndex } from './freshness.js';
-import { type Correction, createHomophones, createSoundsAlike } from './homophones.js';
+import { hearingTextFinder } from './hearing-text.js';
+import { type Correction, createHomophones, createReadings, createSoundsAlike } from './homophones.js';
 import { EVERYDAY_MAX_IDF, HearingsFileSchema, indexReader, type SearchFile, SearchFileSchema } from './index-files.js';
 import { entriesByPerson } from './names.js';
 import { createNormaliser } from './normalise.js';
@@ -33,8 +34,8 @@ import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
 import { postingsSearch } from './postings.js';
 import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
-import { type CandidateRetriever, miniSearchRetriever, type Retrieved } from './retrieval.js';
-import { buildRoster, type Roster } from './roster.js';
+import { bestFirst, type CandidateRetriever, miniSearchRetriever, type Retrieval } from './retrieval.js';
+import { buildRoster, createNameSpeller, type Roster } from './roster.js';
 import { loadSegmenter } from './segment.js';
 
 export type { Correction, MatchTier, MessageReading, PersonReference, SearchHit, WordGroup };
@@ -70,6 +71,10 @@ export class SearchEngine {
   /** Each body's entries and each entry's place, so naming a body reads its postings, not every entry. */
   readonly #entriesByBody: ReadonlyMap<string, readonly Entry[]>;
   readonly #position: ReadonlyMap<Entry, number>;
+  /** Each entry's position in the index's `refs`. */
+  readonly #docIdOf: ReadonlyMap<Entry, number>;
+  /** Working space for picking the likeliest of many retrieved entries. */
+  #scratch = new Float64Array(0);
   /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
   readonly #textByEntry: ReadonlyMap<Entry, string>;
   /** Questions staff pinned to an answer (data/pins.json): always answered so, first. */
@@ -122,20 +127,24 @@ export class SearchEngine {
       if (!entry) throw new Error(`engine: index refers to ${ref}, which the hearings do not have${RUN_INDEX}`);
       return entry;
     });
+    this.#docIdOf = new Map(this.#entryByDocId.map((e, doc) => [e, doc]));
     const [everyday, idfs] = parts.search.everydayIdf;
     const everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
-    this.#textByEntry = new Map(this.#entryByDocId.map((e, i) => [e, parts.search.texts[i] ?? entryText(e, norm)]));
+    // No closure made here may mention `parts`: the engine's lasting closures share this scope, and would keep the
+    // whole of search.json alive (its MiniSearch index as parsed JSON: ~80 MB at a thousand hearings).
+    const { texts } = parts.search;
+    const surnames = parts.search.lexicon.chat.surnames;
+    this.#textByEntry = new Map(this.#entryByDocId.map((e, i) => [e, texts[i] ?? entryText(e, norm)]));
     const bodyByName = new Map(Object.entries(parts.search.bodyNames));
     this.asking = parts.asking ?? NO_ASKING_WORDS;
     this.soundsAlike = createSoundsAlike(parts.search.homophones);
-    this.rosters = this.hearings.map((h) =>
-      buildRoster(h, this.asking, this.soundsAlike, parts.search.lexicon.chat.surnames),
-    );
+    this.rosters = this.hearings.map((h) => buildRoster(h, this.asking, this.soundsAlike, surnames));
     const dialect = createDialectReader(this.asking.dialect);
-    const respell = (text: string) => this.rosters.reduce((t, roster) => roster.spellNames(t), dialect(text));
+    const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones), surnames);
+    const respell = (text: string) => spellNames(dialect(text));
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
-    const hearingText = textFinder([
+    const hearingText = hearingTextFinder([
       ...this.#textByEntry.values(),
       ...this.entries.map((e) =>
         norm(`${personOf(e).name}${personOf(e).title} ${personOf(e).title}${personOf(e).name}`),
@@ -156,7 +165,7 @@ export class SearchEngine {
             .map(([word, targets]) => [norm(word), targets.map(norm)]),
         ),
       ),
-      people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, parts.search.lexicon.chat.surnames),
+      people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, surnames),
       homophones: createHomophones(parts.search.homophones, {
         inHearing: hearingText,
         everyday: (word) => everydayIdf.has(word),
@@ -267,7 +276,7 @@ export class SearchEngine {
     const key = terms.join(' ');
     let count = this.#documentCounts.get(key);
     if (count === undefined) {
-      count = this.#retriever.retrieve(terms, () => 1).length;
+      count = this.#retriever.retrieve(terms, () => 1).size;
       if (this.#documentCounts.size >= RANKING.keptCounts) this.#documentCounts.clear();
       this.#documentCounts.set(key, count);
     }
@@ -278,17 +287,17 @@ export class SearchEngine {
   /** The entries that match one reading, best first, with the evidence for each. */
   #candidates(reading: MessageReading): Candidate[] {
     const { words, bodies, people, groups } = reading;
-    // A word said twice (三个狠抓是哪三个) is one piece of evidence, not two.
-    const weighed = [...new Map(groups.filter((g) => g.weight > 0).map((g) => [g.word, g])).values()];
+    // A word said twice (三个狠抓是哪三个) is one piece of evidence, not two; but the words stand together in an entry
+    // as said, repeats and all (做大做强).
+    const said = groups.filter((g) => g.weight > 0);
+    const weighed = [...new Map(said.map((g) => [g.word, g])).values()];
+    const saidAt = weighed.map((g) => said.indexOf(g));
     const mentioned = (e: Entry) => bodies.has(bodyOf(e)) || people.has(e);
     const mentionCount = bodies.size + (people.size > 0 ? 1 : 0);
 
     if (weighed.length === 0) {
       // Only names: every entry of that body or person, in transcript order (read from each name's entries).
-      const named = new Set([...[...bodies].flatMap((b) => this.#entriesByBody.get(b) ?? []), ...people]);
-      const position = this.#position;
-      const inOrder = [...named].filter((e) => position.has(e)).sort((a, b) => position.get(a)! - position.get(b)!);
-      return inOrder.map((entry, i, all) => ({
+      return this.#inTranscriptOrder(bodies, people).map((entry, i, all) => ({
         entry,
         score: all.length - i,
         coverage: 1,
@@ -300,29 +309,29 @@ export class SearchEngine {
     const terms = [...new Set([...weighed.flatMap((g) => g.terms), ...words.filter((w) => this.#reader.isName(w))])];
     const total = weighed.reduce((s, g) => s + g.weight, 0) + mentionCount * RANKING.mentionWeight;
     const candidates: Candidate[] = [];
-    // As said, repeats and all: 做大做强 stands together in an entry even though 做 counts once.
-    const questionWords = groups.filter((g) => g.weight > 0).map((g) => g.word);
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : RANKING.singleCharacterBoost);
-    for (const result of this.#mostLikely(this.#retriever.retrieve(terms, boostTerm), weighed, mentioned)) {
-      const entry = this.#entryByDocId[result.doc]!;
-      const matched = new Set(result.terms);
-      const text = this.#textByEntry.get(entry)!;
+    const retrieval = this.#retriever.retrieve(terms, boostTerm);
+    const masks = weighed.map((g) => retrieval.mask(g.terms));
+    const inEntry = new QuestionWords(said);
+    for (const i of this.#mostLikely(retrieval, weighed, masks, this.#mentionedDocs(bodies, people))) {
+      const entry = this.#entryByDocId[retrieval.docs[i]!]!;
+      const text = inEntry.of(this.#textByEntry.get(entry)!);
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
-      const matchedGroups = weighed.filter((g) => g.terms.some((t) => matched.has(t)) || text.includes(g.word));
+      const matchedGroups = weighed.filter((_, k) => retrieval.holdsAny(i, masks[k]!) || text.holds(saidAt[k]!));
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
       const evidence = matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * RANKING.mentionWeight;
       const coverage = evidence / total;
       if (coverage < MIN_CANDIDATE_COVERAGE) continue;
-      const runs = literalRuns(questionWords, text);
+      const runs = text.literalRuns();
       // A lone shared character (好, 车) is no evidence: a hit needs a shared word, a named body or person, or
       // three characters of the question standing together in the entry (做大做强).
-      if (!(mentionCovered > 0 || matchedGroups.some((g) => [...g.word].length > 1) || runs.longest >= 3)) continue;
+      if (!(mentionCovered > 0 || matchedGroups.some((g) => inEntry.isWord(g)) || runs.longest >= 3)) continue;
       // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
       const together = 1 + (RANKING.togetherBonus * runs.pairs) / Math.max(1, weighed.length - 1);
       candidates.push({
         entry,
-        score: result.score * coverage * together * (mentioned(entry) ? RANKING.mentionFactor : 1),
+        score: retrieval.scores[i]! * coverage * together * (mentioned(entry) ? RANKING.mentionFactor : 1),
         coverage,
         matched: evidence,
         named: false,
@@ -336,48 +345,111 @@ export class SearchEngine {
     return candidates.filter((c) => !people.has(c.entry) || c.score * RANKING.topicPicksPerson >= bestNamed);
   }
 
+  /** Which index positions are entries of the named bodies or people (none named: undefined). */
+  #mentionedDocs(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): Uint8Array | undefined {
+    if (bodies.size === 0 && people.size === 0) return undefined;
+    const mentioned = new Uint8Array(this.#entryByDocId.length);
+    for (const list of [...[...bodies].map((b) => this.#entriesByBody.get(b) ?? []), people])
+      for (const e of list) {
+        const doc = this.#docIdOf.get(e);
+        if (doc !== undefined) mentioned[doc] = 1;
+      }
+    return mentioned;
+  }
+
+  /** The entries of the bodies and the people's, each once, in transcript order (one body's are so already). */
+  #inTranscriptOrder(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): readonly Entry[] {
+    if (people.size === 0 && bodies.size === 1) return this.#entriesByBody.get([...bodies][0]!) ?? [];
+    const at = new Set<number>();
+    for (const list of [...[...bodies].map((b) => this.#entriesByBody.get(b) ?? []), people])
+      for (const e of list) {
+        const position = this.#position.get(e);
+        if (position !== undefined) at.add(position);
+      }
+    return Array.from(Int32Array.from(at).sort(), (position) => this.entries[position]!);
+  }
+
   /**
-   * The retrieved entries worth the per-entry work (coverage, literal runs), in retrieval order: all of them in a
-   * small archive; in a large one the {@link RANKING.perEntryWork} best by text score times the share of the
-   * question's words their index terms cover and the bonus for a named body or person.
+   * The retrieved entries worth the per-entry work (coverage, literal runs), best first: all of them in a small
+   * archive; in a large one the {@link RANKING.perEntryWork} best by text score times the share of the question's
+   * words their index terms cover and the bonus for a named body or person.
    */
   #mostLikely(
-    retrieved: readonly Retrieved[],
+    retrieval: Retrieval,
     weighed: readonly WordGroup[],
-    mentioned: (e: Entry) => boolean,
-  ): readonly Retrieved[] {
-    if (retrieved.length <= RANKING.perEntryWork) return retrieved;
-    // Thousands of entries in a large archive: plain numbers and one sort of them, no object per entry.
-    const estimates = new Float64Array(retrieved.length);
-    retrieved.forEach((r, i) => {
-      const covered = weighed.reduce((s, g) => s + (g.terms.some((t) => r.terms.includes(t)) ? g.weight : 0), 0);
-      const mention = mentioned(this.#entryByDocId[r.doc]!) ? RANKING.mentionFactor : 1;
-      estimates[i] = r.score * (1 + covered) * mention;
+    masks: readonly Uint32Array[],
+    mentioned: Uint8Array | undefined,
+  ): number[] {
+    const { size, docs, scores, held, words } = retrieval;
+    if (size <= RANKING.perEntryWork)
+      return bestFirst(
+        retrieval,
+        Array.from({ length: size }, (_, i) => i),
+      );
+    // Thousands of entries in a large archive: plain numbers and one selection over them, no object per entry.
+    // Reused from one reading to the next: a thousand hearings' arrays are large, and allocating them is not free.
+    if (this.#scratch.length < 3 * size) this.#scratch = new Float64Array(3 * size);
+    const covered = this.#scratch.subarray(0, size).fill(0);
+    // Group by group, in order, as a sum per entry would add them (the same bits).
+    weighed.forEach((g, k) => {
+      const mask = masks[k]!;
+      if (words === 1) {
+        // Up to 32 terms (nearly every message): one word of bits per entry.
+        const bits = mask[0]!;
+        for (let i = 0; i < size; i++) covered[i] = covered[i]! + ((held[i]! & bits) !== 0 ? g.weight : 0);
+        return;
+      }
+      for (let i = 0; i < size; i++) {
+        let holds = false;
+        for (let w = 0; w < words && !holds; w++) holds = (held[i * words + w]! & mask[w]!) !== 0;
+        covered[i] = covered[i]! + (holds ? g.weight : 0);
+      }
     });
-    const threshold = Float64Array.from(estimates).sort()[retrieved.length - RANKING.perEntryWork]!;
-    const best: Retrieved[] = [];
-    for (let i = 0; i < retrieved.length && best.length < RANKING.perEntryWork; i++)
-      if (estimates[i]! >= threshold) best.push(retrieved[i]!);
-    return best;
+    const estimates = this.#scratch.subarray(size, 2 * size);
+    for (let i = 0; i < size; i++) {
+      const mention = mentioned?.[docs[i]!] === 1 ? RANKING.mentionFactor : 1;
+      estimates[i] = scores[i]! * (1 + covered[i]!) * mention;
+    }
+    const reordered = this.#scratch.subarray(2 * size, 3 * size);
+    reordered.set(estimates);
+    const threshold = kthSmallest(reordered, size - RANKING.perEntryWork);
+    const likely: number[] = [];
+    for (let i = 0; i < size; i++) if (estimates[i]! >= threshold) likely.push(i);
+    if (likely.length <= RANKING.perEntryWork) return bestFirst(retrieval, likely);
+    // Many entries alike at the threshold (an archive holds near copies): the first of them best first, found by
+    // selecting the score they must reach rather than sorting them all.
+    const cut = -kthSmallest(
+      Float64Array.from(likely, (i) => -scores[i]!),
+      RANKING.perEntryWork - 1,
+    );
+    const above = likely.filter((i) => scores[i]! > cut);
+    const at = likely.filter((i) => scores[i] === cut).slice(0, RANKING.perEntryWork - above.length);
+    return bestFirst(retrieval, [...above, ...at]);
   }
 }
 
-/**
- * Whether a text occurs in any of the texts, as `texts.join('\n').includes(text)` would say: the texts' character
- * pairs are kept in a set (made when first asked), so a run with a pair the hearing lacks (most misheard words) is refused at once.
- */
-function textFinder(texts: readonly string[]): (text: string) => boolean {
-  let pairs: Set<string> | undefined;
-  return (text) => {
-    // Made at the first misheard word, not at start: most messages never need it.
-    if (pairs === undefined) {
-      pairs = new Set();
-      for (const t of texts) for (let i = 0; i + 1 < t.length; i++) pairs.add(t.slice(i, i + 2));
+/** The k-th smallest of the values (0-based), as `values.sort()[k]` would give, by selection; reorders them. */
+function kthSmallest(values: Float64Array, k: number): number {
+  let [lo, hi] = [0, values.length - 1];
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >>> 1]!;
+    let [i, j] = [lo, hi];
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const swapped = values[i]!;
+        values[i] = values[j]!;
+        values[j] = swapped;
+        i++;
+        j--;
+      }
     }
-    if (text.includes('\n')) return texts.join('\n').includes(text);
-    for (let i = 0; i + 1 < text.length; i++) if (!pairs.has(text.slice(i, i + 2))) return false;
-    return text.length === 0 || texts.some((t) => t.includes(text));
-  };
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k]!;
 }
 
 /** The engine's reply to one message (see {@link SearchEngine.consult}). */
@@ -480,23 +552,65 @@ const TOPICAL_WEIGHT = 2;
 const MAX_PARTS = 8;
 
 /**
- * How the question's words stand in an entry's text: how many adjacent pairs appear as written, and the length in
- * characters of the longest run of consecutive words that does.
+ * The question's words looked for as written in one entry's text at a time: each word once per entry, and a run of
+ * words only where its last word is there at all.
  */
-function literalRuns(words: readonly string[], text: string): { pairs: number; longest: number } {
-  let pairs = 0;
-  let longest = 0;
-  let run = '';
-  for (const word of words) {
-    if (run && text.includes(run + word)) {
-      pairs++;
-      run += word;
-    } else {
-      run = text.includes(word) ? word : '';
-    }
-    longest = Math.max(longest, [...run].length);
+class QuestionWords {
+  readonly #words: readonly string[];
+  readonly #chars: readonly number[];
+  readonly #longer: ReadonlySet<WordGroup>;
+  /** Per word, for the current text: 0 not looked for yet, 1 there, 2 not. */
+  readonly #found: Uint8Array;
+  #text = '';
+
+  constructor(groups: readonly WordGroup[]) {
+    this.#words = groups.map((g) => g.word);
+    this.#chars = this.#words.map((w) => [...w].length);
+    this.#longer = new Set(groups.filter((_, k) => this.#chars[k]! > 1));
+    this.#found = new Uint8Array(groups.length);
   }
-  return { pairs, longest };
+
+  /** Looks in this text from now on. */
+  of(text: string): this {
+    this.#text = text;
+    this.#found.fill(0);
+    return this;
+  }
+
+  /** Whether the k-th word stands in the text as written. */
+  holds(k: number): boolean {
+    if (this.#found[k] === 0) this.#found[k] = this.#text.includes(this.#words[k]!) ? 1 : 2;
+    return this.#found[k] === 1;
+  }
+
+  /** A word of two characters or more. */
+  isWord(group: WordGroup): boolean {
+    return this.#longer.has(group);
+  }
+
+  /**
+   * How the words stand in the text: how many adjacent pairs appear as written, and the length in characters of the
+   * longest run of consecutive words that does.
+   */
+  literalRuns(): { pairs: number; longest: number } {
+    let pairs = 0;
+    let longest = 0;
+    let run = '';
+    let runChars = 0;
+    this.#words.forEach((word, k) => {
+      if (run && this.holds(k) && this.#text.includes(run + word)) {
+        pairs++;
+        run += word;
+        runChars += this.#chars[k]!;
+      } else {
+        const there = this.holds(k);
+        run = there ? word : '';
+        runChars = there ? this.#chars[k]! : 0;
+      }
+      longest = Math.max(longest, runChars);
+    });
+    return { pairs, longest };
+  }
 }
 
 /** MiniSearch options shared by the build and the engine: fields arrive pre-analysed as space-separated terms. */

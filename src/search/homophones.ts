@@ -145,21 +145,38 @@ const HAN = /\p{Script=Han}/u;
 const HAN_PAIR = /^\p{Script=Han}{2}$/u;
 
 /**
+ * Every reading of a character (tones aside), as syllable indices: its usual one and any other (none outside the CJK
+ * Unified Ideographs). Kept per character once asked, so comparing names by sound allocates nothing per message.
+ * @example createReadings(table)('王') // the same index as createReadings(table)('汪')[0]
+ */
+export function createReadings(table: HomophoneTable): (ch: string) => readonly number[] {
+  // At most one array per ideograph: anything else (emoji, Latin, noise) has no reading and shares one empty array.
+  const known = new Map<string, readonly number[]>();
+  const none: readonly number[] = [];
+  return (ch) => {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code < FIRST_CHARACTER || code > LAST_CHARACTER || ch.length !== 1) return none;
+    let readings = known.get(ch);
+    if (readings === undefined) {
+      const usual = table.usual.charCodeAt(code - FIRST_CHARACTER) - SYLLABLE_BASE;
+      const other = [...(table.other[ch] ?? '')].map((c) => c.charCodeAt(0) - SYLLABLE_BASE);
+      readings = [...(usual >= 0 ? [usual] : []), ...other];
+      known.set(ch, readings);
+    }
+    return readings;
+  };
+}
+
+/**
  * Whether two characters may sound alike (tones aside), from the same table: any reading of one is a reading of the
  * other (汪 and 王, 闻 and 文, 钢 and 刚). For names: a person misheard by sound.
  * @example createSoundsAlike(table)('汪', '王') // true
  */
 export function createSoundsAlike(table: HomophoneTable): (a: string, b: string) => boolean {
-  const readings = (ch: string): number[] => {
-    const code = ch.codePointAt(0) ?? 0;
-    if (code < FIRST_CHARACTER || code > LAST_CHARACTER) return [];
-    const usual = table.usual.charCodeAt(code - FIRST_CHARACTER) - SYLLABLE_BASE;
-    const other = [...(table.other[ch] ?? '')].map((c) => c.charCodeAt(0) - SYLLABLE_BASE);
-    return [...(usual >= 0 ? [usual] : []), ...other];
-  };
+  const readings = createReadings(table);
   return (a, b) => {
     if (a === b) return true;
     const theirs = readings(b);
-    return readings(a).some((r) => theirs.includes(r));
+    return theirs.length > 0 && readings(a).some((r) => theirs.includes(r));
   };
 }

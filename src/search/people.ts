@@ -58,9 +58,22 @@ export function createPeopleFinder(
   ]
     .filter((r) => [...r].length >= 2)
     .sort((a, b) => b.length - a.length);
-  const holding = (role: string | undefined, among: readonly HearingPerson[] = people) =>
-    role ? among.filter((p) => titleOf.get(p)!.endsWith(role)) : [...among];
-  const surname = (p: HearingPerson) => [...normalise(p.name)][0]!;
+  // Who holds a role, among everyone or the askers: asked per match, so each answer is kept (a thousand hearings
+  // have thousands of people; the roles are the few endings of their titles).
+  const holders = new Map<string, readonly HearingPerson[]>();
+  const holding = (role: string | undefined, among: readonly HearingPerson[] = people): readonly HearingPerson[] => {
+    if (!role) return among;
+    if (among !== people && among !== askers) return among.filter((p) => titleOf.get(p)!.endsWith(role));
+    const key = `${among === askers ? 'asker' : 'anyone'} ${role}`;
+    let found = holders.get(key);
+    if (found === undefined) {
+      found = among.filter((p) => titleOf.get(p)!.endsWith(role));
+      holders.set(key, found);
+    }
+    return found;
+  };
+  const surnameOf = new Map(people.map((p) => [p, [...normalise(p.name)][0]!]));
+  const surname = (p: HearingPerson) => surnameOf.get(p)!;
   const surnames = new Set(people.map(surname));
 
   const role = `(${roles.map(escapeRegExp).join('|')})`;
@@ -110,9 +123,9 @@ export function createPeopleFinder(
       resolve: (m, text) => {
         const found = holding(m[2]);
         if (!standsAlone(text, m.index + (m[1]?.length ?? 0), m[2]!.length)) return undefined;
-        if (found.length === 1) return found;
+        if (found.length === 1) return [...found];
         const leading = m[1] || m[3] || m.index === 0 || !HAN.test(text[m.index - 1]!);
-        return leading && found.length <= MAX_PEOPLE_BY_TITLE ? found : undefined;
+        return leading && found.length <= MAX_PEOPLE_BY_TITLE ? [...found] : undefined;
       },
     },
   ];

@@ -1,30 +1,215 @@
 // Candidate retrieval, the seam where an external engine (OpenSearch with a Chinese analyser, RediSearch) would plug in: index terms in, scored entry positions out.
 import type MiniSearch from 'minisearch';
-import { FIELD_BOOSTS } from './documents.js';
+import { FIELD_BOOSTS, FIELDS } from './documents.js';
 
-/** One retrieved entry: its position in the index's `refs`, its text-match score and the query terms it holds. */
-export interface Retrieved {
-  doc: number;
-  score: number;
-  terms: readonly string[];
+/**
+ * The entries holding any of the terms, in compact form: a large archive's common word is held by thousands of
+ * entries, which the engine ranks without an object per entry. Valid until the retriever's next `retrieve`.
+ */
+export interface Retrieval {
+  /** How many entries hold one of the terms. */
+  readonly size: number;
+  /** The i-th entry's position in the index's `refs`, in the order the index first lists them. */
+  readonly docs: Int32Array;
+  /** The i-th entry's text score: BM25 with field and term boosts, times how many of the terms it holds. */
+  readonly scores: Float64Array;
+  /** The terms each entry holds, as bits: `words` 32-bit words per entry, bit j for the j-th distinct term. */
+  readonly held: Uint32Array;
+  readonly words: number;
+  /** The terms of a list as one mask (`words` long), for {@link holdsAny}. */
+  mask(terms: readonly string[]): Uint32Array;
+  /** Whether the i-th entry holds any of the masked terms. */
+  holdsAny(i: number, mask: Uint32Array): boolean;
 }
 
 /**
- * Finds the entries holding any of the terms, scored by how well they match (BM25 with field boosts), best first.
- * The engine does everything else (reading the message, coverage, tiers) on the few hundred best; a retriever
- * backed by another engine must index the same pre-analysed fields (documents.ts) and return positions in `refs`.
+ * Finds the entries holding any of the terms, scored by how well they match (BM25 with field boosts). The engine
+ * does everything else (reading the message, coverage, tiers) on the few hundred likeliest; a retriever backed by
+ * another engine must index the same pre-analysed fields (documents.ts) and return positions in `refs`.
  */
 export interface CandidateRetriever {
-  retrieve(terms: readonly string[], termBoost: (term: string) => number): Retrieved[];
+  retrieve(terms: readonly string[], termBoost: (term: string) => number): Retrieval;
 }
 
-/** The in-process retriever: the MiniSearch index loaded from index/search.json. */
+/** The retrieved entries best first: by score, ties in the order the index lists them (as MiniSearch sorts). */
+export function bestFirst(retrieval: Retrieval, found: number[]): number[] {
+  const { scores } = retrieval;
+  return found.sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
+
+/** What the in-process retriever reads of a loaded MiniSearch index (version 7's fields, as `loadJS` makes them). */
+interface LoadedIndex {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _documentIds: Map<number, unknown>;
+  _options: { searchOptions: { bm25: { k: number; b: number; d: number } } };
+}
+
+/** One term's postings in one field: entry positions in the index's order and each one's BM25 before boosts. */
+interface FieldPostings {
+  boost: number;
+  docs: Int32Array;
+  bm25: Float64Array;
+}
+
+/** Terms whose postings are kept ready; past this many (a flood of odd words) they are made again when asked. */
+const MAX_TERMS_KEPT = 50_000;
+
+/**
+ * The in-process retriever over the MiniSearch index loaded from index/search.json: the same scores and order as
+ * `miniSearch.search({ queries: terms, combineWith: 'OR' }, { boost: FIELD_BOOSTS, boostTerm })`, but summed into
+ * typed arrays over each term's postings (made from the index once per term and kept), so a word held by thousands
+ * of entries costs a pass over numbers, not thousands of result objects and a sort of them.
+ */
 export function miniSearchRetriever(miniSearch: MiniSearch): CandidateRetriever {
+  const index = miniSearch as unknown as LoadedIndex;
+  const { k, b, d } = index._options.searchOptions.bm25;
+  const n = index._documentCount;
+  const kept = new Map<string, FieldPostings[]>();
+  const postingsOf = (term: string): FieldPostings[] => {
+    let postings = kept.get(term);
+    if (postings) return postings;
+    postings = [];
+    const byField = index._index.get(term);
+    for (const field of byField ? FIELDS : []) {
+      const fieldId = index._fieldIds[field]!;
+      const tfs = byField!.get(fieldId);
+      if (!tfs) continue;
+      const docs: number[] = [];
+      const bm25: number[] = [];
+      const avg = index._avgFieldLength[fieldId]!;
+      for (const [shortId, tf] of tfs) {
+        if (!index._documentIds.has(shortId)) continue;
+        const length = index._fieldLength.get(shortId)![fieldId]!;
+        // MiniSearch's calcBM25Score, term for term, so the sums come out to the same bits.
+        const idf = Math.log(1 + (n - tfs.size + 0.5) / (tfs.size + 0.5));
+        bm25.push(idf * (d + (tf * (k + 1)) / (tf + k * (1 - b + (b * length) / avg))));
+        docs.push(index._documentIds.get(shortId) as number);
+      }
+      postings.push({ boost: FIELD_BOOSTS[field], docs: Int32Array.from(docs), bm25: Float64Array.from(bm25) });
+    }
+    if (kept.size >= MAX_TERMS_KEPT) kept.clear();
+    kept.set(term, postings);
+    return postings;
+  };
+
+  // Scratch space reused by every retrieval. Per entry: the stamp of the retrieval and of the term that last found
+  // it, its slot in this retrieval, its score for the current term. Per slot: its entry, score and terms held as bits.
+  const foundIn = new Int32Array(n);
+  const slotOf = new Int32Array(n);
+  const termFoundIn = new Int32Array(n);
+  const termScore = new Float64Array(n);
+  const termDocs = new Int32Array(n);
+  let stamp = 0;
+  const nextStamp = () => {
+    if (++stamp === 0x7fffffff) {
+      foundIn.fill(0);
+      termFoundIn.fill(0);
+      stamp = 1;
+    }
+    return stamp;
+  };
+  let docs = new Int32Array(Math.min(n, 1024));
+  let scores = new Float64Array(docs.length);
+  let bits = new Uint32Array(docs.length);
+
   return {
-    retrieve(terms, termBoost) {
-      return miniSearch
-        .search({ queries: [...terms], combineWith: 'OR' }, { boost: { ...FIELD_BOOSTS }, boostTerm: termBoost })
-        .map((r) => ({ doc: r.id as number, score: r.score, terms: r.terms }));
+    retrieve(queryTerms, termBoost) {
+      // As MiniSearch tokenizes each query: a term with a space is looked up as its words.
+      const tokens = queryTerms.flatMap((t) => t.split(' ').filter(Boolean));
+      const distinct = [...new Set(tokens)];
+      const words = Math.max(1, Math.ceil(distinct.length / 32));
+      const termAt = new Map(distinct.map((t, j) => [t, j]));
+      if (bits.length < docs.length * words) bits = new Uint32Array(docs.length * words);
+      const retrieval = nextStamp();
+      let size = 0;
+      for (const token of tokens) {
+        // One term's score per entry first, summed over the fields in order; then added to the entry's total, the
+        // entries new to this retrieval taking the next slots: MiniSearch's additions in MiniSearch's order.
+        const term = nextStamp();
+        let found = 0;
+        const boost = termBoost(token);
+        for (const field of postingsOf(token)) {
+          // MiniSearch multiplies term boost and field boost first, then the BM25.
+          const weight = boost * field.boost;
+          const fieldDocs = field.docs;
+          const bm25 = field.bm25;
+          for (let p = 0; p < fieldDocs.length; p++) {
+            const doc = fieldDocs[p]!;
+            if (termFoundIn[doc] === term) termScore[doc]! += weight * bm25[p]!;
+            else {
+              termFoundIn[doc] = term;
+              termScore[doc] = weight * bm25[p]!;
+              termDocs[found++] = doc;
+            }
+          }
+        }
+        const j = termAt.get(token)!;
+        const [word, bit] = [j >>> 5, 1 << (j & 31)];
+        for (let f = 0; f < found; f++) {
+          const doc = termDocs[f]!;
+          let slot: number;
+          if (foundIn[doc] === retrieval) {
+            slot = slotOf[doc]!;
+            scores[slot]! += termScore[doc]!;
+          } else {
+            if (size === docs.length) {
+              const grown = Math.min(n, docs.length * 2);
+              docs = grownTo(docs, grown);
+              scores = grownTo(scores, grown);
+              bits = grownTo(bits, grown * words);
+            }
+            slot = size++;
+            foundIn[doc] = retrieval;
+            slotOf[doc] = slot;
+            docs[slot] = doc;
+            scores[slot] = termScore[doc]!;
+            bits.fill(0, slot * words, slot * words + words);
+          }
+          bits[slot * words + word]! |= bit;
+        }
+      }
+      // MiniSearch's quality: the score times how many of the query's terms the entry holds.
+      for (let slot = 0; slot < size; slot++) {
+        let held = 0;
+        for (let w = 0; w < words; w++) held += bitCount(bits[slot * words + w]!);
+        scores[slot]! *= held || 1;
+      }
+      const held = bits;
+      return {
+        size,
+        docs: docs.subarray(0, size),
+        scores: scores.subarray(0, size),
+        held,
+        words,
+        mask(terms) {
+          const mask = new Uint32Array(words);
+          for (const t of terms) {
+            const j = termAt.get(t);
+            if (j !== undefined) mask[j >>> 5]! |= 1 << (j & 31);
+          }
+          return mask;
+        },
+        holdsAny(i, mask) {
+          for (let w = 0; w < words; w++) if ((held[i * words + w]! & mask[w]!) !== 0) return true;
+          return false;
+        },
+      };
     },
   };
+}
+
+function grownTo<T extends Int32Array | Float64Array | Uint32Array>(array: T, length: number): T {
+  const grown = new (array.constructor as new (length: number) => T)(length);
+  grown.set(array);
+  return grown;
+}
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }

@@ -149,9 +149,19 @@ export function buildRoster(
     return found.sort((a, b) => a.at - b.at);
   };
   const askersAndClosing = () => people;
-  const surnameSounds = (ch: string) => people.some((p) => soundsAlike(ch, p.surname));
+  // Asked of every character of every message: answered once per character (up to a few thousand kept).
+  const soundingSurname = new Map<string, boolean>();
+  const surnameSounds = (ch: string) => {
+    let sounds = soundingSurname.get(ch);
+    if (sounds === undefined) {
+      sounds = people.some((p) => soundsAlike(ch, p.surname));
+      if (soundingSurname.size < MAX_CHARACTERS_KEPT) soundingSurname.set(ch, sounds);
+    }
+    return sounds;
+  };
   // 人大代表 holds no 大代表, 有位副主任 no 位副主任: only a surname someone here has, or a common one, leads a title.
-  const isSurname = (ch: string) => commonSurnames.includes(ch) || people.some((p) => p.surname === ch);
+  const surnames = new Set([...commonSurnames, ...people.map((p) => p.surname)]);
+  const isSurname = (ch: string) => surnames.has(ch);
 
   /** The text with each name that fits one person spelled as printed (王元程 → 汪元程, 程局长 → 程宏刚). */
   const spellNames = (text: string) => {
@@ -204,9 +214,139 @@ export function buildRoster(
   };
 }
 
+/** How many characters a roster remembers whether they sound like a surname of its people: the common ones. */
+const MAX_CHARACTERS_KEPT = 4096;
+
 /** Every title people use for a kind, longest first (常委会副主任 before 副主任 before 主任). */
 function saidTitles(members: readonly MemberKind[]): { word: string; kind: string }[] {
   return members
     .flatMap((m) => m.said.map((word) => ({ word, kind: m.kind })))
     .sort((a, b) => b.word.length - a.word.length);
+}
+
+/**
+ * Spells the names in a text as every roster would in turn (`rosters.reduce((t, r) => r.spellNames(t), text)`), but
+ * asks only the rosters that may change it. A roster spells anew only a name followed by a title: a full name typed
+ * otherwise than printed (looked up by the sound of its first two characters and its length), a surname that only
+ * sounds like that of someone of the title's kind (王副市长), or the surname of someone given a wrong title (程局长).
+ * A thousand hearings' rosters are looked up so, not each asked. `readings` must be the table `soundsAlike` is, and
+ * `commonSurnames` the rosters' own.
+ * @example createNameSpeller(rosters, words, readings, surnames)('王元程副市长讲了啥') // '汪元程副市长讲了啥'
+ */
+export function createNameSpeller(
+  rosters: readonly Roster[],
+  words: Pick<AskingWords, 'members' | 'wrongTitles'>,
+  readings: (ch: string) => readonly number[],
+  commonSurnames: readonly string[] = [],
+): (text: string) => string {
+  const common = new Set(commonSurnames);
+  // A character's sounds: itself and each of its readings (two characters sound alike when they share one).
+  type Sound = string | number;
+  const soundsOf = (ch: string): Sound[] => [ch, ...readings(ch)];
+  const add = <K>(map: Map<K, number[]>, key: K, roster: number) => {
+    const own = map.get(key);
+    if (!own) map.set(key, [roster]);
+    else if (own.at(-1) !== roster) own.push(roster);
+  };
+  const within = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
+    let value = map.get(key);
+    if (value === undefined) map.set(key, (value = make()));
+    return value;
+  };
+  /** Rosters by a full name's length and the sounds of its first two characters (or of its one). */
+  const byName = new Map<number, Map<Sound, Map<Sound, number[]>>>();
+  /** Rosters by a person's kind and surname, and by surname alone. */
+  const byKindAndSurname = new Map<string, Map<string, number[]>>();
+  const bySurname = new Map<string, number[]>();
+  /** Every surname by each of its readings. */
+  const surnamesByReading = new Map<number, Set<string>>();
+  rosters.forEach((roster, i) => {
+    for (const person of roster.people) {
+      const chars = [...person.name];
+      if (chars.length === 0) continue;
+      const byFirst = within(byName, chars.length, () => new Map<Sound, Map<Sound, number[]>>());
+      for (const a of soundsOf(chars[0]!)) {
+        const bySecond = within(byFirst, a, () => new Map<Sound, number[]>());
+        for (const b of chars.length > 1 ? soundsOf(chars[1]!) : ['']) add(bySecond, b, i);
+      }
+      add(bySurname, person.surname, i);
+      if (person.kind !== null)
+        add(
+          within(byKindAndSurname, person.kind, () => new Map()),
+          person.surname,
+          i,
+        );
+      for (const r of readings(person.surname)) within(surnamesByReading, r, () => new Set()).add(person.surname);
+    }
+  });
+  // The titles as a roster looks them up (longest first), and the kind each says (the first kind that says it).
+  const said = saidTitles(words.members);
+  const titles = unique([...said.map((s) => s.word), ...words.wrongTitles])
+    .filter(Boolean)
+    .sort((a, b) => b.length - a.length);
+  const titleStarts = new Set(titles.map((t) => t[0]!));
+  const kindSaid = new Map<string, string>();
+  for (const s of said) if (!kindSaid.has(s.word)) kindSaid.set(s.word, s.kind);
+  const wrongTitles = new Set(words.wrongTitles);
+  const titleAt = (text: string, at: number) =>
+    titleStarts.has(text[at]!) ? titles.find((t) => text.startsWith(t, at)) : undefined;
+
+  /** The rosters that may change the text, in order. */
+  const concerned = (text: string): number[] => {
+    const chars = [...text];
+    // Where each character starts in the string, and whether a title starts there.
+    const offsets: number[] = [];
+    chars.reduce((at, c) => offsets.push(at) && at + c.length, 0);
+    offsets.push(text.length);
+    const titled = offsets.map((at) => titleAt(text, at));
+    if (titled.every((t) => t === undefined)) return [];
+    const found = new Set<number>();
+    const addAll = (own: readonly number[] | undefined) => {
+      if (own) for (const r of own) found.add(r);
+    };
+    for (let at = 0; at < chars.length; at++) {
+      // A full name typed otherwise, with a title after it.
+      for (const [length, byFirst] of byName) {
+        if (at + length > chars.length || titled[at + length] === undefined) continue;
+        for (const a of soundsOf(chars[at]!)) {
+          const bySecond = byFirst.get(a);
+          if (!bySecond) continue;
+          if (length === 1) addAll(bySecond.get(''));
+          else for (const b of soundsOf(chars[at + 1]!)) addAll(bySecond.get(b));
+        }
+      }
+      // A surname and a title: someone of that kind whose surname only sounds like it, or a wrong title.
+      const title = at + 1 < chars.length ? titled[at + 1] : undefined;
+      if (title === undefined) continue;
+      const ch = chars[at]!;
+      // Only a common surname, or one someone in that roster has, leads a title (人大代表 holds no 大代表).
+      const ownSurname = bySurname.get(ch);
+      if (!common.has(ch) && ownSurname === undefined) continue;
+      const kind = kindSaid.get(title);
+      if (kind !== undefined) {
+        const ofKind = byKindAndSurname.get(kind);
+        const having = common.has(ch) ? undefined : new Set(ownSurname);
+        for (const r of ofKind ? readings(ch) : [])
+          for (const surname of surnamesByReading.get(r) ?? [])
+            if (surname !== ch) addAll(ofKind!.get(surname)?.filter((roster) => having?.has(roster) ?? true));
+      }
+      if (wrongTitles.has(title)) addAll(bySurname.get(ch));
+    }
+    return [...found].sort((x, y) => x - y);
+  };
+
+  return (text) => {
+    let spelled = text;
+    let asked = concerned(spelled);
+    for (let i = 0; i < asked.length; i++) {
+      const roster = asked[i]!;
+      const respelled = rosters[roster]!.spellNames(spelled);
+      if (respelled === spelled) continue;
+      // A name spelled anew may concern other rosters: those after this one are looked up again.
+      spelled = respelled;
+      asked = concerned(spelled).filter((r) => r > roster);
+      i = -1;
+    }
+    return spelled;
+  };
 }

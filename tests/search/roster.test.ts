@@ -1,12 +1,17 @@
 // The hearing's people and order as read from its transcript, dialect words, and what a message asks about them.
+
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setMessages } from '../../bench/answer-sets.js';
 import { AskingWordsSchema, loadAskingWords } from '../../src/hearing/asking.js';
 import { loadCities, placesOf } from '../../src/hearing/cities.js';
-import { DATA_DIR } from '../../src/paths.js';
+import type { Hearing } from '../../src/hearing/model.js';
+import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
 import { readAsking } from '../../src/search/asking.js';
 import { createDialectReader } from '../../src/search/dialect.js';
-import { buildRoster } from '../../src/search/roster.js';
+import { createReadings } from '../../src/search/homophones.js';
+import { buildRoster, createNameSpeller } from '../../src/search/roster.js';
 import { sharedEngine } from './helpers.js';
 
 const engine = sharedEngine();
@@ -68,6 +73,55 @@ describe('the roster, read from the transcript', () => {
     expect(roster.find('陈主任问的').flatMap((r) => r.people.map((p) => p.name))).toEqual(['陈光菊', '陈新垓']);
     expect(engine.plain('杨岸委员问的啥')).toBe('杨安委员问的啥');
     expect(engine.plain('胡副主任问的')).toBe('胡副主任问的');
+  });
+});
+
+describe('names spelled across hearings', () => {
+  // Other hearings with the real one's people renamed: each asker bears another's name (same surnames, other titles),
+  // or a name that sounds like theirs (汪元程 → 王远成), so a misheard name may fit a person in several hearings.
+  const renamed = (hearing: Hearing, name: (name: string, i: number) => string): Hearing => ({
+    ...hearing,
+    items: hearing.items.map((item, i) => ({ ...item, asker: { ...item.asker, name: name(item.asker.name, i) } })),
+    closing: hearing.closing && {
+      ...hearing.closing,
+      speaker: { ...hearing.closing.speaker, name: name(hearing.closing.speaker.name, -1) },
+    },
+  });
+  const names = roster.hearing.items.map((item) => item.asker.name);
+  const soundAlike: Record<string, string> = { 汪: '王', 李: '黎', 胡: '湖', 陈: '程', 杨: '洋' };
+  const hearings = [
+    roster.hearing,
+    ...[1, 5, 11].map((k) => renamed(roster.hearing, (n, i) => (i < 0 ? n : names[(i + k) % names.length]!))),
+    renamed(roster.hearing, (n) => (soundAlike[n[0]!] ?? n[0]!) + n.slice(1)),
+  ];
+  const rosters = hearings.map((h) => buildRoster(h, words, engine.soundsAlike, ['张', '王', '李']));
+  const table = JSON.parse(readFileSync(join(INDEX_DIR, 'search.json'), 'utf8')).homophones;
+  const spell = createNameSpeller(rosters, words, createReadings(table), ['张', '王', '李']);
+  const everyRoster = (text: string) => rosters.reduce((t, r) => r.spellNames(t), text);
+
+  it('spells every development message as asking each hearing in turn would', () => {
+    const texts = setMessages().map((m) => engine.analyser.normalise(m.message));
+    expect(texts.map(spell)).toEqual(texts.map(everyRoster));
+  });
+
+  it.each([
+    '王元程副市长讲了啥',
+    '王远成讲了啥',
+    '李雷委员和湖树华副主任问的',
+    '程局长问的数字金融',
+    '黎蕾和杨岸委员',
+    '张委员问了什么',
+    '王副市长讲了啥',
+    '朱市长问的那个',
+    '谭刚义委员和项明五委员',
+    '是哪位委员问的，人大代表怎么说',
+    '魏委员和卫委员',
+  ])('spells %s as asking each hearing in turn would', (text) => {
+    expect(spell(text)).toBe(everyRoster(text));
+  });
+
+  it('still spells a misheard name with a title as printed when several hearings are loaded', () => {
+    expect(spell('谭刚义委员的问题')).toBe('谭刚毅委员的问题');
   });
 });
 
