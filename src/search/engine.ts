@@ -523,7 +523,7 @@ const RANKING = {
   /** Entries of a named body or person rank above other matches. */
   mentionFactor: 2,
   /** Among the entries of the people a message names, the topic picks those within this factor of the best. */
-  topicPicksPerson: 3,
+  topicPicksPerson: 1.5,
   /** At most this many retrieved entries get the per-entry work; a 1,000-hearing archive retrieves thousands. */
   perEntryWork: 300,
   /** How many counts of entries holding a word or its synonyms are kept (see `#documentsWith`). */

@@ -1,17 +1,18 @@
 // The in-process retriever gives what MiniSearch's own search gives: the same entries, scores to the bit, order and terms.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { setMessages } from '../../bench/answer-sets.js';
 import { INDEX_DIR } from '../../src/paths.js';
 import { FIELD_BOOSTS } from '../../src/search/documents.js';
 import { miniSearchOptions } from '../../src/search/engine.js';
+import { postingsSearch } from '../../src/search/postings.js';
 import { bestFirst, miniSearchRetriever } from '../../src/search/retrieval.js';
 import { sharedEngine } from './helpers.js';
 
+// Loaded as the engine loads it: the postings decoded term by term when first asked.
 const search = JSON.parse(readFileSync(join(INDEX_DIR, 'search.json'), 'utf8'));
-const miniSearch = MiniSearch.loadJS(search.miniSearch, miniSearchOptions());
+const miniSearch = postingsSearch(search.postings, readFileSync(join(INDEX_DIR, 'postings.bin')), miniSearchOptions());
 const retriever = miniSearchRetriever(miniSearch);
 const boostTerm = (term: string) => ([...term].length > 1 ? 1 : 0.2);
 
