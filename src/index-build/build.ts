@@ -4,7 +4,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, w
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractCommitments } from '../commitments/extract.js';
-import { type Glossary, glossaryWarnings, loadGlossary } from '../hearing/glossary.js';
+import { type AnsweringBody, type Glossary, glossaryWarnings, loadGlossary } from '../hearing/glossary.js';
 import { readHearingData } from '../hearing/hearing-data.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
 import { parseTranscript } from '../hearing/parse.js';
@@ -232,10 +232,12 @@ function writeIndex(
         ],
       ]),
     ),
-    bodyNames: sortedRecord(glossary.bodies.flatMap((b) => namesOfBody(b).map((name) => [normalise(name), b.printed]))),
+    bodyNames: sortedRecord(
+      bodiesNamed(hearings, glossary).flatMap((b) => namesOfBody(b).map((name) => [normalise(name), b.printed])),
+    ),
     everydayIdf: everydayWords(readFileSync(GENERAL_IDF, 'utf8'), EVERYDAY_MAX_IDF),
     traditional,
-    homophones: homophoneTable(hearingVocabulary(glossary, normalise, documentFrequency.keys(), userWords)),
+    homophones: homophoneTable(hearingVocabulary(documentFrequency.keys(), userWords)),
     refs,
     texts: artefacts.flatMap((a) => a.texts),
   };
@@ -344,25 +346,36 @@ function sortedRecord<T>(entries: Iterable<readonly [string, T]>): Record<string
   return Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
+/**
+ * Every body a message may name: the glossary's, and each body a transcript prints that the glossary lacks (a record
+ * imported from another city) by its printed name and that name without 市 (市建委 → 建委), as people say it.
+ */
+function bodiesNamed(hearings: readonly Hearing[], glossary: Glossary): AnsweringBody[] {
+  const known = new Set(glossary.bodies.map((b) => b.printed));
+  const missing = [...new Set(entriesOf(hearings).map(bodyOf))].filter((b) => !known.has(b));
+  return [
+    ...glossary.bodies,
+    ...missing.map((printed) => {
+      const bare = printed.replace(/^市/, '');
+      return { printed, official: printed, aliases: bare !== printed && [...bare].length >= 2 ? [bare] : [] };
+    }),
+  ];
+}
+
 /** Words jieba must keep whole: glossary terms, every body name and alias, every person's name. */
 function userDictionaryWords(hearings: readonly Hearing[], glossary: Glossary): string[] {
   const people = hearings.flatMap((h) => [
     ...h.items.map((i) => i.asker.name),
     ...(h.closing ? [h.closing.speaker.name] : []),
   ]);
-  const bodies = glossary.bodies.flatMap((b) => namesOfBody(b));
+  const bodies = bodiesNamed(hearings, glossary).flatMap((b) => namesOfBody(b));
   return [...glossary.terms, ...Object.keys(glossary.synonyms), ...bodies, ...people].filter((w) => !/\s/.test(w));
 }
 
 /** The words a misheard question is compared with: every indexed word and every name (all normalised). */
-function hearingVocabulary(
-  glossary: Glossary,
-  normalise: (text: string) => string,
-  indexed: Iterable<string>,
-  userWords: readonly string[],
-): string[] {
-  const names = glossary.bodies.flatMap((b) => namesOfBody(b)).map(normalise);
-  return [...new Set([...indexed, ...userWords, ...names])].sort();
+function hearingVocabulary(indexed: Iterable<string>, userWords: readonly string[]): string[] {
+  // Every body name is among the user words already (userDictionaryWords).
+  return [...new Set([...indexed, ...userWords])].sort();
 }
 
 function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string[] {
