@@ -1,8 +1,8 @@
-// The shared development sets by kind (../shared/eval/chat2.tsv, dialogues-dev.tsv), played through the real
+// The development sets by kind (../shared/eval/chat2.tsv, dialogues-dev.tsv; tests/fixtures/everyday.tsv), played through the real
 // conversation and held to the levels issue 19 asks for (see `npx tsx bench/kinds.ts` for the full report).
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { byGroup, DIALOGUE_TABLE, KIND_TABLE } from '../../bench/kinds.js';
+import { byGroup, DIALOGUE_TABLE, EVERYDAY_TABLE, KIND_TABLE } from '../../bench/kinds.js';
 import { playDialogueTable, playKindTable, readDialogueTable, readKindTable } from '../../bench/labelled.js';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { sharedEngine } from '../search/helpers.js';
@@ -22,18 +22,18 @@ describe('chat2.tsv by kind', async () => {
   const groups = byGroup(results);
   const all = groups.find((g) => g.group === 'all')!;
 
-  // Issue 19 asks 95% and 1%. Paraphrases in everyday words are not read yet (everyday synonyms taken from this set's
-  // own lines were removed: they measured the set, not the bot), which holds the whole at 88% and 1.8% wrong.
-  it('answers at least 88% of all messages right, with at most 2% wrong first answers', () => {
-    expect(all.right / all.total).toBeGreaterThanOrEqual(0.88);
-    expect(all.wrong / all.total).toBeLessThanOrEqual(0.02);
+  // Issue 19 asks 95% and 1%. Paraphrases in everyday words (the glossary's everyday wording, written blind) are read
+  // about half the time, which holds the whole at 93%.
+  it('answers at least 93% of all messages right, with at most 1% wrong first answers', () => {
+    expect(all.right / all.total).toBeGreaterThanOrEqual(0.93);
+    expect(all.wrong / all.total).toBeLessThanOrEqual(0.01);
   });
 
-  // Paraphrases in everyday words are an open problem (9% today): held only against getting worse.
+  // Paraphrases in everyday words are the open problem (45% today): held against getting worse.
   it.each(groups.filter((g) => g.group !== 'all').map((g) => [g.group, g] as const))(
-    '%s: at least 90% right (paraphrase: 5%)',
+    '%s: at least 95% right (paraphrase: 40%)',
     (group, g) => {
-      const floor = group === 'paraphrase' ? 0.05 : 0.9;
+      const floor = group === 'paraphrase' ? 0.4 : 0.95;
       const failures = results.filter((r) => r.group === group && !r.ok).map((r) => `${r.at} ${r.text} → ${r.got}`);
       expect(g.right / g.total, failures.join('\n')).toBeGreaterThanOrEqual(floor);
     },
@@ -47,9 +47,26 @@ describe('dialogues-dev.tsv', async () => {
     commitments,
   );
 
-  it('gets at least 95% of turns right, with at most 1% of turns a wrong answer', () => {
+  it('gets at least 98% of turns right, with at most 1% of turns a wrong answer', () => {
     const failures = turns.filter((t) => !t.ok).map((t) => `${t.at} ${t.text} → ${t.got}`);
-    expect(turns.filter((t) => t.ok).length / turns.length, failures.join('\n')).toBeGreaterThanOrEqual(0.95);
+    expect(turns.filter((t) => t.ok).length / turns.length, failures.join('\n')).toBeGreaterThanOrEqual(0.98);
     expect(turns.filter((t) => t.wrong).length / turns.length).toBeLessThanOrEqual(0.01);
+  });
+});
+
+// Written blind from the transcript by someone who saw neither the glossary's everyday wording nor these sets
+// (tests/fixtures/everyday.tsv): the honest measure of everyday wording. Held against getting worse.
+describe('everyday.tsv (written blind)', async () => {
+  const results = await playKindTable(readKindTable(EVERYDAY_TABLE, 'everyday.tsv'), engine, commitments);
+  const groups = byGroup(results);
+  const of = (group: string) => groups.find((g) => g.group === group)!;
+
+  it('answers at least half the everyday messages right, at most 11% with a wrong first answer', () => {
+    expect(of('everyday').right / of('everyday').total).toBeGreaterThanOrEqual(0.5);
+    expect(of('everyday').wrong / of('everyday').total).toBeLessThanOrEqual(0.11);
+  });
+
+  it('answers no everyday message the hearing does not cover', () => {
+    expect(results.filter((r) => r.group === 'everyday_none' && r.wrong).map((r) => `${r.at} ${r.text}`)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// The blind everyday-wording table (tests/fixtures/everyday.tsv) reads and points at real items; its score is only
-// reported by `npx tsx bench/kinds.ts`, never asserted here (the level is the lead's decision).
+// The blind everyday-wording table (tests/fixtures/everyday.tsv) reads and points at real items; its score is held
+// in tests/chat/eval-sets.test.ts and reported by `npx tsx bench/kinds.ts`.
 import { describe, expect, it } from 'vitest';
 import { EVERYDAY_TABLE } from '../../bench/kinds.js';
 import { readKindTable } from '../../bench/labelled.js';
