@@ -29,20 +29,58 @@ const word = (spaces: 'inner' | 'none') =>
   });
 
 /**
- * A map of words people type → words of the hearing (synonyms, everyday), every word checked in one pass: a few
- * thousand words each checked by a zod refinement of its own took a third of a second at every start.
+ * A map of words people type → words of the hearing (synonyms, everyday), checked in one pass with zod's own messages
+ * (「Expected array, received string」): zod checking each of a few thousand words and lists took a tenth of a second
+ * at every start. `tooFew` is the message for a list shorter than `min`.
  */
-const wordMap = (targets: z.ZodArray<z.ZodString>) =>
-  z.record(z.string(), targets).superRefine((map, ctx) => {
-    for (const [key, words] of Object.entries(map)) {
-      const problem = glossaryTextProblem(key, 'inner');
-      if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: problem });
-      words.forEach((target, i) => {
-        const problem = glossaryTextProblem(target, 'inner');
-        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key, i], message: problem });
+const wordMap = (min = 0, tooFew = '') =>
+  z
+    .unknown()
+    .superRefine((map, ctx) => {
+      const type = (path: (string | number)[], expected: 'object' | 'array' | 'string', value: unknown) =>
+        ctx.addIssue({ code: z.ZodIssueCode.invalid_type, path, expected, received: z.getParsedType(value) });
+      if (typeof map !== 'object' || map === null || Array.isArray(map)) return type([], 'object', map);
+      for (const [key, words] of Object.entries(map)) {
+        const problem = glossaryTextProblem(key, 'inner');
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: problem });
+        if (!Array.isArray(words)) {
+          type([key], 'array', words);
+          continue;
+        }
+        if (words.length < min) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: tooFew });
+        words.forEach((target: unknown, i) => {
+          if (typeof target !== 'string') return type([key, i], 'string', target);
+          const problem = glossaryTextProblem(target, 'inner');
+          if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [key, i], message: problem });
+        });
+      }
+    })
+    .transform((map) => map as Record<string, string[]>);
+
+/** A list of glossary words, checked in one pass like {@link wordMap}. */
+const wordList = (spaces: 'inner' | 'none') =>
+  z
+    .unknown()
+    .superRefine((list, ctx) => {
+      if (!Array.isArray(list))
+        return ctx.addIssue({
+          code: z.ZodIssueCode.invalid_type,
+          expected: 'array',
+          received: z.getParsedType(list),
+        });
+      list.forEach((text: unknown, i) => {
+        if (typeof text !== 'string')
+          return ctx.addIssue({
+            code: z.ZodIssueCode.invalid_type,
+            path: [i],
+            expected: 'string',
+            received: z.getParsedType(text),
+          });
+        const problem = glossaryTextProblem(text, spaces);
+        if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [i], message: problem });
       });
-    }
-  });
+    })
+    .transform((list) => list as string[]);
 
 export const AnsweringBodySchema = z.object({
   /** The name as printed in the transcript, e.g. 市经信局. */
@@ -50,7 +88,7 @@ export const AnsweringBodySchema = z.object({
   /** The official full name, e.g. 武汉市经济和信息化局. */
   official: word('inner'),
   /** Other names people type: 经信局, 光谷, 大数据局… */
-  aliases: z.array(word('inner')),
+  aliases: wordList('inner'),
   /** The city the body belongs to (成都市), for bodies of hearings from other cities; absent: 武汉市. */
   city: word('none').optional(),
 });
@@ -60,41 +98,41 @@ export const GlossarySchema = z
   .object({
     bodies: z.array(AnsweringBodySchema).min(1),
     /** Words the segmenter must keep whole (一标三实, 汉融通…). */
-    terms: z.array(word('none')),
+    terms: wordList('none'),
     /** What users type → words of the hearing (AI → 人工智能). */
-    synonyms: wordMap(z.array(z.string())),
+    synonyms: wordMap(),
     /**
      * The everyday wording of the hearing's topics (跑腿 → 跨部门, 卖橙子 → 农产品), the same shape as `synonyms` and
      * read as synonyms; a section of its own so its provenance stays clear (its `$comment`). Optional: none by default.
      */
     everyday: z.preprocess(
       withoutComment,
-      wordMap(z.array(z.string()).min(1, 'maps to no word of the hearing: add the words it stands for, or delete it')),
+      wordMap(1, 'maps to no word of the hearing: add the words it stands for, or delete it'),
     ),
     /** Chat phrasing removed from a question before search (怎么说, 吗…). */
-    fillers: z.array(word('inner')),
+    fillers: wordList('inner'),
     /** Words that say nothing about which answer is meant (情况, 方面…). */
-    generic: z.array(word('inner')),
+    generic: wordList('inner'),
     /** Words that make a new thing of a word after them (数字人民币, 智慧停车): the pair is read as one word. */
-    modifiers: z.array(word('inner')).default([]),
+    modifiers: wordList('inner').default([]),
     /** How people wrap a question in a chat message; read by src/search/clauses.ts. Optional: none by default. */
     chat: z
       .object({
         /** Words that greet (早上好, 哈喽) and those they greet (各位领导, 群里): a clause of only these is dropped. */
-        greetings: z.array(word('inner')),
-        addressees: z.array(word('inner')),
+        greetings: wordList('inner'),
+        addressees: wordList('inner'),
         /** Thanks and apologies (谢谢, 麻烦, 打扰): a clause with one and no question cue is dropped. */
-        courtesies: z.array(word('inner')),
+        courtesies: wordList('inner'),
         /** Clause openers that introduce the writer (我是, 本人): such a clause is dropped unless it asks something. */
-        introductions: z.array(word('inner')),
+        introductions: wordList('inner'),
         /** Phrases that announce a correction (问错了, 纠正一下): removed. */
-        corrections: z.array(word('inner')),
+        corrections: wordList('inner'),
         /** Clause openers that take back what was asked (不是, 我不问): the clause is dropped when another follows. */
-        retractions: z.array(word('inner')),
+        retractions: wordList('inner'),
         /** Common surnames: 张副主任 names someone the hearing does not have, so nobody else's answer is shown. */
-        surnames: z.array(word('inner')),
+        surnames: wordList('inner'),
         /** Words that make a clause ask something (吗, 怎么, 想问). */
-        questionCues: z.array(word('inner')),
+        questionCues: wordList('inner'),
       })
       .default({
         greetings: [],
