@@ -43,8 +43,8 @@ function hearingAsked(k: Knowledge, text: string): HearingInfo | undefined {
   const choice = chooseHearing(k, text);
   if (choice.outsideCity) return undefined;
   if (choice.hearing) return choice.hearing;
-  const found = k.engine.consult(text, { limit: 1 }).answers[0]?.entry.hearing;
-  return infos.find((info) => info.hearing.id === found) ?? newestFirst(infos)[0];
+  const found = k.engine.consult(text, { limit: 1 }).answers[0]?.entry;
+  return found ? k.catalogue.infoOf(found) : newestFirst(infos)[0];
 }
 
 /** The reply to what a message was read to ask. */
@@ -100,7 +100,7 @@ function setList(k: Knowledge, label: string, entries: readonly Entry[], people:
   const askers = new Set(entries.map((e) => personOf(e).name)).size;
   const count = chineseCount(entries.length);
   // With several hearings loaded, the set is one hearing's: say which.
-  const info = k.catalogue.several ? k.catalogue.hearings.find((h) => h.hearing.id === entries[0]?.hearing) : undefined;
+  const info = k.catalogue.several && entries[0] ? k.catalogue.infoOf(entries[0]) : undefined;
   const from = info ? `${info.date ? `${info.date.slice(0, 4)}年` : ''}「${info.subject}」` : '';
   const title =
     from +

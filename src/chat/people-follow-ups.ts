@@ -76,8 +76,7 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
  */
 function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly string[]): boolean {
   // 武汉的数字经济 after an answer of 南京's hearing asks about another place.
-  const city = k.catalogue.hearings.find((h) => h.hearing.id === focus.hearing)?.city;
-  if (city && placesOf(k.cities, city).elsewhere.some((p) => text.includes(p))) return false;
+  if (placesOf(k.cities, k.catalogue.infoOf(focus).city).elsewhere.some((p) => text.includes(p))) return false;
   const reading = k.engine.read(text);
   const own = [focus.kind === 'qa' ? focus.question : '', ...paragraphsOf(focus)].join('\n');
   const body = bodyOf(focus);
@@ -99,7 +98,7 @@ function lacksTopic(k: Knowledge, text: string, cueWords: readonly string[]): bo
 
 /** The hearing of an entry when several are loaded (a body's other answers are looked up in it); null with one. */
 function hearingOf(k: Knowledge, entry: Entry): HearingInfo | null {
-  return k.catalogue.several ? (k.catalogue.hearings.find((h) => h.hearing.id === entry.hearing) ?? null) : null;
+  return k.catalogue.several ? k.catalogue.infoOf(entry) : null;
 }
 
 /** The entries of our own `/q` commands, in order. */

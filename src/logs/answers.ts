@@ -97,13 +97,15 @@ export function readAnswers(path: string): Promise<AnswerLine[]> {
 export function answerLine(door: string, record: ReplyRecord & { time: Date }): string {
   const { reply } = record;
   const items = itemsOf(reply);
+  // 「不对」 or 「谢谢」: the item it was said of leads.
+  const marked = record.disliked ?? record.liked;
   const line: AnswerLine = {
     time: record.time.toISOString(),
     door,
     chat: record.chat,
     reply: reply.kind,
     tier: record.disliked ? 'disliked' : record.liked ? 'liked' : tierOf(reply),
-    items: [...new Set([...[record.disliked ?? record.liked ?? []].flat(), ...items])],
+    items: marked && !items.includes(marked) ? [marked, ...items] : items,
     hearing: hearingOf(reply),
     source: reply.kind === 'answer' ? reply.source : undefined,
     followUp: record.followUp,

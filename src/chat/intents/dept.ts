@@ -36,7 +36,7 @@ export function bodyAnswer(k: Knowledge, body: string, hearing: HearingInfo | nu
       suggestions: [{ command: commands.dept(null, key), label: '全部答复单位' }],
     };
   // The city whose body it is, when the bodies of one printed name all answered in hearings of one city.
-  const cities = new Set(entries.map((e) => k.catalogue.hearings.find((h) => h.hearing.id === e.hearing)?.city));
+  const cities = new Set(entries.map((e) => k.catalogue.infoOf(e).city));
   const city = cities.size === 1 ? [...cities][0] : undefined;
   return answer(
     k,
