@@ -32,7 +32,7 @@ export interface HearingInfo {
   subject: string;
   /** ISO date, or null when no labels file gives it. */
   date: string | null;
-  /** The city whose People's Congress held it (南京市): its data file's, else the home city. */
+  /** The city whose People's Congress held it (南京市): the hearing's (its data file's, else the home city). */
   city: string;
   /** 2023年9月13日; without a date, the month and day of the transcript's meeting line (9月13日), or ''. */
   dateLabel: string;
@@ -92,8 +92,8 @@ export interface CatalogueOptions {
   /** The glossary's bodies; bodies it lacks are known by their printed names. */
   bodies: readonly AnsweringBody[];
   normalise: (text: string) => string;
-  /** The city of a hearing whose labels name none (data/cities.json "home"). Default 武汉市. */
-  homeCity?: string;
+  /** The city of a hearing that names none (data/cities.json "home"); the index has named every engine hearing's. */
+  homeCity: string;
 }
 
 /**
@@ -172,7 +172,7 @@ function infoOf(hearing: Hearing, index: number, source: LabelsFile | undefined,
   };
   if (source) checkExamples(hearing, entries, examples, source.file, options);
   const heading = `「${subject}」专题询问${dateLabel ? `（${dateLabel}）` : ''}`;
-  const city = labels?.city ?? options.homeCity ?? '武汉市';
+  const city = hearing.city ?? options.homeCity;
   return { hearing, key, subject, date, city, dateLabel, tag: { key, heading }, examples, entries };
 }
 

@@ -3,8 +3,9 @@ import { type FollowUp, followUps, todayOf } from '../commitments/follow-up.js';
 import { type Ledger, ledgerPath, readLedger } from '../commitments/ledger.js';
 import { loadCommitments } from '../commitments/load.js';
 import type { Commitment } from '../commitments/model.js';
-import { type Cities, loadCities } from '../hearing/cities.js';
+import { type Cities, citiesFile, type HearingPlaces, loadCities, placesOf } from '../hearing/cities.js';
 import { bodyOf } from '../hearing/model.js';
+import { DATA_DIR } from '../paths.js';
 import type { SearchEngine } from '../search/engine.js';
 import type { Directory } from '../search/names.js';
 import { answeringBodies } from '../search/names.js';
@@ -17,6 +18,8 @@ export interface Knowledge {
   catalogue: Catalogue;
   /** City names a message may name, and the home city (data/cities.json). */
   cities: Cities;
+  /** Where a hearing held in `city` is, as a message names it, and every other place (worked out once per city). */
+  placesOf(city: string): HearingPlaces;
   /** Every entry of every hearing and the bodies that answered them, for names (bodies, people) across hearings. */
   directory: Directory;
   /** The directory of one hearing (its entries, bodies and themes), or of all when `hearing` is null. */
@@ -57,7 +60,7 @@ export interface KnowledgeOptions {
   ledger?: () => Ledger;
   /** Today as an ISO date. Default: `HEARING_TODAY`, else the machine's date. */
   today?: () => string;
-  /** Default: data/cities.json. */
+  /** Default: the data folder's cities.json, else the project's. */
   cities?: Cities;
 }
 
@@ -69,7 +72,7 @@ export interface KnowledgeOptions {
 export function createKnowledge(options: KnowledgeOptions): Knowledge {
   const { engine } = options;
   const normalise = engine.analyser.normalise;
-  const cities = options.cities ?? loadCities();
+  const cities = options.cities ?? loadCities(citiesFile(options.dataDir ?? DATA_DIR));
   const catalogue = createCatalogue(engine.hearings, readHearingLabels(engine.hearings, options.dataDir), {
     bodies: engine.glossary.bodies,
     normalise,
@@ -107,11 +110,13 @@ export function createKnowledge(options: KnowledgeOptions): Knowledge {
   const first = infos[0]!;
   const ledger = options.ledger ?? (() => readLedger(ledgerPath()));
   const today = options.today ?? (() => todayOf());
+  const places = new Map<string, HearingPlaces>();
   const qualified = (example: string) => (catalogue.several ? `${first.key} ${example}` : example);
   return {
     engine,
     catalogue,
     cities,
+    placesOf: (city) => places.get(city) ?? places.set(city, placesOf(cities, city)).get(city)!,
     directory: directoryOf(null),
     directoryOf,
     scopeOf: (hearing) => (hearing ? [hearing] : infos),

@@ -1,4 +1,5 @@
 // data/cities.json: the places a message may name (cities, provinces, a city's own parts), and the home city of hearings whose data file names none.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { readJsonFile } from '../json-file.js';
@@ -23,6 +24,12 @@ export const CitiesSchema = z
   })
   .strict();
 export type Cities = z.infer<typeof CitiesSchema>;
+
+/** A data folder's own cities.json, else the project's (a folder holding only hearings uses the project's places). */
+export function citiesFile(dataDir: string): string {
+  const own = join(dataDir, 'cities.json');
+  return existsSync(own) ? own : join(DATA_DIR, 'cities.json');
+}
 
 /**
  * Reads and validates the city list; throws one line naming the file and the field when it is malformed.

@@ -132,6 +132,11 @@ export const HearingSchema = z.object({
    * data file; null when neither gives it.
    */
   date: IsoDateSchema.nullable(),
+  /**
+   * The city whose People's Congress held it (南京市), as its data file names it; null when the file names none. The
+   * index fills that in with the home city of data/cities.json, so an engine's hearings always have one.
+   */
+  city: z.string().min(1).nullable(),
   intro: z.array(z.string()),
   themes: z.array(ThemeSchema).min(1),
   items: z.array(QaItemSchema).min(1),

@@ -135,6 +135,7 @@ export function parseTranscript(text: string, file: string, data: HearingData = 
     title,
     meetingLine: meeting.text,
     date: hearingDate(meeting, data, `${hearingId}.json`, fail),
+    city: data.city ?? null,
     intro,
     themes,
     items,

@@ -4,6 +4,7 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, w
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractCommitments } from '../commitments/extract.js';
+import { citiesFile, loadCities } from '../hearing/cities.js';
 import { type AnsweringBody, type Glossary, glossaryWarnings, loadGlossary } from '../hearing/glossary.js';
 import { readHearingData } from '../hearing/hearing-data.js';
 import { bodyOf, type Hearing } from '../hearing/model.js';
@@ -133,7 +134,9 @@ function writeIndex(
     return { file, about, hearing: parseTranscript(text, basename(file), about) };
   });
   checkDistinctHearings(parsed);
-  const hearings = parsed.map((p) => p.hearing);
+  // The one place a hearing's city is settled: its data file's, else the home city; the engine and the chat read it.
+  const home = loadCities(citiesFile(dataDir)).home;
+  const hearings = parsed.map((p) => ({ ...p.hearing, city: p.hearing.city ?? home }));
   const warnings = [...glossaryWarnings(glossary), ...checkGlossary(hearings, glossary)];
 
   const traditional = traditionalCharacters();
@@ -141,9 +144,9 @@ function writeIndex(
   const pins = pinIndexOf(pinsPath(dataDir), readPins(pinsPath(dataDir)), hearings, normalise);
   const userWords = userDictionaryWords(hearings, glossary).map(normalise);
   // Bodies are keyed by (city, printed name): another city's 市发改委 must not give Wuhan's its names, nor the reverse.
-  const cityOf = new Map(parsed.map((p) => [p.hearing.id, p.about.city ?? HOME_CITY]));
+  const cityOf = new Map(hearings.map((h) => [h.id, h.city]));
   const bodiesIn = (city: string) =>
-    new Map(glossary.bodies.filter((b) => (b.city ?? HOME_CITY) === city).map((b) => [b.printed, b]));
+    new Map(glossary.bodies.filter((b) => (b.city ?? home) === city).map((b) => [b.printed, b]));
   const byCity = new Map([...new Set(cityOf.values())].map((city) => [city, bodiesIn(city)]));
 
   // Each hearing's JSON, normalised, is its part of the text the dictionary is trimmed to.
@@ -391,8 +394,6 @@ function checkGlossary(hearings: readonly Hearing[], glossary: Glossary): string
 }
 
 const USER_WORD_FREQUENCY = 2000;
-/** The city of a hearing (and a glossary body) that names none: this project's own. */
-const HOME_CITY = '武汉市';
 /** The manifest's name of the glossary, whose hash is part of every hearing's cache key. */
 const GLOSSARY_FILE = 'data/glossary.json';
 /** Bump when what a cache entry holds changes shape (the code hash covers changes of what it computes). */

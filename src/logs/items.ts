@@ -1,6 +1,7 @@
 // What staff's figures say about an item shown: its body, theme and question, looked up by the id the log holds.
 import { createCatalogue, readHearingLabels } from '../chat/catalogue.js';
 import { shownId } from '../chat/reply.js';
+import { loadCities } from '../hearing/cities.js';
 import { bodyOf, type Entry } from '../hearing/model.js';
 import type { SearchEngine } from '../search/engine.js';
 
@@ -27,6 +28,7 @@ export function itemFacts(
   const catalogue = createCatalogue(engine.hearings, readHearingLabels(engine.hearings), {
     bodies: engine.glossary.bodies,
     normalise: engine.analyser.normalise,
+    homeCity: loadCities().home,
   });
   const facts = new Map<string, ItemFacts>();
   engine.entries.forEach((entry: Entry, order) => {

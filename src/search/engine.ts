@@ -467,14 +467,10 @@ export interface Consultation {
 
 /**
  * A hearing's own city says nothing about which of its answers is meant (长沙的企业开办 asks what 企业开办 asks), as
- * 武汉 says nothing in the glossary's generic words: every hearing's city, from its title (长沙市人大常委会…), is read
- * the same way.
+ * 武汉 says nothing in the glossary's generic words: every hearing's city (长沙市, 长沙) is read the same way.
  */
 function withHomeCities<L extends { stopWords: string[] }>(lexicon: L, hearings: readonly Hearing[]): L {
-  const cities = hearings.flatMap((h) => {
-    const city = /^(\p{Script=Han}{2,6}?[市州])(?:人大|人民代表大会)/u.exec(h.title)?.[1];
-    return city ? [city, city.replace(/市$/, '')] : [];
-  });
+  const cities = hearings.flatMap((h) => (h.city ? [h.city, h.city.replace(/市$/, '')] : []));
   return cities.length === 0 ? lexicon : { ...lexicon, stopWords: [...new Set([...lexicon.stopWords, ...cities])] };
 }
 

@@ -110,7 +110,9 @@ export function dataInputFiles(dataDir: string): string[] {
   const transcripts = transcriptFiles(dataDir);
   const hearingData = transcripts.map(hearingDataPath).filter((file) => existsSync(file));
   const pins = existsSync(pinsPath(dataDir)) ? [pinsPath(dataDir)] : [];
-  return [...transcripts, ...hearingData, join(dataDir, 'glossary.json'), ...pins];
+  // The home city (cities.json) is the city of every hearing whose data file names none.
+  const cities = existsSync(join(dataDir, 'cities.json')) ? [join(dataDir, 'cities.json')] : [];
+  return [...transcripts, ...hearingData, join(dataDir, 'glossary.json'), ...pins, ...cities];
 }
 
 /** How the manifest names a data file: `data/hearings/x.txt`, whatever folder the data lives in. */

@@ -13,7 +13,11 @@ const transcript = (dir: string, name: string) =>
   parseTranscript(readFileSync(join(dir, 'hearings', `${name}.txt`), 'utf8'), `${name}.txt`);
 const digital = transcript(DATA_DIR, 'digital-economy-2023-09-13');
 const transport = transcript(join(PROJECT_ROOT, 'tests', 'fixtures'), 'smart-transport-2024-11-20');
-const options = { bodies: loadGlossary(join(DATA_DIR, 'glossary.json')).bodies, normalise: foldName };
+const options = {
+  bodies: loadGlossary(join(DATA_DIR, 'glossary.json')).bodies,
+  normalise: foldName,
+  homeCity: '武汉市',
+};
 
 const temp = mkdtempSync(join(tmpdir(), 'hearing-labels-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
