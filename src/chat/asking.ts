@@ -1,6 +1,5 @@
 // Replies to questions about people and order (谁问了数字金融, 人大代表都问了啥, 第三个问题, 最后表态, 深圳的…), read by search/asking.ts.
 
-import { placesOf } from '../hearing/cities.js';
 import { bodyOf, type Entry, personOf } from '../hearing/model.js';
 import { type Asking, readAsking } from '../search/asking.js';
 import { resolvePerson } from '../search/names.js';
@@ -28,7 +27,7 @@ export function askingReply(k: Knowledge, intent: Intent): Reply | null {
   const info = hearingAsked(k, text);
   const roster = info && k.engine.rosters.find((r) => r.hearing.id === info.hearing.id);
   if (!info || !roster) return null;
-  const asking = readAsking(k.engine, roster, text, placesOf(k.cities, info.city));
+  const asking = readAsking(k.engine, roster, text, k.placesOf(info.city));
   return asking ? replyToAsking(k, asking, text) : null;
 }
 

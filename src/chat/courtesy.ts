@@ -9,11 +9,9 @@ export type Courtesy = 'acknowledgement' | 'introduction';
  * @example readCourtesy('你是谁呀') // 'introduction'
  */
 export function readCourtesy(text: string): Courtesy | null {
-  if (praises(text)) return 'acknowledgement';
-  const s = String(text ?? '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
+  const said = compact(text);
+  if (isPraise(said)) return 'acknowledgement';
+  const s = said.replace(/\p{S}+/gu, '');
   if (s === '' || [...s].length > MAX_COURTESY_CHARS) return null;
   if (ACKNOWLEDGEMENT.test(s)) return 'acknowledgement';
   if (INTRODUCTION.test(s)) return 'introduction';
@@ -34,12 +32,17 @@ const INTRODUCTION =
  * @example praises('收到') // false
  */
 export function praises(text: string): boolean {
-  const s = String(text ?? '')
+  return isPraise(compact(text));
+}
+
+/** A message as courtesies are matched: folded, without spaces, punctuation or emoji skin tones; emoji kept (👍). */
+const compact = (text: string) =>
+  String(text ?? '')
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s\p{P}]+|[\u{1F3FB}-\u{1F3FF}\u{FE0F}]/gu, '');
-  return s !== '' && [...s].length <= MAX_COURTESY_CHARS && PRAISE.test(s);
-}
+
+const isPraise = (s: string) => s !== '' && [...s].length <= MAX_COURTESY_CHARS && PRAISE.test(s);
 
 const PRAISE =
   /^(?:👍|👏|🙏|赞|点赞|有用|很有用|挺有用|太有用了|有帮助|很有帮助|不错|很好|谢谢|谢啦|多谢|感谢|谢谢你|谢谢您|非常感谢|thanks|thankyou|thx|good|great|helpful)+(?:啦|了|哈|呀|啊|哦|喔|嘛|!)*$/u;

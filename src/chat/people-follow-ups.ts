@@ -1,6 +1,5 @@
 // Follow-ups about people and lists: 他问的啥, 她是什么职务, 全名叫啥, 这个部门还答了啥, 另外那位, 倒数第二个, 中间那个,
 // 有具体数字吗: read against the last person, body or list the conversation showed.
-import { placesOf } from '../hearing/cities.js';
 import { bodyOf, type Entry, paragraphsOf } from '../hearing/model.js';
 import { atPosition, readPosition } from '../search/asking.js';
 import { unique } from '../search/names.js';
@@ -76,7 +75,7 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
  */
 function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly string[]): boolean {
   // 武汉的数字经济 after an answer of 南京's hearing asks about another place.
-  if (placesOf(k.cities, k.catalogue.infoOf(focus).city).elsewhere.some((p) => text.includes(p))) return false;
+  if (k.placesOf(k.catalogue.infoOf(focus).city).elsewhere.some((p) => text.includes(p))) return false;
   const reading = k.engine.read(text);
   const own = [focus.kind === 'qa' ? focus.question : '', ...paragraphsOf(focus)].join('\n');
   const body = bodyOf(focus);
