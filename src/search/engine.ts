@@ -202,6 +202,24 @@ export class SearchEngine {
    */
   consult(query: string, options: SearchOptions = {}): Consultation {
     const limit = Math.max(options.limit ?? 5, 0);
+    // One message is consulted by several replies in turn (which hearing it asks, then its answer): the last one's
+    // whole result is kept, and each call takes its own share.
+    if (this.#lastConsulted?.query !== query) this.#lastConsulted = { query, ...this.#consultAll(query) };
+    const { answers, guesses, people } = this.#lastConsulted;
+    // A question staff pinned (data/pins.json) is answered with its pinned entry first, whatever else matches.
+    const ledAnswers = this.pins.lead<SearchHit>(query, answers, limit, (entry, score) => ({
+      entry,
+      match: 'answer',
+      score,
+      coverage: 1,
+    }));
+    if (ledAnswers.length > 0) return { answers: ledAnswers.slice(0, limit), guesses: [], people };
+    return { answers: [], guesses: guesses.slice(0, Math.min(limit, MAX_GUESSES)), people };
+  }
+  #lastConsulted?: { query: string } & Consultation;
+
+  /** Every answer and every guess (best covered first) of a message, before pins lead and limits cut. */
+  #consultAll(query: string): Consultation {
     const reading = this.#reader.read(query);
     const whole = this.#candidates(reading.whole);
     const wholeCoverage = new Map(whole.map((c) => [c.entry, c.coverage]));
@@ -247,17 +265,8 @@ export class SearchEngine {
         }
       });
     }
-    const people = reading.whole.references;
-    // A question staff pinned (data/pins.json) is answered with its pinned entry first, whatever else matches.
-    const ledAnswers = this.pins.lead<SearchHit>(query, answers, limit, (entry, score) => ({
-      entry,
-      match: 'answer',
-      score,
-      coverage: 1,
-    }));
-    if (ledAnswers.length > 0) return { answers: ledAnswers.slice(0, limit), guesses: [], people };
     guesses.sort((a, b) => b.coverage - a.coverage);
-    return { answers: [], guesses: guesses.slice(0, Math.min(limit, MAX_GUESSES)), people };
+    return { answers, guesses, people: reading.whole.references };
   }
 
   /**

@@ -36,6 +36,20 @@ describe('search', () => {
     expect(ids('数字经济', 0)).toEqual([]);
   });
 
+  it('gives each limit its own share of a message asked several times in a row, as if asked alone', () => {
+    const engine = sharedEngine();
+    const wide = ids('数字经济', 10);
+    expect(wide.length).toBeGreaterThan(3);
+    expect(ids('数字经济', 1)).toEqual(wide.slice(0, 1));
+    expect(ids('数字经济', 0)).toEqual([]);
+    expect(ids('数字经济', 10)).toEqual(wide);
+    const guessed = engine.consult('数字服务贸易', { limit: 1 }).guesses;
+    expect(guessed.length).toBeLessThanOrEqual(1);
+    expect(engine.consult('数字服务贸易').guesses.slice(0, guessed.length)).toEqual(guessed);
+    engine.consult('汉融通');
+    expect(ids('数字经济', 10)).toEqual(wide);
+  });
+
   it('finds the typo 智乱中心 from the word people type (智算中心)', () => {
     expect(ids('智算中心')[0]).toBe('q14');
   });
