@@ -1,7 +1,6 @@
 // Three real-shaped hearings in the chat: this one (武汉, 2023) and two imported with `cli import --write` from invented
 // records (南京 2022, 成都 2025); the newest that answers comes first with 「另见」 for the others, a year, a subject or
 // 上次/去年那次 picks one, /hearings shows city and date, and another city's question is out of scope.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { Reply } from '../../src/chat/reply.js';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine } from '../../src/search/engine.js';
+import { buildIndex, importRecord } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'imported-hearings-'));
 const data = join(temp, 'data');
@@ -30,23 +30,8 @@ beforeAll(() => {
     copyFileSync(join(DATA_DIR, 'hearings', `${DIGITAL}.${ext}`), join(data, 'hearings', `${DIGITAL}.${ext}`));
   // As staff do it: `npm run -s cli -- import FILE --write` into the data folder, then the index build.
   for (const record of ['nanjing-business-2022.txt', 'chengdu-private-economy-2025.txt'])
-    execFileSync(
-      process.execPath,
-      [join(PROJECT_ROOT, 'dist', 'src', 'cli.js'), 'import', join(RECORDS, record), '--write'],
-      {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, HEARING_IMPORT_DATA_DIR: data },
-        stdio: 'pipe',
-      },
-    );
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: 'pipe',
-    },
-  );
+    importRecord(join(RECORDS, record), data);
+  buildIndex(index, data);
   const engine = loadEngine({ indexDir: index, dataDir: data });
   conversation = createConversation({
     engine,

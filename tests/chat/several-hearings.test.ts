@@ -1,6 +1,5 @@
 // Two hearings end to end: the real transcript and a second one written for the tests (a body and a person in both),
 // indexed together; every command covers both, grouped by hearing, ids qualified, answers naming their hearing.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import type { Reply } from '../../src/chat/reply.js';
 import { loadCommitments } from '../../src/commitments/load.js';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { buildIndex } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'several-hearings-'));
 const data = join(temp, 'data');
@@ -35,15 +35,7 @@ beforeAll(() => {
       join(data, 'hearings', `${TRANSPORT}.${ext}`),
     );
   }
-  // The index build loads nodejieba with the dictionaries it writes: a process of its own.
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: 'pipe',
-    },
-  );
+  buildIndex(index, data);
   engine = loadEngine({ indexDir: index, dataDir: data });
   conversation = createConversation({
     engine,

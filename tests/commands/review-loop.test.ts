@@ -1,7 +1,6 @@
 // The review loop end to end on a copy of the project: a question the bot misses (found nothing, or 「不对」 to its answer)
 // → the misses log → `cli misses` → `cli pin` → npm run index → the same question (Traditional, full-width too) gets the
 // pinned answer in chat and on the page.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +17,7 @@ import { createPinCommand } from '../../src/commands/pin.js';
 import { loadGlossary } from '../../src/hearing/glossary.js';
 import { pinsPath, readPins } from '../../src/hearing/pins.js';
 import { createMissesLog, readMisses } from '../../src/logs/misses.js';
-import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
 import {
   botFor,
   chooseHearing,
@@ -30,6 +29,7 @@ import {
 import { buildReferenceModel } from '../../src/reference/model.js';
 import { buildSearchData } from '../../src/reference/search-data.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { runIndexBuild } from '../index-and-import.js';
 import { planChromium } from '../reference/chromium.js';
 import { pageSearchInNode } from '../reference/page-search-node.js';
 
@@ -163,11 +163,7 @@ describe('the review loop', () => {
   });
 
   it('5. npm run index folds the pins into the index', () => {
-    const build = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
-      { cwd: PROJECT_ROOT, encoding: 'utf8' },
-    );
+    const build = runIndexBuild(index, data);
     expect(build.stderr).not.toContain('Error');
     expect(build.status).toBe(0);
     expect(build.stdout).toBe(`index: 1 hearing(s), 19 entries, 2 pinned question(s) written to ${index}\n`);

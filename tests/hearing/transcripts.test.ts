@@ -1,5 +1,4 @@
 // Transcript files as people drop them into data/hearings/: other encodings, copies and *.TXT are named, never guessed.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { parseTranscript } from '../../src/hearing/parse.js';
 import { checkDistinctHearings, readTranscripts } from '../../src/hearing/transcripts.js';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { transcriptFiles } from '../../src/search/freshness.js';
+import { runIndexBuild } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'transcripts-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -110,19 +110,7 @@ describe('duplicates', () => {
 
 describe('npm run index on such a folder', () => {
   // Before: the copy doubled every answer (36 items) and a UTF-16 file said "no question and answer found".
-  const build = (data: string) => {
-    try {
-      execFileSync(
-        process.execPath,
-        ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), join(data, 'index'), data],
-        { cwd: PROJECT_ROOT, encoding: 'utf8', stdio: 'pipe' },
-      );
-      return { status: 0, stderr: '' };
-    } catch (error) {
-      const failed = error as { status: number; stderr: string };
-      return { status: failed.status, stderr: failed.stderr };
-    }
-  };
+  const build = (data: string) => runIndexBuild(join(data, 'index'), data);
 
   it('refuses a copy of the transcript under another name', () => {
     const result = build(dataWith({ 'a.txt': text, 'copy of a.txt': text }));

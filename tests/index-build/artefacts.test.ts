@@ -1,13 +1,13 @@
 // index/ is generated: it must match its inputs (stale → fail) and rebuild to the same bytes.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { JIEBA_INPUTS } from '../../src/index-build/dictionary.js';
 import { hashInputs } from '../../src/index-build/inputs.js';
-import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { DATA_DIR, INDEX_DIR } from '../../src/paths.js';
 import { artefactPaths, ManifestSchema } from '../../src/search/index-files.js';
+import { buildIndex } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'hearing-index-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -25,10 +25,7 @@ describe('index/', () => {
 
   it('rebuilds to exactly the committed bytes', () => {
     const out = join(temp, 'rebuilt');
-    execFileSync(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), out], {
-      cwd: PROJECT_ROOT,
-      stdio: 'pipe',
-    });
+    buildIndex(out);
     const committed = filesUnder(INDEX_DIR)
       .map((f) => relative(INDEX_DIR, f))
       .sort();

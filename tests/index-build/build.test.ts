@@ -6,11 +6,11 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine } from '../../src/search/engine.js';
+import { INDEX_BUILD, runIndexBuild } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'index-build-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-const BUILD = join(PROJECT_ROOT, 'src', 'index-build', 'main.ts');
 let projects = 0;
 /** A data folder and a copy of the committed index built from it, side by side in their own folder. */
 const project = () => {
@@ -27,8 +27,6 @@ const snapshot = (dir: string): Record<string, string> => {
     );
   return Object.fromEntries(files(dir).map((f) => [relative(dir, f), readFileSync(f, 'base64')]));
 };
-const runBuild = (index: string, data: string) =>
-  spawnSync(process.execPath, ['--import', 'tsx', BUILD, index, data], { cwd: PROJECT_ROOT, encoding: 'utf8' });
 const leftovers = (root: string) => readdirSync(root).filter((n) => /^index\.(tmp|old)-|^index\.lock$/.test(n));
 
 describe('a failed build leaves index/ as it was', () => {
@@ -39,7 +37,7 @@ describe('a failed build leaves index/ as it was', () => {
     glossary.bodies[0].aliases.push('经信\u200b局');
     writeFileSync(join(data, 'glossary.json'), JSON.stringify(glossary, null, 2));
 
-    const result = runBuild(index, data);
+    const result = runIndexBuild(index, data);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`glossary ${data}/glossary.json: bodies.0 (「市经信局」).aliases.`);
     expect(result.stderr).toContain('「经信<U+200B>局」 holds a zero-width space (U+200B): delete it');
@@ -111,7 +109,7 @@ describe('a build that succeeds', () => {
     writeFileSync(join(root, 'index.tmp-4194305', 'hearings.json'), '[{"id":');
     rmSync(join(index, 'search.json'));
 
-    const result = runBuild(index, data);
+    const result = runIndexBuild(index, data);
     expect(result.stderr.replace(/glossary: .* twice\n/g, '')).toBe('');
     expect(result.status).toBe(0);
     expect(snapshot(index)).toEqual(snapshot(INDEX_DIR));
@@ -122,7 +120,7 @@ describe('a build that succeeds', () => {
     const { root, data, index } = project();
     const run = () =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', BUILD, index, data], {
+        const child = spawn(process.execPath, ['--import', 'tsx', INDEX_BUILD, index, data], {
           cwd: PROJECT_ROOT,
           stdio: 'ignore',
         });

@@ -1,5 +1,4 @@
 // A hearing's city is settled once, when the index is built: its data file's, else the home city of cities.json.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledge } from '../../src/chat/knowledge.js';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { buildIndex, importRecord } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'hearing-city-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -21,25 +21,14 @@ function indexed(name: string, city: string | undefined, home = '武汉市'): { 
   const text = readFileSync(join(PROJECT_ROOT, 'tests', 'import', 'fixtures', 'name-colon-hangzhou.txt'), 'utf8');
   const record = join(temp, name, 'urban-renewal.txt');
   writeFileSync(record, text.replaceAll('杭州市人大常委会', '市人大常委会').replace(/^市人大常委会/, ''));
-  execFileSync(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'cli.js'), 'import', record, '--write'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, HEARING_IMPORT_DATA_DIR: data },
-    stdio: 'pipe',
-  });
+  importRecord(record, data);
   if (city) {
     // As staff name it in the hearing's data file.
     const labels = join(data, 'hearings', 'urban-renewal-2023-11-20.json');
     writeFileSync(labels, JSON.stringify({ ...JSON.parse(readFileSync(labels, 'utf8')), city }));
   }
   const index = join(temp, name, 'index');
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: 'pipe',
-    },
-  );
+  buildIndex(index, data);
   return { index, data };
 }
 

@@ -1,11 +1,11 @@
 // A body a transcript prints that the glossary lacks (a record imported from another city) is named as people say it.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
+import { buildIndex, importRecord } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'imported-bodies-'));
 const data = join(temp, 'data');
@@ -16,20 +16,9 @@ beforeAll(() => {
   for (const file of ['glossary.json', 'asking.json', 'cities.json'])
     copyFileSync(join(DATA_DIR, file), join(data, file));
   const record = join(PROJECT_ROOT, 'tests', 'import', 'fixtures', 'name-colon-hangzhou.txt');
-  execFileSync(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'cli.js'), 'import', record, '--write'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, HEARING_IMPORT_DATA_DIR: data },
-    stdio: 'pipe',
-  });
+  importRecord(record, data);
   const index = join(temp, 'index');
-  execFileSync(
-    process.execPath,
-    ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
-    {
-      cwd: PROJECT_ROOT,
-      stdio: 'pipe',
-    },
-  );
+  buildIndex(index, data);
   engine = loadEngine({ indexDir: index, dataDir: data });
 }, 120_000);
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -1,19 +1,18 @@
 // npm run index with the per-hearing cache: what a build that reuses earlier hearings' artefacts writes is what a build from scratch writes.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addSynthetic, syntheticHearing } from '../../bench/scale-hearings.js';
-import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { DATA_DIR } from '../../src/paths.js';
 import type { SearchFile } from '../../src/search/index-files.js';
+import { runIndexBuild } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'index-incremental-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
 /** A person's name that is no word of jieba's dictionary but stands inside the real hearing's text. */
 const NEW_NAME = '施建';
-const BUILD = join(PROJECT_ROOT, 'src', 'index-build', 'main.ts');
 const root = join(temp, 'archive');
 const data = join(root, 'data');
 const index = join(root, 'index');
@@ -24,10 +23,7 @@ for (const n of [0, 1, 2]) addSynthetic(data, n);
 
 /** Runs `npm run index` on the archive's data into `into`; returns what it printed (it fails the test if the build does). */
 function build(into: string): string {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', BUILD, into, data], {
-    cwd: PROJECT_ROOT,
-    encoding: 'utf8',
-  });
+  const result = runIndexBuild(into, data);
   expect(result.stderr.replace(/glossary: .*\n/g, '')).toBe('');
   expect(result.status).toBe(0);
   return result.stdout;

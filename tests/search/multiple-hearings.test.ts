@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATA_DIR, PROJECT_ROOT } from '../../src/paths.js';
 import { HearingsFileSchema } from '../../src/search/index-files.js';
+import { buildIndex } from '../index-and-import.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'two-hearings-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -31,7 +32,7 @@ const tsx = (args: string[]) =>
 
 describe('an index of two hearings', () => {
   it('holds both, items carrying their hearing, in file-name order', () => {
-    tsx([join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data]);
+    buildIndex(index, data);
     const hearings = HearingsFileSchema.parse(JSON.parse(readFileSync(join(index, 'hearings.json'), 'utf8')));
     expect(hearings.map((h) => [h.id, h.items.length])).toEqual([
       ['digital-economy-2023-09-13', 18],

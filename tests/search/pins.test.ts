@@ -1,14 +1,14 @@
 // Pins in search: a pinned question gets its answer first as a confident answer, and the index notices every pins edit.
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pinsPath } from '../../src/hearing/pins.js';
-import { INDEX_DIR, PROJECT_ROOT } from '../../src/paths.js';
+import { INDEX_DIR } from '../../src/paths.js';
 import { loadEngine, type SearchEngine } from '../../src/search/engine.js';
 import { staleness } from '../../src/search/freshness.js';
 import { artefactPaths, indexFileName, ManifestSchema, sha256 } from '../../src/search/index-files.js';
 import { questionKey, readPinIndex } from '../../src/search/pins.js';
+import { runIndexBuild } from '../index-and-import.js';
 import { projectCopies } from './helpers.js';
 
 const { copy } = projectCopies('search-pins-');
@@ -158,14 +158,7 @@ describe('data/pins.json is an input of the index', () => {
       const { root, data, index } = copy();
       const before = snapshot(index);
       writeFileSync(pinsPath(data), typeof pins === 'string' ? pins : JSON.stringify(pins));
-      const result = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', join(PROJECT_ROOT, 'src', 'index-build', 'main.ts'), index, data],
-        {
-          cwd: PROJECT_ROOT,
-          encoding: 'utf8',
-        },
-      );
+      const result = runIndexBuild(index, data);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(`pins ${pinsPath(data)}: `);
       expect(result.stderr).toContain(message);
