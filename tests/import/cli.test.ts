@@ -1,30 +1,13 @@
 // `npm run -s cli -- import` as dispatched by src/cli.ts, with HEARING_IMPORT_DATA_DIR pointing --write at a temporary folder.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { DATA_DIR } from '../../src/paths.js';
 import { fixture } from './expected.js';
-import { hearingsIn, tempDir } from './helpers.js';
+import { hearingsIn, tempDir, withoutEngine } from './helpers.js';
 
-async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (c: Buffer) => out.push(c));
-  stderr.on('data', (c: Buffer) => err.push(c));
-  const code = await runCli(args, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    engine: () => {
-      throw new Error('import must not load the search engine');
-    },
-  });
-  return { code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
-}
+const cli = (args: string[]) => withoutEngine(runCli, args);
 
 const saved = process.env.HEARING_IMPORT_DATA_DIR;
 afterEach(() => {

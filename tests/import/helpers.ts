@@ -7,6 +7,7 @@ import { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
 import { afterEach } from 'vitest';
 import { createImportCommand } from '../../src/commands/import.js';
+import type { Command } from '../../src/commands/io.js';
 import { BODIES } from './expected.js';
 
 export { BODIES, fixture } from './expected.js';
@@ -32,11 +33,15 @@ export function hearingsIn(dataDir: string): string[] {
 }
 
 /** Runs `cli import <args>` in-process, writing into `dataDir`. */
-export async function runImport(
+export function runImport(args: string[], dataDir: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return withoutEngine(createImportCommand({ dataDir: () => dataDir, bodies: () => BODIES }), args);
+}
+
+/** Runs a command in-process with its output captured; the import must never load the search engine. */
+export async function withoutEngine(
+  command: Command,
   args: string[],
-  dataDir: string,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
-  const command = createImportCommand({ dataDir: () => dataDir, bodies: () => BODIES });
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
