@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { itemFacts } from '../../src/logs/items.js';
 import { writeStatsPage } from '../../src/logs/stats-page/main.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { planChromium } from '../reference/chromium.js';
+import { launchOptions, planChromium } from '../reference/chromium.js';
 import { sharedEngine } from '../search/helpers.js';
 import { generatedAnswers, writeLog } from './generated-log.js';
 
@@ -47,20 +47,7 @@ describe.skipIf(!plan.run)('the statistics page in Chromium', () => {
     });
     url = pathToFileURL(written.path).href;
     html = readFileSync(written.path, 'utf8');
-    browser = await chromium.launch({
-      executablePath: plan.run ? plan.executablePath : undefined,
-      headless: true,
-      timeout: 30_000,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await chromium.launch(launchOptions(plan));
     mkdirSync(OUTPUT_DIR, { recursive: true });
   });
 

@@ -31,6 +31,28 @@ export function planChromium(env: NodeJS.ProcessEnv, exists: (path: string) => b
   return { run: false, reason: `${missing}; install chromium (apt-get install -y chromium) to run them` };
 }
 
+/**
+ * How the tests launch Debian's Chromium: headless, sandbox off (containers have none), and nothing that reaches the
+ * network on its own (updates, sync, background requests), so a test only sees the page's own requests.
+ * @example chromium.launch(launchOptions(plan))
+ */
+export function launchOptions(plan: ChromiumPlan) {
+  return {
+    executablePath: plan.run ? plan.executablePath : undefined,
+    headless: true,
+    timeout: 30_000,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  };
+}
+
 /** CI services set CI=true (GitHub, GitLab, .ci/run); an empty value, 0 or false means not CI. */
 export function isCI(env: NodeJS.ProcessEnv): boolean {
   const value = (env.CI ?? '').trim().toLowerCase();

@@ -11,7 +11,7 @@ import { personOf } from '../../src/hearing/model.js';
 import { PROJECT_ROOT } from '../../src/paths.js';
 import { writeQuickReference } from '../../src/reference/files.js';
 import { loadEngine } from '../../src/search/engine.js';
-import { planChromium } from './chromium.js';
+import { launchOptions, planChromium } from './chromium.js';
 
 const OUTPUT_DIR = join(PROJECT_ROOT, 'test-output', 'reference');
 const PHONE = { width: 390, height: 844 };
@@ -32,18 +32,7 @@ describe.skipIf(!plan.run)('the quick reference in Chromium', () => {
     workDir = mkdtempSync(join(tmpdir(), 'quick-reference-'));
     url = pathToFileURL(writeQuickReference({ outDir: workDir }).html.path).href;
     context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-      executablePath: plan.run ? plan.executablePath : undefined,
-      headless: true,
-      timeout: 30_000,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      ...launchOptions(plan),
       viewport: PHONE,
     });
     // Anything the page asks of the network would be a bug: the page must work from disk alone.
