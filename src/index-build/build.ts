@@ -225,15 +225,18 @@ function writeIndex(
     documentFrequency: sortedRecord([...documentFrequency]),
     lexicon,
     synonyms: sortedRecord(
-      // A target the index holds stands for itself: 国有企业, not also the 企业 inside it, which every entry has.
-      Object.entries(glossary.synonyms).map(([word, targets]) => [
-        normalise(word),
-        [
-          ...new Set(
-            targets.flatMap((t) => (documentFrequency.has(normalise(t)) ? [normalise(t)] : analyser.indexTerms(t))),
-          ),
-        ],
-      ]),
+      // A target the index holds stands for itself: 国有企业, not also the 企业 inside it, which every entry has. One
+      // it lacks stands for what the glossary maps it to, when the index holds that (一网通办 → 政务服务 → 智慧政务,
+      // 政务), else for the index's words inside it: 政务服务 cut into 政务 and 服务 would match every 服务.
+      Object.entries(glossary.synonyms).map(([word, targets]) => {
+        const held = (terms: readonly string[] = []) => terms.map(normalise).filter((t) => documentFrequency.has(t));
+        const standsFor = (t: string) => {
+          if (documentFrequency.has(normalise(t))) return [normalise(t)];
+          const onward = held(glossary.synonyms[t]);
+          return onward.length > 0 ? onward : analyser.indexTerms(t);
+        };
+        return [normalise(word), [...new Set(targets.flatMap(standsFor))]];
+      }),
     ),
     bodyNames: sortedRecord(
       bodiesNamed(hearings, glossary).flatMap((b) => namesOfBody(b).map((name) => [normalise(name), b.printed])),

@@ -39,3 +39,20 @@ describe('reading an everyday message', () => {
     expect(groups('小公司借不到钱').find((g) => g.word === '借不到钱')?.terms).toEqual(['融资']);
   });
 });
+
+describe('a glossary word that stands for a word the hearing lacks', () => {
+  it('stands for what the glossary maps that word to, not for every hearing word inside it', () => {
+    // 一网通办 → 政务服务, which the hearing never says; the glossary maps 政务服务 onward (智慧政务, 政务). Cut into
+    // 政务 and 服务 instead, it matched every answer about 服务 and answered first with 服务业 (q8), then four more.
+    const termsOf = (word: string) => groups(word).find((g) => g.word === word)?.terms;
+    expect(termsOf('一网通办')).toEqual(termsOf('政务服务'));
+    expect(termsOf('一网通办')).not.toContain('服务');
+    const answers = sharedEngine().search('有人提到了一网通办');
+    expect(answers.length).toBeGreaterThan(0);
+    for (const hit of answers) expect(JSON.stringify(hit.entry)).toContain('政务');
+  });
+
+  it('weighs the thought-of words people ask what comes next with (后面, 安排) as nothing', () => {
+    expect(groups('智能网联汽车后面怎么安排').map((g) => g.word)).toEqual(['智能网联汽车']);
+  });
+});
