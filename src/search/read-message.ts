@@ -155,8 +155,9 @@ export class MessageReader {
    */
   #unglued(word: string): string[] {
     const chars = [...word];
-    if (chars.length < 2 || !this.#unknown(word)) return [word];
+    // A count is no word at all, even one the hearing holds (两个 of 两个方面): 陈主任问的那两个 asks for her items.
     if (COUNT.test(word)) return [];
+    if (chars.length < 2 || !this.#unknown(word)) return [word];
     const [first, last] = [chars[0]!, chars.at(-1)!];
     const head = chars.slice(0, -1).join('');
     const tail = chars.slice(1).join('');

@@ -13,6 +13,15 @@ describe('reading an everyday message', () => {
     expect(words).not.toContain('好几趟');
   });
 
+  it('reads a count the hearing holds (两个 of 两个方面) as no word either: 陈主任问的那两个 asks for her items', () => {
+    expect(groups('陈主任问的那两个').map((g) => g.word)).toEqual([]);
+    expect(
+      sharedEngine()
+        .search('陈主任问的那两个问题')
+        .map((h) => h.entry.id),
+    ).toEqual(['q4', 'q15']);
+  });
+
   it('reads a pair jieba glued from a word and a character that says nothing as the word, not as a rare topic', () => {
     // 建得怎么样: jieba keeps 建得, which general Chinese does not have; 得 says nothing.
     const read = groups('城市三维地图建得怎么样了');
