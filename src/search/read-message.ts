@@ -215,6 +215,9 @@ export class MessageReader {
       // (疫情 weighs more than any hearing word, 改革 less). A lone unknown character says less, but not nothing
       // (宽带坏了找谁修: 坏 and 修 make it a repair request, not a question about broadband policy).
       if ([...word].length < 2) return { word, terms: [], weight: WEIGHTS.unknownCharacter };
+      // An English word the glossary lacks (going, center) is weighed like a lone character: how rare it is in general
+      // is known for Chinese words only, and most English in a Chinese chat is the asking around the topic.
+      if (/^[a-z]+$/.test(word)) return { word, terms: [], weight: WEIGHTS.unknownCharacter };
       return {
         word,
         terms: [],

@@ -37,3 +37,31 @@ describe('English in a question', () => {
     expect(groups.map((g) => [g.word, g.terms])).toEqual([['metaverse', []]]);
   });
 });
+
+describe('a question asked in English', () => {
+  const first = (message: string) => sharedEngine().search(message)[0]?.entry.id;
+
+  it.each([
+    ['how is the computing center going', 'q14'],
+    ['what did they say about the car industry', 'q5'],
+    ['software city', 'q3'],
+  ])('%j is answered (%s): the words around the topic weigh like the Chinese ones would', (message, id) => {
+    expect(first(message)).toBe(id);
+  });
+
+  it('weighs an English word the glossary lacks like a lone character, not like a rare topic', () => {
+    const weightOf = (message: string, word: string) =>
+      sharedEngine()
+        .read(message)
+        .groups.find((g) => g.word === word)?.weight;
+    expect(weightOf('bitcoin price', 'bitcoin')).toBeLessThanOrEqual(1.5);
+  });
+
+  it.each(['tell me about the metro', 'is bitcoin legal in wuhan', 'iphone price'])(
+    'still finds nothing for %j, which the hearing does not cover',
+    (message) => {
+      const { answers, guesses } = sharedEngine().consult(message);
+      expect([...answers, ...guesses]).toEqual([]);
+    },
+  );
+});
