@@ -9,6 +9,7 @@ import { entryOfCommand, type FollowedUp } from './follow-ups.js';
 import { bodyAnswer } from './intents/dept.js';
 import { entryPromises } from './intents/promises.js';
 import { itemAnswer } from './intents/q.js';
+import { personAnswer } from './intents/who.js';
 import type { Knowledge } from './knowledge.js';
 import type { Recollection } from './memory.js';
 
@@ -56,6 +57,8 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
   if (!focus || !aboutFocus(k, text, focus, Object.values(cues).flat())) return null;
   // 其他 holds 他 but points at no one.
   const pointed = cues.pronouns.some((w) => text.replace(/其他|其它/g, '').includes(w));
+  if (has(cues.askerMore) && focus.kind === 'qa' && !/部门|单位/.test(text))
+    return { reply: personAnswer(k, focus.asker.name, hearingOf(k, focus)) };
   if (has(cues.bodyMore) && (pointed || has(cues.body) || /部门|单位/.test(text)))
     return { reply: bodyAnswer(k, bodyOf(focus), hearingOf(k, focus)) };
   if (has(cues.identity)) return { reply: itemAnswer(k, focus) };
@@ -64,7 +67,8 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
     if (lacksTopic(k, text, Object.values(cues).flat())) return null;
     return { reply: whoLine(k, focus), carry: keep };
   }
-  if (has(cues.goals) && !/问题|提问/.test(text)) return { reply: entryPromises(k, [focus]), carry: keep };
+  // 总共问了多少个 counts the hearing's questions; 示范区打算建几个 asks the item's figures.
+  if (has(cues.goals) && !/问题|提问|问了|问过/.test(text)) return { reply: entryPromises(k, [focus]), carry: keep };
   if (pointed && has(cues.asked)) return { reply: itemAnswer(k, focus) };
   return null;
 }

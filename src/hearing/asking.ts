@@ -57,6 +57,8 @@ export const AskingWordsSchema = z
         fullName: words,
         identity: words,
         bodyMore: words,
+        /** What else the person in focus asked (她还问了别的吗): their items, not their answering body's. */
+        askerMore: words,
         asked: words,
         goals: words,
         other: words,

@@ -511,6 +511,7 @@ const NO_ASKING_WORDS: AskingWords = {
     fullName: [],
     identity: [],
     bodyMore: [],
+    askerMore: [],
     asked: [],
     goals: [],
     other: [],

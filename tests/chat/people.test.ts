@@ -143,6 +143,23 @@ describe('pronoun follow-ups', () => {
     expect((await say('这个部门还答了啥')).ids).toEqual(['q1', 'q3', 'q4', 'q15']);
   });
 
+  it('她还问了别的吗 lists what that person asked, not what the body answered', async () => {
+    const say = chat();
+    await say('中小企业数字化转型有没有补贴');
+    const hers = await say('她还问了别的吗');
+    expect(hers.ids).toEqual(['q4']);
+    expect(hers.text).toContain('陈光菊提了1个问题');
+  });
+
+  it('总共问了多少个 after an answer counts the questions, not the figures of the answer shown', async () => {
+    const say = chat();
+    await say('最后一个问题');
+    const counted = await say('总共问了多少个');
+    expect(counted.text).toMatch(/^共十八个问题/);
+    await say('智慧农业怎么搞');
+    expect((await say('有什么具体数字')).reply?.kind).toBe('commitments');
+  });
+
   it('另外那位陈主任呢: the other of the two 陈', async () => {
     const say = chat();
     const both = await say('陈主任问了什么');
