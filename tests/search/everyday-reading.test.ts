@@ -61,7 +61,8 @@ describe('a glossary word that stands for a word the hearing lacks', () => {
     for (const hit of answers) expect(JSON.stringify(hit.entry)).toContain('政务');
   });
 
-  it('weighs the thought-of words people ask what comes next with (后面, 安排) as nothing', () => {
+  it('weighs the words people ask what comes next or how far along with (后面, 安排, 进度) as nothing', () => {
     expect(groups('智能网联汽车后面怎么安排').map((g) => g.word)).toEqual(['智能网联汽车']);
+    expect(groups('汉融通现在进度如何').map((g) => g.word)).toEqual(['汉融通']);
   });
 });
