@@ -26,6 +26,8 @@ export const AskingWordsSchema = z
     $comment: z.string().optional(),
     dialect: z.array(DialectWordSchema),
     members: z.array(MemberKindSchema),
+    /** Words that hold a member's title but name someone else (企业代表, 班主任, 政协委员): no kind of member. */
+    notMembers: words,
     /** Kinds of answering body (开发区管委会): the printed name ending that makes one, and the words people use. */
     bodyKinds: z.array(MemberKindSchema),
     /** Titles people give a member by mistake: with a surname only one person has, they still mean that person. */

@@ -487,6 +487,7 @@ function withHomeCities<L extends { stopWords: string[] }>(lexicon: L, hearings:
 const NO_ASKING_WORDS: AskingWords = {
   dialect: [],
   members: [],
+  notMembers: [],
   bodyKinds: [],
   wrongTitles: [],
   closing: { strong: [], weak: [] },

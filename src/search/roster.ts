@@ -56,7 +56,7 @@ export interface Roster {
  */
 export function buildRoster(
   hearing: Hearing,
-  words: Pick<AskingWords, 'members' | 'wrongTitles'>,
+  words: Pick<AskingWords, 'members' | 'notMembers' | 'wrongTitles'>,
   soundsAlike: (a: string, b: string) => boolean,
   commonSurnames: readonly string[] = [],
 ): Roster {
@@ -189,6 +189,10 @@ export function buildRoster(
   const kindsNamed = (text: string) => {
     const out: { kind: string; at: number; text: string }[] = [];
     const blocked = new Set<number>();
+    // 我们是企业代表 is a company's representative, not the hearing's 代表.
+    for (const word of words.notMembers)
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+        for (let i = 0; i < word.length; i++) blocked.add(at + i);
     for (const { word, kind } of said) {
       for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
         if ([...Array(word.length).keys()].some((i) => blocked.has(at + i))) continue;

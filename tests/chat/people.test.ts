@@ -101,6 +101,16 @@ describe('the closing, asked any way', () => {
   });
 });
 
+describe('titles that name someone else', () => {
+  it.each([
+    ['我是企业代表，想问汉融通是啥', 'q7'],
+    ['我们几个企业代表想知道软件名城怎么建', 'q3'],
+  ])('%s: a company’s 代表 is no deputy, the topic is answered (%s)', async (message, id) => {
+    const { reply } = await once(message);
+    expect(firstShown(reply)).toBe(id);
+  });
+});
+
 describe('another place or year', () => {
   it.each(['深圳的智算中心进展如何', '上海的软件名城怎么建', '2019年专题询问问了什么'])(
     '%s is out of scope: no answer from this hearing',

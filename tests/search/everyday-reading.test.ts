@@ -64,5 +64,10 @@ describe('a glossary word that stands for a word the hearing lacks', () => {
   it('weighs the words people ask what comes next or how far along with (后面, 安排, 进度) as nothing', () => {
     expect(groups('智能网联汽车后面怎么安排').map((g) => g.word)).toEqual(['智能网联汽车']);
     expect(groups('汉融通现在进度如何').map((g) => g.word)).toEqual(['汉融通']);
+    for (const message of ['汉融通有什么亮点', '监管的思路是什么', '国企数字化转型有什么做法'])
+      expect(
+        groups(message).every((g) => g.terms.length > 0),
+        message,
+      ).toBe(true);
   });
 });

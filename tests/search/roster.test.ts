@@ -43,7 +43,7 @@ describe('the roster, read from the transcript', () => {
   it('takes its kinds from data, not from a list of people: another table makes other kinds', () => {
     const other = buildRoster(
       roster.hearing,
-      { members: [{ kind: '人大的', printed: ['代表', '副主任'], said: ['人大的'] }], wrongTitles: [] },
+      { members: [{ kind: '人大的', printed: ['代表', '副主任'], said: ['人大的'] }], notMembers: [], wrongTitles: [] },
       engine.soundsAlike,
     );
     expect(other.askers.filter((p) => p.kind === '人大的')).toHaveLength(8);
