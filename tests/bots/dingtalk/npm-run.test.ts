@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseDingtalkEnv } from '../../../bots/dingtalk/env.js';
 import { main } from '../../../bots/dingtalk.js';
 import { PROJECT_ROOT } from '../../../src/paths.js';
+import { runCaptured } from '../door/captured.js';
 import {
   type DingtalkStandin,
   robotMessage,
@@ -40,10 +41,8 @@ describe('DingTalk environment', () => {
       [/DINGTALK_GATEWAY_URL: must start with http:\/\/ or https:\/\//],
     ],
   ])('stops with exit code 2 on %s, naming each variable, never the secret', async (_, env, patterns) => {
-    const lines: string[] = [];
-    const code = await main({ env, argv: [], until: Promise.resolve(), write: (line) => lines.push(line) });
+    const { code, text } = await runCaptured(main, { env, argv: [], until: Promise.resolve() });
     expect(code).toBe(2);
-    const text = lines.join('\n');
     expect(text).toMatch(/^dingtalk: cannot start, check the environment \(see README\.md, "DingTalk bot"\):/);
     for (const pattern of patterns) expect(text).toMatch(pattern);
     expect(text).not.toContain('"abc"');
@@ -53,7 +52,6 @@ describe('DingTalk environment', () => {
 describe('npm run dingtalk -- --check', () => {
   it('connects, says ready and stops with exit code 0', async () => {
     const dingtalk = await startDingtalkStandin({ clientId: CLIENT_ID, clientSecret: SECRET });
-    const lines: string[] = [];
     try {
       const env = {
         DINGTALK_CLIENT_ID: CLIENT_ID,
@@ -62,14 +60,9 @@ describe('npm run dingtalk -- --check', () => {
         HEARING_MISSES_FILE: 'off',
         HEARING_LOG_FILE: 'off',
       };
-      const code = await main({
-        env,
-        argv: ['--check'],
-        until: new Promise(() => {}),
-        write: (line) => lines.push(line),
-      });
+      const { code, text } = await runCaptured(main, { env, argv: ['--check'], until: new Promise(() => {}) });
       expect(code).toBe(0);
-      expect(lines.join('\n')).toMatch(/dingtalk: ready: connected as app dingnpmrun[\s\S]*dingtalk: check passed/);
+      expect(text).toMatch(/dingtalk: ready: connected as app dingnpmrun[\s\S]*dingtalk: check passed/);
       expect(dingtalk.connections).toBe(1);
     } finally {
       await dingtalk.close();

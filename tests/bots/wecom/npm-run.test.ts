@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseWecomEnv } from '../../../bots/wecom/env.js';
 import { main } from '../../../bots/wecom.js';
 import { PROJECT_ROOT } from '../../../src/paths.js';
+import { runCaptured } from '../door/captured.js';
 import { startWecomStandin, type WecomStandin } from './standin.js';
 
 const SCRIPT = join(PROJECT_ROOT, 'dist', 'bots', 'wecom.js');
@@ -40,10 +41,8 @@ describe('WeCom environment', () => {
       [/WECOM_WS_URL: must be a ws/],
     ],
   ])('stops with exit code 2 on %s, naming each variable, never the secret', async (_, env, patterns) => {
-    const lines: string[] = [];
-    const code = await main({ env, argv: [], until: Promise.resolve(), write: (line) => lines.push(line) });
+    const { code, text } = await runCaptured(main, { env, argv: [], until: Promise.resolve() });
     expect(code).toBe(2);
-    const text = lines.join('\n');
     expect(text).toMatch(/^wecom: cannot start, check the environment \(see README\.md, "WeCom bot"\):/);
     for (const pattern of patterns) expect(text).toMatch(pattern);
     expect(text).not.toContain('abc def');
@@ -53,7 +52,6 @@ describe('WeCom environment', () => {
 describe('npm run wecom -- --check', () => {
   it('connects, says ready and stops with exit code 0', async () => {
     const wecom = await startWecomStandin({ botId: BOT_ID, secret: SECRET });
-    const lines: string[] = [];
     try {
       const env = {
         WECOM_BOT_ID: BOT_ID,
@@ -62,14 +60,9 @@ describe('npm run wecom -- --check', () => {
         HEARING_MISSES_FILE: 'off',
         HEARING_LOG_FILE: 'off',
       };
-      const code = await main({
-        env,
-        argv: ['--check'],
-        until: new Promise(() => {}),
-        write: (line) => lines.push(line),
-      });
+      const { code, text } = await runCaptured(main, { env, argv: ['--check'], until: new Promise(() => {}) });
       expect(code).toBe(0);
-      expect(lines.join('\n')).toMatch(/wecom: ready: connected as bot aibNpmRunBot[\s\S]*wecom: check passed/);
+      expect(text).toMatch(/wecom: ready: connected as bot aibNpmRunBot[\s\S]*wecom: check passed/);
       expect(wecom.authentications).toBe(1);
     } finally {
       await wecom.close();
