@@ -2,8 +2,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import { type AnsweringBody, loadGlossary } from '../hearing/glossary.js';
+import { citiesFile, loadCities } from '../hearing/cities.js';
+import { loadGlossary } from '../hearing/glossary.js';
 import { IsoDateSchema } from '../hearing/model.js';
+import type { KnownBodies } from '../import/bodies.js';
 import { canonicalHearing } from '../import/canonical.js';
 import { ImportError } from '../import/errors.js';
 import { printedMonthDay } from '../import/meta.js';
@@ -20,8 +22,8 @@ import { type Command, UsageError } from './io.js';
 export interface ImportSources {
   /** The data folder `--write` writes into (its hearings/ subfolder). */
   dataDir: () => string;
-  /** The bodies table (data/glossary.json `bodies`). */
-  bodies: () => readonly AnsweringBody[];
+  /** The bodies table (data/glossary.json `bodies`) and the home city (data/cities.json). */
+  bodies: () => KnownBodies;
 }
 
 const USAGE =
@@ -130,5 +132,8 @@ export function importDataDir(env: NodeJS.ProcessEnv): string {
 
 export const importRecord: Command = createImportCommand({
   dataDir: () => importDataDir(process.env),
-  bodies: () => loadGlossary(`${DATA_DIR}/glossary.json`).bodies,
+  bodies: () => ({
+    bodies: loadGlossary(`${DATA_DIR}/glossary.json`).bodies,
+    home: loadCities(citiesFile(importDataDir(process.env))).home,
+  }),
 });

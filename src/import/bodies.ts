@@ -8,16 +8,24 @@ export interface Answerer {
   answerer: string | null;
 }
 
+/** The bodies the import knows: the glossary's table and the city of a body or record that names none. */
+export interface KnownBodies {
+  /** data/glossary.json `bodies`. */
+  bodies: readonly AnsweringBody[];
+  /** data/cities.json `home`, as the index build reads it (武汉市). */
+  home: string;
+}
+
 /**
- * The bodies table (data/glossary.json `bodies`) as the import uses it: short, printed and full names → the printed
- * name, for one city. Bodies without a city are Wuhan's (the project's first hearing).
- * @example bodyTable(glossary.bodies, '武汉市').printedName('经信局') // '市经信局'
+ * The bodies table as the import uses it: short, printed and full names → the printed name, for one city (a record
+ * that names none is the home city's, as is a body without a city).
+ * @example bodyTable({ bodies: glossary.bodies, home: '武汉市' }, '武汉市').printedName('经信局') // '市经信局'
  */
-export function bodyTable(bodies: readonly AnsweringBody[], city: string | null) {
+export function bodyTable({ bodies, home }: KnownBodies, city: string | null) {
   const names = new Map<string, string>();
   for (const body of bodies) {
-    if ((body.city ?? DEFAULT_CITY) !== (city ?? DEFAULT_CITY)) continue;
-    const cityName = (body.city ?? DEFAULT_CITY).replace(/市$/, '');
+    if ((body.city ?? home) !== (city ?? home)) continue;
+    const cityName = (body.city ?? home).replace(/市$/, '');
     for (const name of [body.printed, body.official, ...body.aliases]) {
       const bare = name.replace(new RegExp(`^${cityName}市?`), '').replace(/^市/, '');
       for (const variant of [name, bare, `市${bare}`, `${cityName}市${bare}`, `${cityName}${bare}`])
@@ -61,7 +69,6 @@ export function looksLikeBody(speaker: string, table: BodyTable): boolean {
   return answererOf(speaker, table) !== null;
 }
 
-const DEFAULT_CITY = '武汉市';
 const TITLE_WORD =
   /(?:党组书记|党委书记|副书记|书记|常务副局长|副局长|局长|常务副主任|副主任|主任|常务副市长|副市长|市长|副区长|区长|副院长|院长|副处长|处长|有关负责人|主要负责人|负责人|副总经理|总经理|董事长|副秘书长|秘书长|一级巡视员|二级巡视员|巡视员|总工程师|副厅长|厅长|主要负责同志|相关负责人)/;
 const ENDS_WITH_TITLE = new RegExp(`(?:${TITLE_WORD.source}|委员|代表|组长|主任委员)$`);

@@ -1,6 +1,5 @@
 // A record's text → its reading: the shape recognised, title, city, date, the pairs, the closing and what is unplaced.
-import type { AnsweringBody } from '../hearing/glossary.js';
-import { bodyTable } from './bodies.js';
+import { bodyTable, type KnownBodies } from './bodies.js';
 import { ImportError } from './errors.js';
 import { hasTraditional, readingOf } from './fold.js';
 import { cityOf, dateOf, titleOf } from './meta.js';
@@ -11,10 +10,10 @@ import { readTurns } from './turns.js';
 /**
  * Reads a record. Both recognisers read it; the one that finds more turns decides the shape. Throws an
  * {@link ImportError} listing every problem (no pairs, a question without answer, a speaker fitting two people).
- * @param bodies the bodies table (data/glossary.json `bodies`)
- * @example recognise('…\n张三委员问:…?\n市教育局局长王五:…', bodies).items[0].body // '市教育局'
+ * @param bodies the bodies table (data/glossary.json `bodies`) and the home city
+ * @example recognise('…\n张三委员问:…?\n市教育局局长王五:…', { bodies, home: '武汉市' }).items[0].body // '市教育局'
  */
-export function recognise(text: string, bodies: readonly AnsweringBody[], file = 'the record'): Reading {
+export function recognise(text: string, bodies: KnownBodies, file = 'the record'): Reading {
   const paragraphs = paragraphsOf(text);
   const [first, ...rest] = paragraphs;
   const title = titleOf(first);

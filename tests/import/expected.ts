@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type AnsweringBody, AnsweringBodySchema, loadGlossary } from '../../src/hearing/glossary.js';
+import { loadCities } from '../../src/hearing/cities.js';
+import { AnsweringBodySchema, loadGlossary } from '../../src/hearing/glossary.js';
+import type { KnownBodies } from '../../src/import/bodies.js';
 import { DATA_DIR } from '../../src/paths.js';
 
 export const FIXTURES = join(import.meta.dirname, 'fixtures');
@@ -43,4 +45,7 @@ const expected = ExpectedSchema.parse(JSON.parse(readFileSync(fixture('expected.
 export const CASES: ExpectedCase[] = expected.cases;
 
 /** The project's bodies table plus the bodies of the fixtures' cities, as the table grows with imported hearings. */
-export const BODIES: AnsweringBody[] = [...loadGlossary(join(DATA_DIR, 'glossary.json')).bodies, ...expected.bodies];
+export const BODIES: KnownBodies = {
+  bodies: [...loadGlossary(join(DATA_DIR, 'glossary.json')).bodies, ...expected.bodies],
+  home: loadCities().home,
+};
