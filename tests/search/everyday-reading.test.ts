@@ -49,6 +49,17 @@ describe('reading an everyday message', () => {
   });
 });
 
+describe('a spoken yes-or-no question', () => {
+  it('asks about the word it repeats: 转型贵不贵 is no question about 低成本 (不贵)', () => {
+    expect(groups('小企业转型贵不贵').map((g) => g.word)).not.toContain('不贵');
+    expect(
+      sharedEngine()
+        .search('小企业转型贵不贵')
+        .map((h) => h.entry.id),
+    ).not.toContain('q9');
+  });
+});
+
 describe('a glossary word that stands for a word the hearing lacks', () => {
   it('stands for what the glossary maps that word to, not for every hearing word inside it', () => {
     // 一网通办 → 政务服务, which the hearing never says; the glossary maps 政务服务 onward (智慧政务, 政务). Cut into
