@@ -167,6 +167,9 @@ export function cleanMessage(text: string): string {
 }
 
 /** The table entry a typed command word names, if any. */
+/** What follows an item's number when someone asks what it says (q7说了啥); 第三个说了啥 is a question of order. */
+const ITEM_TAIL = /\s*(?:说了|讲了|说的|讲的|答了|答的|是)?(?:啥|什么|些什么)?(?:内容|全文|原文)?[吗呢啊]?[?？]*$/u;
+
 function moduleNamed(name: string): IntentModule | undefined {
   return intentTable().find((m) => m.name === name) as IntentModule | undefined;
 }
@@ -181,10 +184,12 @@ function commandIntent(module: IntentModule, arg: string): CommandIntent {
  * aliases are tried first (「承诺与目标」 before 「承诺」).
  */
 function aliasIntent(text: string): Intent | undefined {
+  // 第5题, 问题5, q5, and the same asking what it says (q7说了啥, 第5题讲的什么).
+  const item = text.replace(ITEM_TAIL, '');
   const numbered =
-    /^第\s*([0-9一二两三四五六七八九十]+)\s*[题问个]$/.exec(text) ?? /^问题([0-9一二两三四五六七八九十]+)$/.exec(text);
-  if (numbered) return { kind: 'q', arg: numbered[1]! };
-  if (/^q\s*\d+$/i.test(text)) return { kind: 'q', arg: text.replace(/\s+/g, '') };
+    /^第\s*([0-9一二两三四五六七八九十]+)\s*[题问个]$/.exec(item) ?? /^问题([0-9一二两三四五六七八九十]+)$/.exec(item);
+  if (numbered && (item === text || !/个$/.test(item))) return { kind: 'q', arg: numbered[1]! };
+  if (/^q\s*\d+$/i.test(item)) return { kind: 'q', arg: item.replace(/\s+/g, '') };
   const words = intentTable()
     .flatMap((m) => m.aliases.map((alias) => ({ alias, module: m as IntentModule })))
     .sort((a, b) => b.alias.length - a.alias.length);
