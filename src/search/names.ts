@@ -171,6 +171,12 @@ export function resolvePerson(directory: Directory, input: string): Resolution<s
   for (const title of TITLES) query = query.split(title).join('');
   if (query === '') return { kind: 'none' };
   const names = personNames(directory.entries).map((n) => [nameKey(directory.normalise, n), n] as [string, string]);
+  // A surname alone (/who 陈): the one person of that surname, or each of them to choose from.
+  if ([...query].length === 1) {
+    const ofSurname = names.filter(([key]) => key.startsWith(query)).map(([, name]) => name);
+    if (ofSurname.length === 1) return { kind: 'found', value: ofSurname[0]! };
+    return ofSurname.length > 1 ? { kind: 'did-you-mean', candidates: ofSurname } : { kind: 'none' };
+  }
   return resolveName(query, names, { minFragment: 2, surnameMustMatch: true });
 }
 

@@ -280,9 +280,16 @@ describe('/who', () => {
   it.each([
     ['龙良问', ['/who 龙良文']],
     ['李雷', ['/who 李蕾', '/who 李鸣']],
-  ])('near miss %j → did you mean %j', async (name, commands) => {
+    ['陈', ['/who 陈光菊', '/who 陈新垓']],
+    ['李', ['/who 李江颖', '/who 李蕾', '/who 李鸣']],
+  ])('near miss or surname %j → did you mean %j', async (name, commands) => {
     const reply = await say(`/who ${name}`);
     expect(reply?.kind === 'did-you-mean' && reply.candidates.map((c) => c.command)).toEqual(commands);
+  });
+
+  it('a surname only one asker has → that asker', async () => {
+    const reply = await say('/who 胡');
+    expect(reply?.kind === 'answer' && reply.items.map((i) => i.id)).toEqual(['q9']);
   });
 
   it('unknown person → not-found', async () => {

@@ -56,6 +56,7 @@ const SPREAD: string[][] = [
   ['/who 朱库成'],
   ['/who 汪天程'],
   ['/who 张三'],
+  ['/who 陈'],
   ['/topic'],
   ['/topic 2'],
   ['/topic 9'],
