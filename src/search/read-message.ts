@@ -162,11 +162,13 @@ export class MessageReader {
     const head = chars.slice(0, -1).join('');
     const tail = chars.slice(1).join('');
     const { stopCharacters, everydayIdf } = this.#parts;
-    if (stopCharacters.has(last) && !this.#unknown(head)) return [head];
-    if (stopCharacters.has(first) && !this.#unknown(tail)) return [tail];
+    // What is left of a glued pair may itself say nothing (搞 of 搞个): then nothing is left.
+    const kept = (piece: string) => (stopCharacters.has(piece) ? [] : [piece]);
+    if (stopCharacters.has(last) && !this.#unknown(head)) return kept(head);
+    if (stopCharacters.has(first) && !this.#unknown(tail)) return kept(tail);
     if (chars.length === 2 && !everydayIdf.has(word)) {
-      if (stopCharacters.has(last)) return [head];
-      if (stopCharacters.has(first)) return [tail];
+      if (stopCharacters.has(last)) return kept(head);
+      if (stopCharacters.has(first)) return kept(tail);
     }
     return [word];
   }
