@@ -2,7 +2,6 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
 import { RUN_INDEX } from '../errors.js';
 import { type AskingWords, loadAskingWords } from '../hearing/asking.js';
@@ -22,19 +21,27 @@ import {
   uncoveredTopic,
 } from './confidence.js';
 import { createDialectReader } from './dialect.js';
-import { entriesOf, entryText, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
+import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
+import { type EntryTexts, entryTexts } from './entry-texts.js';
 import { ensureFreshIndex } from './freshness.js';
 import { hearingTextFinder } from './hearing-text.js';
 import { type Correction, createHomophones, createReadings, createSoundsAlike } from './homophones.js';
-import { EVERYDAY_MAX_IDF, HearingsFileSchema, indexReader, type SearchFile, SearchFileSchema } from './index-files.js';
+import {
+  EVERYDAY_MAX_IDF,
+  HearingsFileSchema,
+  indexReader,
+  readManifest,
+  type SearchFile,
+  SearchFileSchema,
+} from './index-files.js';
 import { entriesByPerson } from './names.js';
 import { createNormaliser } from './normalise.js';
 import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
-import { postingsSearch } from './postings.js';
+import { postingsFile } from './postings.js';
 import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
-import { bestFirst, type CandidateRetriever, miniSearchRetriever, type Retrieval } from './retrieval.js';
+import { bestFirst, type CandidateRetriever, postingsRetriever, type Retrieval } from './retrieval.js';
 import { buildRoster, createNameSpeller, type Roster } from './roster.js';
 import { loadSegmenter } from './segment.js';
 
@@ -75,8 +82,9 @@ export class SearchEngine {
   readonly #docIdOf: ReadonlyMap<Entry, number>;
   /** Working space for picking the likeliest of many retrieved entries. */
   #scratch = new Float64Array(0);
-  /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
-  readonly #textByEntry: ReadonlyMap<Entry, string>;
+  /** Normalised full text of each entry by its position in `refs`, for words the segmenter cut differently in the
+   * question (出村). */
+  readonly #texts: EntryTexts;
   /** Questions staff pinned to an answer (data/pins.json): always answered so, first. */
   readonly pins: PinnedAnswers;
   readonly #reader: MessageReader;
@@ -97,14 +105,15 @@ export class SearchEngine {
   constructor(parts: {
     hearings: Hearing[];
     glossary: Glossary;
-    miniSearch: MiniSearch;
-    /** Candidate retrieval by another engine; default the loaded MiniSearch index. */
-    retriever?: CandidateRetriever;
+    /** Candidate retrieval: index/postings.bin read in place (loadEngine), or another engine (see retrieval.ts). */
+    retriever: CandidateRetriever;
     analyser: Analyser;
     search: Pick<
       SearchFile,
-      'refs' | 'texts' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
+      'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
     >;
+    /** Each entry's normalised text, in the order of `search.refs` (index/texts.bin). */
+    texts: EntryTexts;
     pins?: PinIndex;
     asking?: AskingWords;
   }) {
@@ -112,7 +121,7 @@ export class SearchEngine {
     this.glossary = parts.glossary;
     this.entries = entriesOf(parts.hearings);
     this.analyser = parts.analyser;
-    this.#retriever = parts.retriever ?? miniSearchRetriever(parts.miniSearch);
+    this.#retriever = parts.retriever;
     this.#position = new Map(this.entries.map((e, i) => [e, i]));
     const byBody = new Map<string, Entry[]>();
     for (const e of this.entries) {
@@ -133,9 +142,13 @@ export class SearchEngine {
     const norm = parts.analyser.normalise;
     // No closure made here may mention `parts`: the engine's lasting closures share this scope, and would keep the
     // whole of search.json alive (its MiniSearch index as parsed JSON: ~80 MB at a thousand hearings).
-    const { texts } = parts.search;
+    const texts = parts.texts;
+    if (texts.length !== this.#entryByDocId.length)
+      throw new Error(
+        `engine: texts.bin holds ${texts.length} texts for ${this.#entryByDocId.length} entries${RUN_INDEX}`,
+      );
+    this.#texts = texts;
     const surnames = parts.search.lexicon.chat.surnames;
-    this.#textByEntry = new Map(this.#entryByDocId.map((e, i) => [e, texts[i] ?? entryText(e, norm)]));
     const bodyByName = new Map(Object.entries(parts.search.bodyNames));
     this.asking = parts.asking ?? NO_ASKING_WORDS;
     this.soundsAlike = createSoundsAlike(parts.search.homophones);
@@ -143,9 +156,10 @@ export class SearchEngine {
     const dialect = createDialectReader(this.asking.dialect);
     const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones), surnames);
     const respell = (text: string) => spellNames(dialect(text));
-    // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
-    const hearingText = hearingTextFinder([
-      ...this.#textByEntry.values(),
+    // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华). Read
+    // whole only when a message first needs it: decoding every entry's text would double the start of a large archive.
+    const hearingText = hearingTextFinder(() => [
+      ...Array.from({ length: texts.length }, (_, i) => texts.at(i)),
       ...this.entries.map((e) =>
         norm(`${personOf(e).name}${personOf(e).title} ${personOf(e).title}${personOf(e).name}`),
       ),
@@ -315,8 +329,9 @@ export class SearchEngine {
     const masks = weighed.map((g) => retrieval.mask(g.terms));
     const inEntry = new QuestionWords(said);
     for (const i of this.#mostLikely(retrieval, weighed, masks, this.#mentionedDocs(bodies, people))) {
-      const entry = this.#entryByDocId[retrieval.docs[i]!]!;
-      const text = inEntry.of(this.#textByEntry.get(entry)!);
+      const doc = retrieval.docs[i]!;
+      const entry = this.#entryByDocId[doc]!;
+      const text = inEntry.of(this.#texts.at(doc));
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
       const matchedGroups = weighed.filter((_, k) => retrieval.holdsAny(i, masks[k]!) || text.holds(saidAt[k]!));
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
@@ -627,8 +642,10 @@ export function miniSearchOptions(): Options {
 /** Loads the engine from the built index (see `npm run index`); throws with the file at fault when it is missing or malformed. */
 export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const indexDir = options.indexDir ?? INDEX_DIR;
-  if (!options.checked) ensureFreshIndex({ indexDir, dataDir: options.dataDir ?? DATA_DIR, rebuild: options.rebuild });
-  const index = indexReader(indexDir);
+  const manifest = options.checked
+    ? readManifest(indexDir)
+    : ensureFreshIndex({ indexDir, dataDir: options.dataDir ?? DATA_DIR, rebuild: options.rebuild });
+  const index = indexReader(indexDir, manifest);
   const hearings = index.json('hearings', HearingsFileSchema, 'engine');
   const search = index.json('search', SearchFileSchema, 'engine');
   const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
@@ -637,10 +654,11 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
     withHomeCities(search.lexicon, hearings),
     createNormaliser(new Set(search.traditional)),
   );
-  const miniSearch = postingsSearch(search.postings, index.bytes('postings', 'engine'), miniSearchOptions());
+  const retriever = postingsRetriever(postingsFile(search.postings, index.bytes('postings', 'engine'), FIELDS.length));
+  const texts = entryTexts(index.bytes('texts', 'engine'), search.refs.length);
   const pins = index.json('pins', PinIndexSchema, 'engine');
   // The words of asking are the language's, not a hearing's: a data folder without them uses the project's.
   const own = join(options.dataDir ?? DATA_DIR, 'asking.json');
   const asking = loadAskingWords(existsSync(own) ? own : join(DATA_DIR, 'asking.json'));
-  return new SearchEngine({ hearings, glossary, miniSearch, analyser, search, pins, asking });
+  return new SearchEngine({ hearings, glossary, retriever, analyser, search, texts, pins, asking });
 }
