@@ -74,12 +74,15 @@ export class SearchEngine {
   readonly entries: readonly Entry[];
   readonly analyser: Analyser;
   readonly #retriever: CandidateRetriever;
+  /** The entries in the order of the index's `refs`, which is theirs: an entry's position is its document id. */
   readonly #entryByDocId: readonly Entry[];
-  /** Each body's entries and each entry's place, so naming a body reads its postings, not every entry. */
+  /** Each body's entries and their positions, so naming a body reads its postings, not every entry. */
   readonly #entriesByBody: ReadonlyMap<string, readonly Entry[]>;
-  readonly #position: ReadonlyMap<Entry, number>;
-  /** Each entry's position in the index's `refs`. */
-  readonly #docIdOf: ReadonlyMap<Entry, number>;
+  readonly #positionsByBody: ReadonlyMap<string, Int32Array>;
+  /** Each entry's position, made when a message first names a person (a map of 20,000 entries costs start time). */
+  #positions: Map<Entry, number> | undefined;
+  /** Which positions the current message's bodies and people name: reused, as retrieval's own scratch space is. */
+  #mentioned = new Uint8Array(0);
   /** Working space for picking the likeliest of many retrieved entries. */
   #scratch = new Float64Array(0);
   /** Normalised full text of each entry by its position in `refs`, for words the segmenter cut differently in the
@@ -122,21 +125,30 @@ export class SearchEngine {
     this.entries = entriesOf(parts.hearings);
     this.analyser = parts.analyser;
     this.#retriever = parts.retriever;
-    this.#position = new Map(this.entries.map((e, i) => [e, i]));
     const byBody = new Map<string, Entry[]>();
-    for (const e of this.entries) {
+    const positions = new Map<string, number[]>();
+    this.entries.forEach((e, i) => {
       const own = byBody.get(bodyOf(e));
-      if (own) own.push(e);
-      else byBody.set(bodyOf(e), [e]);
-    }
-    this.#entriesByBody = byBody;
-    const byRef = new Map(this.entries.map((e) => [refOf(e), e]));
-    this.#entryByDocId = parts.search.refs.map((ref) => {
-      const entry = byRef.get(ref);
-      if (!entry) throw new Error(`engine: index refers to ${ref}, which the hearings do not have${RUN_INDEX}`);
-      return entry;
+      if (own) {
+        own.push(e);
+        positions.get(bodyOf(e))!.push(i);
+      } else {
+        byBody.set(bodyOf(e), [e]);
+        positions.set(bodyOf(e), [i]);
+      }
     });
-    this.#docIdOf = new Map(this.#entryByDocId.map((e, doc) => [e, doc]));
+    this.#entriesByBody = byBody;
+    this.#positionsByBody = new Map([...positions].map(([body, at]) => [body, Int32Array.from(at)]));
+    // The build lists the entries in `refs` in this order; an index that does not is another build's.
+    const { refs } = parts.search;
+    refs.forEach((ref, i) => {
+      const entry = this.entries[i];
+      if (!entry || refOf(entry) !== ref)
+        throw new Error(`engine: index refers to ${ref}, which the hearings do not have there${RUN_INDEX}`);
+    });
+    if (refs.length !== this.entries.length)
+      throw new Error(`engine: index lists ${refs.length} entries, the hearings ${this.entries.length}${RUN_INDEX}`);
+    this.#entryByDocId = this.entries;
     const [everyday, idfs] = parts.search.everydayIdf;
     const everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
@@ -194,7 +206,13 @@ export class SearchEngine {
       modifiers: new Set(parts.glossary.modifiers.map(norm)),
       documents: this.#entryByDocId.length,
     });
-    this.pins = createPinnedAnswers(parts.pins ?? {}, (ref) => byRef.get(ref), norm);
+    let byRef: Map<string, Entry> | undefined;
+    const entries = this.entries;
+    this.pins = createPinnedAnswers(
+      parts.pins ?? {},
+      (ref) => (byRef ??= new Map(entries.map((e) => [refOf(e), e]))).get(ref),
+      norm,
+    );
   }
 
   /**
@@ -363,24 +381,30 @@ export class SearchEngine {
   /** Which index positions are entries of the named bodies or people (none named: undefined). */
   #mentionedDocs(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): Uint8Array | undefined {
     if (bodies.size === 0 && people.size === 0) return undefined;
-    const mentioned = new Uint8Array(this.#entryByDocId.length);
-    for (const list of [...[...bodies].map((b) => this.#entriesByBody.get(b) ?? []), people])
-      for (const e of list) {
-        const doc = this.#docIdOf.get(e);
-        if (doc !== undefined) mentioned[doc] = 1;
-      }
+    if (this.#mentioned.length !== this.entries.length) this.#mentioned = new Uint8Array(this.entries.length);
+    const mentioned = this.#mentioned.fill(0);
+    for (const body of bodies) for (const doc of this.#positionsByBody.get(body) ?? []) mentioned[doc] = 1;
+    for (const e of people) {
+      const doc = this.#positionOf(e);
+      if (doc !== undefined) mentioned[doc] = 1;
+    }
     return mentioned;
+  }
+
+  #positionOf(entry: Entry): number | undefined {
+    this.#positions ??= new Map(this.entries.map((e, i) => [e, i]));
+    return this.#positions.get(entry);
   }
 
   /** The entries of the bodies and the people's, each once, in transcript order (one body's are so already). */
   #inTranscriptOrder(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): readonly Entry[] {
     if (people.size === 0 && bodies.size === 1) return this.#entriesByBody.get([...bodies][0]!) ?? [];
     const at = new Set<number>();
-    for (const list of [...[...bodies].map((b) => this.#entriesByBody.get(b) ?? []), people])
-      for (const e of list) {
-        const position = this.#position.get(e);
-        if (position !== undefined) at.add(position);
-      }
+    for (const body of bodies) for (const position of this.#positionsByBody.get(body) ?? []) at.add(position);
+    for (const e of people) {
+      const position = this.#positionOf(e);
+      if (position !== undefined) at.add(position);
+    }
     return Array.from(Int32Array.from(at).sort(), (position) => this.entries[position]!);
   }
 
