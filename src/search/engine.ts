@@ -351,15 +351,22 @@ export class SearchEngine {
       const entry = this.#entryByDocId[doc]!;
       const text = inEntry.of(this.#texts.at(doc));
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
-      const matchedGroups = weighed.filter((_, k) => retrieval.holdsAny(i, masks[k]!) || text.holds(saidAt[k]!));
+      // Summed group by group from 0, as a sum over the matched groups would be (the same bits).
+      let matched = 0;
+      let sharesWord = false;
+      for (let k = 0; k < weighed.length; k++) {
+        if (!(retrieval.holdsAny(i, masks[k]!) || text.holds(saidAt[k]!))) continue;
+        matched += weighed[k]!.weight;
+        sharesWord ||= inEntry.isWord(weighed[k]!);
+      }
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
-      const evidence = matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * RANKING.mentionWeight;
+      const evidence = matched + mentionCovered * RANKING.mentionWeight;
       const coverage = evidence / total;
       if (coverage < MIN_CANDIDATE_COVERAGE) continue;
       const runs = text.literalRuns();
       // A lone shared character (好, 车) is no evidence: a hit needs a shared word, a named body or person, or
       // three characters of the question standing together in the entry (做大做强).
-      if (!(mentionCovered > 0 || matchedGroups.some((g) => inEntry.isWord(g)) || runs.longest >= 3)) continue;
+      if (!(mentionCovered > 0 || sharesWord || runs.longest >= 3)) continue;
       // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
       const together = 1 + (RANKING.togetherBonus * runs.pairs) / Math.max(1, weighed.length - 1);
       candidates.push({
@@ -427,29 +434,27 @@ export class SearchEngine {
       );
     // Thousands of entries in a large archive: plain numbers and one selection over them, no object per entry.
     // Reused from one reading to the next: a thousand hearings' arrays are large, and allocating them is not free.
-    if (this.#scratch.length < 3 * size) this.#scratch = new Float64Array(3 * size);
-    const covered = this.#scratch.subarray(0, size).fill(0);
-    // Group by group, in order, as a sum per entry would add them (the same bits).
-    weighed.forEach((g, k) => {
-      const mask = masks[k]!;
-      if (words === 1) {
-        // Up to 32 terms (nearly every message): one word of bits per entry.
-        const bits = mask[0]!;
-        for (let i = 0; i < size; i++) covered[i] = covered[i]! + ((held[i]! & bits) !== 0 ? g.weight : 0);
-        return;
-      }
-      for (let i = 0; i < size; i++) {
-        let holds = false;
-        for (let w = 0; w < words && !holds; w++) holds = (held[i * words + w]! & mask[w]!) !== 0;
-        covered[i] = covered[i]! + (holds ? g.weight : 0);
-      }
-    });
-    const estimates = this.#scratch.subarray(size, 2 * size);
+    if (this.#scratch.length < 2 * size) this.#scratch = new Float64Array(2 * size);
+    const estimates = this.#scratch.subarray(0, size);
+    const weights = weighed.map((g) => g.weight);
+    // Up to 32 terms (nearly every message): one word of bits per entry, each group's mask one number.
+    const bits = words === 1 ? masks.map((mask) => mask[0]!) : undefined;
     for (let i = 0; i < size; i++) {
+      // The weights of the groups the entry's terms cover, summed group by group in order.
+      let covered = 0;
+      for (let k = 0; k < weights.length; k++) {
+        let holds: boolean;
+        if (bits) holds = (held[i]! & bits[k]!) !== 0;
+        else {
+          holds = false;
+          for (let w = 0; w < words && !holds; w++) holds = (held[i * words + w]! & masks[k]![w]!) !== 0;
+        }
+        covered = covered + (holds ? weights[k]! : 0);
+      }
       const mention = mentioned?.[docs[i]!] === 1 ? RANKING.mentionFactor : 1;
-      estimates[i] = scores[i]! * (1 + covered[i]!) * mention;
+      estimates[i] = scores[i]! * (1 + covered) * mention;
     }
-    const reordered = this.#scratch.subarray(2 * size, 3 * size);
+    const reordered = this.#scratch.subarray(size, 2 * size);
     reordered.set(estimates);
     const threshold = kthSmallest(reordered, size - RANKING.perEntryWork);
     const likely: number[] = [];
@@ -457,10 +462,9 @@ export class SearchEngine {
     if (likely.length <= RANKING.perEntryWork) return bestFirst(retrieval, likely);
     // Many entries alike at the threshold (an archive holds near copies): the first of them best first, found by
     // selecting the score they must reach rather than sorting them all.
-    const cut = -kthSmallest(
-      Float64Array.from(likely, (i) => -scores[i]!),
-      RANKING.perEntryWork - 1,
-    );
+    const negated = new Float64Array(likely.length);
+    for (let n = 0; n < likely.length; n++) negated[n] = -scores[likely[n]!]!;
+    const cut = -kthSmallest(negated, RANKING.perEntryWork - 1);
     const above = likely.filter((i) => scores[i]! > cut);
     const at = likely.filter((i) => scores[i] === cut).slice(0, RANKING.perEntryWork - above.length);
     return bestFirst(retrieval, [...above, ...at]);
