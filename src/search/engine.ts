@@ -682,8 +682,8 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
     withHomeCities(search.lexicon, hearings),
     createNormaliser(new Set(search.traditional)),
   );
-  const retriever = postingsRetriever(postingsFile(search.postings, index.bytes('postings', 'engine'), FIELDS.length));
-  const texts = entryTexts(index.bytes('texts', 'engine'), search.refs.length);
+  const retriever = postingsRetriever(postingsFile(search.postings, index.view('postings', 'engine'), FIELDS.length));
+  const texts = entryTexts(index.view('texts', 'engine'), search.refs.length);
   const pins = index.json('pins', PinIndexSchema, 'engine');
   // The words of asking are the language's, not a hearing's: a data folder without them uses the project's.
   const own = join(options.dataDir ?? DATA_DIR, 'asking.json');

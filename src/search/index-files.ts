@@ -1,6 +1,17 @@
 // The one reader of index/: where each file `npm run index` writes lives, its shape, and loading it checked against the manifest.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { z } from 'zod';
 import { messageOf, RUN_INDEX } from '../errors.js';
@@ -146,8 +157,28 @@ export interface IndexReader {
   json<S extends z.ZodTypeAny>(file: IndexJsonFile, schema: S, room: string): z.output<S>;
   /** The file's bytes, checked against the hash the manifest recorded; throws one line naming the file and the fix. */
   bytes(file: IndexJsonFile | IndexBinaryFile, room: string): Uint8Array;
+  /**
+   * The file read a part at a time where it lies, when its size and time are those the build recorded (the file the
+   * build wrote, kept open: a new index swapped in later does not change what this engine reads); else read whole and
+   * checked against its hash as {@link bytes} does. Throws one line naming the file and the fix.
+   */
+  view(file: IndexBinaryFile, room: string): IndexFileView;
   /** The five files nodejieba loads, each checked against its hash (loadSegmenter then checks their lines). */
   segmenterFiles(): SegmenterFiles;
+}
+
+/** A file of the index as parts of it are asked for. */
+export interface IndexFileView {
+  readonly size: number;
+  /** `length` bytes from `offset`, in a buffer of their own (aligned for 32-bit words). */
+  read(offset: number, length: number): Uint8Array;
+}
+
+/** Bytes in memory as a view. */
+export function viewOf(bytes: Uint8Array): IndexFileView {
+  // Uint8Array's slice, which copies (a Buffer's shares its memory, perhaps not aligned for 32-bit words).
+  const copy = Uint8Array.prototype.slice;
+  return { size: bytes.byteLength, read: (offset, length) => copy.call(bytes, offset, offset + length) };
 }
 
 /**
@@ -213,6 +244,37 @@ export function indexReader(
       }
       checkHash(path, bytes, room);
       return bytes;
+    },
+    view(file, room) {
+      const path = paths[file];
+      let fd: number;
+      try {
+        fd = openSync(path, 'r');
+      } catch (error) {
+        throw new Error(`${room} ${path}: cannot read it (${messageOf(error).split('\n')[0]})${RUN_INDEX}`);
+      }
+      const name = indexFileName(indexDir, path);
+      const was = written[name];
+      const stat = fstatSync(fd);
+      if (was && was[2] === recorded?.[name] && stat.size === was[0] && stat.mtimeMs === was[1]) {
+        const size = stat.size;
+        return {
+          size,
+          read(offset, length) {
+            const bytes = new Uint8Array(length);
+            if (offset < 0 || offset + length > size || readSync(fd, bytes, 0, length, offset) !== length)
+              throw new Error(`${room} ${path}: cut short since it was opened${RUN_INDEX}`);
+            return bytes;
+          },
+        };
+      }
+      try {
+        const bytes = readFileSync(fd);
+        checkHash(path, bytes, room);
+        return viewOf(bytes);
+      } finally {
+        closeSync(fd);
+      }
     },
     segmenterFiles() {
       for (const file of Object.values(paths.jieba)) {

@@ -1,6 +1,7 @@
 // The term postings of index/postings.bin read in place, a term's postings decoded when a question first asks for it; and the same as a MiniSearch, to check scores against.
 import MiniSearch, { type Options } from 'minisearch';
 import { RUN_INDEX } from '../errors.js';
+import { type IndexFileView, viewOf } from './index-files.js';
 
 /**
  * What search.json keeps beside postings.bin: the terms (code-point order; term n's postings are block n of the file)
@@ -52,25 +53,34 @@ export interface PostingsFile {
 }
 
 /**
- * Reads postings.bin against its meta in search.json, without copying it (a file read whole is aligned). Throws,
- * naming the file, when it does not match the meta or `fields`.
+ * Reads postings.bin against its meta in search.json: the header and the documents' field lengths and the terms'
+ * offsets at once (under a megabyte at a thousand hearings), each term's block when first asked for (the engine
+ * keeps what it makes of it). Throws, naming the file, when it does not match the meta or `fields`.
  * @example postingsFile(meta, readFileSync('index/postings.bin'), FIELDS.length).blocks('数字')[0]?.docs
  */
-export function postingsFile(meta: PostingsMeta, bytes: Uint8Array, fields: number): PostingsFile {
-  const words = wordsOf(bytes);
-  const [format, documents = 0, fieldCount = 0, terms = 0] = words;
+export function postingsFile(meta: PostingsMeta, source: Uint8Array | IndexFileView, fields: number): PostingsFile {
+  const file = source instanceof Uint8Array ? viewOf(source) : source;
+  if (file.size % 4 !== 0) throw new Error(`engine postings.bin: cut short (not whole 32-bit words)${RUN_INDEX}`);
+  const mismatch = () =>
+    new Error(`engine postings.bin: does not match search.json (another build's file?)${RUN_INDEX}`);
+  if (file.size < POSTINGS_HEADER_WORDS * 4) throw mismatch();
+  const [format, documents = 0, fieldCount = 0, terms = 0] = wordsOf(file.read(0, POSTINGS_HEADER_WORDS * 4));
   const lengthsAt = POSTINGS_HEADER_WORDS;
   const offsetsAt = lengthsAt + documents * fieldCount;
   const blocksAt = offsetsAt + terms + 1;
+  const fileWords = file.size / 4;
   if (
     format !== POSTINGS_FORMAT ||
     fieldCount !== fields ||
     terms !== meta.terms.length ||
     meta.averageFieldLength.length !== fields ||
-    blocksAt > words.length ||
-    words[blocksAt - 1] !== words.length - blocksAt
+    blocksAt > fileWords
   )
-    throw new Error(`engine postings.bin: does not match search.json (another build's file?)${RUN_INDEX}`);
+    throw mismatch();
+  // The field lengths, then the offsets of the terms' blocks (in words from the first block).
+  const table = wordsOf(file.read(lengthsAt * 4, (blocksAt - lengthsAt) * 4));
+  const offsets = table.subarray(offsetsAt - lengthsAt);
+  if (offsets[terms] !== fileWords - blocksAt) throw mismatch();
   let termIndex: Map<string, number> | undefined;
   const numberOf = (term: string) => (termIndex ??= new Map(meta.terms.map((t, i) => [t, i]))).get(term);
   return {
@@ -78,14 +88,15 @@ export function postingsFile(meta: PostingsMeta, bytes: Uint8Array, fields: numb
     fields,
     terms,
     averageFieldLength: meta.averageFieldLength,
-    fieldLength: (doc, field) => words[lengthsAt + doc * fields + field]!,
+    fieldLength: (doc, field) => table[doc * fields + field]!,
     has: (term) => numberOf(term) !== undefined,
     blocks(term) {
       const n = numberOf(term);
       if (n === undefined) return [];
+      const start = offsets[n]!;
+      const words = wordsOf(file.read((blocksAt + start) * 4, (offsets[n + 1]! - start) * 4));
       const blocks: FieldBlock[] = [];
-      const end = blocksAt + words[offsetsAt + n + 1]!;
-      for (let at = blocksAt + words[offsetsAt + n]!; at < end; ) {
+      for (let at = 0; at < words.length; ) {
         const count = words[at + 1]!;
         blocks.push({
           field: words[at]!,

@@ -101,6 +101,16 @@ describe('index files the build recorded (size and time beside the index)', () =
     expect(engine.search('汉融通').map((h) => h.entry.id)).toEqual(['q7']);
   });
 
+  it('reads a binary file part by part where it lies, as the bytes the build wrote, with or without the record', () => {
+    for (const { index } of [recorded(), copy()]) {
+      const whole = readFileSync(artefactPaths(index).postings);
+      const view = indexReader(index).view('postings', 'engine');
+      expect(view.size).toBe(whole.length);
+      expect(Buffer.from(view.read(16, 4000)).equals(whole.subarray(16, 4016))).toBe(true);
+      expect(Buffer.from(view.read(whole.length - 8, 8)).equals(whole.subarray(-8))).toBe(true);
+    }
+  });
+
   it('still refuses a file changed afterwards, even to the same size', () => {
     const { data, index } = recorded();
     const file = artefactPaths(index).hearings;
