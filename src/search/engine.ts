@@ -177,6 +177,7 @@ export class SearchEngine {
       ),
       ...bodyByName.keys(),
     ]);
+    const byPerson = entriesByPerson(this.entries, norm);
     this.#reader = new MessageReader({
       analyser: parts.analyser,
       respell,
@@ -191,13 +192,13 @@ export class SearchEngine {
             .map(([word, targets]) => [norm(word), targets.map(norm)]),
         ),
       ),
-      people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, surnames),
+      people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, surnames, byPerson),
       homophones: createHomophones(parts.search.homophones, {
         inHearing: hearingText,
         everyday: (word) => everydayIdf.has(word),
       }),
       bodyByName,
-      entriesByPerson: entriesByPerson(this.entries, norm),
+      entriesByPerson: byPerson,
       synonyms: new Map(Object.entries(parts.search.synonyms)),
       documentFrequency: new Map(Object.entries(parts.search.documentFrequency)),
       documentsWith: this.#documentsWith,

@@ -37,9 +37,11 @@ export function createPeopleFinder(
   normalise: (text: string) => string,
   standsAlone: (text: string, at: number, length: number) => boolean,
   commonSurnames: readonly string[] = [],
+  /** The entries' people as {@link entriesByPerson} gives them, when the caller has them already. */
+  byPerson: ReadonlyMap<string, Entry[]> = entriesByPerson(entries, normalise),
 ): PeopleFinder {
   const byName = new Map(
-    [...entriesByPerson(entries, normalise)].map(([key, own]): [string, HearingPerson] => {
+    [...byPerson].map(([key, own]): [string, HearingPerson] => {
       const { name, title } = personOf(own[0]!);
       return [key, { name, title, entries: own }];
     }),
