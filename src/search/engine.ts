@@ -171,7 +171,7 @@ export class SearchEngine {
     // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华). Read
     // whole only when a message first needs it: decoding every entry's text would double the start of a large archive.
     const hearingText = hearingTextFinder(() => [
-      ...Array.from({ length: texts.length }, (_, i) => texts.at(i)),
+      ...texts.all(),
       ...this.entries.map((e) =>
         norm(`${personOf(e).name}${personOf(e).title} ${personOf(e).title}${personOf(e).name}`),
       ),

@@ -14,6 +14,8 @@ export interface EntryTexts {
   readonly length: number;
   /** The i-th entry's text (decoded when first asked for, then kept). */
   at(i: number): string;
+  /** Every text, in order: read in one piece, not entry by entry. */
+  all(): string[];
 }
 
 /**
@@ -44,6 +46,14 @@ export function entryTexts(source: Uint8Array | IndexFileView, count: number): E
         decoded[i] = text;
       }
       return text;
+    },
+    all() {
+      const start = offsets[0]!;
+      const bytes = file.read(start, offsets[count]! - start);
+      return Array.from({ length: count }, (_, i) => {
+        decoded[i] ??= UTF8.decode(bytes.subarray(offsets[i]! - start, offsets[i + 1]! - start));
+        return decoded[i];
+      });
     },
   };
 }

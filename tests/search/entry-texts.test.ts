@@ -27,6 +27,9 @@ describe('texts.bin', () => {
       written[1],
       written[3],
     ]);
+    // Whole, after some were read one by one, and on a fresh file.
+    expect(texts.all()).toEqual(written);
+    expect(entryTexts(encodeEntryTexts(written), written.length).all()).toEqual(written);
   });
 
   it('refuses a file of another number of texts, or cut short, naming it and the fix', () => {
