@@ -605,6 +605,7 @@ class QuestionWords {
   readonly #longer: ReadonlySet<WordGroup>;
   /** Per word, for the current text: 0 not looked for yet, 1 there, 2 not. */
   readonly #found: Uint8Array;
+  readonly #joins = new Map<number, string>();
   #text = '';
 
   constructor(groups: readonly WordGroup[]) {
@@ -639,21 +640,32 @@ class QuestionWords {
   literalRuns(): { pairs: number; longest: number } {
     let pairs = 0;
     let longest = 0;
-    let run = '';
+    // The run is words start…k-1 (none: -1), looked for as one string made once per message, not per entry.
+    let start = -1;
     let runChars = 0;
-    this.#words.forEach((word, k) => {
-      if (run && this.holds(k) && this.#text.includes(run + word)) {
+    for (let k = 0; k < this.#words.length; k++) {
+      if (start >= 0 && this.holds(k) && this.#text.includes(this.#joined(start, k))) {
         pairs++;
-        run += word;
         runChars += this.#chars[k]!;
       } else {
         const there = this.holds(k);
-        run = there ? word : '';
+        start = there && this.#words[k] !== '' ? k : -1;
         runChars = there ? this.#chars[k]! : 0;
       }
       longest = Math.max(longest, runChars);
-    });
+    }
     return { pairs, longest };
+  }
+
+  /** Words start…end as one string. */
+  #joined(start: number, end: number): string {
+    const key = start * this.#words.length + end;
+    let joined = this.#joins.get(key);
+    if (joined === undefined) {
+      joined = this.#words.slice(start, end + 1).join('');
+      this.#joins.set(key, joined);
+    }
+    return joined;
   }
 }
 
