@@ -344,10 +344,23 @@ export class SearchEngine {
     const candidates: Candidate[] = [];
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : RANKING.singleCharacterBoost);
-    const retrieval = this.#retriever.retrieve(terms, boostTerm);
-    const masks = weighed.map((g) => retrieval.mask(g.terms));
+    // In a large archive the entries holding a rarer word of the message are retrieved first, the common words'
+    // postings only read for them; when those entries cannot be sure to hold the likeliest (too few, or one holding
+    // only common words might outscore them), everything is retrieved. Either way the same entries come out.
+    let retrieval = this.#retriever.retrieve(terms, boostTerm, {
+      rareBelow: Math.ceil(this.entries.length / RANKING.commonShare),
+      rareAtLeast: RANKING.perEntryWork + 1,
+    });
+    let masks = weighed.map((g) => retrieval.mask(g.terms));
+    const mentionedDocs = this.#mentionedDocs(bodies, people);
+    let likely = this.#mostLikely(retrieval, weighed, masks, mentionedDocs);
+    if (likely === undefined) {
+      retrieval = this.#retriever.retrieve(terms, boostTerm);
+      masks = weighed.map((g) => retrieval.mask(g.terms));
+      likely = this.#mostLikely(retrieval, weighed, masks, mentionedDocs)!;
+    }
     const inEntry = new QuestionWords(said);
-    for (const i of this.#mostLikely(retrieval, weighed, masks, this.#mentionedDocs(bodies, people))) {
+    for (const i of likely) {
       const doc = retrieval.docs[i]!;
       const entry = this.#entryByDocId[doc]!;
       const text = inEntry.of(this.#texts.at(doc));
@@ -419,15 +432,17 @@ export class SearchEngine {
   /**
    * The retrieved entries worth the per-entry work (coverage, literal runs), best first: all of them in a small
    * archive; in a large one the {@link RANKING.perEntryWork} best by text score times the share of the question's
-   * words their index terms cover and the bonus for a named body or person.
+   * words their index terms cover and the bonus for a named body or person. Undefined when the retrieval left
+   * entries out and those it holds are too few, or the likeliest of them not above what one left out could reach.
    */
   #mostLikely(
     retrieval: Retrieval,
     weighed: readonly WordGroup[],
     masks: readonly Uint32Array[],
     mentioned: Uint8Array | undefined,
-  ): number[] {
+  ): number[] | undefined {
     const { size, docs, scores, held, words } = retrieval;
+    if (size <= RANKING.perEntryWork && retrieval.outside) return undefined;
     if (size <= RANKING.perEntryWork)
       return bestFirst(
         retrieval,
@@ -458,6 +473,19 @@ export class SearchEngine {
     const reordered = this.#scratch.subarray(size, 2 * size);
     reordered.set(estimates);
     const threshold = kthSmallest(reordered, size - RANKING.perEntryWork);
+    const { outside } = retrieval;
+    if (outside) {
+      // The most an entry left out can reach: its best text score, every group its terms may cover (summed in order,
+      // as above: never more for fewer), the bonus for a name. The likeliest must all be above it.
+      let covered = 0;
+      for (let k = 0; k < weights.length; k++) {
+        let holds = false;
+        for (let w = 0; w < words && !holds; w++) holds = (outside.mask[w]! & masks[k]![w]!) !== 0;
+        covered = covered + (holds ? weights[k]! : 0);
+      }
+      const mention = mentioned ? RANKING.mentionFactor : 1;
+      if (!(threshold > outside.score * (1 + covered) * mention)) return undefined;
+    }
     const likely: number[] = [];
     for (let i = 0; i < size; i++) if (estimates[i]! >= threshold) likely.push(i);
     if (likely.length <= RANKING.perEntryWork) return bestFirst(retrieval, likely);
@@ -570,6 +598,8 @@ const RANKING = {
   topicPicksPerson: 1.5,
   /** At most this many retrieved entries get the per-entry work; a 1,000-hearing archive retrieves thousands. */
   perEntryWork: 300,
+  /** A word held by one entry in this many or more is common: retrieval starts from the rarer words. */
+  commonShare: 16,
   /** How many counts of entries holding a word or its synonyms are kept (see `#documentsWith`). */
   keptCounts: 10_000,
 } as const;

@@ -21,6 +21,22 @@ export interface Retrieval {
   mask(terms: readonly string[]): Uint32Array;
   /** Whether the i-th entry holds any of the masked terms. */
   holdsAny(i: number, mask: Uint32Array): boolean;
+  /**
+   * Set when entries were left out (see {@link RetrieveOptions.rareBelow}): the highest text score one of them can
+   * have, and the terms they may hold (a mask). Those retrieved are scored and ordered as in a full retrieval.
+   */
+  readonly outside?: { score: number; mask: Uint32Array };
+}
+
+/** How much a retrieval may leave out. */
+export interface RetrieveOptions {
+  /**
+   * Only the entries holding a rare term (held by fewer entries than this) are retrieved, when there are common terms
+   * too and the rare terms' postings number at least `rareAtLeast`: the common terms' postings are then only read,
+   * not gathered, and `outside` bounds what the others could score. A retriever may ignore this.
+   */
+  rareBelow?: number;
+  rareAtLeast?: number;
 }
 
 /**
@@ -29,7 +45,7 @@ export interface Retrieval {
  * another engine must index the same pre-analysed fields (documents.ts) and return positions in `refs`.
  */
 export interface CandidateRetriever {
-  retrieve(terms: readonly string[], termBoost: (term: string) => number): Retrieval;
+  retrieve(terms: readonly string[], termBoost: (term: string) => number, options?: RetrieveOptions): Retrieval;
 }
 
 /** The retrieved entries best first: by score, ties in the order the index lists them (as MiniSearch sorts). */
@@ -142,6 +158,8 @@ const BM25: BM25Parameters = { k: 1.2, b: 0.7, d: 0.5 };
 interface TermScores {
   docs: Int32Array;
   scores: Float64Array;
+  /** The highest of the scores (0 for none). */
+  max: number;
 }
 
 /** Terms whose scores are kept ready; past this many (a flood of odd words) they are made again when asked. */
@@ -152,6 +170,8 @@ function retrieverOver(source: PostingsSource): CandidateRetriever {
   // Scratch space reused by every retrieval. Per entry: the stamp of the retrieval and of the term that last found
   // it, its slot in this retrieval, its score for the current term. Per slot: its entry, score and terms held as bits.
   const foundIn = new Int32Array(n);
+  /** The stamp of the retrieval whose rare terms an entry holds (when it leaves entries out). */
+  const rareIn = new Int32Array(n);
   const slotOf = new Int32Array(n);
   const termFoundIn = new Int32Array(n);
   const termScore = new Float64Array(n);
@@ -160,6 +180,7 @@ function retrieverOver(source: PostingsSource): CandidateRetriever {
   const nextStamp = () => {
     if (++stamp === 0x7fffffff) {
       foundIn.fill(0);
+      rareIn.fill(0);
       termFoundIn.fill(0);
       stamp = 1;
     }
@@ -188,7 +209,8 @@ function retrieverOver(source: PostingsSource): CandidateRetriever {
       }
     }
     const docs = termDocs.slice(0, found);
-    const made = { docs, scores: Float64Array.from(docs, (doc) => termScore[doc]!) };
+    const scores = Float64Array.from(docs, (doc) => termScore[doc]!);
+    const made = { docs, scores, max: scores.reduce((m, s) => Math.max(m, s), 0) };
     if (!byBoost) {
       if (kept.size >= MAX_TERMS_KEPT) kept.clear();
       kept.set(term, (byBoost = new Map()));
@@ -201,25 +223,40 @@ function retrieverOver(source: PostingsSource): CandidateRetriever {
   let bits = new Uint32Array(docs.length);
 
   return {
-    retrieve(queryTerms, termBoost) {
+    retrieve(queryTerms, termBoost, options = {}) {
       // As MiniSearch tokenizes each query: a term with a space is looked up as its words.
       const tokens = queryTerms.flatMap((t) => t.split(' ').filter(Boolean));
       const distinct = [...new Set(tokens)];
       const words = Math.max(1, Math.ceil(distinct.length / 32));
       const termAt = new Map(distinct.map((t, j) => [t, j]));
+      const mask = (terms: readonly string[]) => {
+        const mask = new Uint32Array(words);
+        for (const t of terms) {
+          const j = termAt.get(t);
+          if (j !== undefined) mask[j >>> 5]! |= 1 << (j & 31);
+        }
+        return mask;
+      };
       if (bits.length < docs.length * words) bits = new Uint32Array(docs.length * words);
       const retrieval = nextStamp();
+      const byToken = tokens.map((token) => scoresOf(token, termBoost(token)));
+      const outside = leaveOut(distinct, byToken, tokens, options);
+      if (outside) {
+        // Only entries holding a rare term: marked first, then scored over every term in order as in full.
+        for (const t of outside.rare) for (const doc of byToken[tokens.indexOf(t)]!.docs) rareIn[doc] = retrieval;
+      }
       let size = 0;
-      for (const token of tokens) {
+      for (const [at, token] of tokens.entries()) {
         // Each term's score per entry is added to the entry's total, the entries new to this retrieval taking the
         // next slots: MiniSearch's additions in MiniSearch's order.
-        const term = scoresOf(token, termBoost(token));
+        const term = byToken[at]!;
         const j = termAt.get(token)!;
         const [word, bit] = [j >>> 5, 1 << (j & 31)];
         const termDocs = term.docs;
         const termScores = term.scores;
         for (let f = 0; f < termDocs.length; f++) {
           const doc = termDocs[f]!;
+          if (outside && rareIn[doc] !== retrieval) continue;
           let slot: number;
           if (foundIn[doc] === retrieval) {
             slot = slotOf[doc]!;
@@ -255,14 +292,8 @@ function retrieverOver(source: PostingsSource): CandidateRetriever {
         scores: scores.subarray(0, size),
         held,
         words,
-        mask(terms) {
-          const mask = new Uint32Array(words);
-          for (const t of terms) {
-            const j = termAt.get(t);
-            if (j !== undefined) mask[j >>> 5]! |= 1 << (j & 31);
-          }
-          return mask;
-        },
+        mask,
+        ...(outside ? { outside: { score: outside.score, mask: mask(outside.common) } } : {}),
         holdsAny(i, mask) {
           for (let w = 0; w < words; w++) if ((held[i * words + w]! & mask[w]!) !== 0) return true;
           return false;
@@ -272,7 +303,36 @@ function retrieverOver(source: PostingsSource): CandidateRetriever {
   };
 }
 
+/**
+ * Which terms are rare enough to retrieve by (options.rareBelow), and the highest text score an entry holding only the
+ * others can have: each common term's best score summed in the order of the tokens (a sum of smaller or fewer
+ * non-negative numbers in the same order is never larger, rounding included), times how many distinct terms they are.
+ * Undefined when nothing is to be left out: no threshold, no rare or no common term, or too few rare postings.
+ */
+function leaveOut(
+  distinct: readonly string[],
+  byToken: readonly TermScores[],
+  tokens: readonly string[],
+  options: RetrieveOptions,
+): { rare: string[]; common: string[]; score: number } | undefined {
+  const { rareBelow, rareAtLeast = 0 } = options;
+  if (rareBelow === undefined) return undefined;
+  const scoresOf = (t: string) => byToken[tokens.indexOf(t)]!;
+  const rare = distinct.filter((t) => scoresOf(t).docs.length < rareBelow);
+  const common = distinct.filter((t) => scoresOf(t).docs.length >= rareBelow);
+  if (rare.length === 0 || common.length === 0) return undefined;
+  if (rare.reduce((s, t) => s + scoresOf(t).docs.length, 0) < rareAtLeast) return undefined;
+  const isCommon = new Set(common);
+  let score = 0;
+  tokens.forEach((t, n) => {
+    if (isCommon.has(t)) score += byToken[n]!.max;
+  });
+  return { rare, common, score: score * common.length };
+}
+
+/** The array with room for `length` (kept as it is when it has: the bits may be longer, from a retrieval of more terms). */
 function grownTo<T extends Int32Array | Float64Array | Uint32Array>(array: T, length: number): T {
+  if (array.length >= length) return array;
   const grown = new (array.constructor as new (length: number) => T)(length);
   grown.set(array);
   return grown;

@@ -50,6 +50,42 @@ describe('the retriever over postings.bin', () => {
     }
   });
 
+  it('asked to start from the rare terms, retrieves exactly the entries holding one, scored and ordered as in full', () => {
+    let leftOut = 0;
+    for (const terms of termLists) {
+      const full = direct.retrieve(terms, boostTerm);
+      const all = Array.from({ length: full.size }, (_, i) => ({
+        doc: full.docs[i]!,
+        score: full.scores[i]!,
+        held: [...new Set(terms)].filter((t) => full.holdsAny(i, full.mask([t]))),
+      }));
+      const rare = new Set(terms.filter((t) => all.filter((e) => e.held.includes(t)).length < 3));
+      const part = direct.retrieve(terms, boostTerm, { rareBelow: 3 });
+      const { outside } = part;
+      if (!outside) {
+        expect(rare.size === 0 || rare.size === new Set(terms).size).toBe(true);
+        continue;
+      }
+      const kept = all.filter((e) => e.held.some((t) => rare.has(t)));
+      const left = all.filter((e) => !e.held.some((t) => rare.has(t)));
+      expect(
+        Array.from({ length: part.size }, (_, i) => ({
+          doc: part.docs[i]!,
+          score: part.scores[i]!,
+          held: [...new Set(terms)].filter((t) => part.holdsAny(i, part.mask([t]))),
+        })),
+      ).toEqual(kept);
+      // What the left-out entries could score is bounded, and they hold only the masked (common) terms.
+      const masked = (t: string) => part.mask([t]).some((bits, w) => (bits & outside.mask[w]!) !== 0);
+      for (const e of left) {
+        expect(e.score).toBeLessThanOrEqual(outside.score);
+        expect(e.held.every(masked)).toBe(true);
+      }
+      leftOut += left.length;
+    }
+    expect(leftOut).toBeGreaterThan(0);
+  });
+
   it('keeps a term asked with another boost apart (counting asks every term at 1)', () => {
     const terms = ['数字经济', '新', '企业'];
     const once = () => 1;
