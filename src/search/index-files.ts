@@ -174,6 +174,14 @@ export interface IndexFileView {
   read(offset: number, length: number): Uint8Array;
 }
 
+const closedWhenUnused = new FinalizationRegistry<number>((fd) => {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed: nothing to release.
+  }
+});
+
 /** Bytes in memory as a view. */
 export function viewOf(bytes: Uint8Array): IndexFileView {
   // Uint8Array's slice, which copies (a Buffer's shares its memory, perhaps not aligned for 32-bit words).
@@ -258,7 +266,7 @@ export function indexReader(
       const stat = fstatSync(fd);
       if (was && was[2] === recorded?.[name] && stat.size === was[0] && stat.mtimeMs === was[1]) {
         const size = stat.size;
-        return {
+        const view: IndexFileView = {
           size,
           read(offset, length) {
             const bytes = new Uint8Array(length);
@@ -267,6 +275,9 @@ export function indexReader(
             return bytes;
           },
         };
+        // Open as long as the engine reading it: closed once nothing can read through the view any more.
+        closedWhenUnused.register(view, fd);
+        return view;
       }
       try {
         const bytes = readFileSync(fd);
