@@ -29,6 +29,7 @@ import {
   indexFileName,
   indexReader,
   type Manifest,
+  recordWrittenFiles,
   type SearchFile,
   sha256,
 } from '../search/index-files.js';
@@ -48,6 +49,7 @@ import {
   trimHmmModel,
   wordsOneCharacterLonger,
 } from './dictionary.js';
+import { encodeEntryTexts } from './entry-texts.js';
 import { type HearingArtefacts, type HearingCache, hearingCache } from './hearing-cache.js';
 import { hashInputs } from './inputs.js';
 import { pinIndexOf } from './pins.js';
@@ -83,7 +85,7 @@ export function buildIndex(dataDir: string, indexDir: string, options: BuildOpti
   // Hashed before anything is read: a file edited during the build no longer matches, and the check of the new
   // index refuses it, rather than recording the new text's hash for the old text's index.
   const known = dataFileHashes(dataDir, readKnownHashes(indexDir));
-  const { report, keys } = buildAside(indexDir, (staging) => {
+  const { report, keys, files } = buildAside(indexDir, (staging) => {
     const built = writeIndex(dataDir, staging, { writeFile: options.writeFile ?? writeDurably, cache, known });
     const changed = staleness(staging, dataDir, known);
     if (changed !== null)
@@ -100,6 +102,7 @@ export function buildIndex(dataDir: string, indexDir: string, options: BuildOpti
   });
   cache.keepOnly(new Set(keys));
   recordKnownHashes(indexDir, known);
+  recordWrittenFiles(indexDir, files);
   return report;
 }
 
@@ -111,7 +114,7 @@ function writeIndex(
     cache,
     known,
   }: { writeFile: (path: string, data: Uint8Array) => void; cache: HearingCache; known: KnownHashes },
-): { report: BuildReport; keys: string[] } {
+): { report: BuildReport; keys: string[]; files: Record<string, string> } {
   const paths = artefactPaths(indexDir);
   // The manifest records the hash of every file written, so a file changed afterwards is refused when it is loaded.
   const written: Array<[string, string]> = [];
@@ -245,19 +248,19 @@ function writeIndex(
     traditional,
     homophones: homophoneTable(hearingVocabulary(documentFrequency.keys(), userWords)),
     refs,
-    texts: artefacts.flatMap((a) => a.texts),
   };
   // One hearing, one commitment a line: thousands of hearings parse fast, and a diff still shows what changed.
   write(paths.hearings, jsonLines(hearingJson.map((json) => Buffer.from(json))));
   write(paths.search, `${JSON.stringify(search)}\n`);
   write(paths.postings, postings.bytes);
+  write(paths.texts, encodeEntryTexts(artefacts.flatMap((a) => a.texts)));
   write(paths.commitments, jsonLines(artefacts.map((a) => a.commitments).filter((block) => block.length > 0)));
   write(paths.pins, `${JSON.stringify(pins, null, 1)}\n`);
   const files = sortedRecord(written);
   const manifest: Manifest = { builder: BUILDER_VERSION, inputHash: hash, inputs, data, files };
   write(paths.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   const report = { hearings: hearings.length, entries: entries.length, pins: Object.keys(pins).length, warnings };
-  return { report, keys };
+  return { report, keys, files };
 }
 
 /** A JSON array of already serialised items (each one line, or several joined by a comma and a newline), one a line. */

@@ -2,7 +2,6 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type MiniSearch from 'minisearch';
 import type { Options } from 'minisearch';
 import { RUN_INDEX } from '../errors.js';
 import { type AskingWords, loadAskingWords } from '../hearing/asking.js';
@@ -22,19 +21,27 @@ import {
   uncoveredTopic,
 } from './confidence.js';
 import { createDialectReader } from './dialect.js';
-import { entriesOf, entryText, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
+import { entriesOf, FIELD_BOOSTS, FIELDS, refOf } from './documents.js';
 import { createEnglishReader } from './english.js';
+import { type EntryTexts, entryTexts } from './entry-texts.js';
 import { ensureFreshIndex } from './freshness.js';
 import { hearingTextFinder } from './hearing-text.js';
 import { type Correction, createHomophones, createReadings, createSoundsAlike } from './homophones.js';
-import { EVERYDAY_MAX_IDF, HearingsFileSchema, indexReader, type SearchFile, SearchFileSchema } from './index-files.js';
+import {
+  EVERYDAY_MAX_IDF,
+  HearingsFileSchema,
+  indexReader,
+  readManifest,
+  type SearchFile,
+  SearchFileSchema,
+} from './index-files.js';
 import { entriesByPerson } from './names.js';
 import { createNormaliser } from './normalise.js';
 import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
-import { postingsSearch } from './postings.js';
+import { postingsFile } from './postings.js';
 import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
-import { bestFirst, type CandidateRetriever, miniSearchRetriever, type Retrieval } from './retrieval.js';
+import { bestFirst, type CandidateRetriever, postingsRetriever, type Retrieval } from './retrieval.js';
 import { buildRoster, createNameSpeller, type Roster } from './roster.js';
 import { loadSegmenter } from './segment.js';
 
@@ -67,16 +74,20 @@ export class SearchEngine {
   readonly entries: readonly Entry[];
   readonly analyser: Analyser;
   readonly #retriever: CandidateRetriever;
+  /** The entries in the order of the index's `refs`, which is theirs: an entry's position is its document id. */
   readonly #entryByDocId: readonly Entry[];
-  /** Each body's entries and each entry's place, so naming a body reads its postings, not every entry. */
+  /** Each body's entries and their positions, so naming a body reads its postings, not every entry. */
   readonly #entriesByBody: ReadonlyMap<string, readonly Entry[]>;
-  readonly #position: ReadonlyMap<Entry, number>;
-  /** Each entry's position in the index's `refs`. */
-  readonly #docIdOf: ReadonlyMap<Entry, number>;
+  readonly #positionsByBody: ReadonlyMap<string, Int32Array>;
+  /** Each entry's position, made when a message first names a person (a map of 20,000 entries costs start time). */
+  #positions: Map<Entry, number> | undefined;
+  /** Which positions the current message's bodies and people name: reused, as retrieval's own scratch space is. */
+  #mentioned = new Uint8Array(0);
   /** Working space for picking the likeliest of many retrieved entries. */
   #scratch = new Float64Array(0);
-  /** Normalised full text of each entry, for words the segmenter cut differently in the question (出村). */
-  readonly #textByEntry: ReadonlyMap<Entry, string>;
+  /** Normalised full text of each entry by its position in `refs`, for words the segmenter cut differently in the
+   * question (出村). */
+  readonly #texts: EntryTexts;
   /** Questions staff pinned to an answer (data/pins.json): always answered so, first. */
   readonly pins: PinnedAnswers;
   readonly #reader: MessageReader;
@@ -97,14 +108,15 @@ export class SearchEngine {
   constructor(parts: {
     hearings: Hearing[];
     glossary: Glossary;
-    miniSearch: MiniSearch;
-    /** Candidate retrieval by another engine; default the loaded MiniSearch index. */
-    retriever?: CandidateRetriever;
+    /** Candidate retrieval: index/postings.bin read in place (loadEngine), or another engine (see retrieval.ts). */
+    retriever: CandidateRetriever;
     analyser: Analyser;
     search: Pick<
       SearchFile,
-      'refs' | 'texts' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
+      'refs' | 'documentFrequency' | 'everydayIdf' | 'synonyms' | 'bodyNames' | 'lexicon' | 'homophones'
     >;
+    /** Each entry's normalised text, in the order of `search.refs` (index/texts.bin). */
+    texts: EntryTexts;
     pins?: PinIndex;
     asking?: AskingWords;
   }) {
@@ -112,30 +124,43 @@ export class SearchEngine {
     this.glossary = parts.glossary;
     this.entries = entriesOf(parts.hearings);
     this.analyser = parts.analyser;
-    this.#retriever = parts.retriever ?? miniSearchRetriever(parts.miniSearch);
-    this.#position = new Map(this.entries.map((e, i) => [e, i]));
+    this.#retriever = parts.retriever;
     const byBody = new Map<string, Entry[]>();
-    for (const e of this.entries) {
+    const positions = new Map<string, number[]>();
+    this.entries.forEach((e, i) => {
       const own = byBody.get(bodyOf(e));
-      if (own) own.push(e);
-      else byBody.set(bodyOf(e), [e]);
-    }
-    this.#entriesByBody = byBody;
-    const byRef = new Map(this.entries.map((e) => [refOf(e), e]));
-    this.#entryByDocId = parts.search.refs.map((ref) => {
-      const entry = byRef.get(ref);
-      if (!entry) throw new Error(`engine: index refers to ${ref}, which the hearings do not have${RUN_INDEX}`);
-      return entry;
+      if (own) {
+        own.push(e);
+        positions.get(bodyOf(e))!.push(i);
+      } else {
+        byBody.set(bodyOf(e), [e]);
+        positions.set(bodyOf(e), [i]);
+      }
     });
-    this.#docIdOf = new Map(this.#entryByDocId.map((e, doc) => [e, doc]));
+    this.#entriesByBody = byBody;
+    this.#positionsByBody = new Map([...positions].map(([body, at]) => [body, Int32Array.from(at)]));
+    // The build lists the entries in `refs` in this order; an index that does not is another build's.
+    const { refs } = parts.search;
+    refs.forEach((ref, i) => {
+      const entry = this.entries[i];
+      if (!entry || refOf(entry) !== ref)
+        throw new Error(`engine: index refers to ${ref}, which the hearings do not have there${RUN_INDEX}`);
+    });
+    if (refs.length !== this.entries.length)
+      throw new Error(`engine: index lists ${refs.length} entries, the hearings ${this.entries.length}${RUN_INDEX}`);
+    this.#entryByDocId = this.entries;
     const [everyday, idfs] = parts.search.everydayIdf;
     const everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
     // No closure made here may mention `parts`: the engine's lasting closures share this scope, and would keep the
     // whole of search.json alive (its MiniSearch index as parsed JSON: ~80 MB at a thousand hearings).
-    const { texts } = parts.search;
+    const texts = parts.texts;
+    if (texts.length !== this.#entryByDocId.length)
+      throw new Error(
+        `engine: texts.bin holds ${texts.length} texts for ${this.#entryByDocId.length} entries${RUN_INDEX}`,
+      );
+    this.#texts = texts;
     const surnames = parts.search.lexicon.chat.surnames;
-    this.#textByEntry = new Map(this.#entryByDocId.map((e, i) => [e, texts[i] ?? entryText(e, norm)]));
     const bodyByName = new Map(Object.entries(parts.search.bodyNames));
     this.asking = parts.asking ?? NO_ASKING_WORDS;
     this.soundsAlike = createSoundsAlike(parts.search.homophones);
@@ -143,14 +168,16 @@ export class SearchEngine {
     const dialect = createDialectReader(this.asking.dialect);
     const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones), surnames);
     const respell = (text: string) => spellNames(dialect(text));
-    // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华).
-    const hearingText = hearingTextFinder([
-      ...this.#textByEntry.values(),
+    // As written in the hearing: the entries, and each person's name beside their title (李蕾委员, 副主任胡树华). Read
+    // whole only when a message first needs it: decoding every entry's text would double the start of a large archive.
+    const hearingText = hearingTextFinder(() => [
+      ...texts.all(),
       ...this.entries.map((e) =>
         norm(`${personOf(e).name}${personOf(e).title} ${personOf(e).title}${personOf(e).name}`),
       ),
       ...bodyByName.keys(),
     ]);
+    const byPerson = entriesByPerson(this.entries, norm);
     this.#reader = new MessageReader({
       analyser: parts.analyser,
       respell,
@@ -165,13 +192,13 @@ export class SearchEngine {
             .map(([word, targets]) => [norm(word), targets.map(norm)]),
         ),
       ),
-      people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, surnames),
+      people: createPeopleFinder(this.entries, norm, parts.analyser.standsAlone, surnames, byPerson),
       homophones: createHomophones(parts.search.homophones, {
         inHearing: hearingText,
         everyday: (word) => everydayIdf.has(word),
       }),
       bodyByName,
-      entriesByPerson: entriesByPerson(this.entries, norm),
+      entriesByPerson: byPerson,
       synonyms: new Map(Object.entries(parts.search.synonyms)),
       documentFrequency: new Map(Object.entries(parts.search.documentFrequency)),
       documentsWith: this.#documentsWith,
@@ -180,7 +207,13 @@ export class SearchEngine {
       modifiers: new Set(parts.glossary.modifiers.map(norm)),
       documents: this.#entryByDocId.length,
     });
-    this.pins = createPinnedAnswers(parts.pins ?? {}, (ref) => byRef.get(ref), norm);
+    let byRef: Map<string, Entry> | undefined;
+    const entries = this.entries;
+    this.pins = createPinnedAnswers(
+      parts.pins ?? {},
+      (ref) => (byRef ??= new Map(entries.map((e) => [refOf(e), e]))).get(ref),
+      norm,
+    );
   }
 
   /**
@@ -320,22 +353,43 @@ export class SearchEngine {
     const candidates: Candidate[] = [];
     // Single characters (新, 大) occur everywhere: they may count towards coverage but must not decide the ranking.
     const boostTerm = (term: string) => ([...term].length > 1 ? 1 : RANKING.singleCharacterBoost);
-    const retrieval = this.#retriever.retrieve(terms, boostTerm);
-    const masks = weighed.map((g) => retrieval.mask(g.terms));
+    // In a large archive the entries holding a rarer word of the message are retrieved first, the common words'
+    // postings only read for them; when those entries cannot be sure to hold the likeliest (too few, or one holding
+    // only common words might outscore them), everything is retrieved. Either way the same entries come out.
+    let retrieval = this.#retriever.retrieve(terms, boostTerm, {
+      rareBelow: Math.ceil(this.entries.length / RANKING.commonShare),
+      rareAtLeast: RANKING.perEntryWork + 1,
+    });
+    let masks = weighed.map((g) => retrieval.mask(g.terms));
+    const mentionedDocs = this.#mentionedDocs(bodies, people);
+    let likely = this.#mostLikely(retrieval, weighed, masks, mentionedDocs);
+    if (likely === undefined) {
+      retrieval = this.#retriever.retrieve(terms, boostTerm);
+      masks = weighed.map((g) => retrieval.mask(g.terms));
+      likely = this.#mostLikely(retrieval, weighed, masks, mentionedDocs)!;
+    }
     const inEntry = new QuestionWords(said);
-    for (const i of this.#mostLikely(retrieval, weighed, masks, this.#mentionedDocs(bodies, people))) {
-      const entry = this.#entryByDocId[retrieval.docs[i]!]!;
-      const text = inEntry.of(this.#textByEntry.get(entry)!);
+    for (const i of likely) {
+      const doc = retrieval.docs[i]!;
+      const entry = this.#entryByDocId[doc]!;
+      const text = inEntry.of(this.#texts.at(doc));
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
-      const matchedGroups = weighed.filter((_, k) => retrieval.holdsAny(i, masks[k]!) || text.holds(saidAt[k]!));
+      // Summed group by group from 0, as a sum over the matched groups would be (the same bits).
+      let matched = 0;
+      let sharesWord = false;
+      for (let k = 0; k < weighed.length; k++) {
+        if (!(retrieval.holdsAny(i, masks[k]!) || text.holds(saidAt[k]!))) continue;
+        matched += weighed[k]!.weight;
+        sharesWord ||= inEntry.isWord(weighed[k]!);
+      }
       const mentionCovered = Math.min((bodies.has(bodyOf(entry)) ? 1 : 0) + (people.has(entry) ? 1 : 0), mentionCount);
-      const evidence = matchedGroups.reduce((s, g) => s + g.weight, 0) + mentionCovered * RANKING.mentionWeight;
+      const evidence = matched + mentionCovered * RANKING.mentionWeight;
       const coverage = evidence / total;
       if (coverage < MIN_CANDIDATE_COVERAGE) continue;
       const runs = text.literalRuns();
       // A lone shared character (好, 车) is no evidence: a hit needs a shared word, a named body or person, or
       // three characters of the question standing together in the entry (做大做强).
-      if (!(mentionCovered > 0 || matchedGroups.some((g) => inEntry.isWord(g)) || runs.longest >= 3)) continue;
+      if (!(mentionCovered > 0 || sharesWord || runs.longest >= 3)) continue;
       // Question words standing side by side in the entry (新兴领域, 应用场景) beat the same words far apart.
       const together = 1 + (RANKING.togetherBonus * runs.pairs) / Math.max(1, weighed.length - 1);
       candidates.push({
@@ -357,39 +411,47 @@ export class SearchEngine {
   /** Which index positions are entries of the named bodies or people (none named: undefined). */
   #mentionedDocs(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): Uint8Array | undefined {
     if (bodies.size === 0 && people.size === 0) return undefined;
-    const mentioned = new Uint8Array(this.#entryByDocId.length);
-    for (const list of [...[...bodies].map((b) => this.#entriesByBody.get(b) ?? []), people])
-      for (const e of list) {
-        const doc = this.#docIdOf.get(e);
-        if (doc !== undefined) mentioned[doc] = 1;
-      }
+    if (this.#mentioned.length !== this.entries.length) this.#mentioned = new Uint8Array(this.entries.length);
+    const mentioned = this.#mentioned.fill(0);
+    for (const body of bodies) for (const doc of this.#positionsByBody.get(body) ?? []) mentioned[doc] = 1;
+    for (const e of people) {
+      const doc = this.#positionOf(e);
+      if (doc !== undefined) mentioned[doc] = 1;
+    }
     return mentioned;
+  }
+
+  #positionOf(entry: Entry): number | undefined {
+    this.#positions ??= new Map(this.entries.map((e, i) => [e, i]));
+    return this.#positions.get(entry);
   }
 
   /** The entries of the bodies and the people's, each once, in transcript order (one body's are so already). */
   #inTranscriptOrder(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): readonly Entry[] {
     if (people.size === 0 && bodies.size === 1) return this.#entriesByBody.get([...bodies][0]!) ?? [];
     const at = new Set<number>();
-    for (const list of [...[...bodies].map((b) => this.#entriesByBody.get(b) ?? []), people])
-      for (const e of list) {
-        const position = this.#position.get(e);
-        if (position !== undefined) at.add(position);
-      }
+    for (const body of bodies) for (const position of this.#positionsByBody.get(body) ?? []) at.add(position);
+    for (const e of people) {
+      const position = this.#positionOf(e);
+      if (position !== undefined) at.add(position);
+    }
     return Array.from(Int32Array.from(at).sort(), (position) => this.entries[position]!);
   }
 
   /**
    * The retrieved entries worth the per-entry work (coverage, literal runs), best first: all of them in a small
    * archive; in a large one the {@link RANKING.perEntryWork} best by text score times the share of the question's
-   * words their index terms cover and the bonus for a named body or person.
+   * words their index terms cover and the bonus for a named body or person. Undefined when the retrieval left
+   * entries out and those it holds are too few, or the likeliest of them not above what one left out could reach.
    */
   #mostLikely(
     retrieval: Retrieval,
     weighed: readonly WordGroup[],
     masks: readonly Uint32Array[],
     mentioned: Uint8Array | undefined,
-  ): number[] {
+  ): number[] | undefined {
     const { size, docs, scores, held, words } = retrieval;
+    if (size <= RANKING.perEntryWork && retrieval.outside) return undefined;
     if (size <= RANKING.perEntryWork)
       return bestFirst(
         retrieval,
@@ -397,40 +459,50 @@ export class SearchEngine {
       );
     // Thousands of entries in a large archive: plain numbers and one selection over them, no object per entry.
     // Reused from one reading to the next: a thousand hearings' arrays are large, and allocating them is not free.
-    if (this.#scratch.length < 3 * size) this.#scratch = new Float64Array(3 * size);
-    const covered = this.#scratch.subarray(0, size).fill(0);
-    // Group by group, in order, as a sum per entry would add them (the same bits).
-    weighed.forEach((g, k) => {
-      const mask = masks[k]!;
-      if (words === 1) {
-        // Up to 32 terms (nearly every message): one word of bits per entry.
-        const bits = mask[0]!;
-        for (let i = 0; i < size; i++) covered[i] = covered[i]! + ((held[i]! & bits) !== 0 ? g.weight : 0);
-        return;
-      }
-      for (let i = 0; i < size; i++) {
-        let holds = false;
-        for (let w = 0; w < words && !holds; w++) holds = (held[i * words + w]! & mask[w]!) !== 0;
-        covered[i] = covered[i]! + (holds ? g.weight : 0);
-      }
-    });
-    const estimates = this.#scratch.subarray(size, 2 * size);
+    if (this.#scratch.length < 2 * size) this.#scratch = new Float64Array(2 * size);
+    const estimates = this.#scratch.subarray(0, size);
+    const weights = weighed.map((g) => g.weight);
+    // Up to 32 terms (nearly every message): one word of bits per entry, each group's mask one number.
+    const bits = words === 1 ? masks.map((mask) => mask[0]!) : undefined;
     for (let i = 0; i < size; i++) {
+      // The weights of the groups the entry's terms cover, summed group by group in order.
+      let covered = 0;
+      for (let k = 0; k < weights.length; k++) {
+        let holds: boolean;
+        if (bits) holds = (held[i]! & bits[k]!) !== 0;
+        else {
+          holds = false;
+          for (let w = 0; w < words && !holds; w++) holds = (held[i * words + w]! & masks[k]![w]!) !== 0;
+        }
+        covered = covered + (holds ? weights[k]! : 0);
+      }
       const mention = mentioned?.[docs[i]!] === 1 ? RANKING.mentionFactor : 1;
-      estimates[i] = scores[i]! * (1 + covered[i]!) * mention;
+      estimates[i] = scores[i]! * (1 + covered) * mention;
     }
-    const reordered = this.#scratch.subarray(2 * size, 3 * size);
+    const reordered = this.#scratch.subarray(size, 2 * size);
     reordered.set(estimates);
     const threshold = kthSmallest(reordered, size - RANKING.perEntryWork);
+    const { outside } = retrieval;
+    if (outside) {
+      // The most an entry left out can reach: its best text score, every group its terms may cover (summed in order,
+      // as above: never more for fewer), the bonus for a name. The likeliest must all be above it.
+      let covered = 0;
+      for (let k = 0; k < weights.length; k++) {
+        let holds = false;
+        for (let w = 0; w < words && !holds; w++) holds = (outside.mask[w]! & masks[k]![w]!) !== 0;
+        covered = covered + (holds ? weights[k]! : 0);
+      }
+      const mention = mentioned ? RANKING.mentionFactor : 1;
+      if (!(threshold > outside.score * (1 + covered) * mention)) return undefined;
+    }
     const likely: number[] = [];
     for (let i = 0; i < size; i++) if (estimates[i]! >= threshold) likely.push(i);
     if (likely.length <= RANKING.perEntryWork) return bestFirst(retrieval, likely);
     // Many entries alike at the threshold (an archive holds near copies): the first of them best first, found by
     // selecting the score they must reach rather than sorting them all.
-    const cut = -kthSmallest(
-      Float64Array.from(likely, (i) => -scores[i]!),
-      RANKING.perEntryWork - 1,
-    );
+    const negated = new Float64Array(likely.length);
+    for (let n = 0; n < likely.length; n++) negated[n] = -scores[likely[n]!]!;
+    const cut = -kthSmallest(negated, RANKING.perEntryWork - 1);
     const above = likely.filter((i) => scores[i]! > cut);
     const at = likely.filter((i) => scores[i] === cut).slice(0, RANKING.perEntryWork - above.length);
     return bestFirst(retrieval, [...above, ...at]);
@@ -533,6 +605,8 @@ const RANKING = {
   topicPicksPerson: 1.5,
   /** At most this many retrieved entries get the per-entry work; a 1,000-hearing archive retrieves thousands. */
   perEntryWork: 300,
+  /** A word held by one entry in this many or more is common: retrieval starts from the rarer words. */
+  commonShare: 16,
   /** How many counts of entries holding a word or its synonyms are kept (see `#documentsWith`). */
   keptCounts: 10_000,
 } as const;
@@ -568,6 +642,7 @@ class QuestionWords {
   readonly #longer: ReadonlySet<WordGroup>;
   /** Per word, for the current text: 0 not looked for yet, 1 there, 2 not. */
   readonly #found: Uint8Array;
+  readonly #joins = new Map<number, string>();
   #text = '';
 
   constructor(groups: readonly WordGroup[]) {
@@ -602,21 +677,32 @@ class QuestionWords {
   literalRuns(): { pairs: number; longest: number } {
     let pairs = 0;
     let longest = 0;
-    let run = '';
+    // The run is words start…k-1 (none: -1), looked for as one string made once per message, not per entry.
+    let start = -1;
     let runChars = 0;
-    this.#words.forEach((word, k) => {
-      if (run && this.holds(k) && this.#text.includes(run + word)) {
+    for (let k = 0; k < this.#words.length; k++) {
+      if (start >= 0 && this.holds(k) && this.#text.includes(this.#joined(start, k))) {
         pairs++;
-        run += word;
         runChars += this.#chars[k]!;
       } else {
         const there = this.holds(k);
-        run = there ? word : '';
+        start = there && this.#words[k] !== '' ? k : -1;
         runChars = there ? this.#chars[k]! : 0;
       }
       longest = Math.max(longest, runChars);
-    });
+    }
     return { pairs, longest };
+  }
+
+  /** Words start…end as one string. */
+  #joined(start: number, end: number): string {
+    const key = start * this.#words.length + end;
+    let joined = this.#joins.get(key);
+    if (joined === undefined) {
+      joined = this.#words.slice(start, end + 1).join('');
+      this.#joins.set(key, joined);
+    }
+    return joined;
   }
 }
 
@@ -634,8 +720,10 @@ export function miniSearchOptions(): Options {
 /** Loads the engine from the built index (see `npm run index`); throws with the file at fault when it is missing or malformed. */
 export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const indexDir = options.indexDir ?? INDEX_DIR;
-  if (!options.checked) ensureFreshIndex({ indexDir, dataDir: options.dataDir ?? DATA_DIR, rebuild: options.rebuild });
-  const index = indexReader(indexDir);
+  const manifest = options.checked
+    ? readManifest(indexDir)
+    : ensureFreshIndex({ indexDir, dataDir: options.dataDir ?? DATA_DIR, rebuild: options.rebuild });
+  const index = indexReader(indexDir, manifest);
   const hearings = index.json('hearings', HearingsFileSchema, 'engine');
   const search = index.json('search', SearchFileSchema, 'engine');
   const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
@@ -644,10 +732,11 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
     withHomeCities(search.lexicon, hearings),
     createNormaliser(new Set(search.traditional)),
   );
-  const miniSearch = postingsSearch(search.postings, index.bytes('postings', 'engine'), miniSearchOptions());
+  const retriever = postingsRetriever(postingsFile(search.postings, index.view('postings', 'engine'), FIELDS.length));
+  const texts = entryTexts(index.view('texts', 'engine'), search.refs.length);
   const pins = index.json('pins', PinIndexSchema, 'engine');
   // The words of asking are the language's, not a hearing's: a data folder without them uses the project's.
   const own = join(options.dataDir ?? DATA_DIR, 'asking.json');
   const asking = loadAskingWords(existsSync(own) ? own : join(DATA_DIR, 'asking.json'));
-  return new SearchEngine({ hearings, glossary, miniSearch, analyser, search, pins, asking });
+  return new SearchEngine({ hearings, glossary, retriever, analyser, search, texts, pins, asking });
 }

@@ -1,12 +1,12 @@
 // Is index/ built from the data/ it sits beside? Checked at every start so an edited transcript is never quoted stale.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { hearingDataPath } from '../hearing/hearing-data.js';
 import { pinsPath } from '../hearing/pins.js';
-import { BUILDER_VERSION, readManifest, sha256 } from './index-files.js';
+import { BUILDER_VERSION, type FileTimes, readFileTimes, readManifest, sha256, writeFileTimes } from './index-files.js';
 
 /** What to do about a stale index: refuse (the default) or rebuild it first. */
 export interface FreshnessOptions {
@@ -16,17 +16,21 @@ export interface FreshnessOptions {
   rebuild?: boolean;
 }
 
+/** What {@link readManifest} found: the manifest, or why there is none to read. */
+type ManifestRead = ReturnType<typeof readManifest>;
+
 /**
  * Throws `engine: index/ is stale: data/glossary.json changed since npm run index (run npm run index …)` when the
  * index was built from other data than `dataDir` holds, or by another version of the index code; with `rebuild`,
- * rebuilds it and checks again. Costs well under a millisecond: only data/ (tens of KB) is hashed, not jieba's
- * dictionaries, which the index does not read at start.
+ * rebuilds it and checks again. Returns the manifest it found fresh, for the index reader. Costs well under a
+ * millisecond: only data/ (tens of KB) is hashed, not jieba's dictionaries, which the index does not read at start.
  * @example ensureFreshIndex({ indexDir: INDEX_DIR, dataDir: DATA_DIR, rebuild: true })
  */
-export function ensureFreshIndex(options: FreshnessOptions): void {
+export function ensureFreshIndex(options: FreshnessOptions): ManifestRead {
   const rebuild = options.rebuild ?? rebuildFromEnv(process.env);
-  const problem = staleness(options.indexDir, options.dataDir);
-  if (problem === null) return;
+  const read = readManifest(options.indexDir);
+  const problem = staleness(options.indexDir, options.dataDir, undefined, read);
+  if (problem === null) return read;
   if (!rebuild) {
     throw new Error(
       `engine: ${options.indexDir} is stale: ${problem} (run npm run index; or start with --rebuild, ` +
@@ -35,21 +39,24 @@ export function ensureFreshIndex(options: FreshnessOptions): void {
   }
   process.stderr.write(`engine: ${problem}; rebuilding ${options.indexDir}…\n`);
   runIndexBuild(options.indexDir, options.dataDir);
-  const still = staleness(options.indexDir, options.dataDir);
+  const rebuilt = readManifest(options.indexDir);
+  const still = staleness(options.indexDir, options.dataDir, undefined, rebuilt);
   if (still !== null) throw new Error(`engine: ${options.indexDir} is still stale after rebuilding: ${still}`);
+  return rebuilt;
 }
 
 /**
  * Why the index does not match the data, or null when it does: a changed, added or removed data file, or an index
  * written by another version of the index code. A missing or malformed manifest is a broken index. `known`: the
- * hashes of files whose size and time have not changed (default: those recorded beside the index).
+ * hashes of files whose size and time have not changed (default: those recorded beside the index); `read`: the
+ * manifest as the caller has just read it (the engine then reads the index with it).
  */
 export function staleness(
   indexDir: string,
   dataDir: string,
   known: KnownHashes = readKnownHashes(indexDir),
+  read: ManifestRead = readManifest(indexDir),
 ): string | null {
-  const read = readManifest(indexDir);
   if ('problem' in read) return read.problem;
   const { manifest } = read;
   if (manifest.builder !== BUILDER_VERSION)
@@ -145,8 +152,8 @@ export function dataFileHashes(dataDir: string, known: KnownHashes = {}): KnownH
   );
 }
 
-/** A data file's size, modification time (ms) and sha256 when it was last hashed. */
-export type KnownHashes = Record<string, [number, number, string]>;
+/** Each data file's size, modification time (ms) and sha256 when it was last hashed. */
+export type KnownHashes = FileTimes;
 
 /**
  * Where the known hashes of an index's data live: beside the index (with the build's cache), never inside it, so
@@ -156,21 +163,7 @@ export const knownHashesPath = (indexDir: string): string => join(`${indexDir}.c
 
 /** The known hashes recorded beside the index; none when the file is missing or damaged (every file is then read). */
 export function readKnownHashes(indexDir: string): KnownHashes {
-  try {
-    const known = JSON.parse(readFileSync(knownHashesPath(indexDir), 'utf8')) as unknown;
-    if (typeof known !== 'object' || known === null || Array.isArray(known)) return {};
-    return Object.fromEntries(
-      Object.entries(known).filter(
-        (e): e is [string, [number, number, string]] =>
-          Array.isArray(e[1]) &&
-          typeof e[1][0] === 'number' &&
-          typeof e[1][1] === 'number' &&
-          typeof e[1][2] === 'string',
-      ),
-    );
-  } catch {
-    return {};
-  }
+  return readFileTimes(knownHashesPath(indexDir));
 }
 
 /**
@@ -180,16 +173,10 @@ export function readKnownHashes(indexDir: string): KnownHashes {
  */
 export function recordKnownHashes(indexDir: string, hashes: KnownHashes): void {
   const settled = Date.now() - RACY_MS;
-  const known = Object.fromEntries(Object.entries(hashes).filter(([, [, mtime]]) => mtime < settled));
-  const path = knownHashesPath(indexDir);
-  const temporary = `${path}.tmp-${process.pid}`;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temporary, JSON.stringify(known));
-    renameSync(temporary, path);
-  } catch {
-    rmSync(temporary, { force: true });
-  }
+  writeFileTimes(
+    knownHashesPath(indexDir),
+    Object.fromEntries(Object.entries(hashes).filter(([, [, mtime]]) => mtime < settled)),
+  );
 }
 
 const RACY_MS = 2000;

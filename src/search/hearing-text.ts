@@ -13,9 +13,17 @@ const pairAt = (text: string, i: number) => ((text.charCodeAt(i) << 16) | text.c
  * pairs are indexed when first asked (most messages never ask): a run with a pair no text holds (most misheard words)
  * is refused at once, and otherwise only the texts holding its rarest pair, or the blocks of texts holding all its
  * common pairs, are searched: a thousand hearings' texts are not read for each misheard word.
+ * The texts may be given as a function, called when the finder is first asked: a large archive's texts are then
+ * read whole only by the messages that need it.
  * @example hearingTextFinder(['汉融通平台'])('融通') // true
  */
-export function hearingTextFinder(texts: readonly string[]): (text: string) => boolean {
+export function hearingTextFinder(texts: readonly string[] | (() => readonly string[])): (text: string) => boolean {
+  if (typeof texts !== 'function') return finderOver(texts as readonly string[]);
+  let finder: ((text: string) => boolean) | undefined;
+  return (text) => (finder ??= finderOver(texts()))(text);
+}
+
+function finderOver(texts: readonly string[]): (text: string) => boolean {
   let pairs: Map<number, Int32Array | Uint32Array> | undefined;
   const blocks = Math.ceil(texts.length / BLOCK_TEXTS);
   const words = Math.max(1, Math.ceil(blocks / 32));

@@ -9,9 +9,15 @@ export const namesOfBody = (body: AnsweringBody): string[] => [body.printed, bod
 /** Each person of the entries (askers and whoever gave a closing response), by normalised name, with their entries in order. */
 export function entriesByPerson(entries: readonly Entry[], normalise: (text: string) => string): Map<string, Entry[]> {
   const byName = new Map<string, Entry[]>();
+  // The same people ask in hearing after hearing: each printed name is normalised once.
+  const keys = new Map<string, string>();
   for (const e of entries) {
-    const name = normalise(personOf(e).name);
-    byName.set(name, [...(byName.get(name) ?? []), e]);
+    const printed = personOf(e).name;
+    let name = keys.get(printed);
+    if (name === undefined) keys.set(printed, (name = normalise(printed)));
+    const own = byName.get(name);
+    if (own) own.push(e);
+    else byName.set(name, [e]);
   }
   return byName;
 }

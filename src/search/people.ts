@@ -37,9 +37,11 @@ export function createPeopleFinder(
   normalise: (text: string) => string,
   standsAlone: (text: string, at: number, length: number) => boolean,
   commonSurnames: readonly string[] = [],
+  /** The entries' people as {@link entriesByPerson} gives them, when the caller has them already. */
+  byPerson: ReadonlyMap<string, Entry[]> = entriesByPerson(entries, normalise),
 ): PeopleFinder {
   const byName = new Map(
-    [...entriesByPerson(entries, normalise)].map(([key, own]): [string, HearingPerson] => {
+    [...byPerson].map(([key, own]): [string, HearingPerson] => {
       const { name, title } = personOf(own[0]!);
       return [key, { name, title, entries: own }];
     }),
@@ -75,6 +77,16 @@ export function createPeopleFinder(
   const surnameOf = new Map(people.map((p) => [p, [...normalise(p.name)][0]!]));
   const surname = (p: HearingPerson) => surnameOf.get(p)!;
   const surnames = new Set(people.map(surname));
+  /** Everyone of a surname, in order: a thousand hearings' people are not all read for each 胡副主任. */
+  const bySurname = new Map<string, HearingPerson[]>();
+  for (const p of people) {
+    const own = bySurname.get(surname(p));
+    if (own) own.push(p);
+    else bySurname.set(surname(p), [p]);
+  }
+  /** Who holds the role (any, without one) and has the surname: `holding(role).filter(surname)`, by the surname's few. */
+  const holdingWithSurname = (role: string | undefined, ch: string | undefined): HearingPerson[] =>
+    (bySurname.get(ch ?? '') ?? []).filter((p) => !role || titleOf.get(p)!.endsWith(role));
 
   const role = `(${roles.map(escapeRegExp).join('|')})`;
   const surnameClass = `([${[...surnames].map(escapeRegExp).join('')}])`;
@@ -101,13 +113,13 @@ export function createPeopleFinder(
     {
       // 姓王的代表, 那个姓李的 (姓张的: nobody).
       pattern: new RegExp(`(?:那位|那个)?(?<!百)姓(\\p{Script=Han})(的|那位|那个)*${role}?`, 'gu'),
-      resolve: (m) => (m[2] || m[3] ? holding(m[3]).filter((p) => surname(p) === m[1]) : undefined),
+      resolve: (m) => (m[2] || m[3] ? holdingWithSurname(m[3], m[1]) : undefined),
     },
     {
       // 胡副主任, 邹委员, 汪副市长.
       pattern: new RegExp(`${surnameClass}${role}`, 'g'),
       resolve: (m) => {
-        const found = holding(m[2]).filter((p) => surname(p) === m[1]);
+        const found = holdingWithSurname(m[2], m[1]);
         return found.length > 0 ? found : undefined;
       },
     },

@@ -60,8 +60,7 @@ export function buildRoster(
   soundsAlike: (a: string, b: string) => boolean,
   commonSurnames: readonly string[] = [],
 ): Roster {
-  const kindOf = (title: string): string | null =>
-    words.members.find((m) => m.printed.some((p) => title.endsWith(p)))?.kind ?? null;
+  const { kindOf, said, titles, commonSet } = titleWords(words, commonSurnames);
   const entries: Entry[] = [...hearing.items, ...(hearing.closing ? [hearing.closing] : [])];
   const byName = new Map<string, RosterPerson>();
   for (const e of entries) {
@@ -87,8 +86,6 @@ export function buildRoster(
   askers.forEach((p, i) => {
     p.position = i + 1;
   });
-  const said = saidTitles(words.members);
-  const titles = unique([...said.map((s) => s.word), ...words.wrongTitles]).sort((a, b) => b.length - a.length);
   const titleAt = (text: string, at: number) => titles.find((t) => text.startsWith(t, at));
   const fits = (kind: string | undefined) => (p: RosterPerson) => kind === undefined || p.kind === kind;
 
@@ -160,8 +157,8 @@ export function buildRoster(
     return sounds;
   };
   // 人大代表 holds no 大代表, 有位副主任 no 位副主任: only a surname someone here has, or a common one, leads a title.
-  const surnames = new Set([...commonSurnames, ...people.map((p) => p.surname)]);
-  const isSurname = (ch: string) => surnames.has(ch);
+  const surnames = new Set(people.map((p) => p.surname));
+  const isSurname = (ch: string) => surnames.has(ch) || commonSet.has(ch);
 
   /** The text with each name that fits one person spelled as printed (王元程 → 汪元程, 程局长 → 程宏刚). */
   const spellNames = (text: string) => {
@@ -218,6 +215,45 @@ export function buildRoster(
   };
 }
 
+/** What every roster reads the same way from the words of asking, made once for a thousand hearings' rosters. */
+interface TitleWords {
+  /** The kind of member a printed title makes (市人大常委会副主任 → 副主任), each title looked up once. */
+  kindOf(title: string): string | null;
+  said: { word: string; kind: string }[];
+  /** Every title people use or get wrong, longest first. */
+  titles: string[];
+  commonSet: ReadonlySet<string>;
+}
+
+const titleWordsMade = new WeakMap<object, WeakMap<readonly string[], TitleWords>>();
+
+function titleWords(
+  words: Pick<AskingWords, 'members' | 'wrongTitles'>,
+  commonSurnames: readonly string[],
+): TitleWords {
+  let byCommon = titleWordsMade.get(words);
+  if (!byCommon) titleWordsMade.set(words, (byCommon = new WeakMap()));
+  let made = byCommon.get(commonSurnames);
+  if (made) return made;
+  const kinds = new Map<string, string | null>();
+  const said = saidTitles(words.members);
+  made = {
+    kindOf(title) {
+      let kind = kinds.get(title);
+      if (kind === undefined) {
+        kind = words.members.find((m) => m.printed.some((p) => title.endsWith(p)))?.kind ?? null;
+        kinds.set(title, kind);
+      }
+      return kind;
+    },
+    said,
+    titles: unique([...said.map((s) => s.word), ...words.wrongTitles]).sort((a, b) => b.length - a.length),
+    commonSet: new Set(commonSurnames),
+  };
+  byCommon.set(commonSurnames, made);
+  return made;
+}
+
 /** How many characters a roster remembers whether they sound like a surname of its people: the common ones. */
 const MAX_CHARACTERS_KEPT = 4096;
 
@@ -247,11 +283,6 @@ export function createNameSpeller(
   // A character's sounds: itself and each of its readings (two characters sound alike when they share one).
   type Sound = string | number;
   const soundsOf = (ch: string): Sound[] => [ch, ...readings(ch)];
-  const add = <K>(map: Map<K, number[]>, key: K, roster: number) => {
-    const own = map.get(key);
-    if (!own) map.set(key, [roster]);
-    else if (own.at(-1) !== roster) own.push(roster);
-  };
   const within = <K, V>(map: Map<K, V>, key: K, make: () => V): V => {
     let value = map.get(key);
     if (value === undefined) map.set(key, (value = make()));
@@ -264,25 +295,46 @@ export function createNameSpeller(
   const bySurname = new Map<string, number[]>();
   /** Every surname by each of its readings. */
   const surnamesByReading = new Map<number, Set<string>>();
-  rosters.forEach((roster, i) => {
-    for (const person of roster.people) {
-      const chars = [...person.name];
-      if (chars.length === 0) continue;
-      const byFirst = within(byName, chars.length, () => new Map<Sound, Map<Sound, number[]>>());
-      for (const a of soundsOf(chars[0]!)) {
-        const bySecond = within(byFirst, a, () => new Map<Sound, number[]>());
-        for (const b of chars.length > 1 ? soundsOf(chars[1]!) : ['']) add(bySecond, b, i);
+  // The same people sit in hearing after hearing: the lists a person's roster joins are found once per name and kind.
+  const listsOf = new Map<string, number[][]>();
+  const listOf = <K>(map: Map<K, number[]>, key: K) => within(map, key, () => [] as number[]);
+  // Made when a message first holds a title (many never do), not at start: a thousand hearings' sixteen thousand
+  // people took a tenth of the engine's start.
+  let indexed = false;
+  const indexRosters = () => {
+    if (indexed) return;
+    indexed = true;
+    rosters.forEach((roster, i) => {
+      for (const person of roster.people) {
+        const key = `${person.kind ?? ''}\t${person.name}`;
+        let lists = listsOf.get(key);
+        if (!lists) {
+          lists = [];
+          const chars = [...person.name];
+          if (chars.length > 0) {
+            const byFirst = within(byName, chars.length, () => new Map<Sound, Map<Sound, number[]>>());
+            for (const a of soundsOf(chars[0]!)) {
+              const bySecond = within(byFirst, a, () => new Map<Sound, number[]>());
+              for (const b of chars.length > 1 ? soundsOf(chars[1]!) : ['']) lists.push(listOf(bySecond, b));
+            }
+            lists.push(listOf(bySurname, person.surname));
+            if (person.kind !== null)
+              lists.push(
+                listOf(
+                  within(byKindAndSurname, person.kind, () => new Map()),
+                  person.surname,
+                ),
+              );
+            for (const r of readings(person.surname)) within(surnamesByReading, r, () => new Set()).add(person.surname);
+          }
+          listsOf.set(key, lists);
+        }
+        // Each roster once per list, in order (a list may be reached twice: two sounds alike of one character).
+        for (const list of lists) if (list.at(-1) !== i) list.push(i);
       }
-      add(bySurname, person.surname, i);
-      if (person.kind !== null)
-        add(
-          within(byKindAndSurname, person.kind, () => new Map()),
-          person.surname,
-          i,
-        );
-      for (const r of readings(person.surname)) within(surnamesByReading, r, () => new Set()).add(person.surname);
-    }
-  });
+    });
+    listsOf.clear();
+  };
   // The titles as a roster looks them up (longest first), and the kind each says (the first kind that says it).
   const said = saidTitles(words.members);
   const titles = unique([...said.map((s) => s.word), ...words.wrongTitles])
@@ -304,6 +356,7 @@ export function createNameSpeller(
     offsets.push(text.length);
     const titled = offsets.map((at) => titleAt(text, at));
     if (titled.every((t) => t === undefined)) return [];
+    indexRosters();
     const found = new Set<number>();
     const addAll = (own: readonly number[] | undefined) => {
       if (own) for (const r of own) found.add(r);

@@ -3,9 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { INDEX_DIR } from '../../src/paths.js';
+import { entryTexts } from '../../src/search/entry-texts.js';
 import { hearingTextFinder } from '../../src/search/hearing-text.js';
 
-const real = JSON.parse(readFileSync(join(INDEX_DIR, 'search.json'), 'utf8')).texts as string[];
+const { refs } = JSON.parse(readFileSync(join(INDEX_DIR, 'search.json'), 'utf8')) as { refs: string[] };
+const stored = entryTexts(readFileSync(join(INDEX_DIR, 'texts.bin')), refs.length);
+const real = Array.from({ length: stored.length }, (_, i) => stored.at(i));
 // Enough texts for common pairs (held by more than 128 texts) and several blocks: the real ones, each also with a
 // character of its own in every tenth place, forty times over.
 const texts = Array.from({ length: 40 }, (_, copy) =>

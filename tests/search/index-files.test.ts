@@ -1,5 +1,5 @@
 // The index reader: every file of index/ is checked against the sha256 the manifest recorded when npm run index wrote it.
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCommitments } from '../../src/commitments/load.js';
@@ -12,6 +12,7 @@ import {
   indexFileNames,
   indexReader,
   ManifestSchema,
+  recordWrittenFiles,
 } from '../../src/search/index-files.js';
 import { projectCopies } from './helpers.js';
 
@@ -81,5 +82,56 @@ describe('a file of index/ changed after npm run index', () => {
       indexReader(INDEX_DIR).json('hearings', HearingsFileSchema, 'engine'),
     );
     expect(loadCommitments({ indexDir: index })).toEqual(loadCommitments());
+  });
+});
+
+describe('index files the build recorded (size and time beside the index)', () => {
+  /** A copy with the record `npm run index` leaves in `index.cache/`, as if the build had just swapped it in. */
+  const recorded = () => {
+    const { data, index } = copy();
+    const manifest = ManifestSchema.parse(JSON.parse(readFileSync(artefactPaths(index).manifest, 'utf8')));
+    recordWrittenFiles(index, manifest.files);
+    return { data, index };
+  };
+
+  it('loads an untouched index as it was written', () => {
+    const { data, index } = recorded();
+    expect(existsSync(join(`${index}.cache`, 'index-files.json'))).toBe(true);
+    const engine = loadEngine({ indexDir: index, dataDir: data, rebuild: false });
+    expect(engine.search('汉融通').map((h) => h.entry.id)).toEqual(['q7']);
+  });
+
+  it('reads a binary file part by part where it lies, as the bytes the build wrote, with or without the record', () => {
+    for (const { index } of [recorded(), copy()]) {
+      const whole = readFileSync(artefactPaths(index).postings);
+      const view = indexReader(index).view('postings', 'engine');
+      expect(view.size).toBe(whole.length);
+      expect(Buffer.from(view.read(16, 4000)).equals(whole.subarray(16, 4016))).toBe(true);
+      expect(Buffer.from(view.read(whole.length - 8, 8)).equals(whole.subarray(-8))).toBe(true);
+    }
+  });
+
+  it('still refuses a file changed afterwards, even to the same size', () => {
+    const { data, index } = recorded();
+    const file = artefactPaths(index).hearings;
+    const text = readFileSync(file, 'utf8');
+    // One answer's character swapped for another of the same length: same size, a later time, another hash.
+    writeFileSync(file, text.replace('汉融通', '汉融达'));
+    expect(statSync(file).size).toBe(Buffer.byteLength(text));
+    expect(errorOf(() => loadEngine({ indexDir: index, dataDir: data, rebuild: false }))).toMatch(
+      /^engine .*hearings\.json: .*sha256.*\(run npm run index\)$/,
+    );
+  });
+
+  it('still refuses a changed texts.bin, which the engine reads as bytes', () => {
+    const { index } = recorded();
+    const file = artefactPaths(index).texts;
+    const bytes = readFileSync(file);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 1) ^ 1, bytes.length - 1);
+    writeFileSync(file, bytes);
+    // Read as the engine reads it (one process loads one jieba dictionary, so not through a second engine).
+    expect(errorOf(() => indexReader(index).bytes('texts', 'engine'))).toMatch(
+      /^engine .*texts\.bin: .*sha256.*\(run npm run index\)$/,
+    );
   });
 });
