@@ -22,18 +22,17 @@ describe('chat2.tsv by kind', async () => {
   const groups = byGroup(results);
   const all = groups.find((g) => g.group === 'all')!;
 
-  // Issue 19 asks 95% and 1%. Paraphrases in everyday words (the glossary's everyday wording, written blind) are read
-  // about half the time, which holds the whole at 93%.
-  it('answers at least 93% of all messages right, with at most 1% wrong first answers', () => {
-    expect(all.right / all.total).toBeGreaterThanOrEqual(0.93);
+  // Issue 19 asks 95% and 1%.
+  it('answers at least 95% of all messages right, with at most 1% wrong first answers', () => {
+    expect(all.right / all.total).toBeGreaterThanOrEqual(0.95);
     expect(all.wrong / all.total).toBeLessThanOrEqual(0.01);
   });
 
-  // Paraphrases in everyday words are the open problem (45% today): held against getting worse.
+  // Paraphrases in everyday words are the open problem (68% today; issue 19 asks 90%): held against getting worse.
   it.each(groups.filter((g) => g.group !== 'all').map((g) => [g.group, g] as const))(
-    '%s: at least 95% right (paraphrase: 40%)',
+    '%s: at least 95% right (paraphrase: 65%)',
     (group, g) => {
-      const floor = group === 'paraphrase' ? 0.4 : 0.95;
+      const floor = group === 'paraphrase' ? 0.65 : 0.95;
       const failures = results.filter((r) => r.group === group && !r.ok).map((r) => `${r.at} ${r.text} → ${r.got}`);
       expect(g.right / g.total, failures.join('\n')).toBeGreaterThanOrEqual(floor);
     },
@@ -61,9 +60,9 @@ describe('everyday.tsv (written blind)', async () => {
   const groups = byGroup(results);
   const of = (group: string) => groups.find((g) => g.group === group)!;
 
-  it('answers at least half the everyday messages right, at most 11% with a wrong first answer', () => {
-    expect(of('everyday').right / of('everyday').total).toBeGreaterThanOrEqual(0.5);
-    expect(of('everyday').wrong / of('everyday').total).toBeLessThanOrEqual(0.11);
+  it('answers at least 60% of the everyday messages right, at most 10% with a wrong first answer', () => {
+    expect(of('everyday').right / of('everyday').total).toBeGreaterThanOrEqual(0.6);
+    expect(of('everyday').wrong / of('everyday').total).toBeLessThanOrEqual(0.1);
   });
 
   it('answers no everyday message the hearing does not cover', () => {
