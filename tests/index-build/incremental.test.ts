@@ -1,5 +1,15 @@
 // npm run index with the per-hearing cache: what a build that reuses earlier hearings' artefacts writes is what a build from scratch writes.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -124,8 +134,10 @@ describe('a build that reuses the cached hearings', () => {
     const damaged = [readFileSync(cut), readFileSync(edited)];
     build(index);
     expect(snapshot(index)).toEqual(fromScratch());
-    expect(readFileSync(cut).equals(damaged[0]!)).toBe(false);
-    expect(readFileSync(edited).equals(damaged[1]!)).toBe(false);
+    // Made again, or gone when no hearing of the archive has that key any more: never kept as it was.
+    const kept = (path: string, bytes: Buffer) => existsSync(path) && readFileSync(path).equals(bytes);
+    expect(kept(cut, damaged[0]!)).toBe(false);
+    expect(kept(edited, damaged[1]!)).toBe(false);
     expect(readFileSync(join(index, 'search.json'), 'utf8')).not.toContain('zzqx');
   }, 90_000);
 });
