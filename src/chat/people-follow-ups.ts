@@ -57,7 +57,8 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
   if (!focus || !aboutFocus(k, text, focus, Object.values(cues).flat())) return null;
   // 其他 holds 他 but points at no one.
   const pointed = cues.pronouns.some((w) => text.replace(/其他|其它/g, '').includes(w));
-  if (has(cues.askerMore) && focus.kind === 'qa' && !/部门|单位/.test(text))
+  // 她还问了别的吗 points at the person; 代表都问了啥 asks a set of its own.
+  if (has(cues.askerMore) && pointed && focus.kind === 'qa' && !/部门|单位/.test(text))
     return { reply: personAnswer(k, focus.asker.name, hearingOf(k, focus)) };
   if (has(cues.bodyMore) && (pointed || has(cues.body) || /部门|单位/.test(text)))
     return { reply: bodyAnswer(k, bodyOf(focus), hearingOf(k, focus)) };

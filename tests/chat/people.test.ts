@@ -161,6 +161,12 @@ describe('pronoun follow-ups', () => {
     expect(hers.text).toContain('陈光菊提了1个问题');
   });
 
+  it("人大代表都问了啥 after a 代表's item is the set of the three 代表, not that one person again", async () => {
+    const say = chat();
+    await say('第三个问题');
+    expect((await say('人大代表都问了啥')).ids).toEqual(['q3', 'q14', 'q17']);
+  });
+
   it('总共问了多少个 after an answer counts the questions, not the figures of the answer shown', async () => {
     const say = chat();
     await say('最后一个问题');
