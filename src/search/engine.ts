@@ -727,8 +727,9 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const hearings = index.json('hearings', HearingsFileSchema, 'engine');
   const search = index.json('search', SearchFileSchema, 'engine');
   const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
+  const segmenter = index.segmenterFiles();
   const analyser = createAnalyser(
-    loadSegmenter(index.segmenterFiles()),
+    loadSegmenter(segmenter.files, { checked: segmenter.asWritten }),
     withHomeCities(search.lexicon, hearings),
     createNormaliser(new Set(search.traditional)),
   );

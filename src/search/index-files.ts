@@ -163,8 +163,11 @@ export interface IndexReader {
    * checked against its hash as {@link bytes} does. Throws one line naming the file and the fix.
    */
   view(file: IndexBinaryFile, room: string): IndexFileView;
-  /** The five files nodejieba loads, each checked against its hash (loadSegmenter then checks their lines). */
-  segmenterFiles(): SegmenterFiles;
+  /**
+   * The five files nodejieba loads, each checked against its hash. `asWritten`: all five are the files the build wrote
+   * and checked line by line when it loaded them, so loadSegmenter need not check their lines again.
+   */
+  segmenterFiles(): { files: SegmenterFiles; asWritten: boolean };
 }
 
 /** A file of the index as parts of it are asked for. */
@@ -288,16 +291,20 @@ export function indexReader(
       }
     },
     segmenterFiles() {
+      let unchanged = true;
       for (const file of Object.values(paths.jieba)) {
         let bytes: Buffer;
         try {
           bytes = readFileSync(file);
         } catch {
+          unchanged = false;
           continue; // loadSegmenter names a missing file
         }
-        checkHash(file, bytes, 'segmenter');
+        const state = asWritten(file, bytes);
+        if (state === false) checkHash(file, bytes, 'segmenter');
+        unchanged &&= state === true;
       }
-      return paths.jieba;
+      return { files: paths.jieba, asWritten: unchanged };
     },
   };
 }

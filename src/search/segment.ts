@@ -17,9 +17,11 @@ let loadedFrom: string | undefined;
 
 /**
  * Loads nodejieba with the given dictionaries. nodejieba keeps one dictionary per process, so loading
- * a second, different set is refused rather than silently changing how everything else segments.
+ * a second, different set is refused rather than silently changing how everything else segments. Their lines are
+ * checked first (nodejieba aborts the process on a malformed one) unless `checked`: the files are those the index build
+ * wrote and checked.
  */
-export function loadSegmenter(files: SegmenterFiles): Segmenter {
+export function loadSegmenter(files: SegmenterFiles, options: { checked?: boolean } = {}): Segmenter {
   const key = JSON.stringify(files);
   if (loadedFrom !== undefined && loadedFrom !== key) {
     throw new Error(
@@ -27,7 +29,7 @@ export function loadSegmenter(files: SegmenterFiles): Segmenter {
     );
   }
   if (loadedFrom === undefined) {
-    checkJiebaFiles(files);
+    if (!options.checked) checkJiebaFiles(files);
     nodejieba.load(files);
     loadedFrom = key;
   }
