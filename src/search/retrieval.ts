@@ -1,5 +1,4 @@
 // Candidate retrieval, the seam where an external engine (OpenSearch with a Chinese analyser, RediSearch) would plug in: index terms in, scored entry positions out.
-import type MiniSearch from 'minisearch';
 import { FIELD_BOOSTS, FIELDS } from './documents.js';
 import type { PostingsFile } from './postings.js';
 
@@ -54,17 +53,6 @@ export function bestFirst(retrieval: Retrieval, found: number[]): number[] {
   return found.sort((a, b) => scores[b]! - scores[a]! || a - b);
 }
 
-/** What the in-process retriever reads of a loaded MiniSearch index (version 7's fields, as `loadJS` makes them). */
-interface LoadedIndex {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _fieldIds: Record<string, number>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  _documentIds: Map<number, unknown>;
-  _options: { searchOptions: { bm25: BM25Parameters } };
-}
-
 interface BM25Parameters {
   k: number;
   b: number;
@@ -92,44 +80,10 @@ function bm25Of(p: BM25Parameters, tf: number, matching: number, total: number, 
 }
 
 /**
- * The in-process retriever over the MiniSearch index: the same scores and order as
- * `miniSearch.search({ queries: terms, combineWith: 'OR' }, { boost: FIELD_BOOSTS, boostTerm })`, but summed into
- * typed arrays over each term's postings, so a word held by thousands of entries costs a pass over numbers, not
- * thousands of result objects and a sort of them.
- */
-export function miniSearchRetriever(miniSearch: MiniSearch): CandidateRetriever {
-  const index = miniSearch as unknown as LoadedIndex;
-  const bm25 = index._options.searchOptions.bm25;
-  const n = index._documentCount;
-  return retrieverOver({
-    documents: n,
-    fieldPostings(term) {
-      const postings: FieldPostings[] = [];
-      const byField = index._index.get(term);
-      for (const field of byField ? FIELDS : []) {
-        const fieldId = index._fieldIds[field]!;
-        const tfs = byField!.get(fieldId);
-        if (!tfs) continue;
-        const docs: number[] = [];
-        const scores: number[] = [];
-        const avg = index._avgFieldLength[fieldId]!;
-        for (const [shortId, tf] of tfs) {
-          if (!index._documentIds.has(shortId)) continue;
-          const length = index._fieldLength.get(shortId)![fieldId]!;
-          scores.push(bm25Of(bm25, tf, tfs.size, n, length, avg));
-          docs.push(index._documentIds.get(shortId) as number);
-        }
-        postings.push({ boost: FIELD_BOOSTS[field], docs: Int32Array.from(docs), bm25: Float64Array.from(scores) });
-      }
-      return postings;
-    },
-  });
-}
-
-/**
- * The retriever over postings.bin read in place: what {@link miniSearchRetriever} gives over the MiniSearch that
- * `postingsSearch` makes of the same file (document id = position in `refs`), without making one: no per-entry
- * objects at start, each term's postings decoded when a question first asks for it.
+ * The retriever over postings.bin read in place: the same scores and order as
+ * `miniSearch.search({ queries: terms, combineWith: 'OR' }, { boost: FIELD_BOOSTS, boostTerm })` over the MiniSearch
+ * that `postingsSearch` makes of the same file (document id = position in `refs`), without making one: no per-entry
+ * objects at start, each term's postings decoded when a question first asks for it, summed into typed arrays.
  * @example postingsRetriever(postingsFile(meta, bytes, FIELDS.length)).retrieve(['数字'], () => 1).size
  */
 export function postingsRetriever(file: PostingsFile): CandidateRetriever {
