@@ -215,18 +215,25 @@ export function indexReader(
     const name = indexFileName(indexDir, file);
     const expected = recorded?.[name];
     if (expected === undefined) return undefined;
-    const was = written[name];
-    if (was && was[2] === expected && was[0] === bytes.byteLength) {
-      const stat = statSync(file, { throwIfNoEntry: false });
-      if (stat && stat.size === was[0] && stat.mtimeMs === was[1]) return true;
-    }
+    if (written[name]?.[0] === bytes.byteLength && unchanged(name, statSync(file, { throwIfNoEntry: false })))
+      return true;
     return sha256(bytes) === expected;
   };
+  /** The file has the size and time the build recorded for the hash the manifest holds. */
+  const unchanged = (name: string, stat: { size: number; mtimeMs: number } | undefined) => {
+    const was = written[name];
+    return (
+      was !== undefined &&
+      stat !== undefined &&
+      was[2] === recorded?.[name] &&
+      stat.size === was[0] &&
+      stat.mtimeMs === was[1]
+    );
+  };
+  const notAsWritten = (file: string, room: string) =>
+    new Error(`${room} ${file}: not the file npm run index wrote (its sha256 differs from the manifest's)${RUN_INDEX}`);
   const checkHash = (file: string, bytes: Uint8Array, room: string) => {
-    if (asWritten(file, bytes) === false)
-      throw new Error(
-        `${room} ${file}: not the file npm run index wrote (its sha256 differs from the manifest's)${RUN_INDEX}`,
-      );
+    if (asWritten(file, bytes) === false) throw notAsWritten(file, room);
   };
   return {
     json(file, schema, room) {
@@ -264,10 +271,8 @@ export function indexReader(
       } catch (error) {
         throw new Error(`${room} ${path}: cannot read it (${messageOf(error).split('\n')[0]})${RUN_INDEX}`);
       }
-      const name = indexFileName(indexDir, path);
-      const was = written[name];
       const stat = fstatSync(fd);
-      if (was && was[2] === recorded?.[name] && stat.size === was[0] && stat.mtimeMs === was[1]) {
+      if (unchanged(indexFileName(indexDir, path), stat)) {
         const size = stat.size;
         const view: IndexFileView = {
           size,
@@ -291,20 +296,20 @@ export function indexReader(
       }
     },
     segmenterFiles() {
-      let unchanged = true;
+      let allAsWritten = true;
       for (const file of Object.values(paths.jieba)) {
         let bytes: Buffer;
         try {
           bytes = readFileSync(file);
         } catch {
-          unchanged = false;
+          allAsWritten = false;
           continue; // loadSegmenter names a missing file
         }
         const state = asWritten(file, bytes);
-        if (state === false) checkHash(file, bytes, 'segmenter');
-        unchanged &&= state === true;
+        if (state === false) throw notAsWritten(file, 'segmenter');
+        allAsWritten &&= state === true;
       }
-      return { files: paths.jieba, asWritten: unchanged };
+      return { files: paths.jieba, asWritten: allAsWritten };
     },
   };
 }
