@@ -70,12 +70,11 @@ export interface EngineOptions {
 export class SearchEngine {
   readonly hearings: readonly Hearing[];
   readonly glossary: Glossary;
-  /** Every Q&A item and closing response, in transcript order. */
+  /** Every Q&A item and closing response, in transcript order: the order of the index's `refs`, so an entry's position
+   * is its document id in retrieval. */
   readonly entries: readonly Entry[];
   readonly analyser: Analyser;
   readonly #retriever: CandidateRetriever;
-  /** The entries in the order of the index's `refs`, which is theirs: an entry's position is its document id. */
-  readonly #entryByDocId: readonly Entry[];
   /** Each body's entries and their positions, so naming a body reads its postings, not every entry. */
   readonly #entriesByBody: ReadonlyMap<string, readonly Entry[]>;
   readonly #positionsByBody: ReadonlyMap<string, Int32Array>;
@@ -148,17 +147,14 @@ export class SearchEngine {
     });
     if (refs.length !== this.entries.length)
       throw new Error(`engine: index lists ${refs.length} entries, the hearings ${this.entries.length}${RUN_INDEX}`);
-    this.#entryByDocId = this.entries;
     const [everyday, idfs] = parts.search.everydayIdf;
     const everydayIdf = new Map(everyday.map((word, i) => [word, idfs[i] ?? EVERYDAY_MAX_IDF]));
     const norm = parts.analyser.normalise;
     // No closure made here may mention `parts`: the engine's lasting closures share this scope, and would keep the
     // whole of search.json alive (its MiniSearch index as parsed JSON: ~80 MB at a thousand hearings).
     const texts = parts.texts;
-    if (texts.length !== this.#entryByDocId.length)
-      throw new Error(
-        `engine: texts.bin holds ${texts.length} texts for ${this.#entryByDocId.length} entries${RUN_INDEX}`,
-      );
+    if (texts.length !== this.entries.length)
+      throw new Error(`engine: texts.bin holds ${texts.length} texts for ${this.entries.length} entries${RUN_INDEX}`);
     this.#texts = texts;
     const surnames = parts.search.lexicon.chat.surnames;
     const bodyByName = new Map(Object.entries(parts.search.bodyNames));
@@ -205,7 +201,7 @@ export class SearchEngine {
       everydayIdf,
       stopCharacters: new Set(parts.search.lexicon.stopWords.filter((w) => [...w].length === 1)),
       modifiers: new Set(parts.glossary.modifiers.map(norm)),
-      documents: this.#entryByDocId.length,
+      documents: this.entries.length,
     });
     let byRef: Map<string, Entry> | undefined;
     const entries = this.entries;
@@ -371,7 +367,7 @@ export class SearchEngine {
     const inEntry = new QuestionWords(said);
     for (const i of likely) {
       const doc = retrieval.docs[i]!;
-      const entry = this.#entryByDocId[doc]!;
+      const entry = this.entries[doc]!;
       const text = inEntry.of(this.#texts.at(doc));
       // A word the entry holds as written counts even where the segmenter cut the entry differently (出村, 线上).
       // Summed group by group from 0, as a sum over the matched groups would be (the same bits).
@@ -413,28 +409,25 @@ export class SearchEngine {
     if (bodies.size === 0 && people.size === 0) return undefined;
     if (this.#mentioned.length !== this.entries.length) this.#mentioned = new Uint8Array(this.entries.length);
     const mentioned = this.#mentioned.fill(0);
-    for (const body of bodies) for (const doc of this.#positionsByBody.get(body) ?? []) mentioned[doc] = 1;
-    for (const e of people) {
-      const doc = this.#positionOf(e);
-      if (doc !== undefined) mentioned[doc] = 1;
-    }
+    for (const doc of this.#namedPositions(bodies, people)) mentioned[doc] = 1;
     return mentioned;
   }
 
-  #positionOf(entry: Entry): number | undefined {
+  /** The index positions of the named bodies' entries and of the people's (an entry's position is its document id). */
+  *#namedPositions(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): Generator<number> {
+    for (const body of bodies) yield* this.#positionsByBody.get(body) ?? [];
+    if (people.size === 0) return;
     this.#positions ??= new Map(this.entries.map((e, i) => [e, i]));
-    return this.#positions.get(entry);
+    for (const e of people) {
+      const position = this.#positions.get(e);
+      if (position !== undefined) yield position;
+    }
   }
 
   /** The entries of the bodies and the people's, each once, in transcript order (one body's are so already). */
   #inTranscriptOrder(bodies: ReadonlySet<string>, people: ReadonlySet<Entry>): readonly Entry[] {
     if (people.size === 0 && bodies.size === 1) return this.#entriesByBody.get([...bodies][0]!) ?? [];
-    const at = new Set<number>();
-    for (const body of bodies) for (const position of this.#positionsByBody.get(body) ?? []) at.add(position);
-    for (const e of people) {
-      const position = this.#positionOf(e);
-      if (position !== undefined) at.add(position);
-    }
+    const at = new Set(this.#namedPositions(bodies, people));
     return Array.from(Int32Array.from(at).sort(), (position) => this.entries[position]!);
   }
 
