@@ -247,7 +247,9 @@ function titleWords(
       return kind;
     },
     said,
-    titles: unique([...said.map((s) => s.word), ...words.wrongTitles]).sort((a, b) => b.length - a.length),
+    titles: unique([...said.map((s) => s.word), ...words.wrongTitles])
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length),
     commonSet: new Set(commonSurnames),
   };
   byCommon.set(commonSurnames, made);
@@ -279,7 +281,8 @@ export function createNameSpeller(
   readings: (ch: string) => readonly number[],
   commonSurnames: readonly string[] = [],
 ): (text: string) => string {
-  const common = new Set(commonSurnames);
+  // The titles as a roster looks them up (longest first), and the kinds they say: what every roster reads.
+  const { said, titles, commonSet: common } = titleWords(words, commonSurnames);
   // A character's sounds: itself and each of its readings (two characters sound alike when they share one).
   type Sound = string | number;
   const soundsOf = (ch: string): Sound[] => [ch, ...readings(ch)];
@@ -335,11 +338,7 @@ export function createNameSpeller(
     });
     listsOf.clear();
   };
-  // The titles as a roster looks them up (longest first), and the kind each says (the first kind that says it).
-  const said = saidTitles(words.members);
-  const titles = unique([...said.map((s) => s.word), ...words.wrongTitles])
-    .filter(Boolean)
-    .sort((a, b) => b.length - a.length);
+  // The kind each title says (the first kind that says it).
   const titleStarts = new Set(titles.map((t) => t[0]!));
   const kindSaid = new Map<string, string>();
   for (const s of said) if (!kindSaid.has(s.word)) kindSaid.set(s.word, s.kind);
