@@ -338,8 +338,8 @@ export function createNameSpeller(
     });
     listsOf.clear();
   };
-  // The kind each title says (the first kind that says it).
   const titleStarts = new Set(titles.map((t) => t[0]!));
+  // The kind each title says (the first kind that says it).
   const kindSaid = new Map<string, string>();
   for (const s of said) if (!kindSaid.has(s.word)) kindSaid.set(s.word, s.kind);
   const wrongTitles = new Set(words.wrongTitles);
