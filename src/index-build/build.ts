@@ -147,10 +147,9 @@ function writeIndex(
   const pins = pinIndexOf(pinsPath(dataDir), readPins(pinsPath(dataDir)), hearings, normalise);
   const userWords = userDictionaryWords(hearings, glossary).map(normalise);
   // Bodies are keyed by (city, printed name): another city's 市发改委 must not give Wuhan's its names, nor the reverse.
-  const cityOf = new Map(hearings.map((h) => [h.id, h.city]));
   const bodiesIn = (city: string) =>
     new Map(glossary.bodies.filter((b) => (b.city ?? home) === city).map((b) => [b.printed, b]));
-  const byCity = new Map([...new Set(cityOf.values())].map((city) => [city, bodiesIn(city)]));
+  const byCity = new Map([...new Set(hearings.map((h) => h.city))].map((city) => [city, bodiesIn(city)]));
 
   // Each hearing's JSON, normalised, is its part of the text the dictionary is trimmed to.
   const hearingJson = hearings.map((h) => JSON.stringify(h));
@@ -162,7 +161,6 @@ function writeIndex(
       .map(normalise),
   );
   const keys = hearingKeys(hearingJson, segmented, {
-    cities: hearings.map((h) => cityOf.get(h.id)!),
     glossary: data[GLOSSARY_FILE] ?? '',
     dictionaries,
     userWords,
@@ -205,7 +203,7 @@ function writeIndex(
     const made: HearingArtefacts = {
       dictionaryWords: [...wordsOf.get(i)!].sort(),
       characters: [...new Set(hearingText[i])].sort().join(''),
-      documents: entries.map((entry) => documentOf(entry, byCity.get(cityOf.get(hearing.id)!)!, analyser)),
+      documents: entries.map((entry) => documentOf(entry, byCity.get(hearing.city)!, analyser)),
       texts: entries.map((e) => entryText(e, normalise)),
       commitments: Buffer.from(
         extractCommitments([hearing])
@@ -223,6 +221,13 @@ function writeIndex(
     throw new Error('index: the cached documents do not match the hearings (delete the index cache and run it again)');
   const postings = encodePostings(documents);
   const documentFrequency = postings.documentFrequency;
+  const held = (terms: readonly string[] = []) => terms.map(normalise).filter((t) => documentFrequency.has(t));
+  /** The index terms a glossary target stands for (see the synonyms below). */
+  const standsFor = (target: string) => {
+    if (documentFrequency.has(normalise(target))) return [normalise(target)];
+    const onward = held(glossary.synonyms[target]);
+    return onward.length > 0 ? onward : analyser.indexTerms(target);
+  };
   const search: SearchFile = {
     postings: postings.meta,
     documentFrequency: sortedRecord([...documentFrequency]),
@@ -231,15 +236,10 @@ function writeIndex(
       // A target the index holds stands for itself: 国有企业, not also the 企业 inside it, which every entry has. One
       // it lacks stands for what the glossary maps it to, when the index holds that (一网通办 → 政务服务 → 智慧政务,
       // 政务), else for the index's words inside it: 政务服务 cut into 政务 and 服务 would match every 服务.
-      Object.entries(glossary.synonyms).map(([word, targets]) => {
-        const held = (terms: readonly string[] = []) => terms.map(normalise).filter((t) => documentFrequency.has(t));
-        const standsFor = (t: string) => {
-          if (documentFrequency.has(normalise(t))) return [normalise(t)];
-          const onward = held(glossary.synonyms[t]);
-          return onward.length > 0 ? onward : analyser.indexTerms(t);
-        };
-        return [normalise(word), [...new Set(targets.flatMap(standsFor))]];
-      }),
+      Object.entries(glossary.synonyms).map(([word, targets]) => [
+        normalise(word),
+        [...new Set(targets.flatMap(standsFor))],
+      ]),
     ),
     bodyNames: sortedRecord(
       bodiesNamed(hearings, glossary).flatMap((b) => namesOfBody(b).map((name) => [normalise(name), b.printed])),
@@ -275,7 +275,7 @@ function jsonLines(items: readonly Uint8Array[]): Uint8Array {
 }
 
 /**
- * Each hearing's cache key: a hash of everything its artefacts depend on. Its own text (the parsed hearing) and city,
+ * Each hearing's cache key: a hash of everything its artefacts depend on. Its own text (the parsed hearing, its city too),
  * the glossary (stop words, bodies), jieba's files, the index code, and the user-dictionary words that occur in the
  * texts it segments (`segmented`, see documents.ts segmentedTexts): jieba segments a sentence by the dictionary words
  * inside it only, and the trimmed dictionary keeps the total and smallest frequency, so another hearing changes this
@@ -284,13 +284,11 @@ function jsonLines(items: readonly Uint8Array[]): Uint8Array {
 function hearingKeys(
   hearingJson: readonly string[],
   segmented: readonly string[][],
-  context: { cities: readonly string[]; glossary: string; dictionaries: string; userWords: readonly string[] },
+  context: { glossary: string; dictionaries: string; userWords: readonly string[] },
 ): string[] {
   const shared = [CACHE_FORMAT, BUILDER_VERSION, codeHash(), context.dictionaries, context.glossary].join('\n');
   const userWordsIn = wordFinder(context.userWords);
-  return hearingJson.map((json, i) =>
-    sha256([shared, context.cities[i], json, ...userWordsIn(segmented[i]!)].join('\0')),
-  );
+  return hearingJson.map((json, i) => sha256([shared, json, ...userWordsIn(segmented[i]!)].join('\0')));
 }
 
 /** The words of `words` that occur in any of the texts, sorted: one walk over each through a trie of UTF-16 code units. */
