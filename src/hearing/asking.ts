@@ -21,6 +21,10 @@ export const MemberKindSchema = z
   .strict();
 export type MemberKind = z.infer<typeof MemberKindSchema>;
 
+/** The party a message asks (政府), as a word right before one that asks (有没有, 打算): not a topic there. */
+export const AskedPartySchema = z.object({ words, before: words }).strict();
+export type AskedParty = z.infer<typeof AskedPartySchema>;
+
 export const AskingWordsSchema = z
   .object({
     $comment: z.string().optional(),
@@ -34,6 +38,7 @@ export const AskingWordsSchema = z
     wrongTitles: words,
     /** Words that ask for the overall response: one strong word, or two weak ones together. */
     closing: z.object({ strong: words, weak: words }).strict(),
+    askedParty: AskedPartySchema,
     /** Words that make a message naming another place (data/cities.json) a comparison with home (武汉和苏州比). */
     comparisons: words,
     cues: z

@@ -9,6 +9,7 @@ import { type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
 import { type Analyser, createAnalyser } from './analyse.js';
+import { createAskedPartyFinder } from './asked-party.js';
 import { createClauseReader, questionCue } from './clauses.js';
 import {
   type Candidate,
@@ -179,6 +180,7 @@ export class SearchEngine {
       respell,
       clauses: createClauseReader(parts.search.lexicon.chat),
       asks: questionCue(parts.search.lexicon.chat),
+      askedParty: createAskedPartyFinder(this.asking.askedParty),
       // Only a word without Chinese characters can be English: normalising the thousands of others at every start
       // would be wasted.
       english: createEnglishReader(
@@ -555,6 +557,7 @@ const NO_ASKING_WORDS: AskingWords = {
   notMembers: [],
   bodyKinds: [],
   wrongTitles: [],
+  askedParty: { words: [], before: [] },
   closing: { strong: [], weak: [] },
   comparisons: [],
   cues: {

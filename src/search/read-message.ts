@@ -45,6 +45,8 @@ export interface ReaderParts {
   asks?: (clause: string) => boolean;
   /** Dialect words read as the standard ones, names misheard spelled as printed (see dialect.ts, roster.ts). */
   respell?: (text: string) => string;
+  /** The words a clause names as the party it asks (政府 of 政府有没有补贴: see asked-party.ts); default: none. */
+  askedParty?: (clause: string) => ReadonlySet<string>;
   /** English words → the hearing's words (see english.ts). */
   english: (text: string) => string;
   people: PeopleFinder;
@@ -121,12 +123,14 @@ export class MessageReader {
   #readClause(clause: string): MessageReading {
     const { analyser, bodyByName, entriesByPerson, documents } = this.#parts;
     const { references, rest } = this.#parts.people.find(clause);
-    let words = analyser.contentWords(rest);
+    const askedParty = this.#parts.askedParty?.(rest);
+    const topical = (words: string[]) => (askedParty?.size ? words.filter((w) => !askedParty.has(w)) : words);
+    let words = topical(analyser.contentWords(rest));
     let corrections: Correction[] = [];
     if (words.some((w) => this.#unknown(w))) {
       const corrected = this.#parts.homophones(rest);
       if (corrected.corrections.length > 0) {
-        words = analyser.contentWords(corrected.text);
+        words = topical(analyser.contentWords(corrected.text));
         corrections = corrected.corrections;
       }
     }

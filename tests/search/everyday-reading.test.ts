@@ -29,6 +29,15 @@ describe('reading an everyday message', () => {
     expect(read.find((g) => g.word === '建')?.rare).toBeFalsy();
   });
 
+  it('reads 政府 as the party a message asks (政府有没有, 政府会不会, 政府那边), not as a topic', () => {
+    // Every answer comes from a government body: asked to act, 政府 says nothing about which. As a topic it is read.
+    for (const message of ['中小企业想转型，政府会不会给点支持', '小厂想上管理软件，政府那边有补贴吗'])
+      expect(groups(message).map((g) => g.word)).not.toContain('政府');
+    expect(sharedEngine().consult('中小企业想转型，政府会不会给点支持').answers[0]?.entry.id).toBe('q4');
+    expect(groups('政府投的钱都去哪了').map((g) => g.word)).toContain('政府');
+    expect(sharedEngine().consult('政府引导基金投了哪些').answers[0]?.entry.id).toBe('q11');
+  });
+
   it('weighs a lone character the hearing holds (做, 家) at most 1', () => {
     for (const [message, word] of [
       ['做APP的小公司借不到钱', '做'],
