@@ -7,6 +7,7 @@ import type { HearingInfo } from './catalogue.js';
 import { chooseHearing, newestFirst } from './hearing-choice.js';
 import { chineseCount, commands, type Intent } from './intent.js';
 import { itemAnswer } from './intents/q.js';
+import { themeList } from './intents/topic.js';
 import type { Knowledge } from './knowledge.js';
 import { displayPerson, type ListLine, type Reply, SHORT_QUESTION_CHARS, shorten, shownId } from './reply.js';
 import { answer, echo, notFoundSuggestions } from './steps.js';
@@ -66,6 +67,11 @@ export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply
       return asking.want === 'item' ? itemAnswer(k, asking.entry) : whoLine(k, asking.entry);
     case 'who':
       return whoLine(k, asking.entry, asking.sure ? '' : '最接近的一问：');
+    case 'themes':
+      return themeList(
+        k,
+        k.catalogue.several ? (k.catalogue.hearings.find((h) => h.hearing.id === asking.hearing) ?? null) : null,
+      );
     case 'set':
       return setList(k, asking.label, asking.entries, asking.people);
     case 'both':

@@ -39,6 +39,8 @@ export const AskingWordsSchema = z
     /** Words that ask for the overall response: one strong word, or two weak ones together. */
     closing: z.object({ strong: words, weak: words }).strict(),
     askedParty: AskedPartySchema,
+    /** Before a count (前三个, 最后两位): the first or the last so many, asked as a set. */
+    ranges: z.object({ first: words, last: words }).strict(),
     /** Words that make a message naming another place (data/cities.json) a comparison with home (武汉和苏州比). */
     comparisons: words,
     cues: z

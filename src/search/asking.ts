@@ -16,7 +16,9 @@ export type Asking =
   | { kind: 'closing'; entry: Closing | null }
   /** One place in an order: 第三个问题, 倒数第二个提问的, 第一个提问的代表. */
   | { kind: 'position'; entry: QaItem; want: Want; label: string }
-  /** All items of a kind of member, a body, a theme, a surname, or all of them; `count` when a number was asked for. */
+  /** The hearing's themes (一共几个主题, 分哪几个部分). */
+  | { kind: 'themes'; hearing: string }
+  /** All items of a kind of member, a body, a theme, a surname, a run of the order (前三个), or all of them. */
   | { kind: 'set'; label: string; entries: QaItem[]; people: boolean }
   /** Who asked, or which body answered, the item that answers a topic. */
   | { kind: 'who'; want: Want; entry: QaItem; sure: boolean }
@@ -86,6 +88,14 @@ export function readAsking(
   const kind = kinds.at(-1)?.kind;
   const ofKind = (people: readonly RosterPerson[]) => (kind ? people.filter((p) => p.kind === kind) : [...people]);
 
+  // 前三个问题, 最后两位代表: a run of the order, asked as a set.
+  const range = readRange(text, words.ranges);
+  if (range) {
+    const line: readonly QaItem[] = kind ? ofKind(roster.askers).map((p) => firstItem(p)) : roster.items;
+    const entries = range.fromEnd ? line.slice(-range.n) : line.slice(0, range.n);
+    if (entries.length > 0) return { kind: 'set', label: range.text + (kind ?? ''), entries, people: false };
+  }
+
   const position = readPosition(text, words.cues);
   if (position) {
     const section = words.cues.section.some((w) => text.startsWith(w, position.end));
@@ -144,6 +154,10 @@ export function readAsking(
 
   // A theme (第二部分, 数字化治理能力那块问了啥) asked as a set; 数字化转型这块有哪些扶持 asks about a topic.
   const theme = readTheme(text, roster, words.cues.section);
+  // 一共几个主题, 分哪几个部分: the themes themselves.
+  const noneNamed = askersNamed.length === 0 && bodiesNamed.length === 0 && !topical;
+  if (!theme && noneNamed && has(words.cues.wholeSection) && (has(words.cues.count) || setCue))
+    return { kind: 'themes', hearing: roster.hearing.id };
   const wholeTheme = has(words.cues.wholeSection) || has(words.cues.questions);
   if (theme && wholeTheme && askersNamed.length === 0 && bodiesNamed.length === 0) {
     const entries = roster.items.filter((e) => e.theme.index === theme.index);
@@ -215,6 +229,24 @@ export function readPosition(
   const n = parseNumber(m[2]!);
   if (n === undefined || n < 1) return null;
   return { n, fromEnd: Boolean(m[1]), middle: false, end, text: m[0] + tail };
+}
+
+/**
+ * A run of the order before a count: 前三个 → the first three, 最后两位 → the last two. One is no run (前一个 asks about
+ * the one before), and a count of time (前两个月) is none.
+ */
+export function readRange(
+  text: string,
+  ranges: { first: readonly string[]; last: readonly string[] },
+): { n: number; fromEnd: boolean; text: string } | null {
+  const alt = (list: readonly string[]) => list.map(escapeRegExp).join('|') || '(?!)';
+  const m = new RegExp(
+    `(?:(${alt(ranges.first)})|(${alt(ranges.last)}))\\s*([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?:个|位|名|条|道|问)(?!月|星期|礼拜|季度|小时|钟头|工作日)`,
+    'u',
+  ).exec(text);
+  const n = m ? parseNumber(m[3]!) : undefined;
+  if (!m || n === undefined || n < 2) return null;
+  return { n, fromEnd: m[2] !== undefined, text: m[0] };
 }
 
 /** The theme a message names before a section word (数字化治理能力那块, 第二部分), by the longest run it shares with a title. */

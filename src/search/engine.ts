@@ -558,6 +558,7 @@ const NO_ASKING_WORDS: AskingWords = {
   bodyKinds: [],
   wrongTitles: [],
   askedParty: { words: [], before: [] },
+  ranges: { first: [], last: [] },
   closing: { strong: [], weak: [] },
   comparisons: [],
   cues: {

@@ -67,10 +67,26 @@ describe('sets and order', () => {
     ['委员一共问了几个', ['q2', 'q5', 'q6', 'q7', 'q8', 'q10', 'q11', 'q12', 'q16', 'q18']],
     ['市经信局都回答了哪些', ['q1', 'q3', 'q4', 'q15']],
     ['数字化治理能力那部分的问答', ['q13', 'q14']],
+    ['各个开发区是怎么答的', ['q5', 'q12', 'q14']],
+    ['前三个问题都是谁问的', ['q1', 'q2', 'q3']],
+    ['最后两个提问', ['q17', 'q18']],
+    ['头两位代表问了什么', ['q3', 'q14']],
   ])('%s lists %j in order, with the count', async (message, expected) => {
     const { ids, text } = await once(message);
     expect(ids).toEqual(expected);
     expect(text).toMatch(/共[一二两三四五六七八九十]+个问题/);
+  });
+
+  it('一共分几个主题 lists the five themes, not the eighteen questions', async () => {
+    const { text } = await once('一共分几个主题');
+    expect(text).toContain('5个主题');
+    expect(text).toContain('加快提升数字化治理能力');
+    expect(text).not.toContain('共十八个问题');
+  });
+
+  it('前两个月 is a time, not a run of the order', async () => {
+    const { reply } = await once('前两个月出台的政策落实得怎么样');
+    expect(firstShown(reply)).toBe('q15');
   });
 
   it('总共问了多少个 lists all eighteen and says so', async () => {

@@ -47,7 +47,7 @@ function themeAnswer(k: Knowledge, info: HearingInfo, theme: Theme): Reply {
 }
 
 /** The themes in order, each with its questions; with several hearings their numbers carry the hearing's key. */
-function themeList(k: Knowledge, hearing: HearingInfo | null): Reply {
+export function themeList(k: Knowledge, hearing: HearingInfo | null): Reply {
   const lines = perHearing(k, hearing, (info) =>
     info.hearing.themes.map((t) => {
       const ids = themeEntries(info, t).map((e) => e.id);
