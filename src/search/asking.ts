@@ -20,8 +20,8 @@ export type Asking =
   | { kind: 'themes'; hearing: string }
   /** All items of a kind of member, a body, a theme, a surname, a run of the order (前三个), or all of them. */
   | { kind: 'set'; label: string; entries: QaItem[]; people: boolean }
-  /** Who asked, or which body answered, the item that answers a topic. */
-  | { kind: 'who'; want: Want; entry: QaItem; sure: boolean }
+  /** Who asked, or which body answered, the item that answers a topic (the closing, when it answers: 一线城市谁说的). */
+  | { kind: 'who'; want: Want; entry: QaItem | Closing; sure: boolean }
   /** A kind of member narrows (有位副主任), the topic picks; or a comparison with the hearing's city (武汉和苏州比). */
   | { kind: 'narrowed'; entry: QaItem }
   /** A reference several people fit and no topic decides (陈主任问了什么): each of their items, in full. */
@@ -111,9 +111,11 @@ export function readAsking(
     }
   }
 
-  // What is left once the words that ask (who, which body, all of, a kind) are taken out: the topic, if any.
+  // What is left once the words that ask (who, which body, all of, a kind) are taken out: the topic, if any. The words
+  // asking an answer's figures (数字, 目标) ask nothing here and are a topic's own (数字经济一线城市谁说的).
+  const { goals: _figures, ...askingCues } = words.cues;
   const asked = [
-    ...Object.values(words.cues).flat(),
+    ...Object.values(askingCues).flat(),
     ...words.members.flatMap((m) => m.said),
     ...words.bodyKinds.flatMap((b) => b.said),
     ...references.map((r) => r.text),
@@ -125,7 +127,7 @@ export function readAsking(
     ...restReading.groups.filter((g) => g.terms.length > 0).map((g) => g.word),
   ];
   const topical = restReading.groups.some((g) => g.terms.length > 0);
-  const find = (allowed?: readonly Entry[]) => searchTopic(engine, [rest, topicWords.join(' ')], allowed);
+  const find = <T extends Entry>(allowed: readonly T[]) => searchTopic(engine, [rest, topicWords.join(' ')], allowed);
   const setCue = has(words.cues.set) || kinds.some((k) => text.startsWith('们', k.at + k.text.length));
   const countCue = has(words.cues.count) && has(words.cues.items);
 
@@ -170,7 +172,7 @@ export function readAsking(
     // 几位代表分别问了什么: all of them, whatever else the message says.
     // A body named (企业代表…商务局讲了哪些) makes it a question about that body's answer.
     if (bodiesNamed.length === 0 && (setCue || !topical)) return set(kind, people);
-    const entry = find(people.flatMap((p) => p.entries))?.entry;
+    const entry = find(people.flatMap((p) => p.entries.filter((e): e is QaItem => e.kind === 'qa')))?.entry;
     if (entry) return asksAsker || asksBody ? { kind: 'who', want, entry, sure: true } : { kind: 'narrowed', entry };
   }
 
@@ -180,7 +182,7 @@ export function readAsking(
 
   // Who asked, or which body answered, a topic: the item that answers it.
   if ((asksAsker || asksBody) && topicWords.length > 0 && askersNamed.length === 0) {
-    const hit = find(roster.items);
+    const hit = find([...roster.items, ...(closing ? [closing] : [])]);
     if (hit) return { kind: 'who', want, entry: hit.entry, sure: hit.sure };
   }
   return null;
@@ -265,21 +267,21 @@ function readTheme(text: string, roster: Roster, sections: readonly string[]) {
 
 /**
  * The item the engine ranks first for a topic, tried as typed and then as its known words alone (a word the hearing
- * does not have, 要建, would otherwise sink it); only among `allowed` when given. `sure`: a confident answer.
+ * does not have, 要建, would otherwise sink it); only among `allowed`. `sure`: a confident answer.
  */
-function searchTopic(
+function searchTopic<T extends Entry>(
   engine: SearchEngine,
   queries: readonly string[],
-  allowed?: readonly Entry[],
-): { entry: QaItem; sure: boolean } | undefined {
+  allowed: readonly T[],
+): { entry: T; sure: boolean } | undefined {
   for (const query of queries) {
     if (query.trim() === '') continue;
     const { answers, guesses } = engine.consult(query, { limit: engine.entries.length });
-    const ok = (e: Entry): e is QaItem => e.kind === 'qa' && (!allowed || allowed.includes(e));
+    const ok = (e: Entry): e is T => (allowed as readonly Entry[]).includes(e);
     const answer = answers.find((h) => ok(h.entry));
-    if (answer) return { entry: answer.entry as QaItem, sure: true };
+    if (answer) return { entry: answer.entry as T, sure: true };
     const guess = guesses.find((h) => ok(h.entry));
-    if (guess) return { entry: guess.entry as QaItem, sure: false };
+    if (guess) return { entry: guess.entry as T, sure: false };
   }
   return undefined;
 }

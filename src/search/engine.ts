@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Options } from 'minisearch';
 import { RUN_INDEX } from '../errors.js';
 import { type AskingWords, loadAskingWords } from '../hearing/asking.js';
+import { citiesFile, loadCities } from '../hearing/cities.js';
 import { type Glossary, loadGlossary } from '../hearing/glossary.js';
 import { bodyOf, type Entry, type Hearing, personOf } from '../hearing/model.js';
 import { DATA_DIR, INDEX_DIR } from '../paths.js';
@@ -543,10 +544,19 @@ export interface Consultation {
 
 /**
  * A hearing's own city says nothing about which of its answers is meant (长沙的企业开办 asks what 企业开办 asks), as
- * 武汉 says nothing in the glossary's generic words: every hearing's city (长沙市, 长沙) is read the same way.
+ * 武汉 says nothing in the glossary's generic words: every hearing's city (长沙市, 长沙) is read the same way, and so
+ * are its parts and the names people call it (data/cities.json `local`: 汉口, 江城), except those that name something of
+ * the hearings (光谷 is 东湖高新区, 东西湖 临空港).
  */
-function withHomeCities<L extends { stopWords: string[] }>(lexicon: L, hearings: readonly Hearing[]): L {
-  const cities = hearings.flatMap((h) => (h.city ? [h.city, h.city.replace(/市$/, '')] : []));
+function withHomeCities<L extends { stopWords: string[] }>(
+  lexicon: L,
+  hearings: readonly Hearing[],
+  local: Readonly<Record<string, readonly string[]>>,
+  known: (word: string) => boolean,
+): L {
+  const cities = hearings.flatMap((h) =>
+    h.city ? [h.city, h.city.replace(/市$/, ''), ...(local[h.city] ?? []).filter((part) => !known(part))] : [],
+  );
   return cities.length === 0 ? lexicon : { ...lexicon, stopWords: [...new Set([...lexicon.stopWords, ...cities])] };
 }
 
@@ -723,11 +733,17 @@ export function loadEngine(options: EngineOptions = {}): SearchEngine {
   const index = indexReader(indexDir, manifest);
   const hearings = index.json('hearings', HearingsFileSchema, 'engine');
   const search = index.json('search', SearchFileSchema, 'engine');
-  const glossary = loadGlossary(`${options.dataDir ?? DATA_DIR}/glossary.json`);
+  const dataDir = options.dataDir ?? DATA_DIR;
+  const glossary = loadGlossary(`${dataDir}/glossary.json`);
   const segmenter = index.segmenterFiles();
   const analyser = createAnalyser(
     loadSegmenter(segmenter.files, { checked: segmenter.asWritten }),
-    withHomeCities(search.lexicon, hearings),
+    withHomeCities(
+      search.lexicon,
+      hearings,
+      loadCities(citiesFile(dataDir)).local,
+      (word) => word in search.bodyNames || word in search.documentFrequency || word in search.synonyms,
+    ),
     createNormaliser(new Set(search.traditional)),
   );
   const retriever = postingsRetriever(postingsFile(search.postings, index.view('postings', 'engine'), FIELDS.length));

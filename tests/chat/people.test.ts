@@ -38,6 +38,13 @@ describe('who asked, which body answered a topic', () => {
     expect(text).toContain(body);
     expect(ids).toEqual([id]);
   });
+
+  it('who said something of the closing: the vice mayor, not an asker (数字 is part of the topic, no cue)', async () => {
+    const { reply, text } = await once('数字经济一线城市是谁说的');
+    expect(reply?.kind).toBe('list');
+    expect(text).toContain('汪元程');
+    expect(text).toContain('总体回应');
+  });
 });
 
 describe('a person with a topic', () => {

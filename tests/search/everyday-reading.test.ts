@@ -38,6 +38,12 @@ describe('reading an everyday message', () => {
     expect(sharedEngine().consult('政府引导基金投了哪些').answers[0]?.entry.id).toBe('q11');
   });
 
+  it("reads the hearing's own city's parts and nicknames (汉口, 江城) as the city itself, except those naming a body (光谷)", () => {
+    expect(groups('汉口的软件产业怎么发展').map((g) => g.word)).not.toContain('汉口');
+    expect(sharedEngine().consult('江城的软件产业怎么发展').answers[0]?.entry.id).toBe('q3');
+    expect([...sharedEngine().read('光谷那边的龙头企业').bodies]).toEqual(['东湖高新区管委会']);
+  });
+
   it('weighs a lone character the hearing holds (做, 家) at most 1', () => {
     for (const [message, word] of [
       ['做APP的小公司借不到钱', '做'],
