@@ -48,6 +48,13 @@ describe('who asked, which body answered a topic', () => {
 });
 
 describe('a person with a topic', () => {
+  it.each(['文委员问的什么', '张委员问了什么'])(
+    '%s: a member the hearing does not have is not found, not every 委员 listed',
+    async (message) => {
+      expect((await once(message)).reply?.kind).toBe('not-found');
+    },
+  );
+
   it.each([
     ['陈主任问中小企业数字化那一问', 'q4'],
     ['陈主任关心政策效果的那个', 'q15'],
