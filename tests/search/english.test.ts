@@ -32,6 +32,15 @@ describe('English in a question', () => {
     expect([...sharedEngine().read('big data bureau说了什么').bodies]).toEqual(['市政务服务大数据局']);
   });
 
+  it.each([
+    ['What did the Wuhan statistics bureau say about the digital economy?', '市统计局', 'q18'],
+    ['what did the commerce bureau say about investment promotion', '市商务局', 'q10'],
+    ['East Lake High-Tech Zone leading companies', '东湖高新区管委会', 'q12'],
+  ])('names each answering body in English, and Wuhan as the city itself: %s', (message, body, id) => {
+    expect([...sharedEngine().read(message).bodies]).toEqual([body]);
+    expect(sharedEngine().consult(message).answers[0]?.entry.id).toBe(id);
+  });
+
   it('keeps a word the glossary does not know whole and unknown, never cut into known pieces (blockch·ai·n)', () => {
     const { groups } = sharedEngine().read('metaverse');
     expect(groups.map((g) => [g.word, g.terms])).toEqual([['metaverse', []]]);
