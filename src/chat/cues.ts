@@ -12,6 +12,8 @@ export type Cue =
   | { kind: 'about'; what: 'asker' | 'body' }
   /** 「还有呢」「还有别的吗」「换一个」: the next related item not yet shown. */
   | { kind: 'more' }
+  /** 「下一个」「上一题」: the item after (1) or before (-1) the one just shown, in the hearing's order. */
+  | { kind: 'step'; by: 1 | -1 }
   /** 「有什么数字」「有什么目标」「他们计划几年做成」: the commitments of what was just shown. */
   | { kind: 'commitments' }
   /** 「不对」「不是这个」: the answer shown was wrong; the next candidate. */
@@ -41,6 +43,8 @@ export function readCue(text: string, normalise: (text: string) => string = iden
   }
   if (ASKER.test(bare)) return { kind: 'about', what: 'asker' };
   if (BODY.test(bare)) return { kind: 'about', what: 'body' };
+  if (NEXT.test(bare)) return { kind: 'step', by: 1 };
+  if (PREVIOUS.test(bare)) return { kind: 'step', by: -1 };
   if (MORE.test(bare)) return { kind: 'more' };
   if (COMMITMENTS.test(bare)) return { kind: 'commitments' };
   if (DISLIKE.test(bare)) return { kind: 'dislike' };
@@ -89,9 +93,13 @@ const BODY = whole(
 const MORE = whole(
   '(?:还有|还有没有|另外还有)(?:别的|其他)?(?:的)?(?:问题|回答|答复)?',
   '(?:其他|别的)(?:的)?(?:问题)?',
-  '再?(?:换一个|换个|换一条|来一个|来一条|下一个|下一条)',
+  '再?(?:换一个|换个|换一条|来一个|来一条)',
   '更多',
 );
+/** 下一个 · 再下一题 · 接着下一个 · 后面一个: the next in the hearing's order. */
+const NEXT = whole('(?:再|接着|然后)?(?:看)?(?:下一|下|后一|后面一|后面那)(?:个|条|题|问)(?:问题)?(?:是什么|是啥|呢)?');
+/** 上一个 · 前一题 · 前面那个: the one before. */
+const PREVIOUS = whole('(?:再|回到)?(?:看)?(?:上一|上|前一|前面一|前面那)(?:个|条|题|问)(?:问题)?(?:是什么|是啥|呢)?');
 const COMMITMENTS = whole(
   `${THEY}(?:的)?${GOALS}`,
   `${THEY}(?:有|定了|提了|说了)?(?:什么|哪些|啥|没有)${GOALS}`,

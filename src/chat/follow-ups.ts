@@ -39,6 +39,8 @@ export function followUp(k: Knowledge, cue: Cue, memory: Recollection): Followed
       return about(k, cue.what, memory);
     case 'more':
       return next(k, memory, false);
+    case 'step':
+      return step(k, cue.by, memory);
     case 'dislike':
       return next(k, memory, true);
     case 'commitments':
@@ -193,6 +195,32 @@ function next(k: Knowledge, memory: Recollection, dislike: boolean): FollowedUp 
     reply: answer(k, 'q', null, [first], rest, nextSteps(k, first)),
     carry: { source: 'search' },
     ...marked,
+  };
+}
+
+/**
+ * 「下一个」「上一题」: the item after or before the one just shown, in its hearing's order (the closing comes after the
+ * last question). With no one item shown (a list), or the next in order seen already, 下一个 is 还有呢.
+ */
+function step(k: Knowledge, by: 1 | -1, memory: Recollection): FollowedUp | null {
+  const shown = entriesOf(k, memory.shown);
+  const focus = shown.length === 1 ? shown[0] : undefined;
+  if (!focus) return by === 1 ? next(k, memory, false) : null;
+  const { hearing } = k.catalogue.infoOf(focus);
+  const order: Entry[] = [...hearing.items, ...(hearing.closing ? [hearing.closing] : [])];
+  const target = order[order.indexOf(focus) + by];
+  // Browsing related answers (经开区汽车 → 还有呢 → 下一个), the next in order may be one seen: then the next related one.
+  if (target && by === 1 && entriesOf(k, memory.seen).includes(target)) return next(k, memory, false);
+  if (target) return { reply: itemAnswer(k, target) };
+  return {
+    reply: {
+      kind: 'list',
+      title: by === 1 ? '这已经是最后一项了，还可以：' : '这已经是第一个问题了，还可以：',
+      lines: [],
+      note: null,
+      suggestions: notFoundSuggestions(k),
+    },
+    carry: { source: memory.source, shown: memory.shown, offered: memory.offered, pending: memory.pending },
   };
 }
 
