@@ -26,7 +26,7 @@ export function askingReply(k: Knowledge, intent: Intent): Reply | null {
     text = `谁问了${intent.arg}`;
   else return null;
   const info = hearingAsked(k, text);
-  const roster = info && k.engine.rosters.find((r) => r.hearing.id === info.hearing.id);
+  const roster = info && k.engine.rosterOf(info.hearing.id);
   if (!info || !roster) return null;
   const asking = readAsking(k.engine, roster, text, k.placesOf(info.city));
   return asking ? replyToAsking(k, asking, text) : null;

@@ -96,6 +96,8 @@ export class SearchEngine {
   readonly asking: AskingWords;
   /** Each hearing's people and order, in the order the hearings are loaded. */
   readonly rosters: readonly Roster[];
+  /** Each hearing's roster by the hearing's id: a people or order question looks up one of a thousand at once. */
+  readonly #rosterById: ReadonlyMap<string, Roster>;
   /** Whether two characters may sound alike (王/汪), from the index's pinyin table. */
   readonly soundsAlike: (a: string, b: string) => boolean;
   /**
@@ -105,6 +107,9 @@ export class SearchEngine {
    * @example engine.plain('王市长收尾咋讲的') // '汪元程收尾怎么讲的'
    */
   readonly plain = (query: string): string => this.#reader.plain(query);
+
+  /** The roster of the hearing with this id (undefined for one the index does not hold); a property, as `plain` is. */
+  readonly rosterOf = (hearingId: string): Roster | undefined => this.#rosterById.get(hearingId);
 
   constructor(parts: {
     hearings: Hearing[];
@@ -163,6 +168,7 @@ export class SearchEngine {
     this.asking = parts.asking ?? NO_ASKING_WORDS;
     this.soundsAlike = createSoundsAlike(parts.search.homophones);
     this.rosters = this.hearings.map((h) => buildRoster(h, this.asking, this.soundsAlike, surnames));
+    this.#rosterById = new Map(this.rosters.map((r) => [r.hearing.id, r]));
     const dialect = createDialectReader(this.asking.dialect);
     const spellNames = createNameSpeller(this.rosters, this.asking, createReadings(parts.search.homophones), surnames);
     const respell = (text: string) => spellNames(dialect(text));
