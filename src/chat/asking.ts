@@ -6,6 +6,7 @@ import { resolvePerson } from '../search/names.js';
 import type { HearingInfo } from './catalogue.js';
 import { chooseHearing, newestFirst } from './hearing-choice.js';
 import { chineseCount, commands, type Intent } from './intent.js';
+import { deptReply } from './intents/dept.js';
 import { itemAnswer } from './intents/q.js';
 import { themeList } from './intents/topic.js';
 import type { Knowledge } from './knowledge.js';
@@ -67,11 +68,12 @@ export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply
       return asking.want === 'item' ? itemAnswer(k, asking.entry) : whoLine(k, asking.entry);
     case 'who':
       return whoLine(k, asking.entry, asking.sure ? '' : '最接近的一问：');
+    case 'bodies': {
+      const info = askedHearing(k, asking.hearing);
+      return deptReply(k, (info && k.catalogue.keyOf(info)) ?? '');
+    }
     case 'themes':
-      return themeList(
-        k,
-        k.catalogue.several ? (k.catalogue.hearings.find((h) => h.hearing.id === asking.hearing) ?? null) : null,
-      );
+      return themeList(k, askedHearing(k, asking.hearing));
     case 'set':
       return setList(k, asking.label, asking.entries, asking.people);
     case 'both':
@@ -84,6 +86,11 @@ export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply
         [],
       );
   }
+}
+
+/** With several hearings loaded, the one a set of bodies or themes was asked of; with one, null (all of it). */
+function askedHearing(k: Knowledge, id: string): HearingInfo | null {
+  return k.catalogue.several ? (k.catalogue.hearings.find((h) => h.hearing.id === id) ?? null) : null;
 }
 
 /**

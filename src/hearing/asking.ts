@@ -39,6 +39,8 @@ export const AskingWordsSchema = z
     /** Words that ask for the overall response: one strong word, or two weak ones together. */
     closing: z.object({ strong: words, weak: words }).strict(),
     askedParty: AskedPartySchema,
+    /** A word for answering bodies and one asking for several (答复单位有哪些): the list of bodies. */
+    bodySets: z.object({ words, asks: words }).strict(),
     /** Before a count (前三个, 最后两位): the first or the last so many, asked as a set. */
     ranges: z.object({ first: words, last: words }).strict(),
     /** Words that make a message naming another place (data/cities.json) a comparison with home (武汉和苏州比). */

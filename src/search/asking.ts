@@ -18,6 +18,8 @@ export type Asking =
   | { kind: 'position'; entry: QaItem; want: Want; label: string }
   /** The hearing's themes (一共几个主题, 分哪几个部分). */
   | { kind: 'themes'; hearing: string }
+  /** The answering bodies (答复单位有哪些, 一共多少个部门回答, 被问得最多的是哪个部门). */
+  | { kind: 'bodies'; hearing: string }
   /** All items of a kind of member, a body, a theme, a surname, a run of the order (前三个), or all of them. */
   | { kind: 'set'; label: string; entries: QaItem[]; people: boolean }
   /** Who asked, or which body answered, the item that answers a topic (the closing, when it answers: 一线城市谁说的). */
@@ -86,7 +88,14 @@ export function readAsking(
     .filter((k) => roster.askers.some((p) => p.kind === k.kind));
   // The question comes last in a long message: 给代表们做简报，几位副主任分别问了什么 asks about the 副主任.
   const kind = kinds.at(-1)?.kind;
-  const ofKind = (people: readonly RosterPerson[]) => (kind ? people.filter((p) => p.kind === kind) : [...people]);
+  // 委员和代表一共多少人: kinds joined by 和/与/、 ask for all of them together.
+  const joined = kinds.every(
+    (k, i) => i === 0 || JOINED_KINDS.test(text.slice(kinds[i - 1]!.at + kinds[i - 1]!.text.length, k.at)),
+  );
+  const kindsAsked = new Set(joined ? kinds.map((k) => k.kind) : kind ? [kind] : []);
+  const kindLabel = [...kindsAsked].join('、');
+  const ofKind = (people: readonly RosterPerson[]) =>
+    kind ? people.filter((p) => p.kind !== null && kindsAsked.has(p.kind)) : [...people];
 
   // 前三个问题, 最后两位代表: a run of the order, asked as a set.
   const range = readRange(text, words.ranges);
@@ -143,6 +152,14 @@ export function readAsking(
     return { kind: 'both', label: several.text, entries };
   }
 
+  // 答复单位有哪些, 一共多少个部门回答: the answering bodies, when no topic, body or person is named.
+  const bodySet = words.bodySets.words.filter((w) => text.includes(w));
+  if (bodySet.length > 0 && has(words.bodySets.asks) && askersNamed.length === 0 && bodiesNamed.length === 0) {
+    const topic = engine.read(bodySet.reduce((t, w) => t.split(w).join(' '), rest)).groups;
+    if (!topic.some((g) => g.terms.length > 0 && [...g.word].length > 1))
+      return { kind: 'bodies', hearing: roster.hearing.id };
+  }
+
   // A kind of body (开发区管委会) or a body with a set cue and no topic: everything it answered.
   const bodyKind = engine.asking.bodyKinds.find((k) => k.said.some((w) => text.includes(w)));
   if (bodyKind && !topical && restReading.bodies.size === 0) {
@@ -171,7 +188,7 @@ export function readAsking(
     const people = ofKind(roster.askers);
     // 几位代表分别问了什么: all of them, whatever else the message says.
     // A body named (企业代表…商务局讲了哪些) makes it a question about that body's answer.
-    if (bodiesNamed.length === 0 && (setCue || !topical)) return set(kind, people);
+    if (bodiesNamed.length === 0 && (setCue || !topical)) return set(kindLabel, people);
     const entry = find(people.flatMap((p) => p.entries.filter((e): e is QaItem => e.kind === 'qa')))?.entry;
     if (entry) return asksAsker || asksBody ? { kind: 'who', want, entry, sure: true } : { kind: 'narrowed', entry };
   }
@@ -314,6 +331,9 @@ function otherHearingYear(text: string, own: string | undefined): string | undef
   }
   return undefined;
 }
+
+/** What may stand between two kinds of member asked for together (委员和代表, 副主任、委员). */
+const JOINED_KINDS = /^(?:们)?\s*(?:和|与|跟|及|以及|、|还有|加上)?\s*$/u;
 
 /** How the hearing speaks of cities other than its own. */
 const OTHER_CITIES = '其他城市';

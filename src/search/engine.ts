@@ -575,6 +575,7 @@ const NO_ASKING_WORDS: AskingWords = {
   wrongTitles: [],
   askedParty: { words: [], before: [] },
   ranges: { first: [], last: [] },
+  bodySets: { words: [], asks: [] },
   closing: { strong: [], weak: [] },
   comparisons: [],
   cues: {

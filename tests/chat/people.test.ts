@@ -85,6 +85,7 @@ describe('sets and order', () => {
     ['前三个问题都是谁问的', ['q1', 'q2', 'q3']],
     ['最后两个提问', ['q17', 'q18']],
     ['头两位代表问了什么', ['q3', 'q14']],
+    ['副主任和代表各问了什么', ['q1', 'q3', 'q4', 'q9', 'q13', 'q14', 'q15', 'q17']],
   ])('%s lists %j in order, with the count', async (message, expected) => {
     const { ids, text } = await once(message);
     expect(ids).toEqual(expected);
@@ -96,6 +97,21 @@ describe('sets and order', () => {
     expect(text).toContain('5个主题');
     expect(text).toContain('加快提升数字化治理能力');
     expect(text).not.toContain('共十八个问题');
+  });
+
+  it.each(['答复单位有哪些', '一共有多少个部门回答', '被问得最多的是哪个部门'])(
+    '%s lists the answering bodies with how many questions each answered',
+    async (message) => {
+      const { text } = await once(message);
+      expect(text).toContain('16个答复单位');
+      expect(text).toMatch(/市经信局 4问/);
+    },
+  );
+
+  it('哪个部门答的数据壁垒 still asks which body answered a topic, not for every body', async () => {
+    const { text, ids } = await once('数据壁垒是哪个部门答的');
+    expect(ids).toEqual(['q13']);
+    expect(text).not.toContain('答复单位：');
   });
 
   it('前两个月 is a time, not a run of the order', async () => {
@@ -126,9 +142,12 @@ describe('sets and order', () => {
 });
 
 describe('the closing, asked any way', () => {
-  it.each(['王市长收尾咋讲的', '市领导会议结束前说了啥', '最后表态', '政府最后怎么拍板的'])('%s', async (message) => {
-    expect(firstShown((await once(message)).reply)).toBe('closing');
-  });
+  it.each(['王市长收尾咋讲的', '市领导会议结束前说了啥', '最后表态', '政府最后怎么拍板的', '收官的时候政府说了啥'])(
+    '%s',
+    async (message) => {
+      expect(firstShown((await once(message)).reply)).toBe('closing');
+    },
+  );
 });
 
 describe('titles that name someone else', () => {
