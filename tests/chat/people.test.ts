@@ -260,6 +260,10 @@ describe('dialect and spoken question words', () => {
     ['东湖高新区有冇讲人才计划', 'q12'],
     ['成果转化咋整', 'q9'],
     ['经开区的智能座舱搞么事', 'q5'],
+    ['不晓得智慧农业搞得么样了', 'q6'],
+    ['唔该问下汉融通系咩', 'q7'],
+    ['点解要搞数字金融', 'q7'],
+    ['软件名城几时建成', 'q3'],
   ])('%s → %s', async (message, id) => {
     expect(firstShown((await once(message)).reply)).toBe(id);
   });
