@@ -264,8 +264,9 @@ export class SearchEngine {
     // The message as a whole, then each sentence and each clause: a long message is answered by the part that asks.
     const seen = new Set([reading.whole.words.join(' ')]);
     // A part is worth a search only if it shares a word with the hearing (a lone character is no evidence), names
-    // someone, or names a body while the message has no topic of the hearing's: in 「我们在光谷那边，想问软件名城怎么建」
-    // 光谷 is where the writer sits, and the question is the other part. A part that tells the writer's story
+    // someone, or names a body while the message has no topic of the hearing's or asks about that body: in
+    // 「我们在光谷那边，想问软件名城怎么建」 光谷 is where the writer sits, and the question is the other part; in
+    // 「听说要搞自动驾驶，经开区那边是怎么说的」 the part that asks is about 经开区. A part that tells the writer's story
     // (我爸妈在农村种地) while another part asks the question may suggest an item, never answer with one.
     const allParts = [...reading.sentences, ...reading.clauses];
     const someAsk = allParts.some((part) => part.asks);
@@ -276,7 +277,7 @@ export class SearchEngine {
     const topical = (part: MessageReading) => part.groups.some((g) => g.terms.length > 0 && [...g.word].length > 1);
     const wholeTopical = topical(reading.whole);
     const parts = allParts
-      .filter((part) => topical(part) || part.people.size > 0 || (!wholeTopical && part.bodies.size > 0))
+      .filter((part) => topical(part) || part.people.size > 0 || (part.bodies.size > 0 && (!wholeTopical || part.asks)))
       .filter((part) => !seen.has(part.words.join(' ')) && seen.add(part.words.join(' ')))
       .slice(0, MAX_PARTS);
     const answers: SearchHit[] = [];
@@ -635,7 +636,11 @@ function askingEntries(
 ): Set<Entry> | undefined {
   const askingParts = parts.filter((p) => p.asks);
   if (askingParts.length === 0 || askingParts.length === parts.length) return undefined;
-  const topical = askingParts.some((p) => p.groups.some((g) => g.terms.length > 0 && g.weight >= TOPICAL_WEIGHT));
+  // The asking part names a topic, or the body or person it asks about (经开区那边是怎么说的).
+  const topical = askingParts.some(
+    (p) =>
+      p.bodies.size > 0 || p.people.size > 0 || p.groups.some((g) => g.terms.length > 0 && g.weight >= TOPICAL_WEIGHT),
+  );
   if (!topical) return undefined;
   return new Set(askingParts.flatMap((p) => candidatesOf(p).map((c) => c.entry)));
 }
