@@ -82,7 +82,10 @@ const KINDS: Record<string, [message: string, accepted: string[]][]> = {
     ['麻烦问下汪副市长最后讲的三个狠抓分别是什么', ['closing']],
     ['大数据局说要打破数据壁垒，可我去办事还是要跑好几个窗口，啥时候能解决', ['q13']],
     // The topic is another item's (智能网联汽车 is in q9–q11), but the part that asks names the body asked about.
-    ['我是开出租的，每天在路上跑，听说武汉要搞智能网联汽车和自动驾驶，经开区那边是怎么说的，以后会不会影响我们的饭碗啊', ['q5']],
+    [
+      '我是开出租的，每天在路上跑，听说武汉要搞智能网联汽车和自动驾驶，经开区那边是怎么说的，以后会不会影响我们的饭碗啊',
+      ['q5'],
+    ],
   ],
 };
 
