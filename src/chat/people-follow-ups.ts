@@ -42,7 +42,13 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
   if (position && !has(cues.section) && !/问题|提问/.test(text)) {
     const entry = atPosition(list, position);
     if (!entry) return null;
-    const reply = want === 'item' ? itemAnswer(k, entry) : whoLine(k, entry);
+    // 第二个有什么目标: that item's commitments.
+    const figures = want === 'item' && has(cues.goals) && !/问题|提问|问了|问过/.test(text.slice(position.end));
+    const reply = figures
+      ? entryPromises(k, [entry])
+      : want === 'item'
+        ? itemAnswer(k, entry)
+        : whoLine(k, entry);
     // The list stays: 「第三个」 after 「第二个」 still counts in it.
     return { reply, carry: { source: memory.source, offered: memory.offered, pending: memory.pending } };
   }
@@ -85,11 +91,13 @@ function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly
   const own = [focus.kind === 'qa' ? focus.question : '', ...paragraphsOf(focus)].join('\n');
   const body = bodyOf(focus);
   if ([...reading.bodies].some((b) => b !== body)) return false;
-  if ([...reading.people].some((e) => e !== focus && bodyOf(e) !== body)) return false;
-  // 那数字金融呢 names a topic of its own, though 数字 alone would ask for figures.
+  // Someone named who did not ask it (那陈新垓副主任问的呢 after 陈光菊's item) asks about their own item.
+  if (reading.people.size > 0 && !reading.people.has(focus)) return false;
+  // 那数字金融呢 names a topic of its own, though 数字 alone would ask for figures; 培养 after an answer about 培育 is
+  // the answer's own word, as the glossary reads it.
   return reading.groups
     .filter((g) => g.terms.length > 0)
-    .every((g) => own.includes(g.word) || cueWords.includes(g.word));
+    .every((g) => own.includes(g.word) || g.terms.some((t) => own.includes(t)) || cueWords.includes(g.word));
 }
 
 /** Whether a message names a word the hearing lacks besides the words that ask (全名, 名字: part of a cue). */

@@ -225,6 +225,28 @@ describe('pronoun follow-ups', () => {
     expect((await say('有什么具体数字')).reply?.kind).toBe('commitments');
   });
 
+  it('a figure asked with a word the glossary reads as the answer’s own (培养 for 培育) stays on that answer', async () => {
+    const say = chat();
+    expect((await say('5151人才工程')).ids).toEqual(['q4']);
+    const { reply, text } = await say('具体培养多少人');
+    expect(reply?.kind).toBe('commitments');
+    expect(text).toContain('q4');
+  });
+
+  it('第二个有什么目标 after a list: the commitments of that line’s item', async () => {
+    const say = chat();
+    await say('市经信局答了哪些');
+    const { reply, text } = await say('第二个有什么目标');
+    expect(reply?.kind).toBe('commitments');
+    expect(text).toContain('q3');
+  });
+
+  it('naming someone else of the same body (那陈新垓副主任问的那个) is not about the answer shown', async () => {
+    const say = chat();
+    await say('陈光菊问的中小企业那个');
+    expect((await say('那陈新垓副主任问政策的那个怎么答的')).ids).toEqual(['q15']);
+  });
+
   it('另外那位陈主任呢: the other of the two 陈', async () => {
     const say = chat();
     const both = await say('陈主任问了什么');
