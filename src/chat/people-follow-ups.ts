@@ -44,11 +44,7 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
     if (!entry) return null;
     // 第二个有什么目标: that item's commitments.
     const figures = want === 'item' && has(cues.goals) && !/问题|提问|问了|问过/.test(text.slice(position.end));
-    const reply = figures
-      ? entryPromises(k, [entry])
-      : want === 'item'
-        ? itemAnswer(k, entry)
-        : whoLine(k, entry);
+    const reply = figures ? entryPromises(k, [entry]) : want === 'item' ? itemAnswer(k, entry) : whoLine(k, entry);
     // The list stays: 「第三个」 after 「第二个」 still counts in it.
     return { reply, carry: { source: memory.source, offered: memory.offered, pending: memory.pending } };
   }
