@@ -5,6 +5,7 @@ import { atPosition, readPosition } from '../search/asking.js';
 import { unique } from '../search/names.js';
 import { whoLine } from './asking.js';
 import type { HearingInfo } from './catalogue.js';
+import { readCourtesy } from './courtesy.js';
 import { entryOfCommand, type FollowedUp } from './follow-ups.js';
 import { bodyAnswer } from './intents/dept.js';
 import { entryPromises } from './intents/promises.js';
@@ -24,6 +25,8 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
     .replace(/[\s\p{P}\p{S}]+/gu, '')
     .trim();
   if (text === '' || [...text].length > MAX_FOLLOW_UP_CHARS) return null;
+  // 你是谁, 谢谢 are said to the bot, whatever was shown before.
+  if (readCourtesy(message)) return null;
   const cues = k.engine.asking.cues;
   const has = (list: readonly string[]) => list.some((w) => text.includes(w));
   const shown = entriesOf(k, memory.shown);
@@ -73,6 +76,8 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
   // 总共问了多少个 counts the hearing's questions; 示范区打算建几个 asks the item's figures.
   if (has(cues.goals) && !/问题|提问|问了|问过/.test(text)) return { reply: entryPromises(k, [focus]), carry: keep };
   if (pointed && has(cues.asked)) return { reply: itemAnswer(k, focus) };
+  // 具体怎么做, 在哪建 after an answer: how, where or why, with nothing of its own to ask about, asks about the answer.
+  if (has(cues.howMore) && !lacksTopic(k, text, Object.values(cues).flat())) return { reply: itemAnswer(k, focus) };
   return null;
 }
 
@@ -91,8 +96,9 @@ function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly
   if (reading.people.size > 0 && !reading.people.has(focus)) return false;
   // 那数字金融呢 names a topic of its own, though 数字 alone would ask for figures; 培养 after an answer about 培育 is
   // the answer's own word, as the glossary reads it.
+  // A lone character (做 of 具体怎么做) names nothing.
   return reading.groups
-    .filter((g) => g.terms.length > 0)
+    .filter((g) => g.terms.length > 0 && [...g.word].length > 1)
     .every((g) => own.includes(g.word) || g.terms.some((t) => own.includes(t)) || cueWords.includes(g.word));
 }
 

@@ -72,6 +72,8 @@ export const AskingWordsSchema = z
         askerMore: words,
         asked: words,
         goals: words,
+        /** How, where or why with nothing else (具体怎么做, 在哪建): about the answer shown. */
+        howMore: words,
         other: words,
       })
       .strict(),

@@ -602,6 +602,7 @@ const NO_ASKING_WORDS: AskingWords = {
     askerMore: [],
     asked: [],
     goals: [],
+    howMore: [],
     other: [],
   },
 };

@@ -247,6 +247,17 @@ describe('pronoun follow-ups', () => {
     expect((await say('那陈新垓副主任问政策的那个怎么答的')).ids).toEqual(['q15']);
   });
 
+  it('具体怎么做, 在哪建 after an answer ask about that answer; 你是谁 is still said to the bot', async () => {
+    for (const follow of ['具体怎么做', '在哪建']) {
+      const say = chat();
+      await say('网安学院');
+      expect((await say(follow)).ids).toEqual(['q14']);
+    }
+    const say = chat();
+    await say('网安学院');
+    expect((await say('你是谁')).reply?.kind).toBe('introduction');
+  });
+
   it('另外那位陈主任呢: the other of the two 陈', async () => {
     const say = chat();
     const both = await say('陈主任问了什么');
