@@ -64,6 +64,14 @@ export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply
         : { kind: 'not-found', what: 'closing', query: echo(text), suggestions: notFoundSuggestions(k) };
     case 'narrowed':
       return itemAnswer(k, asking.entry);
+    case 'beyond':
+      return {
+        kind: 'list',
+        title: `一共只有${chineseCount(asking.count)}个，没有${asking.label.replace(/[个位名条道]$/u, '')}个。`,
+        lines: [],
+        note: null,
+        suggestions: [{ command: commands.list(), label: '全部问题' }],
+      };
     case 'position':
       return asking.want === 'item' ? itemAnswer(k, asking.entry) : whoLine(k, asking.entry);
     case 'who':

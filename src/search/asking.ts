@@ -14,6 +14,8 @@ export type Asking =
   | { kind: 'elsewhere'; place: string }
   /** The overall response, asked any way (副市长收尾, 最后表态, 市领导怎么说); null when the record has none. */
   | { kind: 'closing'; entry: Closing | null }
+  /** A place past the end of the order (第十九个问题 of eighteen): how many there are. */
+  | { kind: 'beyond'; label: string; count: number }
   /** One place in an order: 第三个问题, 倒数第二个提问的, 第一个提问的代表. */
   | { kind: 'position'; entry: QaItem; want: Want; label: string }
   /** The hearing's themes (一共几个主题, 分哪几个部分). */
@@ -108,6 +110,16 @@ export function readAsking(
   const position = readPosition(text, words.cues);
   if (position) {
     const section = words.cues.section.some((w) => text.startsWith(w, position.end));
+    // 第三个主题第二个问题, 第二部分的最后一个问题: a place within that theme.
+    const within = section ? readPosition(text.slice(position.end), words.cues) : null;
+    const theme = roster.themes[position.fromEnd ? roster.themes.length - position.n : position.n - 1];
+    if (within && theme && !position.middle) {
+      const entry = atPosition(
+        roster.items.filter((e) => e.theme.index === theme.index),
+        within,
+      );
+      if (entry) return { kind: 'position', entry, want, label: position.text + within.text };
+    }
     if (!section) {
       const byPerson = kind !== undefined || words.cues.people.some((w) => text.startsWith(w, position.end));
       // 第十个发言的委员: the tenth to ask, if a 委员; else the tenth 委员 (第一个提问的代表 is the first 代表).
@@ -116,7 +128,7 @@ export function readAsking(
       const line: readonly QaItem[] = byPerson ? ofKind(roster.askers).map((p) => firstItem(p)) : roster.items;
       const entry = atPosition(line, position);
       if (entry) return { kind: 'position', entry, want, label: position.text };
-      return null;
+      return { kind: 'beyond', label: position.text, count: line.length };
     }
   }
 
@@ -226,28 +238,44 @@ export function atPosition<T>(
   return list[at];
 }
 
-/** A position in an order: 第三(个), 倒数第二, 最后(一个), 中间(那个); `end` is where it stops in the text. */
+/**
+ * A position in an order: 第三(个), 倒数第二, 最后(一个), 中间(那个); `end` is where it stops in the text. A place
+ * needs a measure word (个, 位, 题), a word for questions, people or a section after it, or the end of the message:
+ * 第一批, 第一次, 排名第十五 and 会议最后 are no place in the hearing's order.
+ */
 export function readPosition(
   text: string,
-  cues: { first: readonly string[]; last: readonly string[]; fromEnd: readonly string[]; middle: readonly string[] },
+  cues: {
+    first: readonly string[];
+    last: readonly string[];
+    fromEnd: readonly string[];
+    middle: readonly string[];
+    items: readonly string[];
+    people: readonly string[];
+    section: readonly string[];
+  },
 ): { n: number; fromEnd: boolean; middle: boolean; end: number; text: string } | null {
   const alt = (list: readonly string[]) => list.map(escapeRegExp).join('|') || '(?!)';
   const pattern = new RegExp(
-    `(${alt(cues.fromEnd)})?第\\s*([0-9]{1,2}|[一二两三四五六七八九十]{1,3})|(${alt(cues.last)})|(${alt(cues.middle)})|(${alt(cues.first)})`,
+    `(${alt(cues.fromEnd)})?第\\s*([0-9]{1,3}|[一二两三四五六七八九十百零〇]{1,4})|(${alt(cues.last)})|(${alt(cues.middle)})|(${alt(cues.first)})`,
     'u',
   );
   const m = pattern.exec(text);
   if (!m) return null;
-  const tail = /^(?:一)?(?:个|位|名|条|道|那个|那位|那条)?/u.exec(text.slice(m.index + m[0].length))![0];
+  const tail = /^(?:一)?(?:个|位|名|条|道|题|问|项|那个|那位|那条)?/u.exec(text.slice(m.index + m[0].length))![0];
   const end = m.index + m[0].length + tail.length;
-  // 最后 alone (会议最后) is no position: it needs 一个/那个 after it.
-  if (m[3] && tail === '') return null;
+  const next = text.slice(end).replace(/^(?:的|是|那个|那位)/u, '');
+  const placed =
+    tail !== '' ||
+    next.trim() === '' ||
+    [...cues.items, ...cues.people, ...cues.section].some((w) => next.startsWith(w));
+  if (!placed) return null;
   if (m[3]) return { n: 1, fromEnd: true, middle: false, end, text: m[0] + tail };
   if (m[4]) return { n: 1, fromEnd: false, middle: true, end, text: m[0] + tail };
   if (m[5]) return { n: 1, fromEnd: false, middle: false, end, text: m[0] + tail };
-  const n = parseNumber(m[2]!);
-  if (n === undefined || n < 1) return null;
-  return { n, fromEnd: Boolean(m[1]), middle: false, end, text: m[0] + tail };
+  // A place past any list (第一百个, 第0个) is still a place: past the end.
+  const n = parseNumber(m[2]!) ?? Number.MAX_SAFE_INTEGER;
+  return { n: n < 1 ? Number.MAX_SAFE_INTEGER : n, fromEnd: Boolean(m[1]), middle: false, end, text: m[0] + tail };
 }
 
 /**

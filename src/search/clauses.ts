@@ -5,8 +5,11 @@ import { alternation } from './analyse.js';
 /** The glossary's chat words (see data/glossary.json `chat`), normalised. */
 export type ChatWords = Glossary['chat'];
 
-/** Reads a normalised message into the sentences that may ask something; see {@link createClauseReader}. */
-export type ClauseReader = (text: string) => string[];
+/**
+ * Reads a normalised message into the sentences that may ask something; see {@link createClauseReader}. With
+ * `introductions`, self-introductions are kept too: the context of a question that names no topic of its own.
+ */
+export type ClauseReader = (text: string, options?: { introductions?: boolean }) => string[];
 
 /**
  * Builds a reader that splits a normalised message into sentences and clauses and keeps what may carry the question:
@@ -32,14 +35,16 @@ export function createClauseReader(words: ChatWords): ClauseReader {
     ...words.questionCues.filter((c) => [...c].length > 1 && /^[想请]/.test(c)),
   ];
   const opener = new RegExp(`(?<=\\p{Script=Han})(?=${alternation(openers).source})`, 'gu');
-  return (text) => {
+  return (text, options = {}) => {
+    const dropped = (clause: string) =>
+      isGreeting(clause) || courtesy.test(clause) || (!options.introductions && introduction.test(clause));
     const clauses: Clause[] = [];
     splitSentences(text).forEach((sentence, index) => {
       for (const raw of sentence.replace(opener, ',').split(CLAUSE_BREAK)) {
         let clause = raw.replace(corrections, ' ').trim();
         if (!LETTER.test(clause)) continue;
         const asking = asks(clause);
-        if (!asking && (isGreeting(clause) || courtesy.test(clause) || introduction.test(clause))) continue;
+        if (!asking && dropped(clause)) continue;
         const taken = retraction.exec(clause)?.[0];
         if (taken) {
           // 「不是问A而是问B」 in one clause: B is the question.

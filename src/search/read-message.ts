@@ -87,19 +87,29 @@ export class MessageReader {
    * and as a whole. Each clause is read once; sentences and the whole are made of their clauses' readings.
    */
   read(query: string): MessageReadings {
-    const { clauses, english } = this.#parts;
-    // English is read after the message is cut: the space between two English words ends no sentence.
-    const kept = clauses(this.#respelled(query));
-    const bySentence = kept.map((sentence) =>
-      english(sentence)
-        .split(',')
-        .map((c) => this.#readClause(c)),
-    );
+    const respelled = this.#respelled(query);
+    let bySentence = this.#sentences(respelled, false);
+    // 我们是做数字化转型的中小企业，有什么支持: a question naming no topic, body or person of its own is read with
+    // the writer's introduction, which then says what it is about.
+    if (!bySentence.flat().some(namesSomething)) {
+      const withIntroductions = this.#sentences(respelled, true);
+      if (hearingWords(withIntroductions) > hearingWords(bySentence)) bySentence = withIntroductions;
+    }
     return {
       whole: merged(bySentence.flat()),
       sentences: bySentence.map(merged),
       clauses: bySentence.flatMap((parts) => (parts.length > 1 ? parts : [])),
     };
+  }
+
+  /** Each sentence's clauses, read; English is read after the message is cut (the space in big data ends nothing). */
+  #sentences(respelled: string, introductions: boolean): MessageReading[][] {
+    const { clauses, english } = this.#parts;
+    return clauses(respelled, { introductions }).map((sentence) =>
+      english(sentence)
+        .split(',')
+        .map((c) => this.#readClause(c)),
+    );
   }
 
   /**
@@ -271,6 +281,19 @@ const WEIGHTS = {
 
 /** How many, in everyday words (三四个, 好几趟, 两次): the figure says nothing about which answer is meant. */
 const COUNT = /^[一二两三四五六七八九十百几好多]+[个次趟遍回家位处]$/u;
+
+/** A clause that names a body, a person or a topic of the hearing's (a word of its own, not 支持 or 政策). */
+const namesSomething = (r: MessageReading) =>
+  r.bodies.size > 0 ||
+  r.people.size > 0 ||
+  r.groups.some((g) => g.terms.length > 0 && [...g.word].length > 1 && g.weight >= TOPICAL_WEIGHT);
+
+/** How many words of the hearing's (not lone characters) the clauses hold. */
+const hearingWords = (sentences: readonly MessageReading[][]) =>
+  sentences.flat().reduce((n, r) => n + r.groups.filter((g) => g.terms.length > 0 && [...g.word].length > 1).length, 0);
+
+/** A hearing word this heavy names a topic (软件名城 2.4, 算力 2.3; not 政策 1.6 or 支持 1.4). */
+const TOPICAL_WEIGHT = 2;
 
 /** One reading of several clauses read one by one. */
 function merged(readings: readonly MessageReading[]): MessageReading {

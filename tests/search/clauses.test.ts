@@ -37,6 +37,13 @@ describe('createClauseReader', () => {
     expect(read(message)).toEqual(sentences);
   });
 
+  it('keeps self-introductions when asked to: the context of a question naming no topic', () => {
+    expect(read('各位领导好,我是做农产品的,有啥支持吗')).toEqual(['有啥支持吗']);
+    expect(read('各位领导好,我是做农产品的,有啥支持吗', { introductions: true })).toEqual([
+      '我是做农产品的,有啥支持吗',
+    ]);
+  });
+
   it('asks with a verb said twice (管不管用) or a closing 没, so such a clause is kept', () => {
     expect(read('我是问政策管不管用')).toEqual(['我是问政策管不管用']);
     expect(read('本人想知道提了没')).toEqual(['本人想知道提了没']);

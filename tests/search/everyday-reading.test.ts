@@ -44,6 +44,12 @@ describe('reading an everyday message', () => {
     expect([...sharedEngine().read('光谷那边的龙头企业').bodies]).toEqual(['东湖高新区管委会']);
   });
 
+  it("reads the writer's introduction when the question names no topic of its own (有什么支持), and only then", () => {
+    const words = (message: string) => groups(message).map((g) => g.word);
+    expect(words('我们是做农产品的合作社，政府有什么支持')).toContain('农产品');
+    expect(words('我们是做农产品的合作社，汉融通是啥')).not.toContain('农产品');
+  });
+
   it('weighs a lone character the hearing holds (做, 家) at most 1', () => {
     for (const [message, word] of [
       ['做APP的小公司借不到钱', '做'],
