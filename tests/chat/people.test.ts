@@ -114,6 +114,26 @@ describe('sets and order', () => {
     expect(text).not.toContain('答复单位：');
   });
 
+  it.each(['第十九个问题', '第一百个'])('%s: there are only eighteen, said in one line', async (message) => {
+    const { reply, text } = await once(message);
+    expect(reply?.kind).toBe('list');
+    expect(text).toContain('一共只有十八个');
+  });
+
+  it.each([
+    ['第三个主题第二个问题', 'q10'],
+    ['第二部分的最后一个问题', 'q8'],
+  ])('%s opens that item of the theme', async (message, id) => {
+    expect(firstShown((await once(message)).reply)).toBe(id);
+  });
+
+  it.each(['我们公司是第一批做数字化转型的中小企业，有什么支持', '第一次听说汉融通，是干啥的'])(
+    '%s: 第一批 and 第一次 are no place in the order',
+    async (message) => {
+      expect((await once(message)).ids).not.toContain('q1');
+    },
+  );
+
   it('前两个月 is a time, not a run of the order', async () => {
     const { reply } = await once('前两个月出台的政策落实得怎么样');
     expect(firstShown(reply)).toBe('q15');
