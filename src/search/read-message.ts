@@ -88,12 +88,16 @@ export class MessageReader {
    */
   read(query: string): MessageReadings {
     const respelled = this.#respelled(query);
-    let bySentence = this.#sentences(respelled, false);
+    const kept = this.#parts.clauses(respelled);
+    let bySentence = this.#sentences(kept);
     // 我们是做数字化转型的中小企业，有什么支持: a question naming no topic, body or person of its own is read with
     // the writer's introduction, which then says what it is about.
     if (!bySentence.flat().some(namesSomething)) {
-      const withIntroductions = this.#sentences(respelled, true);
-      if (hearingWords(withIntroductions) > hearingWords(bySentence)) bySentence = withIntroductions;
+      const withIntroductions = this.#parts.clauses(respelled, { introductions: true });
+      if (withIntroductions.join('\n') !== kept.join('\n')) {
+        const read = this.#sentences(withIntroductions);
+        if (hearingWords(read) > hearingWords(bySentence)) bySentence = read;
+      }
     }
     return {
       whole: merged(bySentence.flat()),
@@ -103,9 +107,9 @@ export class MessageReader {
   }
 
   /** Each sentence's clauses, read; English is read after the message is cut (the space in big data ends nothing). */
-  #sentences(respelled: string, introductions: boolean): MessageReading[][] {
-    const { clauses, english } = this.#parts;
-    return clauses(respelled, { introductions }).map((sentence) =>
+  #sentences(sentences: readonly string[]): MessageReading[][] {
+    const { english } = this.#parts;
+    return sentences.map((sentence) =>
       english(sentence)
         .split(',')
         .map((c) => this.#readClause(c)),
