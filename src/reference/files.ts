@@ -21,10 +21,10 @@ import { commitmentsSection, DEFAULT_SECTIONS } from './sections.js';
 
 /**
  * A page this size opens at once from a WeChat file message on a phone; the tests hold the page to it. Most of it is
- * the search box's words (every dictionary and glossary word with the bot's answers: ~190 KB of ~290 KB), which grow
- * with the glossary's everyday wording; the budget was 256 KiB until that wording was added whole.
+ * the search box's words (every dictionary and glossary word with the bot's answers: ~250 KB of ~350 KB), which grow
+ * with the glossary's everyday wording; the budget was 256 KiB, then 320 KiB, until rounds of that wording were added.
  */
-export const MAX_PAGE_BYTES = 320 * 1024;
+export const MAX_PAGE_BYTES = 384 * 1024;
 
 export interface WriteReferenceOptions extends PageOptions {
   /** Folder the files go into; created when missing. */

@@ -72,7 +72,7 @@ describe('the page search agrees with the bot', () => {
 describe('how the page reads a query', () => {
   it.each([
     ['经开区汽车怎么说', ['经开区', '汽车']],
-    ['數據安全', ['数据', '安全']],
+    ['數據安全', ['数据安全']],
     ['ＣＩＭ平台', ['cim', '平台']],
     ['7nm座舱芯片', ['7', 'nm', '座舱', '芯片']],
     ['资讯', ['资讯']],

@@ -20,10 +20,18 @@ export function createFold(data: Pick<SearchData, 'traditional' | 'phrases'>): (
   const toSimplified = new Map<string, string>();
   const pairs = Array.from(data.traditional);
   for (let i = 0; i + 1 < pairs.length; i += 2) toSimplified.set(pairs[i]!, pairs[i + 1]!);
+  const phrase = new Map<string, string>();
+  for (let p = 0; p + 1 < data.phrases.length; p += 2) phrase.set(data.phrases[p]!, data.phrases[p + 1]!);
+  // One pass, longest first: a phrase once replaced is not read again (程式設計師 → 程序员 must not go on to 进程员,
+  // though 程序 is also how Taiwan writes 进程).
+  const phrases =
+    phrase.size === 0
+      ? null
+      : new RegExp([...phrase.keys()].map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gu');
   return (text) => {
     let s = foldWidthAndCase(text);
     if (!Array.from(s).some((ch) => toSimplified.has(ch))) return s;
-    for (let p = 0; p + 1 < data.phrases.length; p += 2) s = s.split(data.phrases[p]!).join(data.phrases[p + 1]!);
+    if (phrases) s = s.replace(phrases, (m) => phrase.get(m) ?? m);
     return Array.from(s)
       .map((ch) => toSimplified.get(ch) ?? ch)
       .join('');
