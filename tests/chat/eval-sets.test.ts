@@ -28,11 +28,11 @@ describe('chat2.tsv by kind', async () => {
     expect(all.wrong / all.total).toBeLessThanOrEqual(0.01);
   });
 
-  // Paraphrases in everyday words are the open problem (68% today; issue 19 asks 90%): held against getting worse.
+  // Issue 19 asks 90% in every kind; all but paraphrases in everyday words (91% today) are held to 95%.
   it.each(groups.filter((g) => g.group !== 'all').map((g) => [g.group, g] as const))(
-    '%s: at least 95% right (paraphrase: 65%)',
+    '%s: at least 95% right (paraphrase: 90%)',
     (group, g) => {
-      const floor = group === 'paraphrase' ? 0.65 : 0.95;
+      const floor = group === 'paraphrase' ? 0.9 : 0.95;
       const failures = results.filter((r) => r.group === group && !r.ok).map((r) => `${r.at} ${r.text} → ${r.got}`);
       expect(g.right / g.total, failures.join('\n')).toBeGreaterThanOrEqual(floor);
     },
@@ -60,9 +60,9 @@ describe('everyday.tsv (written blind)', async () => {
   const groups = byGroup(results);
   const of = (group: string) => groups.find((g) => g.group === group)!;
 
-  it('answers at least 60% of the everyday messages right, at most 10% with a wrong first answer', () => {
-    expect(of('everyday').right / of('everyday').total).toBeGreaterThanOrEqual(0.6);
-    expect(of('everyday').wrong / of('everyday').total).toBeLessThanOrEqual(0.1);
+  it('answers at least 70% of the everyday messages right, at most 8% with a wrong first answer', () => {
+    expect(of('everyday').right / of('everyday').total).toBeGreaterThanOrEqual(0.7);
+    expect(of('everyday').wrong / of('everyday').total).toBeLessThanOrEqual(0.08);
   });
 
   it('answers no everyday message the hearing does not cover', () => {
