@@ -317,6 +317,8 @@ describe('dialect and spoken question words', () => {
     ['唔该问下汉融通系咩', 'q7'],
     ['点解要搞数字金融', 'q7'],
     ['软件名城几时建成', 'q3'],
+    ['未来科技城建来干嘛用', 'q12'],
+    ['汉融通有啥用', 'q7'],
   ])('%s → %s', async (message, id) => {
     expect(firstShown((await once(message)).reply)).toBe(id);
   });
