@@ -174,8 +174,12 @@ export function createConversation(options: ConversationOptions): Conversation {
       intent.kind === 'question' || intent.kind === 'q'
         ? readCue(cleanMessage(text), knowledge.engine.analyser.normalise)
         : null;
-    // In a group only the member who asked follows up (each has their own memory), and only when addressed.
-    const mayFollow = recalled !== undefined && (message.chat !== 'group' || message.addressed !== false);
+    // In a group only the member who asked follows up (each has their own memory), and only when addressed. A
+    // question staff pinned is answered as pinned, whatever came before it.
+    const mayFollow =
+      recalled !== undefined &&
+      (message.chat !== 'group' || message.addressed !== false) &&
+      knowledge.engine.pins.entryFor(text) === undefined;
     // 他问的啥, 全名叫啥, 倒数第二个, 有具体数字吗: about the last person, body or list shown.
     const aboutPeople =
       mayFollow && (intent.kind === 'question' || intent.kind === 'q') ? followPeople(knowledge, text, recalled) : null;

@@ -74,7 +74,9 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
     return { reply: whoLine(k, focus), carry: keep };
   }
   // 总共问了多少个 counts the hearing's questions; 示范区打算建几个 asks the item's figures.
-  if (has(cues.goals) && !/问题|提问|问了|问过/.test(text)) return { reply: entryPromises(k, [focus]), carry: keep };
+  // 数字鸿沟怎么填 holds 数字 but asks about a topic the hearing lacks.
+  if (has(cues.goals) && !/问题|提问|问了|问过/.test(text) && !lacksTopic(k, text, Object.values(cues).flat()))
+    return { reply: entryPromises(k, [focus]), carry: keep };
   if (pointed && has(cues.asked)) return { reply: itemAnswer(k, focus) };
   // 具体怎么做, 在哪建 after an answer: how, where or why, with nothing of its own to ask about, asks about the answer.
   if (has(cues.howMore) && !lacksTopic(k, text, Object.values(cues).flat())) return { reply: itemAnswer(k, focus) };
