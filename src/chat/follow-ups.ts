@@ -205,6 +205,14 @@ function next(k: Knowledge, memory: Recollection, dislike: boolean): FollowedUp 
 function step(k: Knowledge, by: 1 | -1, memory: Recollection): FollowedUp | null {
   const shown = entriesOf(k, memory.shown);
   const focus = shown.length === 1 ? shown[0] : undefined;
+  // After a list (前三个问题, 代表们问了啥) the list is the order: 下一个 opens its first line, then the line after.
+  const listed = memory.source === 'list' ? entriesOf(k, memory.offered) : [];
+  if (listed.length > 0 && (!focus || listed.includes(focus))) {
+    const target = listed[focus ? listed.indexOf(focus) + by : by === 1 ? 0 : -1];
+    const stay = { source: memory.source, offered: memory.offered, pending: memory.pending };
+    if (target) return { reply: itemAnswer(k, target), carry: stay };
+    return { reply: endOfOrder(k, by), carry: { ...stay, shown: memory.shown } };
+  }
   if (!focus) return by === 1 ? next(k, memory, false) : null;
   const { hearing } = k.catalogue.infoOf(focus);
   const order: Entry[] = [...hearing.items, ...(hearing.closing ? [hearing.closing] : [])];
@@ -213,14 +221,19 @@ function step(k: Knowledge, by: 1 | -1, memory: Recollection): FollowedUp | null
   if (target && by === 1 && entriesOf(k, memory.seen).includes(target)) return next(k, memory, false);
   if (target) return { reply: itemAnswer(k, target) };
   return {
-    reply: {
-      kind: 'list',
-      title: by === 1 ? '这已经是最后一项了，还可以：' : '这已经是第一个问题了，还可以：',
-      lines: [],
-      note: null,
-      suggestions: notFoundSuggestions(k),
-    },
+    reply: endOfOrder(k, by),
     carry: { source: memory.source, shown: memory.shown, offered: memory.offered, pending: memory.pending },
+  };
+}
+
+/** 下一个 after the last, 上一个 before the first: one line saying so, and where to go. */
+function endOfOrder(k: Knowledge, by: 1 | -1): Reply {
+  return {
+    kind: 'list',
+    title: by === 1 ? '这已经是最后一项了，还可以：' : '这已经是第一项了，还可以：',
+    lines: [],
+    note: null,
+    suggestions: notFoundSuggestions(k),
   };
 }
 
