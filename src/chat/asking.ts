@@ -30,7 +30,7 @@ export function askingReply(k: Knowledge, intent: Intent): Reply | null {
   const roster = info && k.engine.rosterOf(info.hearing.id);
   if (!info || !roster) return null;
   const asking = readAsking(k.engine, roster, text, k.placesOf(info.city));
-  return asking ? replyToAsking(k, asking, text) : null;
+  return asking ? replyToAsking(k, asking, text, info) : null;
 }
 
 /**
@@ -48,8 +48,10 @@ function hearingAsked(k: Knowledge, text: string): HearingInfo | undefined {
   return found ? k.catalogue.infoOf(found) : newestFirst(infos)[0];
 }
 
-/** The reply to what a message was read to ask. */
-export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply {
+/** The reply to what a message was read to ask of one hearing (`info`). */
+export function replyToAsking(k: Knowledge, asking: Asking, text: string, info: HearingInfo): Reply {
+  // The bodies and themes of the hearing asked; with one loaded, of all (the lists then name no hearing).
+  const asked = k.catalogue.several ? info : null;
   switch (asking.kind) {
     case 'elsewhere':
       return {
@@ -76,12 +78,10 @@ export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply
       return asking.want === 'item' ? itemAnswer(k, asking.entry) : whoLine(k, asking.entry);
     case 'who':
       return whoLine(k, asking.entry, asking.sure ? '' : '最接近的一问：');
-    case 'bodies': {
-      const info = askedHearing(k, asking.hearing);
-      return deptReply(k, (info && k.catalogue.keyOf(info)) ?? '');
-    }
+    case 'bodies':
+      return deptReply(k, (asked && k.catalogue.keyOf(asked)) ?? '');
     case 'themes':
-      return themeList(k, askedHearing(k, asking.hearing));
+      return themeList(k, asked);
     case 'set':
       return setList(k, asking.label, asking.entries, asking.people);
     case 'both':
@@ -94,11 +94,6 @@ export function replyToAsking(k: Knowledge, asking: Asking, text: string): Reply
         [],
       );
   }
-}
-
-/** With several hearings loaded, the one a set of bodies or themes was asked of; with one, null (all of it). */
-function askedHearing(k: Knowledge, id: string): HearingInfo | null {
-  return k.catalogue.several ? (k.catalogue.hearings.find((h) => h.hearing.id === id) ?? null) : null;
 }
 
 /**

@@ -209,9 +209,12 @@ function step(k: Knowledge, by: 1 | -1, memory: Recollection): FollowedUp | null
   const listed = memory.source === 'list' ? entriesOf(k, memory.offered) : [];
   if (listed.length > 0 && (!focus || listed.includes(focus))) {
     const target = listed[focus ? listed.indexOf(focus) + by : by === 1 ? 0 : -1];
-    const stay = { source: memory.source, offered: memory.offered, pending: memory.pending };
-    if (target) return { reply: itemAnswer(k, target), carry: stay };
-    return { reply: endOfOrder(k, by), carry: { ...stay, shown: memory.shown } };
+    if (!target) return { reply: endOfOrder(k, by), carry: unchanged(memory) };
+    // The list stays, so 下一个 goes on counting in it.
+    return {
+      reply: itemAnswer(k, target),
+      carry: { source: memory.source, offered: memory.offered, pending: memory.pending },
+    };
   }
   if (!focus) return by === 1 ? next(k, memory, false) : null;
   const { hearing } = k.catalogue.infoOf(focus);
@@ -220,10 +223,7 @@ function step(k: Knowledge, by: 1 | -1, memory: Recollection): FollowedUp | null
   // Browsing related answers (经开区汽车 → 还有呢 → 下一个), the next in order may be one seen: then the next related one.
   if (target && by === 1 && entriesOf(k, memory.seen).includes(target)) return next(k, memory, false);
   if (target) return { reply: itemAnswer(k, target) };
-  return {
-    reply: endOfOrder(k, by),
-    carry: { source: memory.source, shown: memory.shown, offered: memory.offered, pending: memory.pending },
-  };
+  return { reply: endOfOrder(k, by), carry: unchanged(memory) };
 }
 
 /** 下一个 after the last, 上一个 before the first: one line saying so, and where to go. */
@@ -287,6 +287,6 @@ function entriesOf(k: Knowledge, commandList: readonly string[]): Entry[] {
  * A reply about what was shown (who asked it, its commitments) leaves the memory as it was: 「第三个」 still counts in
  * the same list, 「不对」 still means the answer.
  */
-function unchanged(memory: Recollection): FollowedUp['carry'] {
+export function unchanged(memory: Recollection): FollowedUp['carry'] {
   return { source: memory.source, shown: memory.shown, offered: memory.offered, pending: memory.pending };
 }

@@ -3,10 +3,11 @@
 import { bodyOf, type Entry, paragraphsOf } from '../hearing/model.js';
 import { atPosition, readPosition } from '../search/asking.js';
 import { unique } from '../search/names.js';
+import { isHearingWord } from '../search/read-message.js';
 import { whoLine } from './asking.js';
 import type { HearingInfo } from './catalogue.js';
 import { readCourtesy } from './courtesy.js';
-import { entryOfCommand, type FollowedUp } from './follow-ups.js';
+import { entryOfCommand, type FollowedUp, unchanged } from './follow-ups.js';
 import { bodyAnswer } from './intents/dept.js';
 import { entryPromises } from './intents/promises.js';
 import { itemAnswer } from './intents/q.js';
@@ -28,17 +29,13 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
   // 你是谁, 谢谢 are said to the bot, whatever was shown before.
   if (readCourtesy(message)) return null;
   const cues = k.engine.asking.cues;
+  const cueWords = Object.values(cues).flat();
   const has = (list: readonly string[]) => list.some((w) => text.includes(w));
   const shown = entriesOf(k, memory.shown);
   const offered = entriesOf(k, memory.offered);
   // The list a position counts in: a list's lines, or several items shown in full (/dept, /who).
   const list = memory.source === 'list' ? offered : shown.length > 1 ? shown : [];
-  const keep: FollowedUp['carry'] = {
-    source: memory.source,
-    shown: memory.shown,
-    offered: memory.offered,
-    pending: memory.pending,
-  };
+  const keep = unchanged(memory);
   const want = has(cues.body) ? 'body' : has(cues.asker) || has(cues.fullName) ? 'asker' : 'item';
 
   const position = list.length > 1 ? readPosition(text, cues) : null;
@@ -59,7 +56,7 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
     const other = others[0];
     return other ? { reply: itemAnswer(k, other) } : null;
   }
-  if (!focus || !aboutFocus(k, text, focus, Object.values(cues).flat())) return null;
+  if (!focus || !aboutFocus(k, text, focus, cueWords)) return null;
   // 其他 holds 他 but points at no one.
   const pointed = cues.pronouns.some((w) => text.replace(/其他|其它/g, '').includes(w));
   // 她还问了别的吗 points at the person; 代表都问了啥 asks a set of its own.
@@ -70,16 +67,16 @@ export function followPeople(k: Knowledge, message: string, memory: Recollection
   if (has(cues.identity)) return { reply: itemAnswer(k, focus) };
   if (want !== 'item') {
     // 谁问的房价 asks who asked about something the hearing lacks, not who asked the answer shown.
-    if (lacksTopic(k, text, Object.values(cues).flat())) return null;
+    if (lacksTopic(k, text, cueWords)) return null;
     return { reply: whoLine(k, focus), carry: keep };
   }
   // 总共问了多少个 counts the hearing's questions; 示范区打算建几个 asks the item's figures.
   // 数字鸿沟怎么填 holds 数字 but asks about a topic the hearing lacks.
-  if (has(cues.goals) && !/问题|提问|问了|问过/.test(text) && !lacksTopic(k, text, Object.values(cues).flat()))
+  if (has(cues.goals) && !/问题|提问|问了|问过/.test(text) && !lacksTopic(k, text, cueWords))
     return { reply: entryPromises(k, [focus]), carry: keep };
   if (pointed && has(cues.asked)) return { reply: itemAnswer(k, focus) };
   // 具体怎么做, 在哪建 after an answer: how, where or why, with nothing of its own to ask about, asks about the answer.
-  if (has(cues.howMore) && !lacksTopic(k, text, Object.values(cues).flat())) return { reply: itemAnswer(k, focus) };
+  if (has(cues.howMore) && !lacksTopic(k, text, cueWords)) return { reply: itemAnswer(k, focus) };
   return null;
 }
 
@@ -100,7 +97,7 @@ function aboutFocus(k: Knowledge, text: string, focus: Entry, cueWords: readonly
   // the answer's own word, as the glossary reads it.
   // A lone character (做 of 具体怎么做) names nothing.
   return reading.groups
-    .filter((g) => g.terms.length > 0 && [...g.word].length > 1)
+    .filter(isHearingWord)
     .every((g) => own.includes(g.word) || g.terms.some((t) => own.includes(t)) || cueWords.includes(g.word));
 }
 

@@ -1,5 +1,6 @@
 // The party a message asks (政府 of 政府有没有补贴, 政府那边打算怎么弄): the one expected to act, not the topic asked about.
 import type { AskedParty } from '../hearing/asking.js';
+import { alternation } from './analyse.js';
 
 /**
  * Builds the finder from data/asking.json's `askedParty`: which of its words a clause names as the party it asks, that
@@ -9,12 +10,8 @@ import type { AskedParty } from '../hearing/asking.js';
  */
 export function createAskedPartyFinder(table: AskedParty): (clause: string) => ReadonlySet<string> {
   if (table.words.length === 0 || table.before.length === 0) return () => NONE;
-  const longestFirst = (words: readonly string[]) =>
-    [...words]
-      .sort((a, b) => [...b].length - [...a].length)
-      .map(escapeRegExp)
-      .join('|');
-  const pattern = new RegExp(`(${longestFirst(table.words)})(?=${longestFirst(table.before)})`, 'gu');
+  const any = (words: readonly string[]) => alternation(words, '').source;
+  const pattern = new RegExp(`(${any(table.words)})(?=${any(table.before)})`, 'gu');
   return (clause) => {
     const found = new Set<string>();
     for (const match of clause.matchAll(pattern)) found.add(match[1]!);
@@ -23,5 +20,3 @@ export function createAskedPartyFinder(table: AskedParty): (clause: string) => R
 }
 
 const NONE: ReadonlySet<string> = new Set();
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

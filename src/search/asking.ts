@@ -2,8 +2,10 @@
 // topic, a set (a kind, a body, a theme, a surname), a position (第三个, 倒数第二个), a count, the closing, or another place.
 import type { HearingPlaces } from '../hearing/cities.js';
 import { bodyOf, type Closing, type Entry, type QaItem } from '../hearing/model.js';
+import { alternation } from './analyse.js';
 import type { SearchEngine } from './engine.js';
 import { parseNumber } from './names.js';
+import { isHearingWord } from './read-message.js';
 import type { Roster, RosterPerson } from './roster.js';
 
 /** What the reply should say about the entry found: the entry itself, who asked it, or which body answered. */
@@ -19,9 +21,9 @@ export type Asking =
   /** One place in an order: 第三个问题, 倒数第二个提问的, 第一个提问的代表. */
   | { kind: 'position'; entry: QaItem; want: Want; label: string }
   /** The hearing's themes (一共几个主题, 分哪几个部分). */
-  | { kind: 'themes'; hearing: string }
+  | { kind: 'themes' }
   /** The answering bodies (答复单位有哪些, 一共多少个部门回答, 被问得最多的是哪个部门). */
-  | { kind: 'bodies'; hearing: string }
+  | { kind: 'bodies' }
   /** All items of a kind of member, a body, a theme, a surname, a run of the order (前三个), or all of them. */
   | { kind: 'set'; label: string; entries: QaItem[]; people: boolean }
   /** Who asked, or which body answered, the item that answers a topic (the closing, when it answers: 一线城市谁说的). */
@@ -168,8 +170,7 @@ export function readAsking(
   const bodySet = words.bodySets.words.filter((w) => text.includes(w));
   if (bodySet.length > 0 && has(words.bodySets.asks) && askersNamed.length === 0 && bodiesNamed.length === 0) {
     const topic = engine.read(bodySet.reduce((t, w) => t.split(w).join(' '), rest)).groups;
-    if (!topic.some((g) => g.terms.length > 0 && [...g.word].length > 1))
-      return { kind: 'bodies', hearing: roster.hearing.id };
+    if (!topic.some(isHearingWord)) return { kind: 'bodies' };
   }
 
   // A kind of body (开发区管委会) or a body with a set cue and no topic: everything it answered.
@@ -188,7 +189,7 @@ export function readAsking(
   // 一共几个主题, 分哪几个部分: the themes themselves.
   const noneNamed = askersNamed.length === 0 && bodiesNamed.length === 0 && !topical;
   if (!theme && noneNamed && has(words.cues.wholeSection) && (has(words.cues.count) || setCue))
-    return { kind: 'themes', hearing: roster.hearing.id };
+    return { kind: 'themes' };
   const wholeTheme = has(words.cues.wholeSection) || has(words.cues.questions);
   if (theme && wholeTheme && askersNamed.length === 0 && bodiesNamed.length === 0) {
     const entries = roster.items.filter((e) => e.theme.index === theme.index);
@@ -255,7 +256,6 @@ export function readPosition(
     section: readonly string[];
   },
 ): { n: number; fromEnd: boolean; middle: boolean; end: number; text: string } | null {
-  const alt = (list: readonly string[]) => list.map(escapeRegExp).join('|') || '(?!)';
   const pattern = new RegExp(
     `(${alt(cues.fromEnd)})?第\\s*([0-9]{1,3}|[一二两三四五六七八九十百零〇]{1,4})|(${alt(cues.last)})|(${alt(cues.middle)})|(${alt(cues.first)})`,
     'u',
@@ -286,7 +286,6 @@ export function readRange(
   text: string,
   ranges: { first: readonly string[]; last: readonly string[] },
 ): { n: number; fromEnd: boolean; text: string } | null {
-  const alt = (list: readonly string[]) => list.map(escapeRegExp).join('|') || '(?!)';
   const m = new RegExp(
     `(?:(${alt(ranges.first)})|(${alt(ranges.last)}))\\s*([0-9]{1,2}|[一二两三四五六七八九十]{1,3})\\s*(?:个|位|名|条|道|问)(?!月|星期|礼拜|季度|小时|钟头|工作日)`,
     'u',
@@ -359,6 +358,9 @@ function otherHearingYear(text: string, own: string | undefined): string | undef
   }
   return undefined;
 }
+
+/** A regular expression's source matching any of the words (none: nothing). */
+const alt = (words: readonly string[]) => alternation(words, '').source;
 
 /** What may stand between two kinds of member asked for together (委员和代表, 副主任、委员). */
 const JOINED_KINDS = /^(?:们)?\s*(?:和|与|跟|及|以及|、|还有|加上)?\s*$/u;

@@ -42,7 +42,14 @@ import { createNormaliser } from './normalise.js';
 import { createPeopleFinder, type PersonReference } from './people.js';
 import { createPinnedAnswers, type PinIndex, PinIndexSchema, type PinnedAnswers } from './pins.js';
 import { postingsFile } from './postings.js';
-import { MAX_QUERY_CHARS, MessageReader, type MessageReading, type WordGroup } from './read-message.js';
+import {
+  isHearingWord,
+  MAX_QUERY_CHARS,
+  MessageReader,
+  type MessageReading,
+  namesSomething,
+  type WordGroup,
+} from './read-message.js';
 import { bestFirst, type CandidateRetriever, postingsRetriever, type Retrieval } from './retrieval.js';
 import { buildRoster, createNameSpeller, type Roster } from './roster.js';
 import { loadSegmenter } from './segment.js';
@@ -274,7 +281,7 @@ export class SearchEngine {
     const candidatesOf = (part: MessageReading) =>
       found.get(part) ?? found.set(part, this.#candidates(part)).get(part)!;
     const asking = askingEntries(reading.clauses.length > 0 ? reading.clauses : reading.sentences, candidatesOf);
-    const topical = (part: MessageReading) => part.groups.some((g) => g.terms.length > 0 && [...g.word].length > 1);
+    const topical = (part: MessageReading) => part.groups.some(isHearingWord);
     const wholeTopical = topical(reading.whole);
     const parts = allParts
       .filter((part) => topical(part) || part.people.size > 0 || (part.bodies.size > 0 && (!wholeTopical || part.asks)))
@@ -638,17 +645,11 @@ function askingEntries(
   const askingParts = parts.filter((p) => p.asks);
   if (askingParts.length === 0 || askingParts.length === parts.length) return undefined;
   // The asking part names a topic, or the body or person it asks about (经开区那边是怎么说的).
-  const topical = askingParts.some(
-    (p) =>
-      p.bodies.size > 0 || p.people.size > 0 || p.groups.some((g) => g.terms.length > 0 && g.weight >= TOPICAL_WEIGHT),
-  );
-  if (!topical) return undefined;
+  if (!askingParts.some(namesSomething)) return undefined;
   return new Set(askingParts.flatMap((p) => candidatesOf(p).map((c) => c.entry)));
 }
 
 const HAN = /\p{Script=Han}/u;
-/** A hearing word this heavy names a topic (软件名城 2.4, 算力 2.3; not 政策 1.6 or 支持 1.4). */
-const TOPICAL_WEIGHT = 2;
 /** A message is read in at most this many sentences and clauses besides the whole: real ones have fewer. */
 const MAX_PARTS = 8;
 

@@ -286,18 +286,19 @@ const WEIGHTS = {
 /** How many, in everyday words (三四个, 好几趟, 两次): the figure says nothing about which answer is meant. */
 const COUNT = /^[一二两三四五六七八九十百几好多]+[个次趟遍回家位处]$/u;
 
-/** A clause that names a body, a person or a topic of the hearing's (a word of its own, not 支持 or 政策). */
-const namesSomething = (r: MessageReading) =>
-  r.bodies.size > 0 ||
-  r.people.size > 0 ||
-  r.groups.some((g) => g.terms.length > 0 && [...g.word].length > 1 && g.weight >= TOPICAL_WEIGHT);
-
-/** How many words of the hearing's (not lone characters) the clauses hold. */
-const hearingWords = (sentences: readonly MessageReading[][]) =>
-  sentences.flat().reduce((n, r) => n + r.groups.filter((g) => g.terms.length > 0 && [...g.word].length > 1).length, 0);
+/** A word of the hearing's, as it stands or through the glossary, and not a lone character (做, 家). */
+export const isHearingWord = (g: WordGroup): boolean => g.terms.length > 0 && [...g.word].length > 1;
 
 /** A hearing word this heavy names a topic (软件名城 2.4, 算力 2.3; not 政策 1.6 or 支持 1.4). */
 const TOPICAL_WEIGHT = 2;
+
+/** A reading that names a body, a person or a topic of the hearing's (a word of its own, not 支持 or 政策). */
+export const namesSomething = (r: MessageReading): boolean =>
+  r.bodies.size > 0 || r.people.size > 0 || r.groups.some((g) => isHearingWord(g) && g.weight >= TOPICAL_WEIGHT);
+
+/** How many words of the hearing's the clauses hold. */
+const hearingWords = (sentences: readonly MessageReading[][]) =>
+  sentences.flat().reduce((n, r) => n + r.groups.filter(isHearingWord).length, 0);
 
 /** One reading of several clauses read one by one. */
 function merged(readings: readonly MessageReading[]): MessageReading {
